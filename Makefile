@@ -1,0 +1,87 @@
+# irsalint: a linter for EKS IAM Roles for Service Accounts.
+# Plain make; libraries through pkg-config.
+
+VERSION	= 0.1.0
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes \
+	-Wstrict-prototypes -Wwrite-strings -Wpointer-arith -Wvla \
+	-Wformat-security
+ifdef WERROR
+WARNINGS += -Werror
+endif
+ifdef SANITIZE
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+endif
+
+LIB_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 libcjson)
+LIB_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 libcjson)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS) -D_DEFAULT_SOURCE \
+	-DIRSALINT_VERSION='"$(VERSION)"' -Iinclude $(LIB_CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+# A sanitizer build lives in its own directory so that the two builds
+# never mix objects.
+ifdef SANITIZE
+OBJDIR	= build/san
+else
+OBJDIR	= build/obj
+endif
+
+LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard rules/*.c)
+LIB_OBJS = $(patsubst %.c,$(OBJDIR)/%.o,$(LIB_SRCS))
+MAIN_OBJ = $(OBJDIR)/src/main.o
+TEST_SRCS = $(wildcard tests/check_*.c)
+TEST_OBJS = $(patsubst %.c,$(OBJDIR)/%.o,$(TEST_SRCS))
+HEADERS	= $(wildcard include/*.h) rules/rules.def
+
+ifdef SANITIZE
+PROG	= build/san/irsalint
+else
+PROG	= irsalint
+endif
+TESTPROG = $(OBJDIR)/check_irsalint
+
+all: $(PROG)
+
+$(PROG): $(MAIN_OBJ) $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB_OBJS) $(LIB_LIBS)
+
+$(OBJDIR)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OBJDIR)/tests/%.o: tests/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+$(TESTPROG): $(TEST_OBJS) $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $(LIB_LIBS) \
+	    $(CHECK_LIBS)
+
+check: $(PROG) $(TESTPROG)
+	CK_FORK=no $(TESTPROG)
+	sh tests/golden.sh $(PROG)
+	sh tests/docs.sh $(PROG)
+
+install: $(PROG)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/irsalint
+	install -m 644 man/irsalint.1 $(DESTDIR)$(MANDIR)/man1/irsalint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/irsalint $(DESTDIR)$(MANDIR)/man1/irsalint.1
+
+clean:
+	rm -rf build irsalint
+
+.PHONY: all check install uninstall clean

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Diagnostics: every finding of a rule and every input error the user
+ * sees.  They are collected, sorted, then handed to a reporter.
+ */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <stddef.h>
+
+struct arena;
+struct rule;
+
+enum severity {
+	SEV_NOTE = 0,
+	SEV_WARNING,
+	SEV_ERROR,
+	SEV__MAX
+};
+
+/* A position in an input file.  Positions are 1-based. */
+struct loc {
+	const char	*file;		/* arena string, never NULL */
+	unsigned int	 line;		/* 0: the file as a whole */
+	unsigned int	 col;		/* 0: unknown */
+	unsigned int	 end_line;	/* 0: same as line */
+	unsigned int	 end_col;	/* exclusive; 0: unknown */
+};
+
+/* A second place that explains a finding: printed as a "note:" line. */
+struct related {
+	struct loc	 loc;
+	const char	*address;	/* Terraform address or NULL */
+	const char	*msg;
+	struct related	*next;
+};
+
+/* The Kubernetes object a finding is about, if any. */
+struct diag_object {
+	const char	*kind;
+	const char	*ns;		/* NULL for cluster-scoped or unknown */
+	const char	*name;
+};
+
+struct diag {
+	struct loc		 loc;
+	const struct rule	*rule;		/* NULL for input errors */
+	enum severity		 sev;
+	const char		*msg;		/* arena string */
+	struct diag_object	 obj;		/* kind NULL: none */
+	const char		*address;	/* Terraform address or NULL */
+	struct related		*related;	/* in the order added */
+};
+
+struct diags {
+	struct arena	*arena;		/* owns every string of every diag */
+	struct diag	**v;
+	size_t		 n, cap;
+	size_t		 count[SEV__MAX];	/* findings by severity */
+	size_t		 nerrors;		/* input errors */
+};
+
+void		 diags_init(struct diags *, struct arena *);
+void		 diags_release(struct diags *);
+struct diag	*diag_add(struct diags *, const struct rule *,
+		    const struct loc *, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
+struct diag	*diag_error(struct diags *, const struct loc *,
+		    const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+void		 diag_related(struct diags *, struct diag *,
+		    const struct loc *, const char *, const char *, ...)
+		    __attribute__((format(printf, 5, 6)));
+void		 diags_sort(struct diags *);
+const char	*severity_name(enum severity);
+
+#endif /* DIAG_H */

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Loaders: input bytes to model.  Each reports bad input as diag_error()
+ * with the best position it has, and keeps going where it can.
+ */
+#ifndef LOAD_H
+#define LOAD_H
+
+#include <stddef.h>
+
+struct diags;
+struct model;
+
+/* Limits on hostile input, documented in irsalint(1). */
+#define LOAD_MAX_FILE_SIZE	(512UL * 1024 * 1024)
+#define LOAD_MAX_DEPTH		256
+#define LOAD_MAX_DIR_DEPTH	64
+
+/*
+ * Load one PATH argument: a file, a directory (recursed for *.yaml,
+ * *.yml, *.json, *.tfstate; hidden entries and .terraform skipped) or
+ * "-" for standard input.  Returns the number of files read.
+ */
+size_t	load_path(struct model *, struct diags *, const char *);
+
+/* Detect the format by content and call one of the loaders below. */
+void	load_buffer(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len);
+
+/* file is an arena string that the model may keep. */
+void	load_k8s(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len);
+void	load_tf(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len);
+
+#endif /* LOAD_H */

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * IAM policy documents (trust policies) parsed from their JSON text, and
+ * the offline evaluation of conditions against a request context.
+ */
+#ifndef POLICY_H
+#define POLICY_H
+
+#include <stddef.h>
+
+struct arena;
+
+/* Three-valued logic: a value we cannot know makes the result unknown. */
+enum tri {
+	TRI_FALSE = 0,
+	TRI_TRUE,
+	TRI_UNKNOWN
+};
+
+struct strv {
+	const char	**v;	/* arena array of arena strings */
+	size_t		  n;
+};
+
+enum cond_base {
+	COND_STRING_EQUALS,
+	COND_STRING_NOT_EQUALS,
+	COND_STRING_EQUALS_IC,		/* ...IgnoreCase */
+	COND_STRING_NOT_EQUALS_IC,
+	COND_STRING_LIKE,
+	COND_STRING_NOT_LIKE,
+	COND_ARN_EQUALS,
+	COND_ARN_NOT_EQUALS,
+	COND_ARN_LIKE,
+	COND_ARN_NOT_LIKE,
+	COND_NULL,
+	COND_BOOL,
+	COND_OTHER			/* numeric, date, ip, ...: not evaluated */
+};
+
+#define COND_FORANY	0x1	/* ForAnyValue: prefix */
+#define COND_FORALL	0x2	/* ForAllValues: prefix */
+#define COND_IFEXISTS	0x4	/* ...IfExists suffix */
+
+/* One key under one operator: "StringEquals": {"<key>": [values]}. */
+struct pcond {
+	const char	*op;		/* operator as written */
+	enum cond_base	 base;
+	unsigned int	 flags;		/* COND_* */
+	const char	*key;		/* as written */
+	struct strv	 values;
+};
+
+struct pstmt {
+	size_t		 index;		/* 0-based position in Statement */
+	const char	*sid;		/* NULL when absent */
+	int		 allow;		/* Effect is "Allow" */
+	int		 deny;		/* Effect is "Deny" */
+	struct strv	 actions;	/* Action, or NotAction when not_action */
+	int		 not_action;
+	int		 principal_star;	/* "*" or {"AWS": "*"} */
+	struct strv	 federated;
+	struct strv	 service;
+	struct strv	 aws;
+	int		 has_not_principal;
+	int		 has_resource;	/* Resource or NotResource present */
+	struct pcond	*conds;
+	size_t		 nconds;
+};
+
+struct policy {
+	const char	*version;	/* NULL when absent */
+	struct pstmt	*st;
+	size_t		 n;
+};
+
+/*
+ * Parse a policy document from JSON text of len bytes.  Accepts the IAM
+ * grammar's shorthands: Statement as one object or an array, and a
+ * string or an array wherever a list of strings is allowed.  On success
+ * store an arena-allocated policy in *out and return 0; on failure
+ * return -1 with a lowercase message in err naming the JSON path, e.g.
+ * "Statement[0].Principal: expected an object or \"*\"".
+ */
+int	policy_parse(struct arena *, const char *, size_t,
+	    struct policy **, char *err, size_t errlen);
+
+/*
+ * Does the statement's Action (or NotAction) cover action?  IAM matches
+ * actions case-insensitively, with '*' and '?' wildcards.
+ */
+int	pstmt_action_matches(const struct pstmt *, const char *);
+
+/* IAM StringLike: '*' any run, '?' one character.  Linear time. */
+int	str_like(const char *pattern, const char *s);
+int	str_like_icase(const char *pattern, const char *s);
+
+/* A request context: condition keys (matched case-insensitively). */
+struct req_kv {
+	const char	*key;
+	const char	*value;
+};
+struct req_ctx {
+	const struct req_kv	*kv;
+	size_t			 n;
+};
+
+/*
+ * Evaluate one condition as IAM does: values OR'ed (NOR for negated
+ * operators); a key absent from the context makes the condition false,
+ * except for IfExists, ForAllValues, Null and negated operators.  A
+ * value holding a policy variable "${...}", or a COND_OTHER operator,
+ * gives TRI_UNKNOWN unless another value already decides.
+ */
+enum tri	pcond_eval(const struct pcond *, const struct req_ctx *);
+
+#endif /* POLICY_H */

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: ISC */
+/* Small string helpers shared by loaders and rules. */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+
+/* Levenshtein distance, giving up (returning max + 1) beyond max. */
+size_t	edit_distance(const char *, const char *, size_t max);
+int	str_has_prefix(const char *, const char *);
+int	str_has_suffix(const char *, const char *);
+/* Strip a leading "https://" or "http://" (case-insensitive). */
+const char *strip_scheme(const char *);
+
+#endif /* UTIL_H */

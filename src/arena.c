@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: ISC */
+/* The arena that owns every string and struct of the model. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "xalloc.h"
+
+#define ARENA_BLOCK	(64 * 1024)
+
+struct arena_block {
+	struct arena_block	*next;
+	size_t			 size;	/* usable bytes in data */
+	size_t			 used;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+/*
+ * Return n zeroed bytes aligned for any type.  Large requests get a
+ * block of their own so that a big string does not waste a block.
+ */
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block	*b;
+	size_t			 al = _Alignof(max_align_t), sz;
+	void			*p;
+
+	n = (n + al - 1) & ~(al - 1);
+	b = a->head;
+	if (b == NULL || b->size - b->used < n) {
+		sz = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		b = xmalloc(sizeof(*b) + sz);
+		b->size = sz;
+		b->used = 0;
+		if (sz == n && a->head != NULL) {
+			/* Keep the partly used head block current. */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = b->data + b->used;
+	b->used += n;
+	a->total += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char	*p;
+
+	p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+	char	*p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return arena_strdup(a, "");
+	p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+arena_release(struct arena *a)
+{
+	struct arena_block	*b, *next;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+	a->total = 0;
+}

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: ISC */
+/* Collect diagnostics, attach related locations, sort them. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "rule.h"
+#include "xalloc.h"
+
+static struct diag	*diag_new(struct diags *, const struct rule *,
+			    enum severity, const struct loc *,
+			    const char *, va_list)
+			    __attribute__((format(printf, 5, 0)));
+static int		 diag_cmp(const void *, const void *);
+
+void
+diags_init(struct diags *dg, struct arena *a)
+{
+	memset(dg, 0, sizeof(*dg));
+	dg->arena = a;
+}
+
+void
+diags_release(struct diags *dg)
+{
+	free(dg->v);
+	dg->v = NULL;
+	dg->n = dg->cap = 0;
+}
+
+static struct diag *
+diag_new(struct diags *dg, const struct rule *r, enum severity sev,
+    const struct loc *loc, const char *fmt, va_list ap)
+{
+	struct diag	*d;
+	va_list		 aq;
+	char		*msg;
+	int		 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	msg = arena_alloc(dg->arena, n < 0 ? 1 : (size_t)n + 1);
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	d = arena_alloc(dg->arena, sizeof(*d));
+	d->loc = *loc;
+	d->rule = r;
+	d->sev = sev;
+	d->msg = msg;
+	if (dg->n == dg->cap) {
+		dg->cap = dg->cap ? dg->cap * 2 : 32;
+		dg->v = xreallocarray(dg->v, dg->cap, sizeof(*dg->v));
+	}
+	dg->v[dg->n++] = d;
+	return d;
+}
+
+/* Add a finding of rule r at loc, with the rule's effective severity. */
+struct diag *
+diag_add(struct diags *dg, const struct rule *r, const struct loc *loc,
+    const char *fmt, ...)
+{
+	struct diag	*d;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	d = diag_new(dg, r, r->severity, loc, fmt, ap);
+	va_end(ap);
+	dg->count[d->sev]++;
+	return d;
+}
+
+/* Add an input error: a file that could not be read or parsed. */
+struct diag *
+diag_error(struct diags *dg, const struct loc *loc, const char *fmt, ...)
+{
+	struct diag	*d;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	d = diag_new(dg, NULL, SEV_ERROR, loc, fmt, ap);
+	va_end(ap);
+	dg->nerrors++;
+	return d;
+}
+
+/* Append a related location; address may be NULL. */
+void
+diag_related(struct diags *dg, struct diag *d, const struct loc *loc,
+    const char *address, const char *fmt, ...)
+{
+	struct related	*r, **rp;
+	va_list		 ap;
+	int		 n;
+	char		*msg;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = arena_alloc(dg->arena, n < 0 ? 1 : (size_t)n + 1);
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	r = arena_alloc(dg->arena, sizeof(*r));
+	r->loc = *loc;
+	r->address = address;
+	r->msg = msg;
+	for (rp = &d->related; *rp != NULL; rp = &(*rp)->next)
+		continue;
+	*rp = r;
+}
+
+static int
+diag_cmp(const void *pa, const void *pb)
+{
+	const struct diag	*a = *(const struct diag *const *)pa;
+	const struct diag	*b = *(const struct diag *const *)pb;
+	int			 c;
+
+	if ((c = strcmp(a->loc.file, b->loc.file)) != 0)
+		return c;
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	if (a->loc.col != b->loc.col)
+		return a->loc.col < b->loc.col ? -1 : 1;
+	/* Input errors first, then by rule id. */
+	if ((a->rule == NULL) != (b->rule == NULL))
+		return a->rule == NULL ? -1 : 1;
+	if (a->rule != NULL && (c = strcmp(a->rule->id, b->rule->id)) != 0)
+		return c;
+	return strcmp(a->msg, b->msg);
+}
+
+/* Sort by file, line, column, rule id, message: output is stable. */
+void
+diags_sort(struct diags *dg)
+{
+	if (dg->n > 1)
+		qsort(dg->v, dg->n, sizeof(*dg->v), diag_cmp);
+}
+
+const char *
+severity_name(enum severity s)
+{
+	switch (s) {
+	case SEV_NOTE:
+		return "note";
+	case SEV_WARNING:
+		return "warning";
+	default:
+		return "error";
+	}
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: ISC */
+/* The unit suites, one per module, run by check_main.c. */
+#ifndef CHECK_SUITES_H
+#define CHECK_SUITES_H
+
+#include <check.h>
+
+Suite	*arn_suite(void);
+Suite	*policy_suite(void);
+Suite	*load_k8s_suite(void);
+Suite	*load_tf_suite(void);
+Suite	*util_suite(void);
+Suite	*rules_suite(void);
+
+#endif /* CHECK_SUITES_H */
