@@ -6,6 +6,7 @@
 #ifndef DIAG_H
 #define DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct arena;
@@ -65,6 +66,11 @@ void		 diags_release(struct diags *);
 struct diag	*diag_add(struct diags *, const struct rule *,
 		    const struct loc *, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
+struct diag	*diag_push(struct diags *, const struct rule *,
+		    enum severity, const struct loc *, const char *);
+struct diag	*diag_vadd(struct diags *, const struct rule *,
+		    enum severity, const struct loc *, const char *, va_list)
+		    __attribute__((format(printf, 5, 0)));
 struct diag	*diag_error(struct diags *, const struct loc *,
 		    const char *, ...)
 		    __attribute__((format(printf, 3, 4)));

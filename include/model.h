@@ -99,7 +99,9 @@ struct tf_role_policy {
 struct model {
 	struct arena	*arena;
 	const char	*default_ns;	/* namespace for objects without one */
+	const char	*stdin_name;	/* file name to report for "-" */
 	size_t		 nfiles;	/* inputs read */
+	size_t		 ntf;		/* of which Terraform JSON */
 	MODEL_VEC(struct k8s_obj, objs);
 	MODEL_VEC(struct tf_role, roles);
 	MODEL_VEC(struct tf_provider, providers);

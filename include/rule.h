@@ -17,7 +17,7 @@ struct rule {
 	const char	*summary;	/* one line, lowercase */
 	const char	*explain;	/* why IRSA breaks and how to fix it */
 	/* Called once per ServiceAccount that names a role. */
-	void		(*check)(const struct rule *, const struct model *,
+	void		(*check)(const struct rule *, struct model *,
 			    const struct binding *, struct diags *);
 };
 

@@ -10,10 +10,6 @@
 #include "rule.h"
 #include "xalloc.h"
 
-static struct diag	*diag_new(struct diags *, const struct rule *,
-			    enum severity, const struct loc *,
-			    const char *, va_list)
-			    __attribute__((format(printf, 5, 0)));
 static int		 diag_cmp(const void *, const void *);
 
 void
@@ -31,21 +27,16 @@ diags_release(struct diags *dg)
 	dg->n = dg->cap = 0;
 }
 
-static struct diag *
-diag_new(struct diags *dg, const struct rule *r, enum severity sev,
-    const struct loc *loc, const char *fmt, va_list ap)
+/*
+ * Add a diagnostic whose message msg is already an arena string: a
+ * finding of rule r with severity sev, or an input error when r is NULL.
+ */
+struct diag *
+diag_push(struct diags *dg, const struct rule *r, enum severity sev,
+    const struct loc *loc, const char *msg)
 {
 	struct diag	*d;
-	va_list		 aq;
-	char		*msg;
-	int		 n;
 
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	msg = arena_alloc(dg->arena, n < 0 ? 1 : (size_t)n + 1);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	d = arena_alloc(dg->arena, sizeof(*d));
 	d->loc = *loc;
 	d->rule = r;
@@ -56,7 +47,28 @@ diag_new(struct diags *dg, const struct rule *r, enum severity sev,
 		dg->v = xreallocarray(dg->v, dg->cap, sizeof(*dg->v));
 	}
 	dg->v[dg->n++] = d;
+	if (r != NULL)
+		dg->count[sev]++;
+	else
+		dg->nerrors++;
 	return d;
+}
+
+struct diag *
+diag_vadd(struct diags *dg, const struct rule *r, enum severity sev,
+    const struct loc *loc, const char *fmt, va_list ap)
+{
+	va_list		 aq;
+	char		*msg;
+	int		 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	msg = arena_alloc(dg->arena, n < 0 ? 1 : (size_t)n + 1);
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	return diag_push(dg, r, sev, loc, msg);
 }
 
 /* Add a finding of rule r at loc, with the rule's effective severity. */
@@ -68,9 +80,8 @@ diag_add(struct diags *dg, const struct rule *r, const struct loc *loc,
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	d = diag_new(dg, r, r->severity, loc, fmt, ap);
+	d = diag_vadd(dg, r, r->severity, loc, fmt, ap);
 	va_end(ap);
-	dg->count[d->sev]++;
 	return d;
 }
 
@@ -82,9 +93,8 @@ diag_error(struct diags *dg, const struct loc *loc, const char *fmt, ...)
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	d = diag_new(dg, NULL, SEV_ERROR, loc, fmt, ap);
+	d = diag_vadd(dg, NULL, SEV_ERROR, loc, fmt, ap);
 	va_end(ap);
-	dg->nerrors++;
 	return d;
 }
 

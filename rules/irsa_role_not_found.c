@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: ISC */
+/* Flag role-arn annotations that name no role of the Terraform inputs. */
+#include "arena.h"
+#include "bind.h"
+#include "engine.h"
+#include "model.h"
+#include "rule.h"
+
+static void	check(const struct rule *, struct model *,
+		    const struct binding *, struct diags *);
+
+const struct rule rule_irsa_role_not_found = {
+	.id = "irsa-role-not-found",
+	.severity = SEV_ERROR,
+	.summary = "role-arn annotation names no role in the Terraform inputs",
+	.explain =
+	    "The annotation names a role that none of the Terraform inputs "
+	    "creates: no aws_iam_role with that ARN, or with that name, path "
+	    "and account.  STS then answers the pod's "
+	    "AssumeRoleWithWebIdentity with AccessDenied (\"Not authorized "
+	    "to perform sts:AssumeRoleWithWebIdentity\"), because a role "
+	    "that does not exist trusts nobody.  When a role in the inputs "
+	    "is close (a name within a few typos, differing only in case, "
+	    "or the same name with another path or account) this is an "
+	    "error and the message names it; when nothing is close it is a "
+	    "warning, since the role may be managed outside these inputs.\n"
+	    "Fix: copy the ARN from the role Terraform creates, including "
+	    "its path, or pass the plan that creates the role.",
+	.check = check
+};
+
+/* How the nearest role differs, and what its ARN is. */
+static const char *
+near_text(struct model *m, const struct binding *b)
+{
+	const struct tf_role	*n = b->near;
+	const char		*arn = "";
+
+	if (b->near_arn != NULL)
+		arn = arena_printf(m->arena, " (%s)", b->near_arn);
+	switch (b->near_kind) {
+	case NEAR_PATH:
+		return arena_printf(m->arena, "%s has the name %s but path "
+		    "%s, which the ARN must include%s", n->address, n->name,
+		    n->path, arn);
+	case NEAR_ACCOUNT:
+		return arena_printf(m->arena, "%s has the name %s but another "
+		    "account or partition%s", n->address, n->name, arn);
+	case NEAR_CASE:
+		return arena_printf(m->arena, "did you mean %s (%s)? the name "
+		    "differs in case", n->name, n->address);
+	default:
+		return arena_printf(m->arena, "did you mean %s (%s)?", n->name,
+		    n->address);
+	}
+}
+
+static void
+check(const struct rule *r, struct model *m, const struct binding *b,
+    struct diags *dg)
+{
+	struct diag	*d;
+
+	if (!b->arn_ok || !b->have_roles || b->role != NULL)
+		return;
+	if (b->near == NULL) {
+		engine_report(dg, r, SEV_WARNING, m, b, &b->ann->value_loc,
+		    "no role %s in the Terraform inputs (it may be managed "
+		    "elsewhere)", b->ann->value);
+		return;
+	}
+	d = engine_report(dg, r, r->severity, m, b, &b->ann->value_loc,
+	    "no role %s in the Terraform inputs; %s", b->ann->value,
+	    near_text(m, b));
+	diag_related(dg, d, &b->near->loc, b->near->address,
+	    "role %s is defined here", b->near->name);
+}

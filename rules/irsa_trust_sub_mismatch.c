@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: ISC */
+/* Flag trust policies whose sub condition does not admit the ServiceAccount. */
+#include <string.h>
+
+#include "arena.h"
+#include "bind.h"
+#include "engine.h"
+#include "model.h"
+#include "policy.h"
+#include "rule.h"
+#include "util.h"
+
+#define SUB_PREFIX	"system:serviceaccount:"
+
+static void	check(const struct rule *, struct model *,
+		    const struct binding *, struct diags *);
+
+const struct rule rule_irsa_trust_sub_mismatch = {
+	.id = "irsa-trust-sub-mismatch",
+	.severity = SEV_ERROR,
+	.summary = "trust policy's sub condition does not admit the "
+	    "ServiceAccount",
+	.explain =
+	    "A pod's token carries the subject "
+	    "system:serviceaccount:<namespace>:<name> of its ServiceAccount, "
+	    "and the role's trust policy must admit exactly that string in "
+	    "its <issuer>:sub condition.  When the ServiceAccount lives in "
+	    "another namespace than the trust names (a chart installed with "
+	    "-n, a kustomize namespace override), or has another name (a "
+	    "Helm fullnameOverride, a renamed SA), nothing fails at deploy "
+	    "time: the pod starts, and its first AWS call fails with "
+	    "AccessDenied: \"Not authorized to perform "
+	    "sts:AssumeRoleWithWebIdentity\".  The message names the "
+	    "closest subject the trust allows and whether the namespace, "
+	    "the name or both differ.\n"
+	    "Fix: change the ServiceAccount's namespace or name to the one "
+	    "the trust allows, or add its subject to the trust's sub "
+	    "condition.",
+	.check = check
+};
+
+/* Does one part of a subject match, under the condition's operator? */
+static int
+part_matches(const struct pcond *c, const char *pat, size_t patlen,
+    const char *s)
+{
+	char	 buf[512];
+
+	if (patlen >= sizeof(buf))
+		return 0;
+	memcpy(buf, pat, patlen);
+	buf[patlen] = '\0';
+	if (c->base == COND_STRING_LIKE)
+		return str_like(buf, s);
+	return strcmp(buf, s) == 0;
+}
+
+/* What differs between the subject v the trust allows and the SA. */
+static const char *
+sub_difference(struct model *m, const struct binding *b, const char *v)
+{
+	const struct pcond	*c = b->sub_cond;
+	const char		*rest, *colon;
+	int			 ns_ok, name_ok;
+
+	if (!str_has_prefix(v, SUB_PREFIX))
+		return arena_printf(m->arena, "which does not match %s",
+		    b->sub);
+	rest = v + strlen(SUB_PREFIX);
+	if ((colon = strchr(rest, ':')) == NULL || strchr(colon + 1, ':'))
+		return arena_printf(m->arena, "which does not match %s",
+		    b->sub);
+	ns_ok = part_matches(c, rest, (size_t)(colon - rest), b->ns);
+	name_ok = part_matches(c, colon + 1, strlen(colon + 1), b->sa->name);
+	if (!ns_ok && name_ok)
+		return arena_printf(m->arena, "not namespace %s", b->ns);
+	if (ns_ok && !name_ok)
+		return arena_printf(m->arena, "not name %s", b->sa->name);
+	return arena_printf(m->arena, "not %s", b->sub);
+}
+
+static void
+check(const struct rule *r, struct model *m, const struct binding *b,
+    struct diags *dg)
+{
+	const struct pcond	*c = b->sub_cond;
+	const char		*v = b->sub_best, *more = "", *op = "";
+	const char		*lit = "", *unset = "";
+
+	if (b->verdict != TRI_FALSE || b->closest == NULL ||
+	    (b->fail & FAIL_SUB) == 0 || v == NULL)
+		return;
+	if (c->values.n > 1)
+		more = arena_printf(m->arena, "closest of %zu subjects",
+		    c->values.n);
+	if (c->base != COND_STRING_EQUALS || c->flags != 0)
+		op = c->op;
+	else if (strpbrk(v, "*?") != NULL)
+		lit = "; '*' and '?' are literal characters under StringEquals, "
+		    "use StringLike for a pattern";
+	if (b->sa->ns == NULL)
+		unset = arena_printf(m->arena, "; the ServiceAccount sets no "
+		    "namespace, so it was taken to be %s (see -n)", b->ns);
+	if (*op != '\0' || *more != '\0')
+		v = arena_printf(m->arena, "%s (%s%s%s)", v, op,
+		    *op != '\0' && *more != '\0' ? ", " : "", more);
+	engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+	    "%s allows %s, %s%s%s", bind_trust_name(m, b, b->closest), v,
+	    sub_difference(m, b, v == b->sub_best ? v : b->sub_best), lit,
+	    unset);
+}

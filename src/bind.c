@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Binding a ServiceAccount to its role: parse the annotation, find the
+ * role among the Terraform resources, and evaluate the role's trust
+ * policy against the web identity the SA's pods will present.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "bind.h"
+#include "model.h"
+#include "util.h"
+
+static void	bind_resolve(struct binding *, struct model *);
+static void	bind_near(struct binding *, struct model *);
+static void	bind_trust(struct binding *, struct model *);
+static int	role_account(struct model *, const struct tf_role *,
+		    const char **, const char **);
+
+/*
+ * The account and partition a role lives in: from its ARN once known,
+ * else from the Federated OIDC provider its trust names (IAM requires
+ * the provider to be in the role's account).  Returns 0 when unknown.
+ */
+static int
+role_account(struct model *m, const struct tf_role *r, const char **part,
+    const char **acct)
+{
+	struct role_arn	 ra;
+	struct oidc_arn	 oa;
+	char		 err[128];
+	size_t		 i, j;
+
+	if (r->arn != NULL &&
+	    arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == 0) {
+		*part = ra.partition;
+		*acct = ra.account;
+		return 1;
+	}
+	if (r->trust == NULL)
+		return 0;
+	for (i = 0; i < r->trust->n; i++)
+		for (j = 0; j < r->trust->st[i].federated.n; j++)
+			if (arn_parse_oidc(m->arena,
+			    r->trust->st[i].federated.v[j], &oa, err,
+			    sizeof(err)) == 0) {
+				*part = oa.partition;
+				*acct = oa.account;
+				return 1;
+			}
+	return 0;
+}
+
+/*
+ * Find the role the annotation names.  A role whose ARN is known must
+ * equal the annotation; otherwise name, path, account and partition
+ * must agree, where account and partition are checked when they can be
+ * known at plan time.
+ */
+static void
+bind_resolve(struct binding *b, struct model *m)
+{
+	const struct tf_role	*r;
+	const char		*part, *acct;
+	size_t			 i;
+
+	for (i = 0; i < m->roles.n; i++) {
+		r = m->roles.v[i];
+		if (r->arn != NULL) {
+			if (strcmp(r->arn, b->ann->value) == 0) {
+				b->role = r;
+				return;
+			}
+			continue;
+		}
+		if (r->name == NULL || strcmp(r->name, b->arn.name) != 0 ||
+		    strcmp(r->path, b->arn.path) != 0)
+			continue;
+		if (role_account(m, r, &part, &acct) &&
+		    (strcmp(part, b->arn.partition) != 0 ||
+		    strcmp(acct, b->arn.account) != 0))
+			continue;
+		b->role = r;
+		return;
+	}
+	bind_near(b, m);
+}
+
+/*
+ * No role matched: look for the one the user most likely meant.  The
+ * same name elsewhere (another path or account) is nearest; then a name
+ * equal but for case (IAM names are unique regardless of case, but the
+ * ARN in the annotation must be exact); then a name within a small edit
+ * distance.
+ */
+static void
+bind_near(struct binding *b, struct model *m)
+{
+	const struct tf_role	*r;
+	const char		*part, *acct;
+	enum near_kind		 kind;
+	size_t			 i, d, best = (size_t)-1, max;
+
+	max = strlen(b->arn.name) / 4;
+	if (max < 1)
+		max = 1;
+	if (max > 3)
+		max = 3;
+	for (i = 0; i < m->roles.n; i++) {
+		r = m->roles.v[i];
+		if (r->name == NULL)
+			continue;
+		if (strcmp(r->name, b->arn.name) == 0) {
+			d = 0;
+			kind = strcmp(r->path, b->arn.path) != 0 ?
+			    NEAR_PATH : NEAR_ACCOUNT;
+		} else if (strcasecmp(r->name, b->arn.name) == 0) {
+			d = 1;
+			kind = NEAR_CASE;
+		} else {
+			d = edit_distance(r->name, b->arn.name, max);
+			if (d > max)
+				continue;
+			d++;
+			kind = NEAR_TYPO;
+		}
+		if (d < best) {
+			best = d;
+			b->near = r;
+			b->near_kind = kind;
+		}
+	}
+	if (b->near == NULL)
+		return;
+	if (b->near->arn != NULL)
+		b->near_arn = b->near->arn;
+	else if (role_account(m, b->near, &part, &acct))
+		b->near_arn = arena_printf(m->arena, "arn:%s:iam::%s:role%s%s",
+		    part, acct, b->near->path, b->near->name);
+}
+
+/* Is key "<prefix>:<claim>" an OIDC claim key?  Sets *claim. */
+static int
+oidc_claim(const char *key, const char **claim, size_t *prefixlen)
+{
+	const char	*colon = strrchr(key, ':');
+
+	if (colon == NULL)
+		return 0;
+	*claim = colon + 1;
+	*prefixlen = (size_t)(colon - key);
+	return strcasecmp(*claim, "sub") == 0 ||
+	    strcasecmp(*claim, "aud") == 0 || strcasecmp(*claim, "amr") == 0;
+}
+
+static enum tri
+tri_and(enum tri a, enum tri b)
+{
+	if (a == TRI_FALSE || b == TRI_FALSE)
+		return TRI_FALSE;
+	if (a == TRI_UNKNOWN || b == TRI_UNKNOWN)
+		return TRI_UNKNOWN;
+	return TRI_TRUE;
+}
+
+/* Evaluation of one statement for one provider issuer. */
+struct stmt_eval {
+	enum tri		 t;
+	unsigned int		 fail;
+	const struct pcond	*bad_key, *sub_cond, *aud_cond;
+};
+
+static void
+eval_stmt(const struct binding *b, struct model *m, const struct pstmt *st,
+    const char *issuer, struct stmt_eval *ev)
+{
+	struct req_kv		 kv[2];
+	struct req_ctx		 ctx = { kv, 2 };
+	const struct pcond	*c;
+	const char		*claim;
+	size_t			 i, plen;
+	enum tri		 t;
+
+	kv[0].key = arena_printf(m->arena, "%s:sub", issuer);
+	kv[0].value = b->sub;
+	kv[1].key = arena_printf(m->arena, "%s:aud", issuer);
+	kv[1].value = b->aud;
+	memset(ev, 0, sizeof(*ev));
+	ev->t = TRI_TRUE;
+	for (i = 0; i < st->nconds; i++) {
+		c = &st->conds[i];
+		if (!oidc_claim(c->key, &claim, &plen)) {
+			/* A key this linter does not model. */
+			ev->t = tri_and(ev->t, TRI_UNKNOWN);
+			continue;
+		}
+		t = pcond_eval(c, &ctx);
+		ev->t = tri_and(ev->t, t);
+		if (t != TRI_FALSE)
+			continue;
+		if (plen != strlen(issuer) ||
+		    strncasecmp(c->key, issuer, plen) != 0) {
+			ev->fail |= FAIL_KEY_ISSUER;
+			if (ev->bad_key == NULL)
+				ev->bad_key = c;
+		} else if (strcasecmp(claim, "sub") == 0) {
+			ev->fail |= FAIL_SUB;
+			if (ev->sub_cond == NULL)
+				ev->sub_cond = c;
+		} else if (strcasecmp(claim, "aud") == 0) {
+			ev->fail |= FAIL_AUD;
+			if (ev->aud_cond == NULL)
+				ev->aud_cond = c;
+		} else
+			ev->fail |= FAIL_OTHER;
+	}
+}
+
+static size_t
+popcount(unsigned int x)
+{
+	size_t	 n = 0;
+
+	for (; x != 0; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* The sub value nearest to the SA's own subject. */
+static const char *
+nearest_value(const struct pcond *c, const char *want, size_t *dist)
+{
+	const char	*best = NULL;
+	size_t		 i, d;
+
+	*dist = (size_t)-1;
+	for (i = 0; c != NULL && i < c->values.n; i++) {
+		d = edit_distance(c->values.v[i], want,
+		    strlen(c->values.v[i]) + strlen(want));
+		if (d < *dist) {
+			*dist = d;
+			best = c->values.v[i];
+		}
+	}
+	return best;
+}
+
+/*
+ * Evaluate the trust for this SA's token, assuming the pod runs in the
+ * cluster whose provider each statement names.  A statement that
+ * allows decides at once; otherwise keep the closest failure, the one
+ * with the fewest failing parts and then the nearest subject, so that
+ * the message names what the user most likely has to change.
+ */
+static void
+bind_trust(struct binding *b, struct model *m)
+{
+	const struct policy	*p = b->role->trust;
+	const struct pstmt	*st;
+	struct stmt_eval	 ev;
+	struct oidc_arn		 oa;
+	char			 err[128];
+	size_t			 i, j, score, best = (size_t)-1, d;
+	int			 unknown = 0;
+	const char		*near;
+
+	for (i = 0; i < p->n; i++) {
+		st = &p->st[i];
+		if (!st->allow)
+			continue;
+		for (j = 0; j < st->federated.n; j++) {
+			if (arn_parse_oidc(m->arena, st->federated.v[j], &oa,
+			    err, sizeof(err)) == -1)
+				continue;
+			if (!pstmt_action_matches(st, WEB_IDENTITY)) {
+				if (b->wrong_action == NULL)
+					b->wrong_action = st;
+				continue;
+			}
+			eval_stmt(b, m, st, oa.issuer, &ev);
+			if (ev.t == TRI_TRUE) {
+				b->verdict = TRI_TRUE;
+				return;
+			}
+			if (ev.t == TRI_UNKNOWN) {
+				unknown = 1;
+				continue;
+			}
+			near = nearest_value(ev.sub_cond, b->sub, &d);
+			score = popcount(ev.fail) * 1000 +
+			    (near != NULL && d < 999 ? d : 999);
+			if (score < best) {
+				best = score;
+				b->closest = st;
+				b->issuer = oa.issuer;
+				b->fail = ev.fail;
+				b->bad_key = ev.bad_key;
+				b->sub_cond = ev.sub_cond;
+				b->sub_best = near;
+				b->aud_cond = ev.aud_cond;
+			}
+		}
+	}
+	if (unknown)
+		b->verdict = TRI_UNKNOWN;
+	else {
+		b->verdict = TRI_FALSE;
+		b->no_web_identity = b->closest == NULL;
+	}
+}
+
+void
+bind_sa(struct binding *b, struct model *m, const struct k8s_obj *sa,
+    const struct kv_pos *ann)
+{
+	const struct kv_pos	*aud;
+	char			 err[256];
+
+	memset(b, 0, sizeof(*b));
+	b->sa = sa;
+	b->ann = ann;
+	b->ns = k8s_obj_ns(m, sa);
+	b->sub = arena_printf(m->arena, "system:serviceaccount:%s:%s",
+	    b->ns, sa->name);
+	aud = k8s_obj_annotation(sa, ANN_AUDIENCE);
+	b->aud = aud != NULL ? aud->value : DEFAULT_AUDIENCE;
+	b->aud_annotated = aud != NULL;
+	b->verdict = TRI_UNKNOWN;
+	b->have_roles = m->ntf > 0;
+	if (arn_parse_role(m->arena, ann->value, &b->arn, err,
+	    sizeof(err)) == -1) {
+		b->arn_error = arena_strdup(m->arena, err);
+		return;
+	}
+	b->arn_ok = 1;
+	bind_resolve(b, m);
+	if (b->role != NULL && b->role->trust != NULL)
+		bind_trust(b, m);
+}
+
+/*
+ * "trust policy of ADDR (role NAME)", naming the statement when the
+ * policy has several or the statement has a Sid.
+ */
+const char *
+bind_trust_name(struct model *m, const struct binding *b,
+    const struct pstmt *st)
+{
+	const char	*role = bind_role_name(m, b->role);
+
+	if (st != NULL && st->sid != NULL && *st->sid != '\0')
+		return arena_printf(m->arena, "statement %zu (Sid %s) of the "
+		    "trust policy of %s", st->index + 1, st->sid, role);
+	if (st != NULL && b->role->trust->n > 1)
+		return arena_printf(m->arena, "statement %zu of the trust "
+		    "policy of %s", st->index + 1, role);
+	return arena_printf(m->arena, "trust policy of %s", role);
+}
+
+const char *
+bind_role_name(struct model *m, const struct tf_role *r)
+{
+	if (r->name != NULL)
+		return arena_printf(m->arena, "%s (role %s)", r->address,
+		    r->name);
+	return r->address;
+}

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Input dispatch: walk PATH arguments, read each file whole, and hand
+ * the bytes to the loader its content calls for.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+#include "util.h"
+#include "xalloc.h"
+
+static size_t	load_dir(struct model *, struct diags *, const char *, int);
+static size_t	load_file(struct model *, struct diags *, const char *,
+		    FILE *);
+static int	load_wanted(const char *);
+static int	name_cmp(const void *, const void *);
+
+/*
+ * Terraform JSON is recognised by its own top-level keys near the start
+ * of a JSON object: "format_version" and "terraform_version" in `show
+ * -json` output, "terraform_version" and "lineage" in a raw state.
+ * Everything else is taken for Kubernetes YAML or JSON.
+ */
+static int
+is_terraform(const char *data, size_t len)
+{
+	size_t	 i, n;
+	char	*head;
+	int	 yes;
+
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
+		continue;
+	if (i == len || data[i] != '{')
+		return 0;
+	n = len - i < 4096 ? len - i : 4096;
+	head = xstrndup(data + i, n);
+	yes = strstr(head, "\"terraform_version\"") != NULL ||
+	    strstr(head, "\"format_version\"") != NULL;
+	free(head);
+	return yes;
+}
+
+void
+load_buffer(struct model *m, struct diags *dg, const char *file,
+    const char *data, size_t len)
+{
+	m->nfiles++;
+	if (is_terraform(data, len))
+		load_tf(m, dg, file, data, len);
+	else
+		load_k8s(m, dg, file, data, len);
+}
+
+/* Read a stream whole, refusing more than LOAD_MAX_FILE_SIZE bytes. */
+static size_t
+load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
+{
+	struct buf	 b = BUF_INIT;
+	struct loc	 loc = { file, 0, 0, 0, 0 };
+	char		 chunk[65536];
+	size_t		 n;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (b.len + n > LOAD_MAX_FILE_SIZE) {
+			diag_error(dg, &loc, "file is larger than %lu MiB",
+			    LOAD_MAX_FILE_SIZE / (1024 * 1024));
+			buf_release(&b);
+			return 0;
+		}
+		buf_add(&b, chunk, n);
+	}
+	if (ferror(fp)) {
+		diag_error(dg, &loc, "cannot read: %s", strerror(errno));
+		buf_release(&b);
+		return 0;
+	}
+	load_buffer(m, dg, file, b.buf, b.len);
+	buf_release(&b);
+	return 1;
+}
+
+static int
+load_wanted(const char *name)
+{
+	return str_has_suffix(name, ".yaml") || str_has_suffix(name, ".yml") ||
+	    str_has_suffix(name, ".json") || str_has_suffix(name, ".tfstate");
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Recurse into a directory in sorted order, so that output does not
+ * depend on the file system.  Hidden entries and .terraform (provider
+ * caches) are skipped, and symbolic links to directories are not
+ * followed, so a link loop cannot trap the walk.
+ */
+static size_t
+load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
+{
+	struct loc	 loc = { dir, 0, 0, 0, 0 };
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*dp;
+	char		**names = NULL, *path;
+	size_t		 n = 0, cap = 0, i, files = 0;
+	FILE		*fp;
+
+	if (depth > LOAD_MAX_DIR_DEPTH) {
+		diag_error(dg, &loc, "directories nested deeper than %d levels",
+		    LOAD_MAX_DIR_DEPTH);
+		return 0;
+	}
+	if ((dp = opendir(dir)) == NULL) {
+		diag_error(dg, &loc, "cannot open directory: %s",
+		    strerror(errno));
+		return 0;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xreallocarray(names, cap, sizeof(*names));
+		}
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), name_cmp);
+	for (i = 0; i < n; i++) {
+		path = arena_printf(m->arena, "%s%s%s", dir,
+		    str_has_suffix(dir, "/") ? "" : "/", names[i]);
+		free(names[i]);
+		if (lstat(path, &st) == -1)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			files += load_dir(m, dg, path, depth + 1);
+			continue;
+		}
+		if (!load_wanted(path))
+			continue;
+		if (S_ISLNK(st.st_mode) && (stat(path, &st) == -1 ||
+		    !S_ISREG(st.st_mode)))
+			continue;
+		if (!S_ISREG(st.st_mode))
+			continue;
+		loc.file = path;
+		if ((fp = fopen(path, "rb")) == NULL) {
+			diag_error(dg, &loc, "cannot open: %s",
+			    strerror(errno));
+			continue;
+		}
+		files += load_file(m, dg, path, fp);
+		fclose(fp);
+	}
+	free(names);
+	return files;
+}
+
+size_t
+load_path(struct model *m, struct diags *dg, const char *arg)
+{
+	struct loc	 loc;
+	struct stat	 st;
+	const char	*path;
+	FILE		*fp;
+	size_t		 n;
+
+	path = arena_strdup(m->arena, arg);
+	loc.file = path;
+	loc.line = loc.col = loc.end_line = loc.end_col = 0;
+	if (strcmp(arg, "-") == 0) {
+		loc.file = path = m->stdin_name != NULL ?
+		    m->stdin_name : "<stdin>";
+		return load_file(m, dg, path, stdin);
+	}
+	if (stat(path, &st) == -1) {
+		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode))
+		return load_dir(m, dg, path, 0);
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
+		return 0;
+	}
+	n = load_file(m, dg, path, fp);
+	fclose(fp);
+	return n;
+}

@@ -1,0 +1,706 @@
+/* SPDX-License-Identifier: ISC */
+/* IAM policy documents: a strict JSON reader and offline condition checks. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "arena.h"
+#include "policy.h"
+
+#define POLICY_MAXDEPTH	64	/* deepest nesting a document may have */
+
+/* What a parse needs at hand to store results and report errors. */
+struct pctx {
+	struct arena	*a;
+	char		*err;
+	size_t		 errlen;
+};
+
+/* Operator base names, matched case-insensitively after the affixes. */
+static const struct {
+	const char	*name;
+	enum cond_base	 base;
+} cond_names[] = {
+	{ "StringEquals",		COND_STRING_EQUALS },
+	{ "StringNotEquals",		COND_STRING_NOT_EQUALS },
+	{ "StringEqualsIgnoreCase",	COND_STRING_EQUALS_IC },
+	{ "StringNotEqualsIgnoreCase",	COND_STRING_NOT_EQUALS_IC },
+	{ "StringLike",			COND_STRING_LIKE },
+	{ "StringNotLike",		COND_STRING_NOT_LIKE },
+	{ "ArnEquals",			COND_ARN_EQUALS },
+	{ "ArnNotEquals",		COND_ARN_NOT_EQUALS },
+	{ "ArnLike",			COND_ARN_LIKE },
+	{ "ArnNotLike",			COND_ARN_NOT_LIKE },
+	{ "Null",			COND_NULL },
+	{ "Bool",			COND_BOOL },
+};
+
+static int	 seterr(struct pctx *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+static int	 too_deep(const cJSON *, int);
+static int	 get_strv(struct pctx *, const cJSON *, struct strv *);
+static int	 get_condvalue(struct pctx *, const cJSON *, const char **);
+static int	 parse_stmt(struct pctx *, const cJSON *, size_t,
+		    struct pstmt *);
+static int	 parse_effect(struct pctx *, const cJSON *, size_t,
+		    struct pstmt *);
+static int	 parse_action(struct pctx *, const cJSON *, size_t,
+		    struct pstmt *);
+static int	 parse_principal(struct pctx *, const cJSON *, size_t,
+		    struct pstmt *);
+static int	 parse_condition(struct pctx *, const cJSON *, size_t,
+		    struct pstmt *);
+static int	 parse_condkey(struct pctx *, const cJSON *, size_t,
+		    const char *, struct pcond *);
+static void	 parse_op(const char *, struct pcond *);
+static int	 has_star(const struct strv *);
+static size_t	 u8len(const char *);
+static int	 like(const char *, const char *, int);
+static int	 is_negated(enum cond_base);
+static enum tri	 tri_or(enum tri, enum tri);
+static enum tri	 tri_and(enum tri, enum tri);
+static enum tri	 tri_not(enum tri);
+static enum tri	 match_one(const struct pcond *, const char *, const char *);
+static enum tri	 eval_value(const struct pcond *, const char *);
+static enum tri	 eval_null(const struct pcond *, int);
+
+/*
+ * Write a message into the caller's buffer, truncating safely, and
+ * return -1 so that error paths can "return seterr(...)".  Control
+ * characters from hostile keys are replaced so that they cannot reach
+ * a terminal.
+ */
+static int
+seterr(struct pctx *pc, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+
+	if (pc->err == NULL || pc->errlen == 0)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(pc->err, pc->errlen, fmt, ap);
+	va_end(ap);
+	for (p = pc->err; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return -1;
+}
+
+/*
+ * Is the tree under n nested deeper than POLICY_MAXDEPTH?  cJSON stops
+ * at 1000 levels, so this recursion is bounded twice over; it stops
+ * descending as soon as the limit is passed.
+ */
+static int
+too_deep(const cJSON *n, int depth)
+{
+	const cJSON	*c;
+
+	if (depth > POLICY_MAXDEPTH)
+		return 1;
+	for (c = n->child; c != NULL; c = c->next)
+		if (too_deep(c, depth + 1))
+			return 1;
+	return 0;
+}
+
+/*
+ * Read a string or an array of strings into *out.  Returns -1 without
+ * a message on any other shape; the caller knows the path to name.
+ */
+static int
+get_strv(struct pctx *pc, const cJSON *j, struct strv *out)
+{
+	const cJSON	*c;
+	size_t		 n = 0;
+
+	if (cJSON_IsString(j)) {
+		out->v = arena_alloc(pc->a, sizeof(*out->v));
+		out->v[0] = arena_strdup(pc->a, j->valuestring);
+		out->n = 1;
+		return 0;
+	}
+	if (!cJSON_IsArray(j))
+		return -1;
+	for (c = j->child; c != NULL; c = c->next) {
+		if (!cJSON_IsString(c))
+			return -1;
+		n++;
+	}
+	out->v = arena_alloc(pc->a, (n == 0 ? 1 : n) * sizeof(*out->v));
+	out->n = 0;
+	for (c = j->child; c != NULL; c = c->next)
+		out->v[out->n++] = arena_strdup(pc->a, c->valuestring);
+	return 0;
+}
+
+/*
+ * One scalar condition value as text.  IAM compares the text of numbers
+ * and booleans, so render them the way a policy writer would: integers
+ * without a fraction, other numbers with the fewest digits that read
+ * back the same.
+ */
+static int
+get_condvalue(struct pctx *pc, const cJSON *j, const char **out)
+{
+	double	 d;
+	char	 buf[64];
+
+	if (cJSON_IsString(j))
+		*out = arena_strdup(pc->a, j->valuestring);
+	else if (cJSON_IsTrue(j))
+		*out = arena_strdup(pc->a, "true");
+	else if (cJSON_IsFalse(j))
+		*out = arena_strdup(pc->a, "false");
+	else if (cJSON_IsNumber(j)) {
+		d = j->valuedouble;
+		/* The range test comes first: it also rejects NaN. */
+		if (d > -1e15 && d < 1e15 && (double)(long long)d == d)
+			snprintf(buf, sizeof(buf), "%.0f", d);
+		else {
+			snprintf(buf, sizeof(buf), "%.15g", d);
+			if (strtod(buf, NULL) != d)
+				snprintf(buf, sizeof(buf), "%.17g", d);
+		}
+		*out = arena_strdup(pc->a, buf);
+	} else
+		return -1;
+	return 0;
+}
+
+/*
+ * Parse a policy document.  The cJSON tree is freed before returning
+ * whatever the outcome; *out and its contents live in the arena.
+ */
+int
+policy_parse(struct arena *a, const char *text, size_t len,
+    struct policy **out, char *err, size_t errlen)
+{
+	struct pctx	 pc = { a, err, errlen };
+	struct policy	*p;
+	cJSON		*root;
+	const cJSON	*j, *c;
+	const char	*end = NULL;
+	size_t		 i, n;
+	int		 rc = -1;
+
+	if (text == NULL)
+		return seterr(&pc, "not valid JSON at offset 0");
+	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (root == NULL) {
+		n = end != NULL && end >= text ? (size_t)(end - text) : 0;
+		return seterr(&pc, "not valid JSON at offset %zu", n);
+	}
+	/* cJSON stops after the value; IAM rejects anything but space. */
+	for (n = (size_t)(end - text); n < len; n++)
+		if (!isspace((unsigned char)text[n]))
+			break;
+	if (n < len) {
+		seterr(&pc, "not valid JSON at offset %zu", n);
+		goto out;
+	}
+	if (!cJSON_IsObject(root)) {
+		seterr(&pc, "top level is not a JSON object");
+		goto out;
+	}
+	if (too_deep(root, 1)) {
+		seterr(&pc, "nested deeper than %d levels", POLICY_MAXDEPTH);
+		goto out;
+	}
+
+	p = arena_alloc(a, sizeof(*p));
+	j = cJSON_GetObjectItemCaseSensitive(root, "Version");
+	if (j != NULL && !cJSON_IsString(j)) {
+		seterr(&pc, "Version: expected a string");
+		goto out;
+	}
+	if (j != NULL)
+		p->version = arena_strdup(a, j->valuestring);
+
+	j = cJSON_GetObjectItemCaseSensitive(root, "Statement");
+	if (j == NULL) {
+		seterr(&pc, "missing \"Statement\"");
+		goto out;
+	}
+	if (cJSON_IsObject(j)) {
+		p->st = arena_alloc(a, sizeof(*p->st));
+		p->n = 1;
+		if (parse_stmt(&pc, j, 0, &p->st[0]) == -1)
+			goto out;
+	} else if (cJSON_IsArray(j)) {
+		for (n = 0, c = j->child; c != NULL; c = c->next)
+			n++;
+		p->st = arena_alloc(a, (n == 0 ? 1 : n) * sizeof(*p->st));
+		p->n = n;
+		for (i = 0, c = j->child; c != NULL; c = c->next, i++)
+			if (parse_stmt(&pc, c, i, &p->st[i]) == -1)
+				goto out;
+	} else {
+		seterr(&pc, "Statement: expected an object or an array");
+		goto out;
+	}
+	*out = p;
+	rc = 0;
+out:
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* Parse Statement[i] from j into st; unknown keys are ignored. */
+static int
+parse_stmt(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
+{
+	const cJSON	*c;
+
+	if (!cJSON_IsObject(j))
+		return seterr(pc, "Statement[%zu]: expected an object", i);
+	st->index = i;
+	c = cJSON_GetObjectItemCaseSensitive(j, "Sid");
+	if (c != NULL && !cJSON_IsString(c))
+		return seterr(pc, "Statement[%zu].Sid: expected a string", i);
+	if (c != NULL)
+		st->sid = arena_strdup(pc->a, c->valuestring);
+	if (parse_effect(pc, j, i, st) == -1 ||
+	    parse_action(pc, j, i, st) == -1 ||
+	    parse_principal(pc, j, i, st) == -1 ||
+	    parse_condition(pc, j, i, st) == -1)
+		return -1;
+	st->has_not_principal =
+	    cJSON_GetObjectItemCaseSensitive(j, "NotPrincipal") != NULL;
+	st->has_resource =
+	    cJSON_GetObjectItemCaseSensitive(j, "Resource") != NULL ||
+	    cJSON_GetObjectItemCaseSensitive(j, "NotResource") != NULL;
+	return 0;
+}
+
+/* IAM accepts exactly "Allow" or "Deny"; "allow" is a common slip. */
+static int
+parse_effect(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
+{
+	const cJSON	*c;
+
+	c = cJSON_GetObjectItemCaseSensitive(j, "Effect");
+	if (c == NULL)
+		return seterr(pc, "Statement[%zu]: missing \"Effect\"", i);
+	if (!cJSON_IsString(c))
+		return seterr(pc, "Statement[%zu].Effect: expected \"Allow\" "
+		    "or \"Deny\"", i);
+	if (strcmp(c->valuestring, "Allow") == 0)
+		st->allow = 1;
+	else if (strcmp(c->valuestring, "Deny") == 0)
+		st->deny = 1;
+	else
+		return seterr(pc, "Statement[%zu].Effect: '%.64s' is not "
+		    "\"Allow\" or \"Deny\"", i, c->valuestring);
+	return 0;
+}
+
+static int
+parse_action(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
+{
+	const cJSON	*act, *nact;
+
+	act = cJSON_GetObjectItemCaseSensitive(j, "Action");
+	nact = cJSON_GetObjectItemCaseSensitive(j, "NotAction");
+	if (act != NULL && nact != NULL)
+		return seterr(pc, "Statement[%zu]: both \"Action\" and "
+		    "\"NotAction\"", i);
+	if (act == NULL && nact == NULL)
+		return 0;
+	st->not_action = nact != NULL;
+	if (get_strv(pc, act != NULL ? act : nact, &st->actions) == -1)
+		return seterr(pc, "Statement[%zu].%s: expected a string or "
+		    "an array of strings", i, act != NULL ? "Action" :
+		    "NotAction");
+	return 0;
+}
+
+static int
+has_star(const struct strv *sv)
+{
+	size_t	 i;
+
+	for (i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], "*") == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Principal is "*" or an object of principal types, each a string or an
+ * array of strings.  Types other than AWS, Federated and Service (such
+ * as CanonicalUser) are checked for shape but not kept.
+ */
+static int
+parse_principal(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
+{
+	const cJSON	*p, *c;
+	struct strv	 sv, *dst;
+
+	p = cJSON_GetObjectItemCaseSensitive(j, "Principal");
+	if (p == NULL)
+		return 0;
+	if (cJSON_IsString(p) && strcmp(p->valuestring, "*") == 0) {
+		st->principal_star = 1;
+		return 0;
+	}
+	if (!cJSON_IsObject(p))
+		return seterr(pc, "Statement[%zu].Principal: expected an "
+		    "object or \"*\"", i);
+	for (c = p->child; c != NULL; c = c->next) {
+		if (get_strv(pc, c, &sv) == -1)
+			return seterr(pc, "Statement[%zu].Principal.%.64s: "
+			    "expected a string or an array of strings", i,
+			    c->string);
+		if (strcmp(c->string, "AWS") == 0) {
+			dst = &st->aws;
+			if (has_star(&sv))
+				st->principal_star = 1;
+		} else if (strcmp(c->string, "Federated") == 0)
+			dst = &st->federated;
+		else if (strcmp(c->string, "Service") == 0)
+			dst = &st->service;
+		else
+			continue;
+		/* A repeated key is legal JSON; keep the last, as IAM. */
+		*dst = sv;
+	}
+	return 0;
+}
+
+/*
+ * Split an operator into prefix, base and suffix.  Affixes and base are
+ * matched case-insensitively; an unknown base is COND_OTHER, which the
+ * evaluator reports as unknown rather than guessing.
+ */
+static void
+parse_op(const char *op, struct pcond *pc)
+{
+	size_t	 len, i;
+
+	pc->op = op;
+	pc->flags = 0;
+	pc->base = COND_OTHER;
+	if (strncasecmp(op, "ForAnyValue:", 12) == 0) {
+		pc->flags |= COND_FORANY;
+		op += 12;
+	} else if (strncasecmp(op, "ForAllValues:", 13) == 0) {
+		pc->flags |= COND_FORALL;
+		op += 13;
+	}
+	len = strlen(op);
+	if (len > 8 && strcasecmp(op + len - 8, "IfExists") == 0) {
+		pc->flags |= COND_IFEXISTS;
+		len -= 8;
+	}
+	for (i = 0; i < sizeof(cond_names) / sizeof(cond_names[0]); i++) {
+		if (strlen(cond_names[i].name) == len &&
+		    strncasecmp(cond_names[i].name, op, len) == 0) {
+			pc->base = cond_names[i].base;
+			break;
+		}
+	}
+}
+
+/* One "key": value(s) pair under an operator into *out. */
+static int
+parse_condkey(struct pctx *pc, const cJSON *k, size_t i, const char *op,
+    struct pcond *out)
+{
+	const cJSON	*c;
+	size_t		 n = 0;
+
+	parse_op(op, out);
+	out->key = arena_strdup(pc->a, k->string);
+	if (!cJSON_IsArray(k)) {
+		out->values.v = arena_alloc(pc->a, sizeof(*out->values.v));
+		out->values.n = 1;
+		if (get_condvalue(pc, k, &out->values.v[0]) == -1)
+			goto bad;
+		return 0;
+	}
+	for (c = k->child; c != NULL; c = c->next)
+		n++;
+	out->values.v = arena_alloc(pc->a,
+	    (n == 0 ? 1 : n) * sizeof(*out->values.v));
+	for (c = k->child; c != NULL; c = c->next)
+		if (get_condvalue(pc, c,
+		    &out->values.v[out->values.n++]) == -1)
+			goto bad;
+	return 0;
+bad:
+	return seterr(pc, "Statement[%zu].Condition.%.64s.%.128s: expected a "
+	    "string, number, boolean or an array of those", i, op, k->string);
+}
+
+/* Condition is an object of operators, each an object of keys. */
+static int
+parse_condition(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
+{
+	const cJSON	*c, *op, *k;
+	size_t		 n = 0;
+
+	c = cJSON_GetObjectItemCaseSensitive(j, "Condition");
+	if (c == NULL)
+		return 0;
+	if (!cJSON_IsObject(c))
+		return seterr(pc, "Statement[%zu].Condition: expected an "
+		    "object", i);
+	for (op = c->child; op != NULL; op = op->next) {
+		if (!cJSON_IsObject(op))
+			return seterr(pc, "Statement[%zu].Condition.%.64s: "
+			    "expected an object", i, op->string);
+		for (k = op->child; k != NULL; k = k->next)
+			n++;
+	}
+	st->conds = arena_alloc(pc->a, (n == 0 ? 1 : n) * sizeof(*st->conds));
+	for (op = c->child; op != NULL; op = op->next) {
+		for (k = op->child; k != NULL; k = k->next) {
+			if (parse_condkey(pc, k, i,
+			    arena_strdup(pc->a, op->string),
+			    &st->conds[st->nconds]) == -1)
+				return -1;
+			st->nconds++;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Bytes in the UTF-8 character at s, so that '?' matches a character
+ * as IAM documents, not a byte.  Malformed input counts byte by byte.
+ */
+static size_t
+u8len(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n = 1;
+
+	if (u[0] < 0xc0)
+		return 1;
+	while (n < 4 && (u[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+/*
+ * Wildcard match without recursion.  On a mismatch only the most recent
+ * '*' is retried, one character further along s: an earlier star can
+ * never do better, because the later one already absorbs any run.  So
+ * each (pattern, subject) position pair is visited at most once per
+ * star, O(len(p) * len(s)) in the worst case, where naive backtracking
+ * is exponential in the number of stars.
+ */
+static int
+like(const char *p, const char *s, int icase)
+{
+	const char	*star = NULL, *ss = NULL;
+	unsigned char	 pc, sc;
+
+	while (*s != '\0') {
+		if (*p == '*') {
+			star = p++;
+			ss = s;
+			continue;
+		}
+		if (*p == '?') {
+			p++;
+			s += u8len(s);
+			continue;
+		}
+		pc = (unsigned char)*p;
+		sc = (unsigned char)*s;
+		if (icase) {
+			pc = (unsigned char)tolower(pc);
+			sc = (unsigned char)tolower(sc);
+		}
+		if (pc != '\0' && pc == sc) {
+			p++;
+			s++;
+			continue;
+		}
+		if (star == NULL)
+			return 0;
+		p = star + 1;
+		ss += u8len(ss);
+		s = ss;
+	}
+	while (*p == '*')
+		p++;
+	return *p == '\0';
+}
+
+int
+str_like(const char *pattern, const char *s)
+{
+	return like(pattern, s, 0);
+}
+
+int
+str_like_icase(const char *pattern, const char *s)
+{
+	return like(pattern, s, 1);
+}
+
+int
+pstmt_action_matches(const struct pstmt *st, const char *action)
+{
+	size_t	 i;
+
+	for (i = 0; i < st->actions.n; i++)
+		if (str_like_icase(st->actions.v[i], action))
+			return !st->not_action;
+	return st->not_action;
+}
+
+static int
+is_negated(enum cond_base b)
+{
+	return b == COND_STRING_NOT_EQUALS || b == COND_STRING_NOT_EQUALS_IC ||
+	    b == COND_STRING_NOT_LIKE || b == COND_ARN_NOT_EQUALS ||
+	    b == COND_ARN_NOT_LIKE;
+}
+
+static enum tri
+tri_or(enum tri a, enum tri b)
+{
+	if (a == TRI_TRUE || b == TRI_TRUE)
+		return TRI_TRUE;
+	if (a == TRI_UNKNOWN || b == TRI_UNKNOWN)
+		return TRI_UNKNOWN;
+	return TRI_FALSE;
+}
+
+static enum tri
+tri_and(enum tri a, enum tri b)
+{
+	if (a == TRI_FALSE || b == TRI_FALSE)
+		return TRI_FALSE;
+	if (a == TRI_UNKNOWN || b == TRI_UNKNOWN)
+		return TRI_UNKNOWN;
+	return TRI_TRUE;
+}
+
+static enum tri
+tri_not(enum tri a)
+{
+	if (a == TRI_UNKNOWN)
+		return TRI_UNKNOWN;
+	return a == TRI_TRUE ? TRI_FALSE : TRI_TRUE;
+}
+
+/*
+ * Does condition value cv match context value v, before negation?  A
+ * policy variable would be substituted from the request, which we do
+ * not have, so it cannot be decided.
+ */
+static enum tri
+match_one(const struct pcond *c, const char *cv, const char *v)
+{
+	int	 m;
+
+	if (strstr(cv, "${") != NULL)
+		return TRI_UNKNOWN;
+	switch (c->base) {
+	case COND_STRING_EQUALS:
+	case COND_STRING_NOT_EQUALS:
+		m = strcmp(cv, v) == 0;
+		break;
+	case COND_STRING_EQUALS_IC:
+	case COND_STRING_NOT_EQUALS_IC:
+	case COND_BOOL:
+		m = strcasecmp(cv, v) == 0;
+		break;
+	case COND_STRING_LIKE:
+	case COND_STRING_NOT_LIKE:
+	case COND_ARN_EQUALS:
+	case COND_ARN_NOT_EQUALS:
+	case COND_ARN_LIKE:
+	case COND_ARN_NOT_LIKE:
+		m = str_like(cv, v);
+		break;
+	default:
+		return TRI_UNKNOWN;
+	}
+	return m ? TRI_TRUE : TRI_FALSE;
+}
+
+/* One context value against all condition values: OR, or NOR. */
+static enum tri
+eval_value(const struct pcond *c, const char *v)
+{
+	enum tri	 r = TRI_FALSE;
+	size_t		 i;
+
+	for (i = 0; i < c->values.n; i++)
+		r = tri_or(r, match_one(c, c->values.v[i], v));
+	return is_negated(c->base) ? tri_not(r) : r;
+}
+
+/*
+ * Null asks whether the key is absent: "true" holds when it is, "false"
+ * when it is present.  Values are OR'ed like any operator's.
+ */
+static enum tri
+eval_null(const struct pcond *c, int present)
+{
+	enum tri	 r = TRI_FALSE, t;
+	size_t		 i;
+	const char	*v;
+
+	for (i = 0; i < c->values.n; i++) {
+		v = c->values.v[i];
+		if (strstr(v, "${") != NULL)
+			t = TRI_UNKNOWN;
+		else if (strcasecmp(v, "true") == 0)
+			t = present ? TRI_FALSE : TRI_TRUE;
+		else if (strcasecmp(v, "false") == 0)
+			t = present ? TRI_TRUE : TRI_FALSE;
+		else
+			t = TRI_UNKNOWN;
+		r = tri_or(r, t);
+	}
+	return r;
+}
+
+/*
+ * Evaluate a condition against ctx as IAM would.  A key listed several
+ * times in ctx is multi-valued: without a set prefix or with
+ * ForAnyValue any value may satisfy the condition, with ForAllValues
+ * every one must.
+ */
+enum tri
+pcond_eval(const struct pcond *c, const struct req_ctx *ctx)
+{
+	enum tri	 r = TRI_FALSE, t;
+	size_t		 i, nv = 0;
+	int		 all = (c->flags & COND_FORALL) != 0;
+
+	if (all)
+		r = TRI_TRUE;
+	for (i = 0; ctx != NULL && i < ctx->n; i++) {
+		if (ctx->kv[i].key == NULL || ctx->kv[i].value == NULL ||
+		    strcasecmp(ctx->kv[i].key, c->key) != 0)
+			continue;
+		nv++;
+		if (c->base == COND_NULL || c->base == COND_OTHER)
+			continue;
+		t = eval_value(c, ctx->kv[i].value);
+		r = all ? tri_and(r, t) : tri_or(r, t);
+	}
+	if (c->base == COND_NULL)
+		return eval_null(c, nv > 0);
+	if (nv > 0)
+		return c->base == COND_OTHER ? TRI_UNKNOWN : r;
+	/* The key is absent from the request. */
+	if ((c->flags & (COND_IFEXISTS | COND_FORALL)) != 0 ||
+	    is_negated(c->base))
+		return TRI_TRUE;
+	return c->base == COND_OTHER ? TRI_UNKNOWN : TRI_FALSE;
+}

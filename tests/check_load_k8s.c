@@ -1,0 +1,660 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests for the Kubernetes manifest loader. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "check_suites.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+
+static void	setup(void);
+static void	teardown(void);
+static void	load(const char *);
+static void	load_n(const char *, size_t);
+static struct k8s_obj *obj(size_t);
+
+/* Each test loads into a fresh model; the fixture owns all three. */
+static struct arena	a;
+static struct model	m;
+static struct diags	dg;
+
+#define ck_loc(l, ln, cl) do {						\
+	ck_assert_uint_eq((l).line, (ln));				\
+	ck_assert_uint_eq((l).col, (cl));				\
+} while (0)
+
+#define ck_span(l, ln, cl, eln, ecl) do {				\
+	ck_loc((l), (ln), (cl));					\
+	ck_assert_uint_eq((l).end_line, (eln));				\
+	ck_assert_uint_eq((l).end_col, (ecl));				\
+} while (0)
+
+#define ck_error(i, ln, cl, text) do {					\
+	ck_assert_uint_gt(dg.n, (i));					\
+	ck_assert_ptr_null(dg.v[(i)]->rule);				\
+	ck_assert_str_eq(dg.v[(i)]->msg, (text));			\
+	ck_loc(dg.v[(i)]->loc, (ln), (cl));				\
+	ck_assert_str_eq(dg.v[(i)]->loc.file, "t.yaml");		\
+} while (0)
+
+static void
+setup(void)
+{
+	a = (struct arena)ARENA_INIT;
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+}
+
+static void
+teardown(void)
+{
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+}
+
+static void
+load(const char *s)
+{
+	load_n(s, strlen(s));
+}
+
+static void
+load_n(const char *s, size_t len)
+{
+	load_k8s(&m, &dg, "t.yaml", s, len);
+}
+
+static struct k8s_obj *
+obj(size_t i)
+{
+	ck_assert_uint_gt(m.objs.n, i);
+	return m.objs.v[i];
+}
+
+START_TEST(service_account_annotation_positions)
+{
+	struct k8s_obj	*o;
+
+	load("apiVersion: v1\n"
+	    "kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: app\n"
+	    "  namespace: prod\n"
+	    "  annotations:\n"
+	    "    eks.amazonaws.com/role-arn: "
+	    "arn:aws:iam::111122223333:role/app\n"
+	    "    other: x\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 1);
+	o = obj(0);
+	ck_assert_int_eq(o->kind, K8S_SERVICEACCOUNT);
+	ck_assert_str_eq(o->kind_name, "ServiceAccount");
+	ck_assert_str_eq(o->api_version, "v1");
+	ck_assert_str_eq(o->loc.file, "t.yaml");
+	ck_loc(o->loc, 1, 1);
+	ck_span(o->kind_loc, 2, 1, 2, 5);
+	ck_assert_str_eq(o->name, "app");
+	ck_span(o->name_loc, 4, 9, 4, 12);
+	ck_assert_str_eq(o->ns, "prod");
+	ck_span(o->ns_loc, 5, 14, 5, 18);
+	ck_assert_uint_eq(o->nannotations, 2);
+	ck_assert_str_eq(o->annotations[0].key,
+	    "eks.amazonaws.com/role-arn");
+	ck_assert_str_eq(o->annotations[0].value,
+	    "arn:aws:iam::111122223333:role/app");
+	ck_span(o->annotations[0].key_loc, 7, 5, 7, 31);
+	ck_span(o->annotations[0].value_loc, 7, 33, 7, 67);
+	ck_assert_str_eq(o->annotations[1].key, "other");
+	ck_loc(o->annotations[1].key_loc, 8, 5);
+	ck_assert_ptr_null(o->sa_name);
+}
+END_TEST
+
+START_TEST(multi_document_dashes_and_dots)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata: {name: a}\n"
+	    "...\n"
+	    "---\n"
+	    "kind: ServiceAccount\n"
+	    "metadata: {name: b}\n"
+	    "---\n"
+	    "---\n"
+	    "kind: Pod\n"
+	    "metadata: {name: c}\n"
+	    "...\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 3);
+	ck_assert_str_eq(obj(0)->name, "a");
+	ck_assert_str_eq(obj(1)->name, "b");
+	ck_loc(obj(1)->loc, 5, 1);
+	ck_assert_str_eq(obj(2)->name, "c");
+	ck_assert_int_eq(obj(2)->kind, K8S_POD);
+}
+END_TEST
+
+START_TEST(list_items_are_objects)
+{
+	load("apiVersion: v1\n"
+	    "kind: List\n"
+	    "items:\n"
+	    "- kind: ServiceAccount\n"
+	    "  metadata: {name: a, namespace: ns1}\n"
+	    "- just a scalar\n"
+	    "- kind: Pod\n"
+	    "  metadata: {name: b}\n"
+	    "  spec: {serviceAccountName: a}\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 2);
+	ck_assert_int_eq(obj(0)->kind, K8S_SERVICEACCOUNT);
+	ck_loc(obj(0)->loc, 4, 3);
+	ck_assert_str_eq(obj(0)->ns, "ns1");
+	ck_assert_int_eq(obj(1)->kind, K8S_POD);
+	ck_assert_str_eq(obj(1)->sa_name, "a");
+}
+END_TEST
+
+START_TEST(list_kind_after_items)
+{
+	load("items:\n"
+	    "- kind: ServiceAccount\n"
+	    "  metadata: {name: a}\n"
+	    "- kind: Pod\n"
+	    "  metadata: 3\n"
+	    "kind: ServiceAccountList\n");
+	ck_assert_uint_eq(m.objs.n, 2);
+	ck_assert_str_eq(obj(0)->name, "a");
+	ck_assert_int_eq(obj(1)->kind, K8S_POD);
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 5, 13, "metadata: expected a mapping, found a scalar");
+}
+END_TEST
+
+START_TEST(items_of_non_list_are_not_objects)
+{
+	load("items:\n"
+	    "- kind: ServiceAccount\n"
+	    "  metadata: 3\n"
+	    "kind: Widget\n"
+	    "---\n"
+	    "kind: Widget\n"
+	    "items: [{kind: Pod}]\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 2);
+	ck_assert_str_eq(obj(0)->kind_name, "Widget");
+	ck_assert_int_eq(obj(0)->kind, K8S_OTHER);
+	ck_assert_str_eq(obj(1)->kind_name, "Widget");
+}
+END_TEST
+
+START_TEST(deployment_sa_from_pod_template)
+{
+	struct k8s_obj	*o;
+
+	load("apiVersion: apps/v1\n"
+	    "kind: Deployment\n"
+	    "metadata:\n"
+	    "  name: web\n"
+	    "spec:\n"
+	    "  replicas: 2\n"
+	    "  template:\n"
+	    "    metadata: {labels: {app: web}}\n"
+	    "    spec:\n"
+	    "      serviceAccountName: web-sa\n"
+	    "      containers: [{name: c, image: x}]\n");
+	ck_assert_uint_eq(dg.n, 0);
+	o = obj(0);
+	ck_assert_int_eq(o->kind, K8S_DEPLOYMENT);
+	ck_assert_str_eq(o->sa_name, "web-sa");
+	ck_span(o->sa_loc, 10, 27, 10, 33);
+	ck_assert_ptr_null(o->ns);
+}
+END_TEST
+
+START_TEST(deployment_spec_sa_at_wrong_level_not_taken)
+{
+	load("kind: Deployment\n"
+	    "metadata: {name: web}\n"
+	    "spec:\n"
+	    "  serviceAccountName: wrong\n"
+	    "  template:\n"
+	    "    spec:\n"
+	    "      containers: []\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_ptr_null(obj(0)->sa_name);
+}
+END_TEST
+
+START_TEST(cronjob_sa_from_job_template)
+{
+	load("kind: CronJob\n"
+	    "metadata: {name: nightly}\n"
+	    "spec:\n"
+	    "  schedule: '0 0 * * *'\n"
+	    "  jobTemplate:\n"
+	    "    spec:\n"
+	    "      template:\n"
+	    "        spec:\n"
+	    "          serviceAccountName: batch\n"
+	    "  template:\n"
+	    "    spec:\n"
+	    "      serviceAccountName: wrong\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_int_eq(obj(0)->kind, K8S_CRONJOB);
+	ck_assert_str_eq(obj(0)->sa_name, "batch");
+	ck_loc(obj(0)->sa_loc, 9, 31);
+}
+END_TEST
+
+START_TEST(pod_sa_from_spec)
+{
+	load("kind: Pod\n"
+	    "metadata: {name: p}\n"
+	    "spec:\n"
+	    "  serviceAccount: deprecated\n"
+	    "  serviceAccountName: pod-sa\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->sa_name, "pod-sa");
+	ck_loc(obj(0)->sa_loc, 5, 23);
+}
+END_TEST
+
+START_TEST(pod_deprecated_service_account_ignored)
+{
+	load("kind: Pod\n"
+	    "spec:\n"
+	    "  serviceAccount: deprecated\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_ptr_null(obj(0)->sa_name);
+}
+END_TEST
+
+START_TEST(kind_after_spec)
+{
+	load("spec:\n"
+	    "  template:\n"
+	    "    spec:\n"
+	    "      serviceAccountName: late\n"
+	    "metadata:\n"
+	    "  name: s\n"
+	    "kind: StatefulSet\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_int_eq(obj(0)->kind, K8S_STATEFULSET);
+	ck_assert_str_eq(obj(0)->sa_name, "late");
+	ck_loc(obj(0)->loc, 1, 1);
+	ck_loc(obj(0)->kind_loc, 7, 1);
+}
+END_TEST
+
+START_TEST(json_manifest_positions)
+{
+	struct k8s_obj	*o;
+
+	load("{\n"
+	    "  \"apiVersion\": \"v1\",\n"
+	    "  \"kind\": \"ServiceAccount\",\n"
+	    "  \"metadata\": {\n"
+	    "    \"name\": \"app\",\n"
+	    "    \"namespace\": null,\n"
+	    "    \"annotations\": {\n"
+	    "      \"eks.amazonaws.com/role-arn\": \"arn:x\"\n"
+	    "    }\n"
+	    "  }\n"
+	    "}\n");
+	ck_assert_uint_eq(dg.n, 0);
+	o = obj(0);
+	ck_loc(o->loc, 2, 3);
+	ck_loc(o->kind_loc, 3, 3);
+	ck_assert_str_eq(o->name, "app");
+	ck_span(o->name_loc, 5, 13, 5, 18);
+	ck_assert_ptr_null(o->ns);
+	ck_assert_uint_eq(o->nannotations, 1);
+	ck_loc(o->annotations[0].key_loc, 8, 7);
+	ck_assert_str_eq(o->annotations[0].value, "arn:x");
+	ck_span(o->annotations[0].value_loc, 8, 37, 8, 44);
+}
+END_TEST
+
+START_TEST(parse_error_keeps_earlier_document)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata: {name: ok}\n"
+	    "---\n"
+	    "kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: bad: value\n"
+	    "---\n"
+	    "kind: Pod\n");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_str_eq(obj(0)->name, "ok");
+	ck_assert_uint_eq(dg.n, 1);
+	ck_assert_uint_eq(dg.nerrors, 1);
+	ck_error(0, 6, 12, "cannot parse YAML: "
+	    "mapping values are not allowed in this context");
+}
+END_TEST
+
+START_TEST(parse_error_with_context)
+{
+	load("kind: Pod\n"
+	    "metadata: {name: \"open\n");
+	ck_assert_uint_eq(m.objs.n, 0);
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 3, 1, "cannot parse YAML: found unexpected end of "
+	    "stream while scanning a quoted scalar");
+}
+END_TEST
+
+START_TEST(invalid_utf8_keeps_earlier_document)
+{
+	load("kind: ServiceAccount\n"
+	    "---\n"
+	    "kind: Pod\n"
+	    "metadata: {name: \xff}\n");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_int_eq(obj(0)->kind, K8S_SERVICEACCOUNT);
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 4, 18, "cannot parse YAML: invalid leading UTF-8 octet");
+}
+END_TEST
+
+START_TEST(annotations_not_a_mapping)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: a\n"
+	    "  annotations: [x]\n");
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 4, 16,
+	    "metadata.annotations: expected a mapping, found a sequence");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_str_eq(obj(0)->name, "a");
+	ck_assert_uint_eq(obj(0)->nannotations, 0);
+}
+END_TEST
+
+START_TEST(kind_not_a_scalar)
+{
+	load("kind: {a: b}\n"
+	    "metadata: {name: a}\n"
+	    "---\n"
+	    "kind: Pod\n");
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 1, 7, "kind: expected a scalar, found a mapping");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_int_eq(obj(0)->kind, K8S_POD);
+}
+END_TEST
+
+START_TEST(metadata_not_a_mapping)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata: app\n");
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 2, 11, "metadata: expected a mapping, found a scalar");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_ptr_null(obj(0)->name);
+}
+END_TEST
+
+START_TEST(annotation_value_not_a_scalar)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  annotations:\n"
+	    "    eks.amazonaws.com/role-arn: [a, b]\n"
+	    "    [k]: v\n"
+	    "    ok: yes\n");
+	ck_assert_uint_eq(dg.n, 2);
+	ck_error(0, 4, 33, "metadata.annotations.eks.amazonaws.com/role-arn: "
+	    "expected a scalar value, found a sequence");
+	ck_error(1, 5, 5,
+	    "metadata.annotations: expected a scalar key, found a sequence");
+	ck_assert_uint_eq(obj(0)->nannotations, 1);
+	ck_assert_str_eq(obj(0)->annotations[0].key, "ok");
+	ck_assert_str_eq(obj(0)->annotations[0].value, "yes");
+}
+END_TEST
+
+START_TEST(service_account_name_not_a_scalar)
+{
+	load("kind: Deployment\n"
+	    "spec:\n"
+	    "  template:\n"
+	    "    spec:\n"
+	    "      serviceAccountName: {a: b}\n"
+	    "---\n"
+	    "kind: Job\n"
+	    "spec: {template: 3}\n");
+	ck_assert_uint_eq(dg.n, 2);
+	ck_error(0, 5, 27, "spec.template.spec.serviceAccountName: "
+	    "expected a scalar, found a mapping");
+	ck_error(1, 8, 18, "spec.template: expected a mapping, found a scalar");
+	ck_assert_uint_eq(m.objs.n, 2);
+	ck_assert_ptr_null(obj(0)->sa_name);
+}
+END_TEST
+
+START_TEST(pod_spec_shape_ignored_for_other_kinds)
+{
+	load("kind: Widget\n"
+	    "spec: 3\n"
+	    "---\n"
+	    "kind: Pod\n"
+	    "spec:\n"
+	    "  template: 3\n"
+	    "  serviceAccountName: p\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 2);
+	ck_assert_str_eq(obj(1)->sa_name, "p");
+}
+END_TEST
+
+START_TEST(shape_error_keeps_loading)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: [a]\n"
+	    "  namespace: ns\n"
+	    "  annotations: {k: v}\n"
+	    "---\n"
+	    "kind: ServiceAccount\n"
+	    "metadata: {name: b}\n");
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 3, 9, "metadata.name: expected a scalar, found a sequence");
+	ck_assert_uint_eq(m.objs.n, 2);
+	ck_assert_ptr_null(obj(0)->name);
+	ck_assert_str_eq(obj(0)->ns, "ns");
+	ck_assert_uint_eq(obj(0)->nannotations, 1);
+	ck_assert_str_eq(obj(1)->name, "b");
+}
+END_TEST
+
+START_TEST(nesting_too_deep_stops)
+{
+	char	*s;
+	size_t	 i, n = 300, len;
+
+	/* A kept document, then spec: [[[...]]] 300 levels deep. */
+	len = strlen("kind: A\n---\nkind: B\nspec: ") + 2 * n + 2;
+	s = calloc(1, len);
+	ck_assert_ptr_nonnull(s);
+	strcpy(s, "kind: A\n---\nkind: B\nspec: ");
+	for (i = 0; i < n; i++)
+		strcat(s, "[");
+	for (i = 0; i < n; i++)
+		strcat(s, "]");
+	strcat(s, "\n");
+	load(s);
+	free(s);
+	ck_assert_uint_eq(dg.n, 1);
+	/* The root mapping is level 1, so bracket 256 is level 257. */
+	ck_error(0, 4, 7 + 255, "nesting deeper than 256 levels");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_str_eq(obj(0)->kind_name, "A");
+}
+END_TEST
+
+START_TEST(alias_at_annotations_reported)
+{
+	load("x: &ann {k: v}\n"
+	    "---\n"
+	    "base: &b {k: v}\n"
+	    "kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  annotations: *b\n");
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 6, 16, "aliases are not supported here: "
+	    "metadata.annotations");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_uint_eq(obj(0)->nannotations, 0);
+}
+END_TEST
+
+START_TEST(alias_in_read_places_reported)
+{
+	load("kind: Pod\n"
+	    "x: &n web\n"
+	    "metadata:\n"
+	    "  name: *n\n"
+	    "  annotations:\n"
+	    "    role: *n\n"
+	    "spec:\n"
+	    "  serviceAccountName: *n\n");
+	ck_assert_uint_eq(dg.n, 3);
+	ck_error(0, 4, 9, "aliases are not supported here: metadata.name");
+	ck_error(1, 6, 11,
+	    "aliases are not supported here: metadata.annotations.role");
+	ck_error(2, 8, 23,
+	    "aliases are not supported here: spec.serviceAccountName");
+	ck_assert_ptr_null(obj(0)->name);
+	ck_assert_ptr_null(obj(0)->sa_name);
+}
+END_TEST
+
+START_TEST(alias_elsewhere_skipped)
+{
+	load("kind: Deployment\n"
+	    "labels: &l {app: web}\n"
+	    "metadata: {name: web, labels: *l}\n"
+	    "spec:\n"
+	    "  selector: {matchLabels: *l}\n"
+	    "  serviceAccountName: *l\n"
+	    "  template: {spec: {serviceAccountName: sa}}\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->sa_name, "sa");
+}
+END_TEST
+
+START_TEST(document_without_kind_ignored)
+{
+	load("replicaCount: 2\n"
+	    "metadata: {name: values}\n"
+	    "serviceAccount:\n"
+	    "  annotations: {eks.amazonaws.com/role-arn: x}\n"
+	    "---\n"
+	    "- a list\n"
+	    "---\n"
+	    "just a scalar\n"
+	    "---\n"
+	    "---\n"
+	    "kind: ServiceAccount\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_int_eq(obj(0)->kind, K8S_SERVICEACCOUNT);
+	ck_loc(obj(0)->loc, 11, 1);
+}
+END_TEST
+
+START_TEST(empty_input_no_objects)
+{
+	load_n("", 0);
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 0);
+}
+END_TEST
+
+START_TEST(crlf_line_endings)
+{
+	load("kind: ServiceAccount\r\n"
+	    "metadata:\r\n"
+	    "  name: app\r\n"
+	    "  annotations:\r\n"
+	    "    k: v\r\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->name, "app");
+	ck_span(obj(0)->name_loc, 3, 9, 3, 12);
+	ck_assert_str_eq(obj(0)->annotations[0].value, "v");
+	ck_span(obj(0)->annotations[0].value_loc, 5, 8, 5, 9);
+}
+END_TEST
+
+START_TEST(utf8_bom)
+{
+	load("\xef\xbb\xbf" "kind: ServiceAccount\n"
+	    "metadata: {name: app}\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->kind_name, "ServiceAccount");
+	ck_loc(obj(0)->loc, 1, 1);
+	ck_loc(obj(0)->name_loc, 2, 18);
+}
+END_TEST
+
+START_TEST(empty_namespace_unset_and_tags_kept)
+{
+	load("kind: !!str ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: !!str 007\n"
+	    "  namespace:\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_int_eq(obj(0)->kind, K8S_SERVICEACCOUNT);
+	ck_assert_str_eq(obj(0)->name, "007");
+	ck_assert_ptr_null(obj(0)->ns);
+}
+END_TEST
+
+Suite *
+load_k8s_suite(void)
+{
+	Suite	*s = suite_create("load_k8s");
+	TCase	*tc = tcase_create("load_k8s");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, service_account_annotation_positions);
+	tcase_add_test(tc, multi_document_dashes_and_dots);
+	tcase_add_test(tc, list_items_are_objects);
+	tcase_add_test(tc, list_kind_after_items);
+	tcase_add_test(tc, items_of_non_list_are_not_objects);
+	tcase_add_test(tc, deployment_sa_from_pod_template);
+	tcase_add_test(tc, deployment_spec_sa_at_wrong_level_not_taken);
+	tcase_add_test(tc, cronjob_sa_from_job_template);
+	tcase_add_test(tc, pod_sa_from_spec);
+	tcase_add_test(tc, pod_deprecated_service_account_ignored);
+	tcase_add_test(tc, kind_after_spec);
+	tcase_add_test(tc, json_manifest_positions);
+	tcase_add_test(tc, parse_error_keeps_earlier_document);
+	tcase_add_test(tc, parse_error_with_context);
+	tcase_add_test(tc, invalid_utf8_keeps_earlier_document);
+	tcase_add_test(tc, annotations_not_a_mapping);
+	tcase_add_test(tc, kind_not_a_scalar);
+	tcase_add_test(tc, metadata_not_a_mapping);
+	tcase_add_test(tc, annotation_value_not_a_scalar);
+	tcase_add_test(tc, service_account_name_not_a_scalar);
+	tcase_add_test(tc, pod_spec_shape_ignored_for_other_kinds);
+	tcase_add_test(tc, shape_error_keeps_loading);
+	tcase_add_test(tc, nesting_too_deep_stops);
+	tcase_add_test(tc, alias_at_annotations_reported);
+	tcase_add_test(tc, alias_in_read_places_reported);
+	tcase_add_test(tc, alias_elsewhere_skipped);
+	tcase_add_test(tc, document_without_kind_ignored);
+	tcase_add_test(tc, empty_input_no_objects);
+	tcase_add_test(tc, crlf_line_endings);
+	tcase_add_test(tc, utf8_bom);
+	tcase_add_test(tc, empty_namespace_unset_and_tags_kept);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests of the Terraform JSON loader: plans, state, raw tfstate. */
+#include <string.h>
+
+#include "arena.h"
+#include "check_suites.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+#include "policy.h"
+
+static struct arena	 a;
+static struct model	 m;
+static struct diags	 dg;
+
+static void
+setup(void)
+{
+	memset(&a, 0, sizeof(a));
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+}
+
+static void
+teardown(void)
+{
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+}
+
+static void
+load(const char *s)
+{
+	load_tf(&m, &dg, "plan.json", s, strlen(s));
+}
+
+#define TRUST \
+	"{\\\"Statement\\\":[{\\\"Action\\\":\\\"sts:AssumeRoleWithWebIdentity\\\"," \
+	"\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"Federated\\\":" \
+	"\\\"arn:aws:iam::111122223333:oidc-provider/oidc.example/id/A\\\"}}]}"
+
+START_TEST(plan_reads_role_from_resource_changes)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"module.m[\\\"k\\\"].aws_iam_role.this[0]\","
+	    "\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"name\":\"this\","
+	    "\"change\":{\"actions\":[\"create\"],\"after\":{"
+	    "\"name\":\"lbc\",\"path\":\"/eks/\",\"assume_role_policy\":\""
+	    TRUST "\"},\"after_unknown\":{\"arn\":true}}}]}");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_str_eq(m.roles.v[0]->address,
+	    "module.m[\"k\"].aws_iam_role.this[0]");
+	ck_assert_str_eq(m.roles.v[0]->name, "lbc");
+	ck_assert_str_eq(m.roles.v[0]->path, "/eks/");
+	ck_assert_ptr_null(m.roles.v[0]->arn);
+	ck_assert_ptr_nonnull(m.roles.v[0]->trust);
+	ck_assert_uint_eq(m.roles.v[0]->trust->n, 1);
+	ck_assert_uint_eq(m.ntf, 1);
+}
+END_TEST
+
+START_TEST(plan_skips_deposed_and_deleted)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":["
+	    "{\"address\":\"aws_iam_role.a\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"deposed\":\"5f3c2a1e\","
+	    "\"change\":{\"actions\":[\"delete\"],\"after\":null}},"
+	    "{\"address\":\"aws_iam_role.b\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":[\"delete\"],"
+	    "\"after\":null}},"
+	    "{\"address\":\"aws_iam_role.c\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":"
+	    "[\"delete\",\"create\"],\"after\":{\"name\":\"c\"}}}]}");
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_str_eq(m.roles.v[0]->address, "aws_iam_role.c");
+}
+END_TEST
+
+START_TEST(plan_marks_unknown_name_and_trust)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"aws_iam_role.k\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],"
+	    "\"after\":{\"name_prefix\":\"karpenter-\"},\"after_unknown\":"
+	    "{\"name\":true,\"assume_role_policy\":true}}}]}");
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_ptr_null(m.roles.v[0]->name);
+	ck_assert_int_eq(m.roles.v[0]->name_unknown, 1);
+	ck_assert_int_eq(m.roles.v[0]->policy_unknown, 1);
+	ck_assert_str_eq(m.roles.v[0]->name_prefix, "karpenter-");
+}
+END_TEST
+
+START_TEST(plan_without_resource_changes_uses_planned_values)
+{
+	load("{\"format_version\":\"0.1\",\"planned_values\":{\"root_module\":"
+	    "{\"child_modules\":[{\"address\":\"module.x\",\"resources\":[{"
+	    "\"address\":\"module.x.aws_iam_openid_connect_provider.p\","
+	    "\"mode\":\"managed\",\"type\":\"aws_iam_openid_connect_provider\","
+	    "\"values\":{\"url\":\"https://oidc.example/id/A\","
+	    "\"client_id_list\":[\"sts.amazonaws.com\"]}}]}]}}}");
+	ck_assert_uint_eq(m.providers.n, 1);
+	ck_assert_str_eq(m.providers.v[0]->url, "oidc.example/id/A");
+	ck_assert_uint_eq(m.providers.v[0]->nclient_ids, 1);
+	ck_assert_str_eq(m.providers.v[0]->client_ids[0], "sts.amazonaws.com");
+}
+END_TEST
+
+START_TEST(state_show_skips_deposed_key)
+{
+	load("{\"format_version\":\"1.0\",\"values\":{\"root_module\":{"
+	    "\"resources\":[{\"address\":\"aws_iam_role.r\",\"mode\":"
+	    "\"managed\",\"type\":\"aws_iam_role\",\"values\":{\"name\":\"r\","
+	    "\"arn\":\"arn:aws:iam::111122223333:role/r\"}},"
+	    "{\"address\":\"aws_iam_role.r\",\"mode\":\"managed\",\"type\":"
+	    "\"aws_iam_role\",\"deposed_key\":\"5f3c2a1e\",\"values\":"
+	    "{\"name\":\"old\"}}]}}}");
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_str_eq(m.roles.v[0]->arn,
+	    "arn:aws:iam::111122223333:role/r");
+}
+END_TEST
+
+START_TEST(raw_state_builds_addresses)
+{
+	load("{\"version\":4,\"terraform_version\":\"1.11.4\",\"resources\":["
+	    "{\"module\":\"module.irsa[\\\"lbc\\\"]\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"name\":\"this\",\"instances\":["
+	    "{\"index_key\":0,\"attributes\":{\"name\":\"a\"}},"
+	    "{\"index_key\":0,\"deposed\":\"5f3c2a1e\",\"attributes\":"
+	    "{\"name\":\"old\"}}]},"
+	    "{\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"name\":\"t\","
+	    "\"instances\":[{\"index_key\":\"alpha\",\"attributes\":"
+	    "{\"name\":\"b\"}}]},"
+	    "{\"mode\":\"data\",\"type\":\"aws_iam_role\",\"name\":\"d\","
+	    "\"instances\":[{\"attributes\":{\"name\":\"c\"}}]}]}");
+	ck_assert_uint_eq(m.roles.n, 2);
+	ck_assert_str_eq(m.roles.v[0]->address,
+	    "module.irsa[\"lbc\"].aws_iam_role.this[0]");
+	ck_assert_str_eq(m.roles.v[1]->address, "aws_iam_role.t[\"alpha\"]");
+}
+END_TEST
+
+START_TEST(truncated_json_reports_position)
+{
+	load("{\"format_version\":\"1.2\",\n\"resource_changes\":[");
+	ck_assert_uint_eq(dg.nerrors, 1);
+	ck_assert_uint_eq(dg.v[0]->loc.line, 2);
+	ck_assert_uint_eq(dg.v[0]->loc.col, 21);
+	ck_assert_str_eq(dg.v[0]->msg,
+	    "cannot parse Terraform JSON: unexpected end of input");
+}
+END_TEST
+
+START_TEST(trailing_garbage_is_an_error)
+{
+	load("{\"format_version\":\"1.2\"} x");
+	ck_assert_uint_eq(dg.nerrors, 1);
+	ck_assert_uint_eq(dg.v[0]->loc.line, 1);
+	ck_assert_uint_eq(dg.v[0]->loc.col, 26);
+	ck_assert_str_eq(dg.v[0]->msg,
+	    "cannot parse Terraform JSON: unexpected text after the JSON value");
+}
+END_TEST
+
+START_TEST(invalid_json_reports_position)
+{
+	load("{\"format_version\":\"1.2\",\n  \"resource_changes\": [}]}");
+	ck_assert_uint_eq(dg.nerrors, 1);
+	ck_assert_uint_eq(dg.v[0]->loc.line, 2);
+	ck_assert_uint_eq(dg.v[0]->loc.col, 24);
+	ck_assert_str_eq(dg.v[0]->msg,
+	    "cannot parse Terraform JSON: invalid JSON");
+}
+END_TEST
+
+START_TEST(bad_trust_policy_is_an_input_error)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"aws_iam_role.x\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],"
+	    "\"after\":{\"name\":\"x\",\"assume_role_policy\":\"[1]\"}}}]}");
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_ptr_null(m.roles.v[0]->trust);
+	ck_assert_uint_eq(dg.nerrors, 1);
+	ck_assert_uint_eq(dg.v[0]->loc.line, 0);
+	ck_assert(strncmp(dg.v[0]->msg, "aws_iam_role.x: assume_role_policy "
+	    "is not a valid policy: ", 55) == 0);
+}
+END_TEST
+
+Suite *
+load_tf_suite(void)
+{
+	Suite	*s = suite_create("load_tf");
+	TCase	*tc = tcase_create("load_tf");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, plan_reads_role_from_resource_changes);
+	tcase_add_test(tc, plan_skips_deposed_and_deleted);
+	tcase_add_test(tc, plan_marks_unknown_name_and_trust);
+	tcase_add_test(tc, plan_without_resource_changes_uses_planned_values);
+	tcase_add_test(tc, state_show_skips_deposed_key);
+	tcase_add_test(tc, raw_state_builds_addresses);
+	tcase_add_test(tc, truncated_json_reports_position);
+	tcase_add_test(tc, trailing_garbage_is_an_error);
+	tcase_add_test(tc, invalid_json_reports_position);
+	tcase_add_test(tc, bad_trust_policy_is_an_input_error);
+	suite_add_tcase(s, tc);
+	return s;
+}

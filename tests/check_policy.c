@@ -1,0 +1,627 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests for policy parsing, wildcard matching and condition checks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "check_suites.h"
+#include "policy.h"
+
+#define EKS_OIDC "oidc.eks.us-west-2.amazonaws.com/id/" \
+	"EXAMPLED539D4633E53DE1B71EXAMPLE"
+
+static const char trust_policy[] =
+    "{\"Statement\":[{\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+    "\"Condition\":{\"StringEquals\":{\"" EKS_OIDC ":aud\":"
+    "\"sts.amazonaws.com\",\"" EKS_OIDC ":sub\":"
+    "\"system:serviceaccount:kube-system:aws-load-balancer-controller\"}},"
+    "\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
+    "\"arn:aws:iam::111122223333:oidc-provider/" EKS_OIDC "\"}}],"
+    "\"Version\":\"2012-10-17\"}";
+
+static struct policy	*parse_ok(struct arena *, const char *);
+static void		 parse_err(const char *, const char *);
+static const struct pcond *cond(struct arena *, const char *, const char *);
+
+static struct policy *
+parse_ok(struct arena *a, const char *json)
+{
+	struct policy	*p = NULL;
+	char		 err[256] = "";
+
+	if (policy_parse(a, json, strlen(json), &p, err, sizeof(err)) != 0)
+		ck_abort_msg("policy_parse failed: %s", err);
+	ck_assert_ptr_nonnull(p);
+	return p;
+}
+
+/* Assert that json is rejected with exactly msg. */
+static void
+parse_err(const char *json, const char *msg)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p = NULL;
+	char		 err[256] = "";
+
+	ck_assert_int_eq(policy_parse(&a, json, strlen(json), &p, err,
+	    sizeof(err)), -1);
+	ck_assert_str_eq(err, msg);
+	ck_assert_ptr_null(p);
+	arena_release(&a);
+}
+
+/* The single condition of a statement {op: {"oidc:sub": values}}. */
+static const struct pcond *
+cond(struct arena *a, const char *op, const char *values)
+{
+	struct policy	*p;
+	char		*json;
+
+	json = arena_printf(a, "{\"Statement\":{\"Effect\":\"Allow\","
+	    "\"Condition\":{\"%s\":{\"oidc:sub\":%s}}}}", op, values);
+	p = parse_ok(a, json);
+	ck_assert_uint_eq(p->n, 1);
+	ck_assert_uint_eq(p->st[0].nconds, 1);
+	return &p->st[0].conds[0];
+}
+
+START_TEST(policy_parses_terraform_trust_policy)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p;
+	struct pstmt	*st;
+
+	p = parse_ok(&a, trust_policy);
+	ck_assert_str_eq(p->version, "2012-10-17");
+	ck_assert_uint_eq(p->n, 1);
+	st = &p->st[0];
+	ck_assert_uint_eq(st->index, 0);
+	ck_assert_ptr_null(st->sid);
+	ck_assert_int_eq(st->allow, 1);
+	ck_assert_int_eq(st->deny, 0);
+	ck_assert_int_eq(st->not_action, 0);
+	ck_assert_uint_eq(st->actions.n, 1);
+	ck_assert_str_eq(st->actions.v[0], "sts:AssumeRoleWithWebIdentity");
+	ck_assert_int_eq(st->principal_star, 0);
+	ck_assert_uint_eq(st->federated.n, 1);
+	ck_assert_str_eq(st->federated.v[0],
+	    "arn:aws:iam::111122223333:oidc-provider/" EKS_OIDC);
+	ck_assert_uint_eq(st->aws.n, 0);
+	ck_assert_uint_eq(st->service.n, 0);
+	ck_assert_int_eq(st->has_not_principal, 0);
+	ck_assert_int_eq(st->has_resource, 0);
+	ck_assert_uint_eq(st->nconds, 2);
+	ck_assert_str_eq(st->conds[0].op, "StringEquals");
+	ck_assert_int_eq(st->conds[0].base, COND_STRING_EQUALS);
+	ck_assert_uint_eq(st->conds[0].flags, 0);
+	ck_assert_str_eq(st->conds[0].key, EKS_OIDC ":aud");
+	ck_assert_uint_eq(st->conds[0].values.n, 1);
+	ck_assert_str_eq(st->conds[0].values.v[0], "sts.amazonaws.com");
+	ck_assert_str_eq(st->conds[1].key, EKS_OIDC ":sub");
+	ck_assert_str_eq(st->conds[1].values.v[0],
+	    "system:serviceaccount:kube-system:aws-load-balancer-controller");
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_parses_statement_object)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p;
+
+	p = parse_ok(&a, "{\"Statement\":{\"Sid\":\"One\",\"Effect\":\"Deny\","
+	    "\"NotAction\":[\"s3:*\",\"iam:*\"],\"NotPrincipal\":{\"AWS\":"
+	    "\"x\"},\"Resource\":\"*\",\"Unknown\":1},\"Other\":true}");
+	ck_assert_ptr_null(p->version);
+	ck_assert_uint_eq(p->n, 1);
+	ck_assert_str_eq(p->st[0].sid, "One");
+	ck_assert_int_eq(p->st[0].allow, 0);
+	ck_assert_int_eq(p->st[0].deny, 1);
+	ck_assert_int_eq(p->st[0].not_action, 1);
+	ck_assert_uint_eq(p->st[0].actions.n, 2);
+	ck_assert_str_eq(p->st[0].actions.v[1], "iam:*");
+	ck_assert_int_eq(p->st[0].has_not_principal, 1);
+	ck_assert_int_eq(p->st[0].has_resource, 1);
+	ck_assert_uint_eq(p->st[0].nconds, 0);
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_parses_empty_statement_array)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p;
+
+	p = parse_ok(&a, "  {\"Statement\":[]}\n");
+	ck_assert_uint_eq(p->n, 0);
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_parses_principal_star_forms)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p;
+
+	p = parse_ok(&a, "{\"Statement\":["
+	    "{\"Effect\":\"Allow\",\"Principal\":\"*\"},"
+	    "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"}},"
+	    "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+	    "[\"arn:aws:iam::123456789012:root\",\"*\"]}},"
+	    "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+	    "\"arn:aws:iam::123456789012:root\",\"Service\":"
+	    "[\"ec2.amazonaws.com\"],\"CanonicalUser\":\"abc\"}}]}");
+	ck_assert_uint_eq(p->n, 4);
+	ck_assert_int_eq(p->st[0].principal_star, 1);
+	ck_assert_int_eq(p->st[1].principal_star, 1);
+	ck_assert_uint_eq(p->st[1].aws.n, 1);
+	ck_assert_int_eq(p->st[2].principal_star, 1);
+	ck_assert_uint_eq(p->st[2].aws.n, 2);
+	ck_assert_int_eq(p->st[3].principal_star, 0);
+	ck_assert_uint_eq(p->st[3].index, 3);
+	ck_assert_str_eq(p->st[3].aws.v[0], "arn:aws:iam::123456789012:root");
+	ck_assert_str_eq(p->st[3].service.v[0], "ec2.amazonaws.com");
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_parses_conditions_in_order)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p;
+	struct pstmt	*st;
+
+	p = parse_ok(&a, "{\"Statement\":[{\"Effect\":\"Allow\","
+	    "\"Condition\":{\"StringLike\":{\"b\":\"x*\",\"a\":[\"1\",\"2\"]},"
+	    "\"ForAllValues:StringNotEqualsIgnoreCaseIfExists\":{\"c\":[]},"
+	    "\"foranyvalue:stringequals\":{\"d\":\"v\"},"
+	    "\"NumericLessThan\":{\"e\":[12, 1.5, true, false, -3]},"
+	    "\"Null\":{\"f\":true},\"BoolIfExists\":{\"g\":\"true\"},"
+	    "\"ArnLike\":{\"h\":\"arn:*\"}}}]}");
+	st = &p->st[0];
+	ck_assert_uint_eq(st->nconds, 8);
+	ck_assert_str_eq(st->conds[0].key, "b");
+	ck_assert_int_eq(st->conds[0].base, COND_STRING_LIKE);
+	ck_assert_str_eq(st->conds[1].key, "a");
+	ck_assert_uint_eq(st->conds[1].values.n, 2);
+	ck_assert_str_eq(st->conds[1].values.v[1], "2");
+	ck_assert_str_eq(st->conds[2].op,
+	    "ForAllValues:StringNotEqualsIgnoreCaseIfExists");
+	ck_assert_int_eq(st->conds[2].base, COND_STRING_NOT_EQUALS_IC);
+	ck_assert_uint_eq(st->conds[2].flags, COND_FORALL | COND_IFEXISTS);
+	ck_assert_uint_eq(st->conds[2].values.n, 0);
+	ck_assert_int_eq(st->conds[3].base, COND_STRING_EQUALS);
+	ck_assert_uint_eq(st->conds[3].flags, COND_FORANY);
+	ck_assert_int_eq(st->conds[4].base, COND_OTHER);
+	ck_assert_uint_eq(st->conds[4].values.n, 5);
+	ck_assert_str_eq(st->conds[4].values.v[0], "12");
+	ck_assert_str_eq(st->conds[4].values.v[1], "1.5");
+	ck_assert_str_eq(st->conds[4].values.v[2], "true");
+	ck_assert_str_eq(st->conds[4].values.v[3], "false");
+	ck_assert_str_eq(st->conds[4].values.v[4], "-3");
+	ck_assert_int_eq(st->conds[5].base, COND_NULL);
+	ck_assert_str_eq(st->conds[5].values.v[0], "true");
+	ck_assert_int_eq(st->conds[6].base, COND_BOOL);
+	ck_assert_uint_eq(st->conds[6].flags, COND_IFEXISTS);
+	ck_assert_int_eq(st->conds[7].base, COND_ARN_LIKE);
+	ck_assert_str_eq(st->conds[7].key, "h");
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_rejects_invalid_json)
+{
+	parse_err("{\"Statement\":[", "not valid JSON at offset 13");
+	parse_err("", "not valid JSON at offset 0");
+	parse_err("{\"Statement\":[]} x", "not valid JSON at offset 17");
+	parse_err("{\"Statement\":[],}", "not valid JSON at offset 16");
+}
+END_TEST
+
+START_TEST(policy_rejects_length_cut)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p = NULL;
+	char		 err[64];
+
+	/*
+	 * Only len bytes are read, even when the text goes on: the string
+	 * that was cut is reported where its contents start.
+	 */
+	ck_assert_int_eq(policy_parse(&a, trust_policy, 40, &p, err,
+	    sizeof(err)), -1);
+	ck_assert_str_eq(err, "not valid JSON at offset 25");
+	ck_assert_int_eq(policy_parse(&a, NULL, 0, &p, err, sizeof(err)), -1);
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_rejects_wrong_shapes)
+{
+	parse_err("[]", "top level is not a JSON object");
+	parse_err("\"x\"", "top level is not a JSON object");
+	parse_err("{\"Version\":\"2012-10-17\"}", "missing \"Statement\"");
+	parse_err("{\"Version\":1,\"Statement\":[]}",
+	    "Version: expected a string");
+	parse_err("{\"Statement\":\"x\"}",
+	    "Statement: expected an object or an array");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\"},1]}",
+	    "Statement[1]: expected an object");
+	parse_err("{\"Statement\":[{}]}", "Statement[0]: missing \"Effect\"");
+	parse_err("{\"Statement\":[{\"Effect\":\"allow\"}]}",
+	    "Statement[0].Effect: 'allow' is not \"Allow\" or \"Deny\"");
+	parse_err("{\"Statement\":[{\"Effect\":true}]}",
+	    "Statement[0].Effect: expected \"Allow\" or \"Deny\"");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Sid\":[]}]}",
+	    "Statement[0].Sid: expected a string");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":3}]}",
+	    "Statement[0].Action: expected a string or an array of strings");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":"
+	    "[\"a\",null]}]}",
+	    "Statement[0].NotAction: expected a string or an array of "
+	    "strings");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"a\","
+	    "\"NotAction\":\"b\"}]}",
+	    "Statement[0]: both \"Action\" and \"NotAction\"");
+}
+END_TEST
+
+START_TEST(policy_rejects_principal_shapes)
+{
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":null}]}",
+	    "Statement[0].Principal: expected an object or \"*\"");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+	    "\"arn:aws:iam::123456789012:root\"}]}",
+	    "Statement[0].Principal: expected an object or \"*\"");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+	    "{\"Federated\":null}}]}",
+	    "Statement[0].Principal.Federated: expected a string or an "
+	    "array of strings");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+	    "{\"AWS\":[\"a\",{}]}}]}",
+	    "Statement[0].Principal.AWS: expected a string or an array of "
+	    "strings");
+}
+END_TEST
+
+START_TEST(policy_rejects_condition_shapes)
+{
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":[]}]}",
+	    "Statement[0].Condition: expected an object");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":"
+	    "{\"StringEquals\":\"x\"}}]}",
+	    "Statement[0].Condition.StringEquals: expected an object");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\"},{\"Effect\":"
+	    "\"Allow\",\"Condition\":{\"StringEquals\":{\"k\":{\"a\":1}}}}]}",
+	    "Statement[1].Condition.StringEquals.k: expected a string, "
+	    "number, boolean or an array of those");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":"
+	    "{\"StringLike\":{\"k\":null}}}]}",
+	    "Statement[0].Condition.StringLike.k: expected a string, "
+	    "number, boolean or an array of those");
+	parse_err("{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":"
+	    "{\"StringLike\":{\"k\":[\"a\",[\"b\"]]}}}]}",
+	    "Statement[0].Condition.StringLike.k: expected a string, "
+	    "number, boolean or an array of those");
+}
+END_TEST
+
+START_TEST(policy_bounds_nesting)
+{
+	struct arena	 a = ARENA_INIT;
+	char		 json[512];
+	size_t		 i, n;
+
+	/* The root object is level 1, so 63 arrays reach level 64. */
+	for (n = 63; n <= 64; n++) {
+		strcpy(json, "{\"Statement\":[],\"X\":");
+		for (i = 0; i < n; i++)
+			strcat(json, "[");
+		for (i = 0; i < n; i++)
+			strcat(json, "]");
+		strcat(json, "}");
+		if (n == 63)
+			ck_assert_uint_eq(parse_ok(&a, json)->n, 0);
+		else
+			parse_err(json, "nested deeper than 64 levels");
+	}
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_rejects_cjson_nesting_limit)
+{
+	char	*json;
+	size_t	 n = 5000;
+
+	json = calloc(2 * n + 1, 1);
+	ck_assert_ptr_nonnull(json);
+	memset(json, '[', n);
+	memset(json + n, ']', n);
+	parse_err(json, "not valid JSON at offset 1000");
+	free(json);
+}
+END_TEST
+
+START_TEST(policy_str_like_truth_table)
+{
+	static const struct {
+		const char	*p, *s;
+		int		 want, want_icase;
+	} t[] = {
+		{ "", "", 1, 1 },
+		{ "", "a", 0, 0 },
+		{ "*", "", 1, 1 },
+		{ "*", "anything", 1, 1 },
+		{ "?", "", 0, 0 },
+		{ "?", "a", 1, 1 },
+		{ "?", "ab", 0, 0 },
+		{ "a?c", "abc", 1, 1 },
+		{ "a?c", "ac", 0, 0 },
+		{ "abc", "abc", 1, 1 },
+		{ "abc", "ABC", 0, 1 },
+		{ "abc", "abcd", 0, 0 },
+		{ "a*", "a", 1, 1 },
+		{ "*a", "ba", 1, 1 },
+		{ "*a", "ab", 0, 0 },
+		{ "a*b*c", "aXbYc", 1, 1 },
+		{ "a*b*c", "aXbY", 0, 0 },
+		{ "*ab*ab", "xabyabab", 1, 1 },
+		{ "**", "x", 1, 1 },
+		{ "*?", "", 0, 0 },
+		{ "*?", "x", 1, 1 },
+		{ "system:serviceaccount:argo:*",
+		    "system:serviceaccount:argo:server", 1, 1 },
+		{ "system:serviceaccount:argo:*",
+		    "system:serviceaccount:argocd:server", 0, 0 },
+		{ "system:serviceaccount:*:ebs-csi-*",
+		    "system:serviceaccount:kube-system:ebs-csi-controller-sa",
+		    1, 1 },
+		{ "STS:Assume*", "sts:assumerolewithwebidentity", 0, 1 },
+		{ "?", "\xc3\xa9", 1, 1 },
+		{ "??", "\xc3\xa9", 0, 0 },
+		{ "*\xc3\xa9", "x\xc3\xa9", 1, 1 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_msg(str_like(t[i].p, t[i].s) == t[i].want,
+		    "str_like(\"%s\", \"%s\")", t[i].p, t[i].s);
+		ck_assert_msg(str_like_icase(t[i].p, t[i].s) == t[i].want_icase,
+		    "str_like_icase(\"%s\", \"%s\")", t[i].p, t[i].s);
+	}
+}
+END_TEST
+
+START_TEST(policy_str_like_pathological_is_false)
+{
+	char	*s;
+
+	s = malloc(5001);
+	ck_assert_ptr_nonnull(s);
+	memset(s, 'a', 5000);
+	s[5000] = '\0';
+	ck_assert_int_eq(str_like("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+	    s), 0);
+	ck_assert_int_eq(str_like_icase(
+	    "*A*A*A*A*A*A*A*A*A*A*A*A*A*A*A*A*A*A*A*b", s), 0);
+	ck_assert_int_eq(str_like("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a",
+	    s), 1);
+	free(s);
+}
+END_TEST
+
+START_TEST(policy_action_matches)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p;
+
+	p = parse_ok(&a, "{\"Statement\":["
+	    "{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"sts:AssumeRole"
+	    "WithWebIdentity\"]},"
+	    "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\"},"
+	    "{\"Effect\":\"Allow\",\"NotAction\":\"sts:AssumeRole\"},"
+	    "{\"Effect\":\"Allow\"},"
+	    "{\"Effect\":\"Allow\",\"Action\":\"sts:*\"}]}");
+	ck_assert_int_eq(pstmt_action_matches(&p->st[0],
+	    "sts:AssumeRoleWithWebIdentity"), 1);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[0],
+	    "STS:assumerolewithwebidentity"), 1);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[0], "s3:getobject"), 1);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[0], "s3:PutObject"), 0);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[1],
+	    "sts:AssumeRoleWithWebIdentity"), 0);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[2],
+	    "sts:AssumeRoleWithWebIdentity"), 1);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[2], "sts:assumerole"),
+	    0);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[3], "sts:AssumeRole"),
+	    0);
+	ck_assert_int_eq(pstmt_action_matches(&p->st[4],
+	    "sts:AssumeRoleWithWebIdentity"), 1);
+	arena_release(&a);
+}
+END_TEST
+
+/*
+ * Rows of (operator, condition values as JSON, context values for the
+ * key, expected result).  ctx NULL means the key is absent; the
+ * context then holds only an unrelated key.  The context spells the
+ * key "OIDC:Sub" to show that lookup ignores case.
+ */
+static const struct eval_row {
+	const char	*op;
+	const char	*values;
+	const char	*ctx[3];
+	enum tri	 want;
+} eval_rows[] = {
+	/* StringEquals: exact, case-sensitive, wildcards literal. */
+	{ "StringEquals", "\"a\"", { "a" }, TRI_TRUE },
+	{ "StringEquals", "\"a\"", { "b" }, TRI_FALSE },
+	{ "StringEquals", "\"A\"", { "a" }, TRI_FALSE },
+	{ "StringEquals", "[\"x\",\"a\"]", { "a" }, TRI_TRUE },
+	{ "StringEquals", "[]", { "a" }, TRI_FALSE },
+	{ "StringEquals", "\"system:serviceaccount:argo:*\"",
+	    { "system:serviceaccount:argo:server" }, TRI_FALSE },
+	{ "StringEquals", "\"system:serviceaccount:argo:*\"",
+	    { "system:serviceaccount:argo:*" }, TRI_TRUE },
+	{ "StringEquals", "\"a\"", { NULL }, TRI_FALSE },
+	{ "stringequals", "\"a\"", { "a" }, TRI_TRUE },
+	{ "StringEqualsIfExists", "\"a\"", { NULL }, TRI_TRUE },
+	{ "StringEqualsIfExists", "\"a\"", { "b" }, TRI_FALSE },
+	{ "StringEqualsIgnoreCase", "\"A\"", { "a" }, TRI_TRUE },
+	{ "StringEqualsIgnoreCase", "\"A\"", { NULL }, TRI_FALSE },
+	/* Negated operators: NOR, and true when the key is absent. */
+	{ "StringNotEquals", "\"a\"", { "a" }, TRI_FALSE },
+	{ "StringNotEquals", "\"a\"", { "b" }, TRI_TRUE },
+	{ "StringNotEquals", "[\"a\",\"b\"]", { "b" }, TRI_FALSE },
+	{ "StringNotEquals", "\"a\"", { NULL }, TRI_TRUE },
+	{ "StringNotEqualsIgnoreCase", "\"A\"", { "a" }, TRI_FALSE },
+	{ "StringNotEqualsIgnoreCase", "\"A\"", { NULL }, TRI_TRUE },
+	/* StringLike: wildcards, case-sensitive. */
+	{ "StringLike", "\"system:serviceaccount:argo:*\"",
+	    { "system:serviceaccount:argo:server" }, TRI_TRUE },
+	{ "StringLike", "\"system:serviceaccount:argo:*\"",
+	    { "system:serviceaccount:other:server" }, TRI_FALSE },
+	{ "StringLike", "\"a?c\"", { "abc" }, TRI_TRUE },
+	{ "StringLike", "\"A*\"", { "abc" }, TRI_FALSE },
+	{ "StringLike", "\"*\"", { NULL }, TRI_FALSE },
+	{ "StringLikeIfExists", "\"*\"", { NULL }, TRI_TRUE },
+	{ "StringNotLike", "\"*:argo:*\"", { "x:argo:y" }, TRI_FALSE },
+	{ "StringNotLike", "\"*:argo:*\"", { "x:other:y" }, TRI_TRUE },
+	{ "StringNotLike", "\"*\"", { NULL }, TRI_TRUE },
+	/* Arn operators take wildcards, ArnEquals included. */
+	{ "ArnEquals", "\"arn:aws:iam::*:role/x\"",
+	    { "arn:aws:iam::123456789012:role/x" }, TRI_TRUE },
+	{ "ArnLike", "\"arn:aws:iam::*:role/x\"",
+	    { "arn:aws:iam::123456789012:role/y" }, TRI_FALSE },
+	{ "ArnLike", "\"arn:*\"", { NULL }, TRI_FALSE },
+	{ "ArnNotLike", "\"arn:aws:iam::*:role/x\"",
+	    { "arn:aws:iam::123456789012:role/x" }, TRI_FALSE },
+	{ "ArnNotEquals", "\"arn:*\"", { NULL }, TRI_TRUE },
+	/* Null tests presence. */
+	{ "Null", "\"true\"", { NULL }, TRI_TRUE },
+	{ "Null", "\"true\"", { "x" }, TRI_FALSE },
+	{ "Null", "\"false\"", { NULL }, TRI_FALSE },
+	{ "Null", "\"false\"", { "x" }, TRI_TRUE },
+	{ "Null", "true", { NULL }, TRI_TRUE },
+	{ "Null", "\"TRUE\"", { NULL }, TRI_TRUE },
+	{ "Null", "\"maybe\"", { NULL }, TRI_UNKNOWN },
+	/* Bool compares text, ignoring case. */
+	{ "Bool", "\"true\"", { "TRUE" }, TRI_TRUE },
+	{ "Bool", "true", { "true" }, TRI_TRUE },
+	{ "Bool", "\"true\"", { "false" }, TRI_FALSE },
+	{ "Bool", "\"true\"", { NULL }, TRI_FALSE },
+	{ "BoolIfExists", "\"true\"", { NULL }, TRI_TRUE },
+	/* Operators we do not evaluate. */
+	{ "NumericLessThan", "1", { "0" }, TRI_UNKNOWN },
+	{ "NumericLessThan", "1", { NULL }, TRI_UNKNOWN },
+	{ "NumericLessThanIfExists", "1", { NULL }, TRI_TRUE },
+	{ "ForAllValues:NumericLessThan", "1", { NULL }, TRI_TRUE },
+	/* Policy variables cannot be decided unless another value does. */
+	{ "StringEquals", "\"${aws:username}\"", { "x" }, TRI_UNKNOWN },
+	{ "StringEquals", "[\"${aws:username}\",\"x\"]", { "x" }, TRI_TRUE },
+	{ "StringEquals", "[\"${aws:username}\",\"x\"]", { "y" },
+	    TRI_UNKNOWN },
+	{ "StringLike", "\"${aws:username}*\"", { "x" }, TRI_UNKNOWN },
+	{ "StringNotEquals", "\"${aws:username}\"", { "x" }, TRI_UNKNOWN },
+	{ "StringNotEquals", "[\"${aws:username}\",\"x\"]", { "x" },
+	    TRI_FALSE },
+	{ "StringEquals", "\"${aws:username}\"", { NULL }, TRI_FALSE },
+	/* Multi-valued keys and the set operators. */
+	{ "StringEquals", "\"a\"", { "b", "a" }, TRI_TRUE },
+	{ "StringEquals", "\"a\"", { "b", "c" }, TRI_FALSE },
+	{ "ForAnyValue:StringEquals", "\"a\"", { "b", "a" }, TRI_TRUE },
+	{ "ForAnyValue:StringEquals", "\"a\"", { "b", "c" }, TRI_FALSE },
+	{ "ForAnyValue:StringEquals", "\"a\"", { NULL }, TRI_FALSE },
+	{ "ForAnyValue:StringEquals", "[\"${x}\",\"a\"]", { "b", "c" },
+	    TRI_UNKNOWN },
+	{ "ForAnyValue:StringLikeIfExists", "\"a*\"", { NULL }, TRI_TRUE },
+	{ "ForAllValues:StringEquals", "\"a\"", { "a", "b" }, TRI_FALSE },
+	{ "ForAllValues:StringEquals", "[\"a\",\"b\"]", { "b", "a" },
+	    TRI_TRUE },
+	{ "ForAllValues:StringEquals", "\"a\"", { NULL }, TRI_TRUE },
+	{ "ForAllValues:StringEquals", "[\"a\",\"${x}\"]", { "a", "b" },
+	    TRI_UNKNOWN },
+	{ "ForAllValues:StringEquals", "[\"c\",\"${x}\"]", { "a" },
+	    TRI_UNKNOWN },
+	{ "ForAllValues:StringLike", "\"a*\"", { "ab", "ac", "b" },
+	    TRI_FALSE },
+	{ "ForAllValues:StringNotLike", "\"a*\"", { "b", "c" }, TRI_TRUE },
+	{ "ForAllValues:StringNotLike", "\"a*\"", { "b", "ac" }, TRI_FALSE },
+	{ "forallvalues:stringequalsignorecase", "\"A\"", { "a", "a" },
+	    TRI_TRUE },
+};
+
+START_TEST(policy_pcond_eval_truth_table)
+{
+	struct arena		 a = ARENA_INIT;
+	const struct eval_row	*r = &eval_rows[_i];
+	const struct pcond	*c;
+	struct req_kv		 kv[4];
+	struct req_ctx		 ctx;
+	size_t			 i;
+
+	/* Unrelated keys around the tested one must be ignored. */
+	ctx.kv = kv;
+	ctx.n = 0;
+	kv[ctx.n].key = "oidc:aud";
+	kv[ctx.n++].value = "a";
+	for (i = 0; i < 3 && r->ctx[i] != NULL; i++) {
+		kv[ctx.n].key = "OIDC:Sub";
+		kv[ctx.n++].value = r->ctx[i];
+	}
+	c = cond(&a, r->op, r->values);
+	ck_assert_msg(pcond_eval(c, &ctx) == r->want,
+	    "row %d: %s %s against %s%s: got %d, want %d", _i, r->op,
+	    r->values, r->ctx[0] == NULL ? "(absent)" : r->ctx[0],
+	    r->ctx[1] == NULL ? "" : ",...", (int)pcond_eval(c, &ctx),
+	    (int)r->want);
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(policy_pcond_eval_null_context)
+{
+	struct arena		 a = ARENA_INIT;
+
+	ck_assert_int_eq(pcond_eval(cond(&a, "StringEquals", "\"a\""), NULL),
+	    TRI_FALSE);
+	ck_assert_int_eq(pcond_eval(cond(&a, "Null", "\"true\""), NULL),
+	    TRI_TRUE);
+	arena_release(&a);
+}
+END_TEST
+
+Suite *
+policy_suite(void)
+{
+	Suite	*s;
+	TCase	*tc;
+
+	s = suite_create("policy");
+	tc = tcase_create("parse");
+	tcase_add_test(tc, policy_parses_terraform_trust_policy);
+	tcase_add_test(tc, policy_parses_statement_object);
+	tcase_add_test(tc, policy_parses_empty_statement_array);
+	tcase_add_test(tc, policy_parses_principal_star_forms);
+	tcase_add_test(tc, policy_parses_conditions_in_order);
+	tcase_add_test(tc, policy_rejects_invalid_json);
+	tcase_add_test(tc, policy_rejects_length_cut);
+	tcase_add_test(tc, policy_rejects_wrong_shapes);
+	tcase_add_test(tc, policy_rejects_principal_shapes);
+	tcase_add_test(tc, policy_rejects_condition_shapes);
+	tcase_add_test(tc, policy_bounds_nesting);
+	tcase_add_test(tc, policy_rejects_cjson_nesting_limit);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("match");
+	tcase_add_test(tc, policy_str_like_truth_table);
+	tcase_add_test(tc, policy_str_like_pathological_is_false);
+	tcase_add_test(tc, policy_action_matches);
+	tcase_add_loop_test(tc, policy_pcond_eval_truth_table, 0,
+	    (int)(sizeof(eval_rows) / sizeof(eval_rows[0])));
+	tcase_add_test(tc, policy_pcond_eval_null_context);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests of the string helpers, the arena and the buffer. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "check_suites.h"
+#include "util.h"
+
+START_TEST(edit_distance_counts_one_typo)
+{
+	ck_assert_uint_eq(edit_distance("AwsLoadBalancerController",
+	    "AwsLoadBalancerControler", 3), 1);
+	ck_assert_uint_eq(edit_distance("kitten", "sitting", 5), 3);
+	ck_assert_uint_eq(edit_distance("", "abc", 5), 3);
+	ck_assert_uint_eq(edit_distance("same", "same", 0), 0);
+}
+END_TEST
+
+START_TEST(edit_distance_stops_beyond_max)
+{
+	ck_assert_uint_eq(edit_distance("abcdef", "uvwxyz", 2), 3);
+	ck_assert_uint_eq(edit_distance("a", "abcdefgh", 2), 3);
+}
+END_TEST
+
+START_TEST(strip_scheme_removes_https_only_at_start)
+{
+	ck_assert_str_eq(strip_scheme("https://oidc.eks/id/X"), "oidc.eks/id/X");
+	ck_assert_str_eq(strip_scheme("HTTP://a"), "a");
+	ck_assert_str_eq(strip_scheme("oidc.eks/https://"), "oidc.eks/https://");
+}
+END_TEST
+
+START_TEST(arena_printf_and_large_blocks)
+{
+	struct arena	 a = ARENA_INIT;
+	char		*big;
+	const char	*s;
+
+	s = arena_printf(&a, "%s-%d", "role", 7);
+	ck_assert_str_eq(s, "role-7");
+	big = arena_alloc(&a, 1 << 20);
+	ck_assert_int_eq(big[(1 << 20) - 1], 0);
+	/* The small block stays current after a large allocation. */
+	ck_assert_str_eq(arena_strdup(&a, "x"), "x");
+	ck_assert_str_eq(s, "role-7");
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(buf_grows_and_detaches)
+{
+	struct buf	 b = BUF_INIT;
+	char		*p;
+	size_t		 len, i;
+
+	ck_assert_str_eq(b.buf, "");
+	for (i = 0; i < 1000; i++)
+		buf_addc(&b, 'x');
+	buf_addf(&b, "%d", 42);
+	ck_assert_uint_eq(b.len, 1002);
+	p = buf_detach(&b, &len);
+	ck_assert_uint_eq(len, 1002);
+	ck_assert_str_eq(p + 1000, "42");
+	ck_assert_str_eq(b.buf, "");
+	free(p);
+}
+END_TEST
+
+Suite *
+util_suite(void)
+{
+	Suite	*s = suite_create("util");
+	TCase	*tc = tcase_create("util");
+
+	tcase_add_test(tc, edit_distance_counts_one_typo);
+	tcase_add_test(tc, edit_distance_stops_beyond_max);
+	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
+	tcase_add_test(tc, arena_printf_and_large_blocks);
+	tcase_add_test(tc, buf_grows_and_detaches);
+	suite_add_tcase(s, tc);
+	return s;
+}
