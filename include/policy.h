@@ -17,6 +17,10 @@ enum tri {
 	TRI_UNKNOWN
 };
 
+enum tri	tri_and(enum tri, enum tri);
+enum tri	tri_or(enum tri, enum tri);
+enum tri	tri_not(enum tri);
+
 struct strv {
 	const char	**v;	/* arena array of arena strings */
 	size_t		  n;

@@ -155,16 +155,6 @@ oidc_claim(const char *key, const char **claim, size_t *prefixlen)
 	    strcasecmp(*claim, "aud") == 0 || strcasecmp(*claim, "amr") == 0;
 }
 
-static enum tri
-tri_and(enum tri a, enum tri b)
-{
-	if (a == TRI_FALSE || b == TRI_FALSE)
-		return TRI_FALSE;
-	if (a == TRI_UNKNOWN || b == TRI_UNKNOWN)
-		return TRI_UNKNOWN;
-	return TRI_TRUE;
-}
-
 /* Evaluation of one statement for one provider issuer. */
 struct stmt_eval {
 	enum tri		 t;

@@ -58,17 +58,7 @@ struct diag *
 diag_vadd(struct diags *dg, const struct rule *r, enum severity sev,
     const struct loc *loc, const char *fmt, va_list ap)
 {
-	va_list		 aq;
-	char		*msg;
-	int		 n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	msg = arena_alloc(dg->arena, n < 0 ? 1 : (size_t)n + 1);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	return diag_push(dg, r, sev, loc, msg);
+	return diag_push(dg, r, sev, loc, arena_vprintf(dg->arena, fmt, ap));
 }
 
 /* Add a finding of rule r at loc, with the rule's effective severity. */
@@ -105,21 +95,13 @@ diag_related(struct diags *dg, struct diag *d, const struct loc *loc,
 {
 	struct related	*r, **rp;
 	va_list		 ap;
-	int		 n;
-	char		*msg;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = arena_alloc(dg->arena, n < 0 ? 1 : (size_t)n + 1);
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	r = arena_alloc(dg->arena, sizeof(*r));
+	va_start(ap, fmt);
+	r->msg = arena_vprintf(dg->arena, fmt, ap);
+	va_end(ap);
 	r->loc = *loc;
 	r->address = address;
-	r->msg = msg;
 	for (rp = &d->related; *rp != NULL; rp = &(*rp)->next)
 		continue;
 	*rp = r;

@@ -38,15 +38,9 @@ engine_report(struct diags *dg, const struct rule *r, enum severity sev,
 	struct diag	*d;
 	va_list		 ap;
 	char		*msg;
-	int		 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = arena_alloc(m->arena, n < 0 ? 1 : (size_t)n + 1);
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	msg = arena_vprintf(m->arena, fmt, ap);
 	va_end(ap);
 	d = diag_push(dg, r, sev, loc, arena_printf(m->arena,
 	    "ServiceAccount %s/%s: %s", b->ns, b->sa->name, msg));

@@ -62,9 +62,6 @@ static int	 has_star(const struct strv *);
 static size_t	 u8len(const char *);
 static int	 like(const char *, const char *, int);
 static int	 is_negated(enum cond_base);
-static enum tri	 tri_or(enum tri, enum tri);
-static enum tri	 tri_and(enum tri, enum tri);
-static enum tri	 tri_not(enum tri);
 static enum tri	 match_one(const struct pcond *, const char *, const char *);
 static enum tri	 eval_value(const struct pcond *, const char *);
 static enum tri	 eval_null(const struct pcond *, int);
@@ -567,7 +564,7 @@ is_negated(enum cond_base b)
 	    b == COND_ARN_NOT_LIKE;
 }
 
-static enum tri
+enum tri
 tri_or(enum tri a, enum tri b)
 {
 	if (a == TRI_TRUE || b == TRI_TRUE)
@@ -577,7 +574,7 @@ tri_or(enum tri a, enum tri b)
 	return TRI_FALSE;
 }
 
-static enum tri
+enum tri
 tri_and(enum tri a, enum tri b)
 {
 	if (a == TRI_FALSE || b == TRI_FALSE)
@@ -587,7 +584,7 @@ tri_and(enum tri a, enum tri b)
 	return TRI_TRUE;
 }
 
-static enum tri
+enum tri
 tri_not(enum tri a)
 {
 	if (a == TRI_UNKNOWN)

@@ -3,8 +3,14 @@
 # man page, and the man page lints clean with mandoc when it is
 # installed.  Run from the top of the tree: sh tests/docs.sh ./irsalint
 prog=${1:-./irsalint}
+case $prog in */*) ;; *) prog=./$prog ;; esac
 pass=0 fail=0
-for id in $("$prog" --list-rules | awk '{print $1}'); do
+ids=$("$prog" --list-rules | awk '{print $1}')
+if [ -z "$ids" ]; then
+	echo "FAIL: $prog --list-rules printed no rule"
+	fail=1
+fi
+for id in $ids; do
 	if grep -q "^\.It Sy $id " man/irsalint.1; then
 		pass=$((pass + 1))
 	else
