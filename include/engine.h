@@ -6,8 +6,10 @@
 #include "diag.h"
 
 struct binding;
+struct k8s_obj;
 struct model;
 struct rule;
+struct tf_role;
 
 void		 engine_run(struct model *, struct diags *);
 
@@ -20,5 +22,17 @@ struct diag	*engine_report(struct diags *, const struct rule *,
 		    enum severity, struct model *, const struct binding *,
 		    const struct loc *, const char *, ...)
 		    __attribute__((format(printf, 7, 8)));
+
+/* A finding about one Kubernetes object: "Kind ns/name: message". */
+struct diag	*engine_report_obj(struct diags *, const struct rule *,
+		    enum severity, struct model *, const struct k8s_obj *,
+		    const struct loc *, const char *, ...)
+		    __attribute__((format(printf, 7, 8)));
+
+/* A finding about a Terraform role, at its file: "address: message". */
+struct diag	*engine_report_role(struct diags *, const struct rule *,
+		    enum severity, struct model *, const struct tf_role *,
+		    const char *, ...)
+		    __attribute__((format(printf, 6, 7)));
 
 #endif /* ENGINE_H */

@@ -6,19 +6,44 @@
 #ifndef RULE_H
 #define RULE_H
 
+#include <stddef.h>
+
 #include "diag.h"
 
 struct binding;
+struct k8s_obj;
 struct model;
+struct tf_role;
 
+/* What every check function is given. */
+struct check_ctx {
+	struct model		*m;
+	struct diags		*dg;
+	const struct binding	*bindings;	/* one per annotated SA */
+	size_t			 nbindings;
+};
+
+/*
+ * A rule sets exactly one check function; the engine calls it once per
+ * subject of that kind, in model order.
+ */
 struct rule {
 	const char	*id;		/* stable, lowercase, hyphenated */
 	enum severity	 severity;	/* default severity */
 	const char	*summary;	/* one line, lowercase */
 	const char	*explain;	/* why IRSA breaks and how to fix it */
-	/* Called once per ServiceAccount that names a role. */
-	void		(*check)(const struct rule *, struct model *,
-			    const struct binding *, struct diags *);
+	/* Once per ServiceAccount that names a role. */
+	void		(*check_binding)(const struct rule *,
+			    struct check_ctx *, const struct binding *);
+	/* Once per Kubernetes object. */
+	void		(*check_object)(const struct rule *,
+			    struct check_ctx *, const struct k8s_obj *);
+	/* Once per Terraform role. */
+	void		(*check_role)(const struct rule *,
+			    struct check_ctx *, const struct tf_role *);
+	/* Once per run, for checks across the whole model. */
+	void		(*check_model)(const struct rule *,
+			    struct check_ctx *);
 };
 
 #define RULE(name)	extern const struct rule rule_##name;

@@ -5,8 +5,8 @@
 #include "model.h"
 #include "rule.h"
 
-static void	check(const struct rule *, struct model *,
-		    const struct binding *, struct diags *);
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct binding *);
 
 const struct rule rule_irsa_role_arn_malformed = {
 	.id = "irsa-role-arn-malformed",
@@ -24,13 +24,15 @@ const struct rule rule_irsa_role_arn_malformed = {
 	    "${VARIABLE}, a user or policy ARN, or stray whitespace.\n"
 	    "Fix: write the role's full ARN, e.g. take it from `terraform "
 	    "output` or render the template before committing.",
-	.check = check
+	.check_binding = check
 };
 
 static void
-check(const struct rule *r, struct model *m, const struct binding *b,
-    struct diags *dg)
+check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
+	struct model	*m = ctx->m;
+	struct diags	*dg = ctx->dg;
+
 	if (b->arn_ok)
 		return;
 	engine_report(dg, r, r->severity, m, b, &b->ann->value_loc,

@@ -6,8 +6,8 @@
 #include "model.h"
 #include "rule.h"
 
-static void	check(const struct rule *, struct model *,
-		    const struct binding *, struct diags *);
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct binding *);
 
 const struct rule rule_irsa_role_not_found = {
 	.id = "irsa-role-not-found",
@@ -26,7 +26,7 @@ const struct rule rule_irsa_role_not_found = {
 	    "warning, since the role may be managed outside these inputs.\n"
 	    "Fix: copy the ARN from the role Terraform creates, including "
 	    "its path, or pass the plan that creates the role.",
-	.check = check
+	.check_binding = check
 };
 
 /* How the nearest role differs, and what its ARN is. */
@@ -56,9 +56,11 @@ near_text(struct model *m, const struct binding *b)
 }
 
 static void
-check(const struct rule *r, struct model *m, const struct binding *b,
-    struct diags *dg)
+check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
+	struct model	*m = ctx->m;
+	struct diags	*dg = ctx->dg;
+
 	struct diag	*d;
 
 	if (!b->arn_ok || !b->have_roles || b->role != NULL)

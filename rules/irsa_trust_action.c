@@ -9,8 +9,8 @@
 #include "model.h"
 #include "rule.h"
 
-static void	check(const struct rule *, struct model *,
-		    const struct binding *, struct diags *);
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct binding *);
 
 const struct rule rule_irsa_trust_action = {
 	.id = "irsa-trust-action",
@@ -30,13 +30,15 @@ const struct rule rule_irsa_trust_action = {
 	    "perform sts:AssumeRoleWithWebIdentity\".\n"
 	    "Fix: set \"Action\": \"sts:AssumeRoleWithWebIdentity\" in the "
 	    "statement that names the cluster's OIDC provider.",
-	.check = check
+	.check_binding = check
 };
 
 static void
-check(const struct rule *r, struct model *m, const struct binding *b,
-    struct diags *dg)
+check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
+	struct model	*m = ctx->m;
+	struct diags	*dg = ctx->dg;
+
 	const struct pstmt	*st = b->wrong_action;
 	struct buf		 acts = BUF_INIT;
 	size_t			 i;

@@ -8,8 +8,8 @@
 #include "model.h"
 #include "rule.h"
 
-static void	check(const struct rule *, struct model *,
-		    const struct binding *, struct diags *);
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct binding *);
 
 const struct rule rule_irsa_trust_aud_mismatch = {
 	.id = "irsa-trust-aud-mismatch",
@@ -24,13 +24,15 @@ const struct rule rule_irsa_trust_aud_mismatch = {
 	    "refuses every AssumeRoleWithWebIdentity with AccessDenied.\n"
 	    "Fix: make the aud condition \"sts.amazonaws.com\", or make the "
 	    "annotation and the condition name the same audience.",
-	.check = check
+	.check_binding = check
 };
 
 static void
-check(const struct rule *r, struct model *m, const struct binding *b,
-    struct diags *dg)
+check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
+	struct model	*m = ctx->m;
+	struct diags	*dg = ctx->dg;
+
 	const struct kv_pos	*aud;
 	const struct loc	*loc = &b->ann->key_loc;
 	struct buf		 vals = BUF_INIT;

@@ -8,8 +8,8 @@
 #include "rule.h"
 #include "util.h"
 
-static void	check(const struct rule *, struct model *,
-		    const struct binding *, struct diags *);
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct binding *);
 
 const struct rule rule_irsa_trust_key_issuer_mismatch = {
 	.id = "irsa-trust-key-issuer-mismatch",
@@ -30,13 +30,15 @@ const struct rule rule_irsa_trust_key_issuer_mismatch = {
 	    "Fix: build the key from the same issuer as the principal, e.g. "
 	    "replace(aws_iam_openid_connect_provider.eks.url, \"https://\", "
 	    "\"\") followed by \":sub\".",
-	.check = check
+	.check_binding = check
 };
 
 static void
-check(const struct rule *r, struct model *m, const struct binding *b,
-    struct diags *dg)
+check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
+	struct model	*m = ctx->m;
+	struct diags	*dg = ctx->dg;
+
 	const char	*key;
 
 	if (b->verdict != TRI_FALSE || b->closest == NULL ||

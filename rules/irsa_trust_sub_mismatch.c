@@ -12,8 +12,8 @@
 
 #define SUB_PREFIX	"system:serviceaccount:"
 
-static void	check(const struct rule *, struct model *,
-		    const struct binding *, struct diags *);
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct binding *);
 
 const struct rule rule_irsa_trust_sub_mismatch = {
 	.id = "irsa-trust-sub-mismatch",
@@ -36,7 +36,7 @@ const struct rule rule_irsa_trust_sub_mismatch = {
 	    "Fix: change the ServiceAccount's namespace or name to the one "
 	    "the trust allows, or add its subject to the trust's sub "
 	    "condition.",
-	.check = check
+	.check_binding = check
 };
 
 /* Does one part of a subject match, under the condition's operator? */
@@ -80,9 +80,11 @@ sub_difference(struct model *m, const struct binding *b, const char *v)
 }
 
 static void
-check(const struct rule *r, struct model *m, const struct binding *b,
-    struct diags *dg)
+check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
+	struct model	*m = ctx->m;
+	struct diags	*dg = ctx->dg;
+
 	const struct pcond	*c = b->sub_cond;
 	const char		*v = b->sub_best, *more = "", *op = "";
 	const char		*lit = "", *unset = "";

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: ISC */
-/* Run the rule table over every ServiceAccount that names a role. */
+/*
+ * The engine: bind every ServiceAccount that names a role, then run
+ * each rule over the subjects it checks.
+ */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -9,25 +13,56 @@
 #include "engine.h"
 #include "model.h"
 #include "rule.h"
+#include "xalloc.h"
 
-void
-engine_run(struct model *m, struct diags *dg)
+/* Bind every named ServiceAccount with a role-arn annotation. */
+static struct binding *
+engine_bind(struct model *m, size_t *np)
 {
 	const struct kv_pos	*ann;
 	const struct k8s_obj	*o;
-	struct binding		 b;
-	size_t			 i, j;
+	struct binding		*v;
+	size_t			 i, n = 0;
 
+	v = xreallocarray(NULL, m->objs.n + 1, sizeof(*v));
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
 		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
 			continue;
 		if ((ann = k8s_obj_annotation(o, ANN_ROLE_ARN)) == NULL)
 			continue;
-		bind_sa(&b, m, o, ann);
-		for (j = 0; rule_table[j] != NULL; j++)
-			rule_table[j]->check(rule_table[j], m, &b, dg);
+		bind_sa(&v[n++], m, o, ann);
 	}
+	*np = n;
+	return v;
+}
+
+void
+engine_run(struct model *m, struct diags *dg)
+{
+	const struct rule	*r;
+	struct binding		*bindings;
+	struct check_ctx	 ctx;
+	size_t			 i, j;
+
+	bindings = engine_bind(m, &ctx.nbindings);
+	ctx.m = m;
+	ctx.dg = dg;
+	ctx.bindings = bindings;
+	for (j = 0; (r = rule_table[j]) != NULL; j++) {
+		if (r->check_binding != NULL)
+			for (i = 0; i < ctx.nbindings; i++)
+				r->check_binding(r, &ctx, &bindings[i]);
+		if (r->check_object != NULL)
+			for (i = 0; i < m->objs.n; i++)
+				r->check_object(r, &ctx, m->objs.v[i]);
+		if (r->check_role != NULL)
+			for (i = 0; i < m->roles.n; i++)
+				r->check_role(r, &ctx, m->roles.v[i]);
+		if (r->check_model != NULL)
+			r->check_model(r, &ctx);
+	}
+	free(bindings);
 }
 
 struct diag *
@@ -53,5 +88,43 @@ engine_report(struct diags *dg, const struct rule *r, enum severity sev,
 		    "role %s is defined here", b->role->name != NULL ?
 		    b->role->name : "(name known after apply)");
 	}
+	return d;
+}
+
+struct diag *
+engine_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
+    struct model *m, const struct k8s_obj *o, const struct loc *loc,
+    const char *fmt, ...)
+{
+	struct diag	*d;
+	va_list		 ap;
+	const char	*msg, *name;
+
+	va_start(ap, fmt);
+	msg = arena_vprintf(m->arena, fmt, ap);
+	va_end(ap);
+	name = o->name != NULL ? o->name : "(unnamed)";
+	d = diag_push(dg, r, sev, loc, arena_printf(m->arena, "%s %s/%s: %s",
+	    o->kind_name, k8s_obj_ns(m, o), name, msg));
+	d->obj.kind = o->kind_name;
+	d->obj.ns = k8s_obj_ns(m, o);
+	d->obj.name = name;
+	return d;
+}
+
+struct diag *
+engine_report_role(struct diags *dg, const struct rule *r, enum severity sev,
+    struct model *m, const struct tf_role *role, const char *fmt, ...)
+{
+	struct diag	*d;
+	va_list		 ap;
+	const char	*msg;
+
+	va_start(ap, fmt);
+	msg = arena_vprintf(m->arena, fmt, ap);
+	va_end(ap);
+	d = diag_push(dg, r, sev, &role->loc, arena_printf(m->arena, "%s: %s",
+	    role->address, msg));
+	d->address = role->address;
 	return d;
 }
