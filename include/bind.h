@@ -15,6 +15,7 @@
 struct k8s_obj;
 struct kv_pos;
 struct model;
+struct tf_provider;
 struct tf_role;
 
 #define ANN_ROLE_ARN	"eks.amazonaws.com/role-arn"
@@ -52,13 +53,17 @@ struct binding {
 	const struct tf_role	*near;		/* closest when not resolved */
 	enum near_kind		 near_kind;	/* how near differs */
 	const char		*near_arn;	/* near's ARN, when computable */
+	const struct tf_role	*generated;	/* named at apply, likely meant */
 
 	/* Trust evaluation, when role and its trust are known. */
 	enum tri		 verdict;	/* TRUE: the SA may assume */
 	int			 no_web_identity;	/* no usable stmt */
 	const struct pstmt	*wrong_action;	/* Federated, other action */
 	const struct pstmt	*closest;	/* best failing statement */
-	const char		*issuer;	/* closest's provider issuer */
+	const char		*principal;	/* deciding Federated ARN */
+	const char		*issuer;	/* its issuer; NULL: unknown */
+	const char		*unverified;	/* what could not be checked */
+	const struct tf_provider *provider;	/* of principal, if in inputs */
 	unsigned int		 fail;		/* FAIL_* of closest */
 	const struct pcond	*bad_key;	/* FAIL_KEY_ISSUER */
 	const struct pcond	*sub_cond;	/* FAIL_SUB */

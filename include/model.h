@@ -66,6 +66,9 @@ struct tf_role {
 	const char	*trust_error;	/* why policy_json did not parse */
 	int		 name_unknown;	/* known only after apply */
 	int		 policy_unknown;
+	int		 trust_partial;	/* trust rebuilt with unknown parts */
+	const char	*trust_from;	/* data source the trust came from */
+	const char	*unknown_refs;	/* what an unknown trust depends on */
 };
 
 struct tf_provider {
@@ -94,6 +97,14 @@ struct tf_role_policy {
 	int		 is_inline;
 };
 
+/* One Terraform JSON input. */
+struct tf_file {
+	struct loc	 loc;		/* the file, line 0 */
+	const char	*kind;		/* "plan", "state" or "raw state" */
+	const char	*format_version; /* NULL for raw state */
+	const char	*terraform_version;
+};
+
 #define MODEL_VEC(type, name)	struct { type **v; size_t n, cap; } name
 
 struct model {
@@ -107,6 +118,7 @@ struct model {
 	MODEL_VEC(struct tf_provider, providers);
 	MODEL_VEC(struct tf_cluster, clusters);
 	MODEL_VEC(struct tf_role_policy, role_policies);
+	MODEL_VEC(struct tf_file, tf_files);
 };
 
 void	model_init(struct model *, struct arena *);
@@ -118,6 +130,7 @@ struct tf_role		*model_add_role(struct model *);
 struct tf_provider	*model_add_provider(struct model *);
 struct tf_cluster	*model_add_cluster(struct model *);
 struct tf_role_policy	*model_add_role_policy(struct model *);
+struct tf_file		*model_add_tf_file(struct model *);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* The namespace an object lands in: its own, else the model default. */

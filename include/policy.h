@@ -51,8 +51,8 @@ struct pcond {
 	const char	*op;		/* operator as written */
 	enum cond_base	 base;
 	unsigned int	 flags;		/* COND_* */
-	const char	*key;		/* as written */
-	struct strv	 values;
+	const char	*key;		/* as written; NULL: unknown until apply */
+	struct strv	 values;	/* a NULL value: unknown until apply */
 };
 
 struct pstmt {
@@ -63,7 +63,7 @@ struct pstmt {
 	struct strv	 actions;	/* Action, or NotAction when not_action */
 	int		 not_action;
 	int		 principal_star;	/* "*" or {"AWS": "*"} */
-	struct strv	 federated;
+	struct strv	 federated;	/* a NULL entry: unknown until apply */
 	struct strv	 service;
 	struct strv	 aws;
 	int		 has_not_principal;
@@ -88,6 +88,12 @@ struct policy {
  */
 int	policy_parse(struct arena *, const char *, size_t,
 	    struct policy **, char *err, size_t errlen);
+
+/*
+ * Set a condition's op, base and flags from an operator name such as
+ * "ForAnyValue:StringLikeIfExists"; unknown operators get COND_OTHER.
+ */
+void	pcond_set_op(struct pcond *, const char *);
 
 /*
  * Does the statement's Action (or NotAction) cover action?  IAM matches

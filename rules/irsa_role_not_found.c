@@ -21,7 +21,7 @@ const struct rule rule_irsa_role_not_found = {
 	    "to perform sts:AssumeRoleWithWebIdentity\"), because a role "
 	    "that does not exist trusts nobody.  When a role in the inputs "
 	    "is close (a name within a few typos, differing only in case, "
-	    "or the same name with another path or account) this is an "
+	    "or the same name in another account) this is an "
 	    "error and the message names it; when nothing is close it is a "
 	    "warning, since the role may be managed outside these inputs.\n"
 	    "Fix: copy the ARN from the role Terraform creates, including "
@@ -39,10 +39,6 @@ near_text(struct model *m, const struct binding *b)
 	if (b->near_arn != NULL)
 		arn = arena_printf(m->arena, " (%s)", b->near_arn);
 	switch (b->near_kind) {
-	case NEAR_PATH:
-		return arena_printf(m->arena, "%s has the name %s but path "
-		    "%s, which the ARN must include%s", n->address, n->name,
-		    n->path, arn);
 	case NEAR_ACCOUNT:
 		return arena_printf(m->arena, "%s has the name %s but another "
 		    "account or partition%s", n->address, n->name, arn);
@@ -63,7 +59,9 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 
 	struct diag	*d;
 
-	if (!b->arn_ok || !b->have_roles || b->role != NULL)
+	if (!b->arn_ok || !b->have_roles || b->role != NULL ||
+	    b->generated != NULL ||
+	    (b->near != NULL && b->near_kind == NEAR_PATH))
 		return;
 	if (b->near == NULL) {
 		engine_report(dg, r, SEV_WARNING, m, b, &b->ann->value_loc,

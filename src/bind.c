@@ -15,6 +15,8 @@
 
 static void	bind_resolve(struct binding *, struct model *);
 static void	bind_near(struct binding *, struct model *);
+static void	bind_generated(struct binding *, struct model *);
+static void	bind_provider(struct binding *, struct model *);
 static void	bind_trust(struct binding *, struct model *);
 static int	role_account(struct model *, const struct tf_role *,
 		    const char **, const char **);
@@ -86,6 +88,7 @@ bind_resolve(struct binding *b, struct model *m)
 		return;
 	}
 	bind_near(b, m);
+	bind_generated(b, m);
 }
 
 /*
@@ -141,6 +144,69 @@ bind_near(struct binding *b, struct model *m)
 		    part, acct, b->near->path, b->near->name);
 }
 
+/* Does any sub value of the trust name this subject literally? */
+static int
+trust_names(const struct policy *p, const char *sub)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; p != NULL && i < p->n; i++)
+		for (j = 0; j < p->st[i].nconds; j++)
+			for (k = 0; k < p->st[i].conds[j].values.n; k++)
+				if (p->st[i].conds[j].values.v[k] != NULL &&
+				    strcmp(p->st[i].conds[j].values.v[k],
+				    sub) == 0)
+					return 1;
+	return 0;
+}
+
+/*
+ * A role whose name is generated at apply (name_prefix) can never be
+ * matched by an annotation typed by hand.  The one meant is the role
+ * whose prefix starts the annotated name, else one whose trust names
+ * this ServiceAccount.
+ */
+static void
+bind_generated(struct binding *b, struct model *m)
+{
+	const struct tf_role	*r;
+	size_t			 i;
+
+	for (i = 0; i < m->roles.n; i++) {
+		r = m->roles.v[i];
+		if (r->name != NULL || (r->name_prefix == NULL &&
+		    !r->name_unknown))
+			continue;
+		if (r->name_prefix != NULL &&
+		    str_has_prefix(b->arn.name, r->name_prefix)) {
+			b->generated = r;
+			return;
+		}
+		if (b->generated == NULL && trust_names(r->trust, b->sub))
+			b->generated = r;
+	}
+}
+
+/* The aws_iam_openid_connect_provider the deciding statement names. */
+static void
+bind_provider(struct binding *b, struct model *m)
+{
+	const struct tf_provider	*p;
+	size_t				 i;
+
+	if (b->issuer == NULL)
+		return;
+	for (i = 0; i < m->providers.n; i++) {
+		p = m->providers.v[i];
+		if ((p->arn != NULL && b->principal != NULL &&
+		    strcmp(p->arn, b->principal) == 0) ||
+		    (p->url != NULL && strcasecmp(p->url, b->issuer) == 0)) {
+			b->provider = p;
+			return;
+		}
+	}
+}
+
 /* Is key "<prefix>:<claim>" an OIDC claim key?  Sets *claim. */
 static int
 oidc_claim(const char *key, const char **claim, size_t *prefixlen)
@@ -159,47 +225,91 @@ oidc_claim(const char *key, const char **claim, size_t *prefixlen)
 struct stmt_eval {
 	enum tri		 t;
 	unsigned int		 fail;
+	int			 unverified;	/* a key's issuer unknown */
 	const struct pcond	*bad_key, *sub_cond, *aud_cond;
 };
 
-static void
-eval_stmt(const struct binding *b, struct model *m, const struct pstmt *st,
-    const char *issuer, struct stmt_eval *ev)
+/*
+ * The claim a condition whose key is unknown until apply tests, told by
+ * its values: subjects look like system:serviceaccount:..., anything
+ * else known is taken for an audience.  NULL: nothing is known.
+ */
+static const char *
+guess_claim(const struct pcond *c)
 {
-	struct req_kv		 kv[2];
+	const char	*claim = NULL;
+	size_t		 i;
+
+	for (i = 0; i < c->values.n; i++) {
+		if (c->values.v[i] == NULL)
+			continue;
+		if (strncmp(c->values.v[i], "system:serviceaccount:", 22) == 0)
+			return "sub";
+		claim = "aud";
+	}
+	return claim;
+}
+
+/*
+ * Evaluate one statement for the token of b issued by issuer (NULL when
+ * the statement's provider is unknown until apply).  Claims are looked
+ * up under their short names, "sub" and "aud", once the key's issuer is
+ * checked: a key naming another issuer is absent from the request, as
+ * it would be in STS.
+ */
+static void
+eval_stmt(const struct binding *b, const struct pstmt *st, const char *issuer,
+    struct stmt_eval *ev)
+{
+	struct req_kv		 kv[2] = {
+		{ "sub", b->sub },
+		{ "aud", b->aud }
+	};
 	struct req_ctx		 ctx = { kv, 2 };
+	struct pcond		 tmp;
 	const struct pcond	*c;
 	const char		*claim;
 	size_t			 i, plen;
 	enum tri		 t;
+	int			 wrong_issuer;
 
-	kv[0].key = arena_printf(m->arena, "%s:sub", issuer);
-	kv[0].value = b->sub;
-	kv[1].key = arena_printf(m->arena, "%s:aud", issuer);
-	kv[1].value = b->aud;
 	memset(ev, 0, sizeof(*ev));
 	ev->t = TRI_TRUE;
 	for (i = 0; i < st->nconds; i++) {
-		c = &st->conds[i];
-		if (!oidc_claim(c->key, &claim, &plen)) {
+		tmp = st->conds[i];
+		c = &tmp;
+		wrong_issuer = 0;
+		if (c->key == NULL) {
+			if ((claim = guess_claim(c)) == NULL) {
+				ev->t = tri_and(ev->t, TRI_UNKNOWN);
+				continue;
+			}
+			ev->unverified = 1;
+		} else if (!oidc_claim(c->key, &claim, &plen)) {
 			/* A key this linter does not model. */
 			ev->t = tri_and(ev->t, TRI_UNKNOWN);
 			continue;
-		}
-		t = pcond_eval(c, &ctx);
+		} else if (issuer == NULL)
+			ev->unverified = 1;
+		else if (plen != strlen(issuer) ||
+		    strncasecmp(c->key, issuer, plen) != 0)
+			wrong_issuer = 1;
+		tmp.key = wrong_issuer ? "" : strcasecmp(claim, "sub") == 0 ?
+		    "sub" : strcasecmp(claim, "aud") == 0 ? "aud" : "amr";
+		t = pcond_eval(&tmp, &ctx);
 		ev->t = tri_and(ev->t, t);
 		if (t != TRI_FALSE)
 			continue;
-		if (plen != strlen(issuer) ||
-		    strncasecmp(c->key, issuer, plen) != 0) {
+		c = &st->conds[i];
+		if (wrong_issuer) {
 			ev->fail |= FAIL_KEY_ISSUER;
 			if (ev->bad_key == NULL)
 				ev->bad_key = c;
-		} else if (strcasecmp(claim, "sub") == 0) {
+		} else if (strcmp(tmp.key, "sub") == 0) {
 			ev->fail |= FAIL_SUB;
 			if (ev->sub_cond == NULL)
 				ev->sub_cond = c;
-		} else if (strcasecmp(claim, "aud") == 0) {
+		} else if (strcmp(tmp.key, "aud") == 0) {
 			ev->fail |= FAIL_AUD;
 			if (ev->aud_cond == NULL)
 				ev->aud_cond = c;
@@ -227,6 +337,8 @@ nearest_value(const struct pcond *c, const char *want, size_t *dist)
 
 	*dist = (size_t)-1;
 	for (i = 0; c != NULL && i < c->values.n; i++) {
+		if (c->values.v[i] == NULL)
+			continue;
 		d = edit_distance(c->values.v[i], want,
 		    strlen(c->values.v[i]) + strlen(want));
 		if (d < *dist) {
@@ -237,12 +349,37 @@ nearest_value(const struct pcond *c, const char *want, size_t *dist)
 	return best;
 }
 
+/* Keep ev as the closest failure if it is closer than the best so far. */
+static void
+keep_closest(struct binding *b, const struct pstmt *st, const char *fed,
+    const char *issuer, const struct stmt_eval *ev, size_t *best)
+{
+	const char	*near;
+	size_t		 d, score;
+
+	near = nearest_value(ev->sub_cond, b->sub, &d);
+	score = popcount(ev->fail) * 1000 + (near != NULL && d < 999 ? d : 999);
+	if (score >= *best)
+		return;
+	*best = score;
+	b->closest = st;
+	b->principal = fed;
+	b->issuer = issuer;
+	b->fail = ev->fail;
+	b->bad_key = ev->bad_key;
+	b->sub_cond = ev->sub_cond;
+	b->sub_best = near;
+	b->aud_cond = ev->aud_cond;
+}
+
 /*
  * Evaluate the trust for this SA's token, assuming the pod runs in the
  * cluster whose provider each statement names.  A statement that
- * allows decides at once; otherwise keep the closest failure, the one
- * with the fewest failing parts and then the nearest subject, so that
- * the message names what the user most likely has to change.
+ * allows decides; one that allows only if what is unknown until apply
+ * turns out right is kept as an unverified answer.  Otherwise keep the
+ * closest failure, the one with the fewest failing parts and then the
+ * nearest subject, so that the message names what the user most likely
+ * has to change.
  */
 static void
 bind_trust(struct binding *b, struct model *m)
@@ -252,50 +389,55 @@ bind_trust(struct binding *b, struct model *m)
 	struct stmt_eval	 ev;
 	struct oidc_arn		 oa;
 	char			 err[128];
-	size_t			 i, j, score, best = (size_t)-1, d;
-	int			 unknown = 0;
-	const char		*near;
+	size_t			 i, j, best = (size_t)-1;
+	int			 unknown = 0, unverified = 0;
+	const char		*issuer, *fed;
 
 	for (i = 0; i < p->n; i++) {
 		st = &p->st[i];
 		if (!st->allow)
 			continue;
 		for (j = 0; j < st->federated.n; j++) {
-			if (arn_parse_oidc(m->arena, st->federated.v[j], &oa,
-			    err, sizeof(err)) == -1)
-				continue;
+			fed = st->federated.v[j];
+			issuer = NULL;
+			if (fed != NULL) {
+				if (arn_parse_oidc(m->arena, fed, &oa, err,
+				    sizeof(err)) == -1)
+					continue;
+				issuer = oa.issuer;
+			}
 			if (!pstmt_action_matches(st, WEB_IDENTITY)) {
 				if (b->wrong_action == NULL)
 					b->wrong_action = st;
 				continue;
 			}
-			eval_stmt(b, m, st, oa.issuer, &ev);
-			if (ev.t == TRI_TRUE) {
+			eval_stmt(b, st, issuer, &ev);
+			if (ev.t == TRI_TRUE && issuer != NULL &&
+			    !ev.unverified) {
 				b->verdict = TRI_TRUE;
+				b->principal = fed;
+				b->issuer = issuer;
+				b->unverified = NULL;
 				return;
 			}
-			if (ev.t == TRI_UNKNOWN) {
+			if (ev.t == TRI_TRUE)
+				unverified = 1;
+			else if (ev.t == TRI_UNKNOWN)
 				unknown = 1;
-				continue;
-			}
-			near = nearest_value(ev.sub_cond, b->sub, &d);
-			score = popcount(ev.fail) * 1000 +
-			    (near != NULL && d < 999 ? d : 999);
-			if (score < best) {
-				best = score;
-				b->closest = st;
-				b->issuer = oa.issuer;
-				b->fail = ev.fail;
-				b->bad_key = ev.bad_key;
-				b->sub_cond = ev.sub_cond;
-				b->sub_best = near;
-				b->aud_cond = ev.aud_cond;
-			}
+			else
+				keep_closest(b, st, fed, issuer, &ev, &best);
 		}
 	}
-	if (unknown)
+	if (unverified) {
+		b->verdict = TRI_TRUE;
+		b->unverified = "admits the subject and the audience, but "
+		    "its OIDC provider and condition keys are known only "
+		    "after apply";
+	} else if (unknown) {
 		b->verdict = TRI_UNKNOWN;
-	else {
+		b->unverified = "has a condition on values or keys that "
+		    "cannot be evaluated offline";
+	} else {
 		b->verdict = TRI_FALSE;
 		b->no_web_identity = b->closest == NULL;
 	}
@@ -326,8 +468,18 @@ bind_sa(struct binding *b, struct model *m, const struct k8s_obj *sa,
 	}
 	b->arn_ok = 1;
 	bind_resolve(b, m);
-	if (b->role != NULL && b->role->trust != NULL)
+	if (b->role == NULL)
+		return;
+	if (b->role->trust != NULL) {
 		bind_trust(b, m);
+		bind_provider(b, m);
+	}
+	else if (b->role->policy_unknown)
+		b->unverified = arena_printf(m->arena, "is known only after "
+		    "apply%s%s%s, so none of it could be checked",
+		    b->role->unknown_refs ? " (it depends on " : "",
+		    b->role->unknown_refs ? b->role->unknown_refs : "",
+		    b->role->unknown_refs ? ")" : "");
 }
 
 /*

@@ -87,6 +87,12 @@ engine_report(struct diags *dg, const struct rule *r, enum severity sev,
 		diag_related(dg, d, &b->role->loc, b->role->address,
 		    "role %s is defined here", b->role->name != NULL ?
 		    b->role->name : "(name known after apply)");
+		if (b->role->trust_from != NULL)
+			diag_related(dg, d, &b->role->loc,
+			    b->role->trust_from, "the role's trust policy is "
+			    "rendered from this data source%s",
+			    b->role->trust_partial ? ", partly known only "
+			    "after apply" : "");
 	}
 	return d;
 }

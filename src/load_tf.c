@@ -4,12 +4,14 @@
  * and the raw terraform.tfstate (version 4) file.  It copies the IAM and
  * EKS resources IRSA depends on into the model and frees the cJSON tree.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "load.h"
 #include "model.h"
@@ -24,20 +26,49 @@ struct tf_res {
 	const cJSON	*unknown;	/* after_unknown, or NULL */
 };
 
+/* A data.aws_iam_policy_document instance, for unknown trusts. */
+struct tf_doc {
+	const char	*address;
+	struct policy	*policy;
+	int		 partial;	/* parts unknown until apply */
+	struct tf_doc	*next;
+};
+
 struct tf_ctx {
 	struct model	*m;
 	struct diags	*dg;
 	const char	*file;
+	struct tf_doc	*docs;		/* policy documents of this file */
+	size_t		 first_role;	/* this file's roles start here */
 };
 
 static void		 tf_resource(struct tf_ctx *, const struct tf_res *);
 static void		 tf_module(struct tf_ctx *, const cJSON *, int);
 static void		 tf_plan(struct tf_ctx *, const cJSON *);
 static void		 tf_rawstate(struct tf_ctx *, const cJSON *);
+static const cJSON	*tf_get(const cJSON *, ...);
 static const char	*tf_str(struct tf_ctx *, const cJSON *, const char *);
 static int		 tf_unknown(const cJSON *, const char *);
 static void		 tf_offset_loc(const char *, size_t, size_t,
 			    struct loc *);
+static void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
+			    const cJSON *);
+static void		 tf_data_module(struct tf_ctx *, const cJSON *, int);
+static void		 tf_link_trusts(struct tf_ctx *, const cJSON *);
+
+/* Follow a NULL-terminated path of object keys; NULL where it breaks. */
+static const cJSON *
+tf_get(const cJSON *j, ...)
+{
+	va_list		 ap;
+	const char	*key;
+
+	va_start(ap, j);
+	while (j != NULL && (key = va_arg(ap, const char *)) != NULL)
+		j = cJSON_GetObjectItemCaseSensitive(j, key);
+	va_end(ap);
+	return j;
+}
 
 static const char *
 tf_str(struct tf_ctx *c, const cJSON *obj, const char *key)
@@ -203,6 +234,34 @@ tf_module(struct tf_ctx *c, const cJSON *mod, int depth)
 }
 
 /*
+ * Data sources of the values representation (prior_state): the policy
+ * documents that were fully known when the plan was made.
+ */
+static void
+tf_data_module(struct tf_ctx *c, const cJSON *mod, int depth)
+{
+	const cJSON	*res, *child;
+	const char	*mode, *type, *addr;
+
+	if (depth > LOAD_MAX_DEPTH || !cJSON_IsObject(mod))
+		return;
+	cJSON_ArrayForEach(res, cJSON_GetObjectItemCaseSensitive(mod,
+	    "resources")) {
+		mode = tf_str(c, res, "mode");
+		type = tf_str(c, res, "type");
+		addr = tf_str(c, res, "address");
+		if (mode != NULL && strcmp(mode, "data") == 0 && type != NULL &&
+		    strcmp(type, "aws_iam_policy_document") == 0 &&
+		    addr != NULL)
+			tf_doc(c, addr, cJSON_GetObjectItemCaseSensitive(res,
+			    "values"), NULL);
+	}
+	cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(mod,
+	    "child_modules"))
+		tf_data_module(c, child, depth + 1);
+}
+
+/*
  * A plan: resource_changes says what each resource will be after apply
  * and which attributes are still unknown.  Objects being deleted or
  * forgotten, and deposed objects, will not exist afterwards.
@@ -215,6 +274,8 @@ tf_plan(struct tf_ctx *c, const cJSON *root)
 	const char	*mode;
 	int		 stays;
 
+	tf_data_module(c, tf_get(root, "prior_state", "values", "root_module",
+	    (const char *)NULL), 0);
 	rcs = cJSON_GetObjectItemCaseSensitive(root, "resource_changes");
 	if (!cJSON_IsArray(rcs)) {
 		tf_module(c, cJSON_GetObjectItemCaseSensitive(
@@ -224,10 +285,21 @@ tf_plan(struct tf_ctx *c, const cJSON *root)
 	}
 	cJSON_ArrayForEach(rc, rcs) {
 		mode = tf_str(c, rc, "mode");
+		change = cJSON_GetObjectItemCaseSensitive(rc, "change");
+		r.type = tf_str(c, rc, "type");
+		if (mode != NULL && strcmp(mode, "data") == 0 && r.type != NULL &&
+		    strcmp(r.type, "aws_iam_policy_document") == 0 &&
+		    (r.address = tf_str(c, rc, "address")) != NULL) {
+			/* Read during apply: partly unknown now. */
+			tf_doc(c, r.address,
+			    cJSON_GetObjectItemCaseSensitive(change, "after"),
+			    cJSON_GetObjectItemCaseSensitive(change,
+			    "after_unknown"));
+			continue;
+		}
 		if (mode == NULL || strcmp(mode, "managed") != 0 ||
 		    cJSON_GetObjectItemCaseSensitive(rc, "deposed") != NULL)
 			continue;
-		change = cJSON_GetObjectItemCaseSensitive(rc, "change");
 		actions = cJSON_GetObjectItemCaseSensitive(change, "actions");
 		stays = 0;
 		cJSON_ArrayForEach(a, actions)
@@ -238,7 +310,6 @@ tf_plan(struct tf_ctx *c, const cJSON *root)
 		if (!stays)
 			continue;
 		r.address = tf_str(c, rc, "address");
-		r.type = tf_str(c, rc, "type");
 		r.values = cJSON_GetObjectItemCaseSensitive(change, "after");
 		r.unknown = cJSON_GetObjectItemCaseSensitive(change,
 		    "after_unknown");
@@ -294,6 +365,268 @@ tf_rawstate(struct tf_ctx *c, const cJSON *root)
 	}
 }
 
+/*
+ * Strings of a JSON array into an arena strv.  A null element, or one
+ * that after_unknown marks, is unknown until apply: it becomes NULL.
+ */
+static void
+tf_strv(struct tf_ctx *c, const cJSON *arr, const cJSON *unk,
+    struct strv *out)
+{
+	const cJSON	*e;
+	size_t		 i = 0;
+
+	out->n = 0;
+	out->v = arena_alloc(c->m->arena, ((size_t)cJSON_GetArraySize(arr) +
+	    1) * sizeof(char *));
+	cJSON_ArrayForEach(e, arr) {
+		if (cJSON_IsString(e) && !cJSON_IsTrue(cJSON_GetArrayItem(unk,
+		    (int)i)))
+			out->v[out->n++] = arena_strdup(c->m->arena,
+			    e->valuestring);
+		else
+			out->v[out->n++] = NULL;
+		i++;
+	}
+}
+
+/* One statement of a policy document data source, as IAM would see it. */
+static void
+tf_doc_stmt(struct tf_ctx *c, const cJSON *j, const cJSON *unk,
+    struct pstmt *st)
+{
+	const cJSON	*e, *eu, *ids;
+	const char	*type, *effect;
+	struct strv	 sv;
+	struct pcond	*pc;
+	size_t		 i, n;
+
+	st->sid = tf_str(c, j, "sid");
+	effect = tf_str(c, j, "effect");
+	st->allow = effect == NULL || strcmp(effect, "Allow") == 0;
+	st->deny = effect != NULL && strcmp(effect, "Deny") == 0;
+	tf_strv(c, cJSON_GetObjectItemCaseSensitive(j, "actions"),
+	    cJSON_GetObjectItemCaseSensitive(unk, "actions"), &st->actions);
+	if (st->actions.n == 0 && cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(j, "not_actions")) > 0) {
+		st->not_action = 1;
+		tf_strv(c, cJSON_GetObjectItemCaseSensitive(j, "not_actions"),
+		    cJSON_GetObjectItemCaseSensitive(unk, "not_actions"),
+		    &st->actions);
+	}
+	st->has_not_principal = cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(j, "not_principals")) > 0;
+	st->has_resource = cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(j, "resources")) > 0 ||
+	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(j,
+	    "not_resources")) > 0;
+	i = 0;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(j,
+	    "principals")) {
+		eu = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(unk,
+		    "principals"), (int)i++);
+		type = tf_str(c, e, "type");
+		ids = cJSON_GetObjectItemCaseSensitive(e, "identifiers");
+		tf_strv(c, ids, cJSON_GetObjectItemCaseSensitive(eu,
+		    "identifiers"), &sv);
+		if (type == NULL)
+			continue;
+		if (strcmp(type, "Federated") == 0)
+			st->federated = sv;
+		else if (strcmp(type, "Service") == 0)
+			st->service = sv;
+		else if (strcmp(type, "AWS") == 0 || strcmp(type, "*") == 0) {
+			st->aws = sv;
+			for (n = 0; n < sv.n; n++)
+				if (sv.v[n] != NULL && strcmp(sv.v[n], "*") == 0)
+					st->principal_star = 1;
+		}
+	}
+	n = (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(j,
+	    "condition"));
+	st->conds = arena_alloc(c->m->arena, (n + 1) * sizeof(*st->conds));
+	i = 0;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(j, "condition")) {
+		eu = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(unk,
+		    "condition"), (int)i++);
+		pc = &st->conds[st->nconds];
+		if ((type = tf_str(c, e, "test")) == NULL)
+			continue;
+		pcond_set_op(pc, type);
+		pc->key = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(eu,
+		    "variable")) ? NULL : tf_str(c, e, "variable");
+		tf_strv(c, cJSON_GetObjectItemCaseSensitive(e, "values"),
+		    cJSON_GetObjectItemCaseSensitive(eu, "values"),
+		    &pc->values);
+		st->nconds++;
+	}
+}
+
+/*
+ * Remember a data.aws_iam_policy_document.  A fully known one has its
+ * rendered "json"; one read during apply has only what is known of its
+ * statements, described by after_unknown.
+ */
+static void
+tf_doc(struct tf_ctx *c, const char *address, const cJSON *values,
+    const cJSON *unknown)
+{
+	struct tf_doc	*d;
+	const cJSON	*sts, *e;
+	const char	*json;
+	char		 err[256];
+	size_t		 i = 0;
+
+	if (!cJSON_IsObject(values))
+		return;
+	d = arena_alloc(c->m->arena, sizeof(*d));
+	d->address = address;
+	json = tf_str(c, values, "json");
+	if (json != NULL && policy_parse(c->m->arena, json, strlen(json),
+	    &d->policy, err, sizeof(err)) == 0) {
+		d->next = c->docs;
+		c->docs = d;
+		return;
+	}
+	d->partial = unknown != NULL;
+	d->policy = arena_alloc(c->m->arena, sizeof(*d->policy));
+	sts = cJSON_GetObjectItemCaseSensitive(values, "statement");
+	d->policy->st = arena_alloc(c->m->arena,
+	    ((size_t)cJSON_GetArraySize(sts) + 1) * sizeof(struct pstmt));
+	cJSON_ArrayForEach(e, sts) {
+		d->policy->st[i].index = i;
+		tf_doc_stmt(c, e, cJSON_GetArrayItem(
+		    cJSON_GetObjectItemCaseSensitive(unknown, "statement"),
+		    (int)i), &d->policy->st[i]);
+		i++;
+	}
+	d->policy->n = i;
+	d->next = c->docs;
+	c->docs = d;
+}
+
+static const struct tf_doc *
+tf_doc_find(const struct tf_ctx *c, const char *address)
+{
+	const struct tf_doc	*d;
+
+	for (d = c->docs; d != NULL; d = d->next)
+		if (strcmp(d->address, address) == 0)
+			return d;
+	return NULL;
+}
+
+/*
+ * Split an instance address into its module instance path and the
+ * configuration of the module that declares the resource:
+ * module.a["k"].module.b[0].aws_iam_role.this[0] gives the prefix
+ * module.a["k"].module.b[0]., the module_calls a → b, and the resource
+ * aws_iam_role.this with index [0].  Keys in quotes may hold dots and
+ * brackets.
+ */
+static const cJSON *
+tf_config_of(struct tf_ctx *c, const cJSON *cfg, const char *addr,
+    const char **prefix, const char **res, const char **index)
+{
+	const char	*p = addr, *name, *q;
+	char		*mod;
+	int		 quoted;
+
+	while (strncmp(p, "module.", 7) == 0 && cfg != NULL) {
+		name = p + 7;
+		for (q = name; *q != '\0' && *q != '.' && *q != '['; q++)
+			continue;
+		mod = arena_strndup(c->m->arena, name, (size_t)(q - name));
+		if (*q == '[') {
+			for (quoted = 0, q++; *q != '\0' &&
+			    (quoted || *q != ']'); q++) {
+				if (*q == '\\' && quoted && q[1] != '\0')
+					q++;
+				else if (*q == '"')
+					quoted = !quoted;
+			}
+			if (*q == ']')
+				q++;
+		}
+		if (*q != '.')
+			return NULL;
+		p = q + 1;
+		cfg = tf_get(cfg, "module_calls", mod, "module",
+		    (const char *)NULL);
+	}
+	*prefix = arena_strndup(c->m->arena, addr, (size_t)(p - addr));
+	q = strchr(p, '[');
+	*res = q != NULL ? arena_strndup(c->m->arena, p, (size_t)(q - p)) : p;
+	*index = q != NULL ? q : "";
+	return cfg;
+}
+
+/*
+ * A role whose trust is unknown in the plan: follow the configuration
+ * (expressions.assume_role_policy.references) to the policy document it
+ * is rendered from, and take the trust from there as far as it is
+ * known.  Otherwise keep what it depends on, to say so.
+ */
+static void
+tf_link_trust(struct tf_ctx *c, struct tf_role *r, const cJSON *root_cfg)
+{
+	const cJSON		*cfg, *res, *refs, *ref;
+	const struct tf_doc	*d;
+	const char		*prefix, *rname, *index, *caddr, *doc;
+	struct buf		 deps = BUF_INIT;
+	size_t			 len;
+
+	prefix = rname = index = NULL;
+	cfg = tf_config_of(c, root_cfg, r->address, &prefix, &rname, &index);
+	if (cfg == NULL || prefix == NULL)
+		return;
+	refs = NULL;
+	cJSON_ArrayForEach(res, cJSON_GetObjectItemCaseSensitive(cfg,
+	    "resources")) {
+		caddr = tf_str(c, res, "address");
+		if (caddr != NULL && strcmp(caddr, rname) == 0)
+			refs = tf_get(res, "expressions", "assume_role_policy",
+			    "references", (const char *)NULL);
+	}
+	cJSON_ArrayForEach(ref, refs) {
+		if (!cJSON_IsString(ref))
+			continue;
+		buf_addf(&deps, "%s%s", deps.len ? ", " : "", ref->valuestring);
+		if (strncmp(ref->valuestring, "data.aws_iam_policy_document.",
+		    29) != 0 || r->trust != NULL)
+			continue;
+		doc = ref->valuestring;
+		len = strlen(doc);
+		if (len > 5 && strcmp(doc + len - 5, ".json") == 0)
+			len -= 5;
+		d = tf_doc_find(c, arena_printf(c->m->arena, "%s%.*s", prefix,
+		    (int)len, doc));
+		if (d == NULL && strchr(doc, '[') == NULL)
+			d = tf_doc_find(c, arena_printf(c->m->arena, "%s%.*s%s",
+			    prefix, (int)len, doc, index));
+		if (d == NULL)
+			continue;
+		r->trust = d->policy;
+		r->trust_partial = d->partial;
+		r->trust_from = d->address;
+	}
+	if (deps.len > 0)
+		r->unknown_refs = arena_strdup(c->m->arena, deps.buf);
+	buf_release(&deps);
+}
+
+static void
+tf_link_trusts(struct tf_ctx *c, const cJSON *root)
+{
+	const cJSON	*cfg = tf_get(root, "configuration", "root_module",
+			    (const char *)NULL);
+	size_t		 i;
+
+	for (i = c->first_role; i < c->m->roles.n; i++)
+		if (c->m->roles.v[i]->policy_unknown)
+			tf_link_trust(c, c->m->roles.v[i], cfg);
+}
+
 /* Turn a byte offset into a 1-based line and column. */
 static void
 tf_offset_loc(const char *data, size_t len, size_t off, struct loc *loc)
@@ -315,8 +648,9 @@ void
 load_tf(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
-	struct tf_ctx	 c = { m, dg, file };
+	struct tf_ctx	 c = { m, dg, file, NULL, 0 };
 	struct loc	 loc = { file, 0, 0, 0, 0 };
+	struct tf_file	*f;
 	const char	*end = NULL;
 	cJSON		*root;
 
@@ -332,8 +666,8 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 		if (end != NULL && len > 0 && end == data + len - 1)
 			end = data + len;
 	} else
-		while (end != NULL && end < data + len &&
-		    strchr(" \t\r\n", *end) != NULL)
+		while (end != NULL && end < data + len && (*end == ' ' ||
+		    *end == '\t' || *end == '\r' || *end == '\n'))
 			end++;
 	if (root == NULL || end != data + len) {
 		if (end != NULL && end >= data && end <= data + len)
@@ -345,17 +679,29 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 		cJSON_Delete(root);
 		return;
 	}
-	if (!cJSON_IsObject(root))
+	if (!cJSON_IsObject(root)) {
 		diag_error(dg, &loc, "Terraform JSON: expected an object at "
 		    "the top level");
-	else if (cJSON_GetObjectItemCaseSensitive(root, "values") != NULL)
-		tf_module(&c, cJSON_GetObjectItemCaseSensitive(
-		    cJSON_GetObjectItemCaseSensitive(root, "values"),
-		    "root_module"), 0);
-	else if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root,
-	    "resources")))
+		cJSON_Delete(root);
+		return;
+	}
+	c.first_role = m->roles.n;
+	f = model_add_tf_file(m);
+	f->loc = loc;
+	f->format_version = tf_str(&c, root, "format_version");
+	f->terraform_version = tf_str(&c, root, "terraform_version");
+	if (cJSON_GetObjectItemCaseSensitive(root, "values") != NULL) {
+		f->kind = "state";
+		tf_module(&c, tf_get(root, "values", "root_module",
+		    (const char *)NULL), 0);
+	} else if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root,
+	    "resources"))) {
+		f->kind = "raw state";
 		tf_rawstate(&c, root);
-	else
+	} else {
+		f->kind = "plan";
 		tf_plan(&c, root);
+		tf_link_trusts(&c, root);
+	}
 	cJSON_Delete(root);
 }

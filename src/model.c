@@ -32,6 +32,7 @@ model_release(struct model *m)
 	free(m->providers.v);
 	free(m->clusters.v);
 	free(m->role_policies.v);
+	free(m->tf_files.v);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -79,6 +80,15 @@ model_add_role_policy(struct model *m)
 
 	VEC_PUSH(m->role_policies, p);
 	return p;
+}
+
+struct tf_file *
+model_add_tf_file(struct model *m)
+{
+	struct tf_file	*f = arena_alloc(m->arena, sizeof(*f));
+
+	VEC_PUSH(m->tf_files, f);
+	return f;
 }
 
 static const struct {

@@ -57,7 +57,6 @@ static int	 parse_condition(struct pctx *, const cJSON *, size_t,
 		    struct pstmt *);
 static int	 parse_condkey(struct pctx *, const cJSON *, size_t,
 		    const char *, struct pcond *);
-static void	 parse_op(const char *, struct pcond *);
 static int	 has_star(const struct strv *);
 static size_t	 u8len(const char *);
 static int	 like(const char *, const char *, int);
@@ -376,8 +375,9 @@ parse_principal(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
  * matched case-insensitively; an unknown base is COND_OTHER, which the
  * evaluator reports as unknown rather than guessing.
  */
-static void
-parse_op(const char *op, struct pcond *pc)
+/* Set op, base and flags of a condition from an operator name. */
+void
+pcond_set_op(struct pcond *pc, const char *op)
 {
 	size_t	 len, i;
 
@@ -413,7 +413,7 @@ parse_condkey(struct pctx *pc, const cJSON *k, size_t i, const char *op,
 	const cJSON	*c;
 	size_t		 n = 0;
 
-	parse_op(op, out);
+	pcond_set_op(out, op);
 	out->key = arena_strdup(pc->a, k->string);
 	if (!cJSON_IsArray(k)) {
 		out->values.v = arena_alloc(pc->a, sizeof(*out->values.v));
@@ -602,7 +602,8 @@ match_one(const struct pcond *c, const char *cv, const char *v)
 {
 	int	 m;
 
-	if (strstr(cv, "${") != NULL)
+	/* A value unknown until apply, or a policy variable. */
+	if (cv == NULL || strstr(cv, "${") != NULL)
 		return TRI_UNKNOWN;
 	switch (c->base) {
 	case COND_STRING_EQUALS:
@@ -679,6 +680,8 @@ pcond_eval(const struct pcond *c, const struct req_ctx *ctx)
 	size_t		 i, nv = 0;
 	int		 all = (c->flags & COND_FORALL) != 0;
 
+	if (c->key == NULL)
+		return TRI_UNKNOWN;
 	if (all)
 		r = TRI_TRUE;
 	for (i = 0; ctx != NULL && i < ctx->n; i++) {

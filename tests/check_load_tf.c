@@ -191,6 +191,59 @@ START_TEST(bad_trust_policy_is_an_input_error)
 }
 END_TEST
 
+START_TEST(unknown_trust_is_rebuilt_from_policy_document)
+{
+	/* A for_each key with a dot and a bracket in it. */
+	load("{\"format_version\":\"1.2\",\"resource_changes\":["
+	    "{\"address\":\"module.irsa[\\\"a.b[1]\\\"].data.aws_iam_policy_document"
+	    ".this[0]\",\"mode\":\"data\",\"type\":\"aws_iam_policy_document\","
+	    "\"change\":{\"actions\":[\"read\"],\"after\":{\"statement\":[{"
+	    "\"actions\":[\"sts:AssumeRoleWithWebIdentity\"],\"effect\":\"Allow\","
+	    "\"condition\":[{\"test\":\"StringEquals\",\"values\":"
+	    "[\"system:serviceaccount:a:b\"]}],\"principals\":[{\"type\":"
+	    "\"Federated\",\"identifiers\":[null]}]}]},\"after_unknown\":{"
+	    "\"statement\":[{\"condition\":[{\"variable\":true}],"
+	    "\"principals\":[{\"identifiers\":[true]}]}]}}},"
+	    "{\"address\":\"module.irsa[\\\"a.b[1]\\\"].aws_iam_role.this[0]\","
+	    "\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"change\":{"
+	    "\"actions\":[\"create\"],\"after\":{\"name\":\"r\"},"
+	    "\"after_unknown\":{\"assume_role_policy\":true}}}],"
+	    "\"configuration\":{\"root_module\":{\"module_calls\":{\"irsa\":{"
+	    "\"module\":{\"resources\":[{\"address\":\"aws_iam_role.this\","
+	    "\"expressions\":{\"assume_role_policy\":{\"references\":["
+	    "\"data.aws_iam_policy_document.this[0].json\","
+	    "\"data.aws_iam_policy_document.this[0]\"]}}}]}}}}}}");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_int_eq(m.roles.v[0]->policy_unknown, 1);
+	ck_assert_ptr_nonnull(m.roles.v[0]->trust);
+	ck_assert_int_eq(m.roles.v[0]->trust_partial, 1);
+	ck_assert_str_eq(m.roles.v[0]->trust_from,
+	    "module.irsa[\"a.b[1]\"].data.aws_iam_policy_document.this[0]");
+	ck_assert_uint_eq(m.roles.v[0]->trust->st[0].federated.n, 1);
+	ck_assert_ptr_null(m.roles.v[0]->trust->st[0].federated.v[0]);
+	ck_assert_ptr_null(m.roles.v[0]->trust->st[0].conds[0].key);
+	ck_assert_str_eq(m.roles.v[0]->trust->st[0].conds[0].values.v[0],
+	    "system:serviceaccount:a:b");
+}
+END_TEST
+
+START_TEST(unknown_trust_without_document_keeps_references)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"aws_iam_role.r\",\"mode\":\"managed\",\"type\":"
+	    "\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],\"after\":"
+	    "{\"name\":\"r\"},\"after_unknown\":{\"assume_role_policy\":true}}}],"
+	    "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":"
+	    "\"aws_iam_role.r\",\"expressions\":{\"assume_role_policy\":{"
+	    "\"references\":[\"aws_iam_openid_connect_provider.eks.arn\"]}}}]}}}");
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_ptr_null(m.roles.v[0]->trust);
+	ck_assert_str_eq(m.roles.v[0]->unknown_refs,
+	    "aws_iam_openid_connect_provider.eks.arn");
+}
+END_TEST
+
 Suite *
 load_tf_suite(void)
 {
@@ -208,6 +261,8 @@ load_tf_suite(void)
 	tcase_add_test(tc, trailing_garbage_is_an_error);
 	tcase_add_test(tc, invalid_json_reports_position);
 	tcase_add_test(tc, bad_trust_policy_is_an_input_error);
+	tcase_add_test(tc, unknown_trust_is_rebuilt_from_policy_document);
+	tcase_add_test(tc, unknown_trust_without_document_keeps_references);
 	suite_add_tcase(s, tc);
 	return s;
 }
