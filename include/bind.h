@@ -64,6 +64,7 @@ struct binding {
 	const char		*issuer;	/* its issuer; NULL: unknown */
 	const char		*unverified;	/* what could not be checked */
 	const struct tf_provider *provider;	/* of principal, if in inputs */
+	const struct pstmt	*deny;		/* a Deny that matches */
 	unsigned int		 fail;		/* FAIL_* of closest */
 	const struct pcond	*bad_key;	/* FAIL_KEY_ISSUER */
 	const struct pcond	*sub_cond;	/* FAIL_SUB */

@@ -35,4 +35,12 @@ struct diag	*engine_report_role(struct diags *, const struct rule *,
 		    const char *, ...)
 		    __attribute__((format(printf, 6, 7)));
 
+struct check_ctx;
+struct tf_pod_identity;
+
+int		 engine_role_used(const struct check_ctx *,
+		    const struct tf_role *);
+const struct tf_role *engine_pod_identity_role(const struct model *,
+		    const struct tf_pod_identity *);
+
 #endif /* ENGINE_H */

@@ -69,6 +69,7 @@ struct tf_role {
 	int		 trust_partial;	/* trust rebuilt with unknown parts */
 	const char	*trust_from;	/* data source the trust came from */
 	const char	*unknown_refs;	/* what an unknown trust depends on */
+	int		 has_policies;	/* inline_policy or managed_policy_arns */
 };
 
 struct tf_provider {
@@ -97,6 +98,17 @@ struct tf_role_policy {
 	int		 is_inline;
 };
 
+/* aws_eks_pod_identity_association. */
+struct tf_pod_identity {
+	const char	*address;
+	struct loc	 loc;
+	const char	*cluster;	/* cluster_name; NULL: unknown */
+	const char	*ns;		/* namespace */
+	const char	*sa;		/* service_account */
+	const char	*role_arn;	/* NULL: unknown until apply */
+	const char	*role_ref;	/* address of the role it references */
+};
+
 /* One Terraform JSON input. */
 struct tf_file {
 	struct loc	 loc;		/* the file, line 0 */
@@ -119,6 +131,7 @@ struct model {
 	MODEL_VEC(struct tf_cluster, clusters);
 	MODEL_VEC(struct tf_role_policy, role_policies);
 	MODEL_VEC(struct tf_file, tf_files);
+	MODEL_VEC(struct tf_pod_identity, pod_identities);
 };
 
 void	model_init(struct model *, struct arena *);
@@ -131,6 +144,7 @@ struct tf_provider	*model_add_provider(struct model *);
 struct tf_cluster	*model_add_cluster(struct model *);
 struct tf_role_policy	*model_add_role_policy(struct model *);
 struct tf_file		*model_add_tf_file(struct model *);
+struct tf_pod_identity	*model_add_pod_identity(struct model *);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* The namespace an object lands in: its own, else the model default. */

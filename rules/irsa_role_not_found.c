@@ -20,8 +20,8 @@ const struct rule rule_irsa_role_not_found = {
 	    "AssumeRoleWithWebIdentity with AccessDenied (\"Not authorized "
 	    "to perform sts:AssumeRoleWithWebIdentity\"), because a role "
 	    "that does not exist trusts nobody.  When a role in the inputs "
-	    "is close (a name within a few typos, differing only in case, "
-	    "or the same name in another account) this is an "
+	    "is close (a name within a few typos, or differing only in "
+	    "case) this is an "
 	    "error and the message names it; when nothing is close it is a "
 	    "warning, since the role may be managed outside these inputs.\n"
 	    "Fix: copy the ARN from the role Terraform creates, including "
@@ -34,14 +34,8 @@ static const char *
 near_text(struct model *m, const struct binding *b)
 {
 	const struct tf_role	*n = b->near;
-	const char		*arn = "";
 
-	if (b->near_arn != NULL)
-		arn = arena_printf(m->arena, " (%s)", b->near_arn);
 	switch (b->near_kind) {
-	case NEAR_ACCOUNT:
-		return arena_printf(m->arena, "%s has the name %s but another "
-		    "account or partition%s", n->address, n->name, arn);
 	case NEAR_CASE:
 		return arena_printf(m->arena, "did you mean %s (%s)? the name "
 		    "differs in case", n->name, n->address);
@@ -61,7 +55,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 
 	if (!b->arn_ok || !b->have_roles || b->role != NULL ||
 	    b->generated != NULL ||
-	    (b->near != NULL && b->near_kind == NEAR_PATH))
+	    (b->near != NULL && (b->near_kind == NEAR_PATH ||
+	    b->near_kind == NEAR_ACCOUNT)))
 		return;
 	if (b->near == NULL) {
 		engine_report(dg, r, SEV_WARNING, m, b, &b->ann->value_loc,

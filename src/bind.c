@@ -420,8 +420,11 @@ bind_trust(struct binding *b, struct model *m)
 				b->unverified = NULL;
 				return;
 			}
-			if (ev.t == TRI_TRUE)
+			if (ev.t == TRI_TRUE && !unverified) {
 				unverified = 1;
+				b->principal = fed;
+				b->issuer = issuer;
+			}
 			else if (ev.t == TRI_UNKNOWN)
 				unknown = 1;
 			else
@@ -440,6 +443,37 @@ bind_trust(struct binding *b, struct model *m)
 	} else {
 		b->verdict = TRI_FALSE;
 		b->no_web_identity = b->closest == NULL;
+	}
+}
+
+/*
+ * An explicit Deny wins over every Allow: find a Deny statement that
+ * matches the request the allowing statement admitted.
+ */
+static void
+bind_deny(struct binding *b)
+{
+	const struct policy	*p = b->role->trust;
+	const struct pstmt	*st;
+	struct stmt_eval	 ev;
+	size_t			 i, j;
+	int			 who;
+
+	for (i = 0; i < p->n; i++) {
+		st = &p->st[i];
+		if (!st->deny || !pstmt_action_matches(st, WEB_IDENTITY))
+			continue;
+		who = st->principal_star;
+		for (j = 0; j < st->federated.n && !who; j++)
+			who = st->federated.v[j] == NULL || (b->principal != NULL &&
+			    strcmp(st->federated.v[j], b->principal) == 0);
+		if (!who)
+			continue;
+		eval_stmt(b, st, b->issuer, &ev);
+		if (ev.t == TRI_TRUE) {
+			b->deny = st;
+			return;
+		}
 	}
 }
 
@@ -473,6 +507,8 @@ bind_sa(struct binding *b, struct model *m, const struct k8s_obj *sa,
 	if (b->role->trust != NULL) {
 		bind_trust(b, m);
 		bind_provider(b, m);
+		if (b->verdict == TRI_TRUE)
+			bind_deny(b);
 	}
 	else if (b->role->policy_unknown)
 		b->unverified = arena_printf(m->arena, "is known only after "

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "arn.h"
 #include "bind.h"
 #include "engine.h"
 #include "model.h"
@@ -133,4 +134,43 @@ engine_report_role(struct diags *dg, const struct rule *r, enum severity sev,
 	    role->address, msg));
 	d->address = role->address;
 	return d;
+}
+
+/* Does some ServiceAccount of the inputs name this role? */
+int
+engine_role_used(const struct check_ctx *ctx, const struct tf_role *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->nbindings; i++)
+		if (ctx->bindings[i].role == r)
+			return 1;
+	return 0;
+}
+
+/* The role a Pod Identity association names, if it is in the inputs. */
+const struct tf_role *
+engine_pod_identity_role(const struct model *m,
+    const struct tf_pod_identity *p)
+{
+	const struct tf_role	*r;
+	struct role_arn		 ra;
+	char			 err[128];
+	size_t			 i;
+	int			 parsed;
+
+	parsed = p->role_arn != NULL && arn_parse_role(m->arena, p->role_arn,
+	    &ra, err, sizeof(err)) == 0;
+	for (i = 0; i < m->roles.n; i++) {
+		r = m->roles.v[i];
+		if (p->role_ref != NULL && strcmp(p->role_ref, r->address) == 0)
+			return r;
+		if (p->role_arn == NULL)
+			continue;
+		if (r->arn != NULL ? strcmp(p->role_arn, r->arn) == 0 :
+		    parsed && r->name != NULL && strcmp(r->name, ra.name) == 0 &&
+		    strcmp(r->path, ra.path) == 0)
+			return r;
+	}
+	return NULL;
 }

@@ -40,6 +40,7 @@ struct tf_ctx {
 	const char	*file;
 	struct tf_doc	*docs;		/* policy documents of this file */
 	size_t		 first_role;	/* this file's roles start here */
+	size_t		 first_pod_identity;
 };
 
 static void		 tf_resource(struct tf_ctx *, const struct tf_res *);
@@ -107,6 +108,10 @@ tf_role(struct tf_ctx *c, const struct tf_res *r)
 	if ((path = tf_str(c, r->values, "path")) != NULL)
 		role->path = path;
 	role->arn = tf_str(c, r->values, "arn");
+	role->has_policies = cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(r->values, "inline_policy")) > 0 ||
+	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->values,
+	    "managed_policy_arns")) > 0;
 	role->policy_json = tf_str(c, r->values, "assume_role_policy");
 	if (role->policy_json == NULL) {
 		role->policy_unknown = tf_unknown(r->unknown,
@@ -183,6 +188,20 @@ tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 	p->is_inline = is_inline;
 }
 
+static void
+tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
+{
+	struct tf_pod_identity	*p;
+
+	p = model_add_pod_identity(c->m);
+	p->address = arena_strdup(c->m->arena, r->address);
+	p->loc.file = c->file;
+	p->cluster = tf_str(c, r->values, "cluster_name");
+	p->ns = tf_str(c, r->values, "namespace");
+	p->sa = tf_str(c, r->values, "service_account");
+	p->role_arn = tf_str(c, r->values, "role_arn");
+}
+
 /* Keep the resource types the model knows; ignore every other one. */
 static void
 tf_resource(struct tf_ctx *c, const struct tf_res *r)
@@ -199,6 +218,8 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 		tf_role_policy(c, r, 0);
 	else if (strcmp(r->type, "aws_iam_role_policy") == 0)
 		tf_role_policy(c, r, 1);
+	else if (strcmp(r->type, "aws_eks_pod_identity_association") == 0)
+		tf_pod_identity(c, r);
 }
 
 /*
@@ -567,27 +588,48 @@ tf_config_of(struct tf_ctx *c, const cJSON *cfg, const char *addr,
  * is rendered from, and take the trust from there as far as it is
  * known.  Otherwise keep what it depends on, to say so.
  */
-static void
-tf_link_trust(struct tf_ctx *c, struct tf_role *r, const cJSON *root_cfg)
+/*
+ * The references of attribute attr in the configuration of the
+ * resource instance at address, with the instance's module prefix.
+ */
+static const cJSON *
+tf_config_refs(struct tf_ctx *c, const cJSON *root_cfg, const char *address,
+    const char *attr, const char **prefix, const char **index)
 {
-	const cJSON		*cfg, *res, *refs, *ref;
-	const struct tf_doc	*d;
-	const char		*prefix, *rname, *index, *caddr, *doc;
-	struct buf		 deps = BUF_INIT;
-	size_t			 len;
+	const cJSON	*cfg, *res;
+	const char	*rname = NULL, *caddr;
 
-	prefix = rname = index = NULL;
-	cfg = tf_config_of(c, root_cfg, r->address, &prefix, &rname, &index);
-	if (cfg == NULL || prefix == NULL)
-		return;
-	refs = NULL;
+	*prefix = *index = NULL;
+	cfg = tf_config_of(c, root_cfg, address, prefix, &rname, index);
+	if (cfg == NULL || *prefix == NULL)
+		return NULL;
 	cJSON_ArrayForEach(res, cJSON_GetObjectItemCaseSensitive(cfg,
 	    "resources")) {
 		caddr = tf_str(c, res, "address");
 		if (caddr != NULL && strcmp(caddr, rname) == 0)
-			refs = tf_get(res, "expressions", "assume_role_policy",
-			    "references", (const char *)NULL);
+			return tf_get(res, "expressions", attr, "references",
+			    (const char *)NULL);
 	}
+	return NULL;
+}
+
+/*
+ * A role whose trust is unknown in the plan: follow the configuration
+ * (expressions.assume_role_policy.references) to the policy document it
+ * is rendered from, and take the trust from there as far as it is
+ * known.  Otherwise keep what it depends on, to say so.
+ */
+static void
+tf_link_trust(struct tf_ctx *c, struct tf_role *r, const cJSON *root_cfg)
+{
+	const cJSON		*refs, *ref;
+	const struct tf_doc	*d;
+	const char		*prefix, *index, *doc;
+	struct buf		 deps = BUF_INIT;
+	size_t			 len;
+
+	refs = tf_config_refs(c, root_cfg, r->address, "assume_role_policy",
+	    &prefix, &index);
 	cJSON_ArrayForEach(ref, refs) {
 		if (!cJSON_IsString(ref))
 			continue;
@@ -615,6 +657,35 @@ tf_link_trust(struct tf_ctx *c, struct tf_role *r, const cJSON *root_cfg)
 	buf_release(&deps);
 }
 
+/*
+ * A Pod Identity association whose role_arn is unknown: remember the
+ * address of the role it references, e.g. aws_iam_role.app.arn gives
+ * aws_iam_role.app.
+ */
+static void
+tf_link_pod_identity(struct tf_ctx *c, struct tf_pod_identity *p,
+    const cJSON *root_cfg)
+{
+	const cJSON	*refs, *ref;
+	const char	*prefix, *index, *v;
+	size_t		 len;
+
+	refs = tf_config_refs(c, root_cfg, p->address, "role_arn", &prefix,
+	    &index);
+	cJSON_ArrayForEach(ref, refs) {
+		if (!cJSON_IsString(ref) ||
+		    strncmp(ref->valuestring, "aws_iam_role.", 13) != 0)
+			continue;
+		v = ref->valuestring;
+		len = strlen(v);
+		if (len > 4 && strcmp(v + len - 4, ".arn") == 0) {
+			p->role_ref = arena_printf(c->m->arena, "%s%.*s",
+			    prefix, (int)(len - 4), v);
+			return;
+		}
+	}
+}
+
 static void
 tf_link_trusts(struct tf_ctx *c, const cJSON *root)
 {
@@ -625,6 +696,9 @@ tf_link_trusts(struct tf_ctx *c, const cJSON *root)
 	for (i = c->first_role; i < c->m->roles.n; i++)
 		if (c->m->roles.v[i]->policy_unknown)
 			tf_link_trust(c, c->m->roles.v[i], cfg);
+	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
+		if (c->m->pod_identities.v[i]->role_arn == NULL)
+			tf_link_pod_identity(c, c->m->pod_identities.v[i], cfg);
 }
 
 /* Turn a byte offset into a 1-based line and column. */
@@ -648,7 +722,7 @@ void
 load_tf(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
-	struct tf_ctx	 c = { m, dg, file, NULL, 0 };
+	struct tf_ctx	 c = { m, dg, file, NULL, 0, 0 };
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	struct tf_file	*f;
 	const char	*end = NULL;
@@ -686,6 +760,7 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 		return;
 	}
 	c.first_role = m->roles.n;
+	c.first_pod_identity = m->pod_identities.n;
 	f = model_add_tf_file(m);
 	f->loc = loc;
 	f->format_version = tf_str(&c, root, "format_version");

@@ -33,6 +33,7 @@ model_release(struct model *m)
 	free(m->clusters.v);
 	free(m->role_policies.v);
 	free(m->tf_files.v);
+	free(m->pod_identities.v);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -89,6 +90,15 @@ model_add_tf_file(struct model *m)
 
 	VEC_PUSH(m->tf_files, f);
 	return f;
+}
+
+struct tf_pod_identity *
+model_add_pod_identity(struct model *m)
+{
+	struct tf_pod_identity	*p = arena_alloc(m->arena, sizeof(*p));
+
+	VEC_PUSH(m->pod_identities, p);
+	return p;
 }
 
 static const struct {

@@ -551,7 +551,8 @@ pstmt_action_matches(const struct pstmt *st, const char *action)
 	size_t	 i;
 
 	for (i = 0; i < st->actions.n; i++)
-		if (str_like_icase(st->actions.v[i], action))
+		if (st->actions.v[i] != NULL &&
+		    str_like_icase(st->actions.v[i], action))
 			return !st->not_action;
 	return st->not_action;
 }

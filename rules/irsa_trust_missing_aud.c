@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: ISC */
+/* Note IRSA statements with no aud condition. */
+#include "engine.h"
+#include "model.h"
+#include "policy.h"
+#include "rule.h"
+#include "trust.h"
+
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct tf_role *);
+
+const struct rule rule_irsa_trust_missing_aud = {
+	.id = "irsa-trust-missing-aud",
+	.severity = SEV_NOTE,
+	.summary = "IRSA statement has no aud condition",
+	.explain =
+	    "AWS's examples test <issuer>:aud = sts.amazonaws.com besides "
+	    "the subject.  Without it the role also accepts tokens of the "
+	    "same ServiceAccount minted for other audiences (a token "
+	    "requested for Vault or another service), which widens who can "
+	    "replay a token.  IRSA works without it.\n"
+	    "Fix: add StringEquals <issuer>:aud = sts.amazonaws.com.",
+	.check_role = check
+};
+
+static void
+check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+{
+	const struct policy	*p = role->trust;
+	const struct pstmt	*st;
+	const char		*issuer;
+	size_t			 i, j;
+	int			 any = engine_role_used(ctx, role), has;
+
+	for (i = 0; p != NULL && i < p->n; i++) {
+		st = &p->st[i];
+		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
+			continue;
+		for (has = 0, j = 0; j < st->nconds && !has; j++)
+			has = trust_claim(ctx->m->arena, &st->conds[j],
+			    &issuer) == CLAIM_AUD ||
+			    (st->conds[j].key == NULL && role->trust_partial);
+		if (!has)
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy has no aud "
+			    "condition", trust_stmt_label(ctx->m->arena, st));
+	}
+}

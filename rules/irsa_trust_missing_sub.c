@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: ISC */
+/* Flag IRSA statements with no sub condition: any ServiceAccount may assume. */
+#include "engine.h"
+#include "model.h"
+#include "policy.h"
+#include "rule.h"
+#include "trust.h"
+
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct tf_role *);
+
+const struct rule rule_irsa_trust_missing_sub = {
+	.id = "irsa-trust-missing-sub",
+	.severity = SEV_WARNING,
+	.summary = "IRSA statement has no sub condition: every ServiceAccount "
+	    "of the cluster may assume the role",
+	.explain =
+	    "Without a condition on <issuer>:sub, a statement that trusts "
+	    "the cluster's OIDC provider admits the token of every "
+	    "ServiceAccount in every namespace of the cluster: any pod, "
+	    "including one an attacker can create, gets the role.  It works, "
+	    "which is why it goes unnoticed.\n"
+	    "Fix: add StringEquals <issuer>:sub = "
+	    "system:serviceaccount:<namespace>:<name> for the "
+	    "ServiceAccounts that need the role.",
+	.check_role = check
+};
+
+static void
+check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+{
+	const struct policy	*p = role->trust;
+	const struct pstmt	*st;
+	const char		*issuer;
+	size_t			 i, j;
+	int			 any = engine_role_used(ctx, role), has;
+
+	for (i = 0; p != NULL && i < p->n; i++) {
+		st = &p->st[i];
+		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
+			continue;
+		for (has = 0, j = 0; j < st->nconds && !has; j++)
+			has = trust_claim(ctx->m->arena, &st->conds[j],
+			    &issuer) == CLAIM_SUB ||
+			    (st->conds[j].key == NULL && role->trust_partial);
+		if (!has)
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy has no sub "
+			    "condition, so every ServiceAccount of the cluster "
+			    "can assume the role",
+			    trust_stmt_label(ctx->m->arena, st));
+	}
+}

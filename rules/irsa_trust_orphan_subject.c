@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: ISC */
+/* Flag trust subjects whose ServiceAccount is missing or uses another role. */
+#include <stdio.h>
+#include <string.h>
+
+#include "bind.h"
+#include "engine.h"
+#include "model.h"
+#include "policy.h"
+#include "rule.h"
+#include "trust.h"
+
+static void	check(const struct rule *, struct check_ctx *);
+
+const struct rule rule_irsa_trust_orphan_subject = {
+	.id = "irsa-trust-orphan-subject",
+	.severity = SEV_WARNING,
+	.summary = "trust names a ServiceAccount the manifests do not define, "
+	    "or one that uses another role",
+	.explain =
+	    "Read the other way round, a trust subject "
+	    "system:serviceaccount:<ns>:<name> is a promise that this "
+	    "ServiceAccount exists and uses the role.  When a chart renames "
+	    "its ServiceAccount or moves it to another namespace, the trust "
+	    "keeps the old subject and the new one gets AccessDenied; when "
+	    "the ServiceAccount exists but is annotated with another role, "
+	    "one of the two is stale.  Checked only for roles that some "
+	    "ServiceAccount of the inputs names, so that partial inputs "
+	    "stay quiet.\n"
+	    "Fix: make the subject and the ServiceAccount agree, and remove "
+	    "subjects no longer used.",
+	.check_model = check
+};
+
+static const struct k8s_obj *
+find_sa(const struct model *m, const char *sub)
+{
+	const struct k8s_obj	*o;
+	char			 s[512];
+	size_t			 i;
+
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
+			continue;
+		snprintf(s, sizeof(s), "system:serviceaccount:%s:%s",
+		    k8s_obj_ns(m, o), o->name);
+		if (strcmp(s, sub) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+static const struct binding *
+find_binding(const struct check_ctx *ctx, const struct k8s_obj *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->nbindings; i++)
+		if (ctx->bindings[i].sa == o)
+			return &ctx->bindings[i];
+	return NULL;
+}
+
+static void
+check_subject(const struct rule *r, struct check_ctx *ctx,
+    const struct tf_role *role, const char *sub)
+{
+	const struct k8s_obj	*o;
+	const struct binding	*b;
+
+	if ((o = find_sa(ctx->m, sub)) == NULL) {
+		engine_report_role(ctx->dg, r, r->severity, ctx->m, role,
+		    "the trust policy admits %s, but no such ServiceAccount is "
+		    "in the manifests", sub);
+		return;
+	}
+	b = find_binding(ctx, o);
+	if (b == NULL)
+		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		    &o->name_loc, "the trust policy of %s admits this "
+		    "ServiceAccount, but it has no eks.amazonaws.com/role-arn "
+		    "annotation", role->address);
+	else if (b->role != role && b->arn_ok)
+		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		    &b->ann->value_loc, "the trust policy of %s admits this "
+		    "ServiceAccount, but it is annotated with %s",
+		    role->address, b->ann->value);
+}
+
+/*
+ * A role some ServiceAccount fails to assume has its mismatch reported
+ * at that ServiceAccount already; its subjects are not repeated here.
+ */
+static int
+role_mismatched(const struct check_ctx *ctx, const struct tf_role *role)
+{
+	size_t	 i;
+
+	for (i = 0; i < ctx->nbindings; i++)
+		if (ctx->bindings[i].role == role &&
+		    ctx->bindings[i].verdict == TRI_FALSE)
+			return 1;
+	return 0;
+}
+
+static void
+check(const struct rule *r, struct check_ctx *ctx)
+{
+	const struct tf_role	*role;
+	const struct pstmt	*st;
+	const struct pcond	*c;
+	const char		*issuer;
+	size_t			 i, j, k, l;
+
+	for (i = 0; i < ctx->m->roles.n; i++) {
+		role = ctx->m->roles.v[i];
+		if (role->trust == NULL || !engine_role_used(ctx, role) ||
+		    role_mismatched(ctx, role))
+			continue;
+		for (j = 0; j < role->trust->n; j++) {
+			st = &role->trust->st[j];
+			if (!trust_stmt_is_irsa(ctx->m->arena, st, 1))
+				continue;
+			for (k = 0; k < st->nconds; k++) {
+				c = &st->conds[k];
+				if (c->base != COND_STRING_EQUALS ||
+				    c->flags != 0 || trust_claim(ctx->m->arena,
+				    c, &issuer) != CLAIM_SUB)
+					continue;
+				for (l = 0; l < c->values.n; l++)
+					if (c->values.v[l] != NULL)
+						check_subject(r, ctx, role,
+						    c->values.v[l]);
+			}
+		}
+	}
+}

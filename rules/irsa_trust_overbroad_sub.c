@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: ISC */
+/* Flag sub patterns that admit whole namespaces or the whole cluster. */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+#include "model.h"
+#include "policy.h"
+#include "rule.h"
+#include "trust.h"
+
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct tf_role *);
+
+const struct rule rule_irsa_trust_overbroad_sub = {
+	.id = "irsa-trust-overbroad-sub",
+	.severity = SEV_WARNING,
+	.summary = "StringLike sub pattern admits more ServiceAccounts than "
+	    "one",
+	.explain =
+	    "A StringLike pattern on <issuer>:sub such as "
+	    "system:serviceaccount:*:*, system:serviceaccount:team-a:* or "
+	    "system:serviceaccount:*:app admits every ServiceAccount it "
+	    "matches, now and in the future: anyone who can create a "
+	    "ServiceAccount in a matching namespace gets the role.  The "
+	    "message says how many ServiceAccounts of the inputs the "
+	    "pattern admits.\n"
+	    "Fix: list the ServiceAccounts that need the role under "
+	    "StringEquals, or narrow the pattern to one namespace and a name "
+	    "prefix that only they use.",
+	.check_role = check
+};
+
+/* What a pattern admits, in words; NULL when it is one SA. */
+static const char *
+breadth(const char *v)
+{
+	const char	*rest, *colon;
+
+	if (strncmp(v, "system:serviceaccount:", 22) != 0)
+		return strpbrk(v, "*?") != NULL ? "every subject it matches" :
+		    NULL;
+	rest = v + 22;
+	if (strcmp(rest, "*") == 0 || strcmp(rest, "*:*") == 0)
+		return "every ServiceAccount of the cluster";
+	colon = strchr(rest, ':');
+	if (colon == NULL || strcspn(rest, "*?") < (size_t)(colon - rest))
+		return strpbrk(rest, "*?") != NULL ?
+		    "ServiceAccounts across namespaces" : NULL;
+	if (strcmp(colon + 1, "*") == 0)
+		return "every ServiceAccount of the namespace";
+	return NULL;
+}
+
+static size_t
+count_admitted(const struct model *m, const char *pattern)
+{
+	const struct k8s_obj	*o;
+	char			 sub[512];
+	size_t			 i, n = 0;
+
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
+			continue;
+		snprintf(sub, sizeof(sub), "system:serviceaccount:%s:%s",
+		    k8s_obj_ns(m, o), o->name);
+		n += str_like(pattern, sub);
+	}
+	return n;
+}
+
+static void
+check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+{
+	const struct policy	*p = role->trust;
+	const struct pstmt	*st;
+	const struct pcond	*c;
+	const char		*issuer, *what;
+	size_t			 i, j, k;
+	int			 any = engine_role_used(ctx, role);
+
+	for (i = 0; p != NULL && i < p->n; i++) {
+		st = &p->st[i];
+		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
+			continue;
+		for (j = 0; j < st->nconds; j++) {
+			c = &st->conds[j];
+			if (c->base != COND_STRING_LIKE ||
+			    trust_claim(ctx->m->arena, c, &issuer) != CLAIM_SUB)
+				continue;
+			for (k = 0; k < c->values.n; k++)
+				if (c->values.v[k] != NULL &&
+				    (what = breadth(c->values.v[k])) != NULL)
+					engine_report_role(ctx->dg, r,
+					    r->severity, ctx->m, role, "%s of "
+					    "the trust policy admits %s (%s); "
+					    "%zu ServiceAccount(s) of the inputs "
+					    "match",
+					    trust_stmt_label(ctx->m->arena, st),
+					    c->values.v[k], what,
+					    count_admitted(ctx->m,
+					    c->values.v[k]));
+		}
+	}
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: ISC */
+/* Flag sub values whose namespace or name has capitals. */
+#include <ctype.h>
+#include <string.h>
+
+#include "engine.h"
+#include "model.h"
+#include "policy.h"
+#include "rule.h"
+#include "trust.h"
+
+static void	check(const struct rule *, struct check_ctx *,
+		    const struct tf_role *);
+
+const struct rule rule_irsa_trust_sub_uppercase = {
+	.id = "irsa-trust-sub-uppercase",
+	.severity = SEV_ERROR,
+	.summary = "sub value has capitals in its namespace or name",
+	.explain =
+	    "Kubernetes namespaces and ServiceAccount names are DNS-1123 "
+	    "names: lowercase letters, digits, '-' and '.'.  StringEquals "
+	    "and StringLike compare case-sensitively, so a trust that "
+	    "admits system:serviceaccount:Payments:API can never match a "
+	    "token, and every AssumeRoleWithWebIdentity fails with "
+	    "AccessDenied.  The capitals usually come from a Terraform "
+	    "variable that holds a display name.\n"
+	    "Fix: write the namespace and name in lowercase, as they are in "
+	    "the manifests (lower() in Terraform).",
+	.check_role = check
+};
+
+static void
+check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+{
+	const struct policy	*p = role->trust;
+	const struct pstmt	*st;
+	const struct pcond	*c;
+	const char		*issuer, *v, *q;
+	size_t			 i, j, k;
+	int			 any = engine_role_used(ctx, role);
+
+	for (i = 0; p != NULL && i < p->n; i++) {
+		st = &p->st[i];
+		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
+			continue;
+		for (j = 0; j < st->nconds; j++) {
+			c = &st->conds[j];
+			if ((c->base != COND_STRING_EQUALS &&
+			    c->base != COND_STRING_LIKE) ||
+			    trust_claim(ctx->m->arena, c, &issuer) != CLAIM_SUB)
+				continue;
+			for (k = 0; k < c->values.n; k++) {
+				if ((v = c->values.v[k]) == NULL ||
+				    strncmp(v, "system:serviceaccount:", 22))
+					continue;
+				for (q = v + 22; *q != '\0' &&
+				    !isupper((unsigned char)*q); q++)
+					continue;
+				if (*q != '\0')
+					engine_report_role(ctx->dg, r,
+					    r->severity, ctx->m, role, "%s of "
+					    "the trust policy admits '%s' with "
+					    "%s, but namespaces and names are "
+					    "lowercase, so no token matches",
+					    trust_stmt_label(ctx->m->arena, st),
+					    v, c->op);
+			}
+		}
+	}
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: ISC */
+/* Flag Pod Identity associations for ServiceAccounts the manifests lack. */
+#include <string.h>
+
+#include "diag.h"
+#include "engine.h"
+#include "model.h"
+#include "rule.h"
+
+static void	check(const struct rule *, struct check_ctx *);
+
+const struct rule rule_pod_identity_sa_missing = {
+	.id = "pod-identity-sa-missing",
+	.severity = SEV_WARNING,
+	.summary = "Pod Identity association names a ServiceAccount that no "
+	    "manifest defines or uses",
+	.explain =
+	    "An aws_eks_pod_identity_association gives a role to the pods of "
+	    "one namespace and ServiceAccount.  When no manifest defines "
+	    "that ServiceAccount and no workload runs as it (a typo, a chart "
+	    "that names its ServiceAccount differently, another namespace), "
+	    "the association is never used and the pods that were meant to "
+	    "get the role fall back to the node's role or fail.  Checked "
+	    "only when the inputs hold Kubernetes manifests.\n"
+	    "Fix: make the association's namespace and service_account "
+	    "those of the manifests.",
+	.check_model = check
+};
+
+static int
+present(const struct model *m, const char *ns, const char *sa)
+{
+	const struct k8s_obj	*o;
+	const char		*name;
+	size_t			 i;
+
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (strcmp(k8s_obj_ns(m, o), ns) != 0)
+			continue;
+		if (o->kind == K8S_SERVICEACCOUNT)
+			name = o->name;
+		else if (o->kind != K8S_OTHER)
+			name = o->sa_name != NULL ? o->sa_name : "default";
+		else
+			continue;
+		if (name != NULL && strcmp(name, sa) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+check(const struct rule *r, struct check_ctx *ctx)
+{
+	const struct tf_pod_identity	*p;
+	struct diag			*d;
+	size_t				 i;
+
+	if (ctx->m->objs.n == 0)
+		return;
+	for (i = 0; i < ctx->m->pod_identities.n; i++) {
+		p = ctx->m->pod_identities.v[i];
+		if (p->ns == NULL || p->sa == NULL ||
+		    present(ctx->m, p->ns, p->sa))
+			continue;
+		d = diag_add(ctx->dg, r, &p->loc, "%s: no ServiceAccount %s/%s "
+		    "and no workload running as it is in the manifests",
+		    p->address, p->ns, p->sa);
+		d->address = p->address;
+	}
+}
