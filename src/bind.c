@@ -397,8 +397,13 @@ bind_trust(struct binding *b, struct model *m)
 		st = &p->st[i];
 		if (!st->allow)
 			continue;
-		for (j = 0; j < st->federated.n; j++) {
-			fed = st->federated.v[j];
+		/*
+		 * Principal "*" admits every web identity: the issuer is the
+		 * token's, unknown here, as for a provider made at apply.
+		 */
+		for (j = 0; j < st->federated.n + (st->principal_star != 0);
+		    j++) {
+			fed = j < st->federated.n ? st->federated.v[j] : NULL;
 			issuer = NULL;
 			if (fed != NULL) {
 				if (arn_parse_oidc(m->arena, fed, &oa, err,
@@ -421,7 +426,7 @@ bind_trust(struct binding *b, struct model *m)
 				return;
 			}
 			if (ev.t == TRI_TRUE && !unverified) {
-				unverified = 1;
+				unverified = j < st->federated.n ? 1 : 2;
 				b->principal = fed;
 				b->issuer = issuer;
 			}
@@ -433,9 +438,11 @@ bind_trust(struct binding *b, struct model *m)
 	}
 	if (unverified) {
 		b->verdict = TRI_TRUE;
-		b->unverified = "admits the subject and the audience, but "
-		    "its OIDC provider and condition keys are known only "
-		    "after apply";
+		b->unverified = unverified == 2 ? "admits the subject and "
+		    "the audience, but with Principal \"*\" from any identity "
+		    "provider, so the cluster it trusts cannot be checked" :
+		    "admits the subject and the audience, but its OIDC "
+		    "provider and condition keys are known only after apply";
 	} else if (unknown) {
 		b->verdict = TRI_UNKNOWN;
 		b->unverified = "has a condition on values or keys that "

@@ -61,6 +61,8 @@ trust_stmt_is_irsa(struct arena *a, const struct pstmt *st, int any_issuer)
 
 	if (!st->allow || !pstmt_action_matches(st, WEB_IDENTITY))
 		return 0;
+	if (st->principal_star && any_issuer)
+		return 1;
 	for (i = 0; i < st->federated.n; i++) {
 		if (st->federated.v[i] == NULL)
 			return 1;	/* a provider created in the plan */
