@@ -85,3 +85,34 @@ clean:
 	rm -rf build irsalint
 
 .PHONY: all check install uninstall clean
+
+# libFuzzer targets, built with clang into build/fuzz: make fuzz, then run
+# e.g. build/fuzz/fuzz_k8s -runs=10000000 build/fuzz/corpus_k8s.
+FUZZ_CC	= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
+FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_policy
+
+fuzz: $(FUZZ_PROGS) fuzz-corpus
+
+build/fuzz/%.o: %.c $(HEADERS) tests/fuzz/fuzz.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(WARNINGS) $(FUZZ_FLAGS) -D_DEFAULT_SOURCE \
+	    -DIRSALINT_VERSION='"$(VERSION)"' -Iinclude -Itests/fuzz \
+	    $(LIB_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIB_LIBS)
+
+# Seed corpora from the golden inputs.
+fuzz-corpus:
+	@mkdir -p build/fuzz/corpus_k8s build/fuzz/corpus_tf \
+	    build/fuzz/corpus_policy
+	@find testdata -name '*.yaml' -o -name '*.yml' | \
+	    while read f; do cp "$$f" build/fuzz/corpus_k8s/; done
+	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
+	    while read f; do cp "$$f" build/fuzz/corpus_tf/; done
+	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
+
+.PHONY: fuzz fuzz-corpus

@@ -48,6 +48,9 @@ static void		 tf_module(struct tf_ctx *, const cJSON *, int);
 static void		 tf_plan(struct tf_ctx *, const cJSON *);
 static void		 tf_rawstate(struct tf_ctx *, const cJSON *);
 static const cJSON	*tf_get(const cJSON *, ...);
+static const char	*tf_type(const cJSON *);
+static const char	*tf_attr(struct tf_ctx *, const struct tf_res *,
+			    const char *);
 static const char	*tf_str(struct tf_ctx *, const cJSON *, const char *);
 static int		 tf_unknown(const cJSON *, const char *);
 static void		 tf_offset_loc(const char *, size_t, size_t,
@@ -69,6 +72,39 @@ tf_get(const cJSON *j, ...)
 		j = cJSON_GetObjectItemCaseSensitive(j, key);
 	va_end(ap);
 	return j;
+}
+
+/* A JSON value's type in words, for messages. */
+static const char *
+tf_type(const cJSON *v)
+{
+	if (cJSON_IsNull(v))
+		return "null";
+	if (cJSON_IsBool(v))
+		return "a boolean";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsArray(v))
+		return "an array";
+	return "an object";
+}
+
+/*
+ * Like tf_str, for the attributes the rules depend on: a value of the
+ * wrong type is an input error, never a silent "unknown".
+ */
+static const char *
+tf_attr(struct tf_ctx *c, const struct tf_res *r, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(r->values, key);
+	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+
+	if (v != NULL && !cJSON_IsString(v) && !cJSON_IsNull(v))
+		diag_error(c->dg, &loc, "%s: %s is %s, not a string",
+		    r->address, key, tf_type(v));
+	return tf_str(c, r->values, key);
 }
 
 static const char *
@@ -102,17 +138,17 @@ tf_role(struct tf_ctx *c, const struct tf_res *r)
 	role = model_add_role(c->m);
 	role->address = arena_strdup(c->m->arena, r->address);
 	role->loc.file = c->file;
-	role->name = tf_str(c, r->values, "name");
+	role->name = tf_attr(c, r, "name");
 	role->name_unknown = role->name == NULL && tf_unknown(r->unknown, "name");
-	role->name_prefix = tf_str(c, r->values, "name_prefix");
-	if ((path = tf_str(c, r->values, "path")) != NULL)
+	role->name_prefix = tf_attr(c, r, "name_prefix");
+	if ((path = tf_attr(c, r, "path")) != NULL)
 		role->path = path;
-	role->arn = tf_str(c, r->values, "arn");
+	role->arn = tf_attr(c, r, "arn");
 	role->has_policies = cJSON_GetArraySize(
 	    cJSON_GetObjectItemCaseSensitive(r->values, "inline_policy")) > 0 ||
 	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r->values,
 	    "managed_policy_arns")) > 0;
-	role->policy_json = tf_str(c, r->values, "assume_role_policy");
+	role->policy_json = tf_attr(c, r, "assume_role_policy");
 	if (role->policy_json == NULL) {
 		role->policy_unknown = tf_unknown(r->unknown,
 		    "assume_role_policy");
@@ -206,8 +242,21 @@ tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
 static void
 tf_resource(struct tf_ctx *c, const struct tf_res *r)
 {
-	if (!cJSON_IsObject(r->values))
+	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+
+	if (strcmp(r->type, "aws_iam_role") != 0 &&
+	    strcmp(r->type, "aws_iam_openid_connect_provider") != 0 &&
+	    strcmp(r->type, "aws_eks_cluster") != 0 &&
+	    strcmp(r->type, "aws_iam_role_policy_attachment") != 0 &&
+	    strcmp(r->type, "aws_iam_role_policy") != 0 &&
+	    strcmp(r->type, "aws_eks_pod_identity_association") != 0)
 		return;
+	if (!cJSON_IsObject(r->values)) {
+		diag_error(c->dg, &loc, "%s: its attributes are %s, not an "
+		    "object", r->address, r->values == NULL ? "missing" :
+		    tf_type(r->values));
+		return;
+	}
 	if (strcmp(r->type, "aws_iam_role") == 0)
 		tf_role(c, r);
 	else if (strcmp(r->type, "aws_iam_openid_connect_provider") == 0)
@@ -298,6 +347,13 @@ tf_plan(struct tf_ctx *c, const cJSON *root)
 	tf_data_module(c, tf_get(root, "prior_state", "values", "root_module",
 	    (const char *)NULL), 0);
 	rcs = cJSON_GetObjectItemCaseSensitive(root, "resource_changes");
+	if (rcs != NULL && !cJSON_IsArray(rcs)) {
+		struct loc loc = { c->file, 0, 0, 0, 0 };
+
+		diag_error(c->dg, &loc, "resource_changes is %s, not an array",
+		    tf_type(rcs));
+		return;
+	}
 	if (!cJSON_IsArray(rcs)) {
 		tf_module(c, cJSON_GetObjectItemCaseSensitive(
 		    cJSON_GetObjectItemCaseSensitive(root, "planned_values"),
@@ -701,6 +757,35 @@ tf_link_trusts(struct tf_ctx *c, const cJSON *root)
 			tf_link_pod_identity(c, c->m->pod_identities.v[i], cfg);
 }
 
+/*
+ * Find where JSON text nests deeper than max arrays and objects, outside
+ * strings.  Returns the offset of the bracket that does, or len.  This
+ * keeps a hostile plan from reaching cJSON's recursion, and gives the
+ * user a position instead of a bare "invalid JSON".
+ */
+static size_t
+tf_too_deep(const char *data, size_t len, int max)
+{
+	size_t	 i;
+	int	 depth = 0, in_str = 0;
+
+	for (i = 0; i < len; i++) {
+		if (in_str) {
+			if (data[i] == '\\')
+				i++;
+			else if (data[i] == '"')
+				in_str = 0;
+		} else if (data[i] == '"')
+			in_str = 1;
+		else if (data[i] == '[' || data[i] == '{') {
+			if (++depth > max)
+				return i;
+		} else if (data[i] == ']' || data[i] == '}')
+			depth--;
+	}
+	return len;
+}
+
 /* Turn a byte offset into a 1-based line and column. */
 static void
 tf_offset_loc(const char *data, size_t len, size_t off, struct loc *loc)
@@ -725,10 +810,23 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 	struct tf_ctx	 c = { m, dg, file, NULL, 0, 0 };
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	struct tf_file	*f;
+	const char	*nul;
+	size_t		 off;
 	const char	*end = NULL;
 	cJSON		*root;
 
 	m->ntf++;
+	if ((nul = memchr(data, '\0', len)) != NULL) {
+		tf_offset_loc(data, len, (size_t)(nul - data), &loc);
+		diag_error(dg, &loc, "cannot parse Terraform JSON: a NUL byte");
+		return;
+	}
+	if ((off = tf_too_deep(data, len, LOAD_MAX_DEPTH)) < len) {
+		tf_offset_loc(data, len, off, &loc);
+		diag_error(dg, &loc, "cannot parse Terraform JSON: nested "
+		    "deeper than %d levels", LOAD_MAX_DEPTH);
+		return;
+	}
 	root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
 	if (root == NULL) {
 		/*

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: ISC */
+/* What the fuzz targets share: one entry point per input kind. */
+#ifndef FUZZ_H
+#define FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum fuzz_kind {
+	FUZZ_K8S,
+	FUZZ_TF,
+	FUZZ_POLICY
+};
+
+void	fuzz_run(enum fuzz_kind, const uint8_t *, size_t);
+
+#endif /* FUZZ_H */

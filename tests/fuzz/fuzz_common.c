@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The body of every fuzz target.  Manifests and plans go through the
+ * whole pipeline (loader, engine, every rule, both reporters) against a
+ * fixed counterpart, so that the rules see hostile models too; a trust
+ * policy is parsed and evaluated against a fixed request.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "engine.h"
+#include "fuzz.h"
+#include "load.h"
+#include "model.h"
+#include "policy.h"
+#include "report.h"
+
+/* A plan whose role the fuzzed manifests can name. */
+static const char plan[] =
+    "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+    "\"aws_iam_role.app\",\"mode\":\"managed\",\"type\":\"aws_iam_role\","
+    "\"change\":{\"actions\":[\"create\"],\"after\":{\"name\":\"app\","
+    "\"path\":\"/\",\"assume_role_policy\":\"{\\\"Statement\\\":[{"
+    "\\\"Action\\\":\\\"sts:AssumeRoleWithWebIdentity\\\",\\\"Effect\\\":"
+    "\\\"Allow\\\",\\\"Principal\\\":{\\\"Federated\\\":\\\"arn:aws:iam::"
+    "111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/A\\\"},"
+    "\\\"Condition\\\":{\\\"StringLike\\\":{\\\"oidc.eks.us-west-2."
+    "amazonaws.com/id/A:sub\\\":\\\"system:serviceaccount:a*:*\\\"}}}]}\"}}}]}";
+
+/* Manifests whose ServiceAccounts the fuzzed plans can trust. */
+static const char manifests[] =
+    "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n"
+    "  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn: "
+    "arn:aws:iam::111122223333:role/app\n";
+
+static void
+pipeline(const char *data, size_t len, int tf)
+{
+	struct arena	 a = ARENA_INIT;
+	struct model	 m;
+	struct diags	 dg;
+	FILE		*null;
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	if (tf) {
+		load_tf(&m, &dg, "fuzz.json", data, len);
+		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
+	} else {
+		load_tf(&m, &dg, "plan.json", plan, sizeof(plan) - 1);
+		load_k8s(&m, &dg, "fuzz.yaml", data, len);
+	}
+	engine_run(&m, &dg);
+	diags_sort(&dg);
+	if ((null = fopen("/dev/null", "w")) != NULL) {
+		report_text(null, &dg);
+		report_json(null, &dg, 2);
+		fclose(null);
+	}
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+}
+
+static void
+policy(const char *data, size_t len)
+{
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p;
+	struct req_kv	 kv[3] = {
+		{ "oidc.eks.us-west-2.amazonaws.com/id/A:sub",
+		    "system:serviceaccount:apps:app" },
+		{ "oidc.eks.us-west-2.amazonaws.com/id/A:aud",
+		    "sts.amazonaws.com" },
+		{ "aws:RequestTag/kubernetes-namespace", "apps" }
+	};
+	struct req_ctx	 ctx = { kv, 3 };
+	char		 err[256];
+	size_t		 i, j;
+
+	if (policy_parse(&a, data, len, &p, err, sizeof(err)) == 0)
+		for (i = 0; i < p->n; i++) {
+			(void)pstmt_action_matches(&p->st[i],
+			    "sts:AssumeRoleWithWebIdentity");
+			for (j = 0; j < p->st[i].nconds; j++)
+				(void)pcond_eval(&p->st[i].conds[j], &ctx);
+		}
+	arena_release(&a);
+}
+
+void
+fuzz_run(enum fuzz_kind kind, const uint8_t *data, size_t len)
+{
+	switch (kind) {
+	case FUZZ_K8S:
+		pipeline((const char *)data, len, 0);
+		break;
+	case FUZZ_TF:
+		pipeline((const char *)data, len, 1);
+		break;
+	case FUZZ_POLICY:
+		policy((const char *)data, len);
+		break;
+	}
+}
