@@ -31,6 +31,17 @@ enum k8s_kind {
 	K8S_CONFIGMAP
 };
 
+/*
+ * Annotations the EKS pod identity webhook reads (with its default
+ * --annotation-prefix); role-arn and audience are in bind.h.
+ */
+#define K8S_ANN_STS_REGIONAL	"eks.amazonaws.com/sts-regional-endpoints"
+#define K8S_ANN_TOKEN_EXP	"eks.amazonaws.com/token-expiration"
+#define K8S_ANN_SKIP		"eks.amazonaws.com/skip-containers"
+/* Where the webhook mounts the token, and the path it injects. */
+#define K8S_TOKEN_FILE \
+	"/var/run/secrets/eks.amazonaws.com/serviceaccount/token"
+
 /* A key and its scalar value, with where each stands. */
 struct kv_pos {
 	const char	*key;
@@ -205,6 +216,11 @@ const struct kv_pos *k8s_pod_annotations(const struct k8s_obj *, size_t *);
 /* The last ServiceAccount of that namespace and name, or NULL. */
 const struct k8s_obj *model_find_sa(const struct model *, const char *ns,
 		    const char *name);
+/*
+ * Does the pod's skip-containers annotation name this container?  The
+ * webhook splits the value as one CSV record, spaces kept.
+ */
+int		 k8s_pod_skips(const struct k8s_obj *, const char *container);
 /* Does the ServiceAccount use IRSA: a role-arn, or one eksctl sets? */
 int		 k8s_sa_has_role(const struct k8s_obj *);
 /* The namespace an object lands in: its own, else the model default. */

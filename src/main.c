@@ -60,7 +60,7 @@ list_rules(void)
 	size_t	 i;
 
 	for (i = 0; rule_table[i] != NULL; i++)
-		printf("%-32s %-8s %s\n", rule_table[i]->id,
+		printf("%-36s %-8s %s\n", rule_table[i]->id,
 		    severity_name(rule_table[i]->severity),
 		    rule_table[i]->summary);
 }

@@ -190,3 +190,29 @@ k8s_sa_has_role(const struct k8s_obj *sa)
 	a = k8s_obj_annotation(sa, "eks.amazonaws.com/role-arn");
 	return a != NULL && *a->value != '\0';
 }
+
+int
+k8s_pod_skips(const struct k8s_obj *o, const char *name)
+{
+	const struct kv_pos	*ann;
+	const char		*p, *e;
+	size_t			 i, n, len = strlen(name);
+
+	ann = k8s_pod_annotations(o, &n);
+	for (i = n; i > 0; i--)
+		if (strcmp(ann[i - 1].key, K8S_ANN_SKIP) == 0)
+			break;
+	if (i == 0)
+		return 0;
+	for (p = ann[i - 1].value; ; p = e + 1) {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == len && strncmp(p, name, len) == 0)
+			return 1;
+		if ((size_t)(e - p) == len + 2 && *p == '"' &&
+		    strncmp(p + 1, name, len) == 0 && p[len + 1] == '"')
+			return 1;
+		if (*e == '\0')
+			return 0;
+	}
+}
