@@ -57,7 +57,7 @@ move_to(struct check_ctx *ctx, const struct k8s_obj *o, unsigned int on)
 			return arena_printf(ctx->m->arena,
 			    "ServiceAccount %s/%s", k8s_obj_ns(ctx->m, o),
 			    k8s_obj_sa(o));
-		return "the ServiceAccount its pods run as";
+		return "the ServiceAccounts of its pods";
 	}
 	return o->kind == K8S_POD ? "the Pod" : "the pod template";
 }

@@ -80,7 +80,6 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	if (nnamed == o->ncontainers)
 		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &a->key_loc, "%s names every container, so none gets "
-		    "the ServiceAccount's role: remove the annotation, or the "
-		    "role-arn of ServiceAccount %s", K8S_ANN_SKIP,
-		    k8s_obj_sa(o));
+		    "the role of ServiceAccount %s: remove the annotation",
+		    K8S_ANN_SKIP, k8s_obj_sa(o));
 }

@@ -120,20 +120,23 @@ engine_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
 {
 	struct diag	*d;
 	va_list		 ap;
-	const char	*msg, *name;
+	const char	*msg, *name, *ns;
 
 	va_start(ap, fmt);
 	msg = arena_vprintf(m->arena, fmt, ap);
 	va_end(ap);
 	name = o->name != NULL ? o->name : "(unnamed)";
+	/* A Namespace is in none. */
+	ns = o->kind == K8S_NAMESPACE ? NULL : k8s_obj_ns(m, o);
 	d = diag_push(dg, r, sev, loc, arena_printf(m->arena,
-	    "%s %s/%s%s%s%s: %s", o->kind_name, k8s_obj_ns(m, o), name,
+	    "%s %s%s%s%s%s%s: %s", o->kind_name, ns != NULL ? ns : "",
+	    ns != NULL ? "/" : "", name,
 	    o->source != NULL ? " (" : "",
 	    o->source != NULL ? o->source : "",
 	    o->source != NULL ? ")" : "", msg));
 	engine_obj_notes(dg, d, o);
 	d->obj.kind = o->kind_name;
-	d->obj.ns = k8s_obj_ns(m, o);
+	d->obj.ns = ns;
 	d->obj.name = name;
 	return d;
 }
