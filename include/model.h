@@ -25,8 +25,22 @@ enum k8s_kind {
 	K8S_DAEMONSET,
 	K8S_REPLICASET,
 	K8S_JOB,
-	K8S_CRONJOB
+	K8S_CRONJOB,
+	K8S_NAMESPACE,
+	K8S_SECRET,
+	K8S_CONFIGMAP
 };
+
+/*
+ * Annotations the EKS pod identity webhook reads (with its default
+ * --annotation-prefix); role-arn and audience are in bind.h.
+ */
+#define K8S_ANN_STS_REGIONAL	"eks.amazonaws.com/sts-regional-endpoints"
+#define K8S_ANN_TOKEN_EXP	"eks.amazonaws.com/token-expiration"
+#define K8S_ANN_SKIP		"eks.amazonaws.com/skip-containers"
+/* Where the webhook mounts the token, and the path it injects. */
+#define K8S_TOKEN_FILE \
+	"/var/run/secrets/eks.amazonaws.com/serviceaccount/token"
 
 /* A key and its scalar value, with where each stands. */
 struct kv_pos {
@@ -34,6 +48,53 @@ struct kv_pos {
 	const char	*value;
 	struct loc	 key_loc;	/* end_col is the end of the key */
 	struct loc	 value_loc;	/* end_col is the end of the value */
+};
+
+/* One entry of a container's env. */
+struct k8s_env {
+	const char	*name;
+	const char	*value;		/* NULL: unset or valueFrom */
+	int		 value_from;	/* valueFrom: known only at run time */
+	struct loc	 loc;		/* the name's value */
+	struct loc	 value_loc;	/* the value, when set */
+};
+
+/* One entry of a container's envFrom. */
+struct k8s_env_from {
+	const char	*kind;		/* "Secret" or "ConfigMap" */
+	const char	*name;		/* NULL when absent */
+	const char	*prefix;	/* "" when absent */
+	struct loc	 loc;		/* the secretRef/configMapRef key */
+};
+
+struct k8s_container {
+	const char		*name;	/* NULL when absent */
+	struct loc		 loc;	/* the name's value, else the item */
+	int			 init;	/* from initContainers */
+	struct k8s_env		*env;
+	size_t			 nenv;
+	struct k8s_env_from	*env_from;
+	size_t			 nenv_from;
+};
+
+/* Where a key stood that the loader does not model. */
+enum k8s_where {
+	K8S_AT_TOP,		/* the object's own keys */
+	K8S_AT_META,		/* metadata */
+	K8S_AT_TEMPLATE_META	/* the pod template's metadata */
+};
+
+struct k8s_key {
+	const char	*key;
+	struct loc	 loc;
+	enum k8s_where	 where;
+};
+
+/* A key given twice in one mapping: the later one wins. */
+struct k8s_dup {
+	const char	*path;		/* "metadata.namespace" */
+	struct loc	 loc;		/* the later key */
+	struct loc	 first;		/* the earlier key */
 };
 
 struct k8s_obj {
@@ -50,6 +111,32 @@ struct k8s_obj {
 	size_t		 nannotations;
 	const char	*sa_name;	/* workloads: pod spec serviceAccountName */
 	struct loc	 sa_loc;	/* value of serviceAccountName */
+
+	/* Workloads: the pod template's annotations (a Pod: NULL). */
+	struct kv_pos	*tmpl_annotations;
+	size_t		 ntmpl_annotations;
+	/* Workloads and Pods: containers, then initContainers. */
+	struct k8s_container *containers;
+	size_t		 ncontainers;
+	/* Keys of the object, its metadata, its template's metadata. */
+	struct k8s_key	*stray;
+	size_t		 nstray;
+	struct k8s_dup	*dups;
+	size_t		 ndups;
+	/* Secret, ConfigMap: keys of data and stringData. */
+	const char	**data_keys;
+	size_t		 ndata_keys;
+
+	/* The "# Source:" comment of helm template output, if any. */
+	const char	*source;
+	struct loc	 source_loc;
+	/*
+	 * A ServiceAccount an eksctl ClusterConfig declares: eksctl
+	 * creates it in metadata.namespace or "default", and annotates it
+	 * with attachRoleARN or with a role it creates (role_pending).
+	 */
+	const char	*origin;	/* "eksctl ClusterConfig NAME" or NULL */
+	int		 role_pending;	/* role ARN known only after apply */
 };
 
 /* ---- Terraform side ---- */
@@ -147,6 +234,22 @@ struct tf_file		*model_add_tf_file(struct model *);
 struct tf_pod_identity	*model_add_pod_identity(struct model *);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
+/* Pod and the kinds with a pod template. */
+int		 k8s_kind_is_workload(enum k8s_kind);
+/* The ServiceAccount a workload's pods run as: "default" when unset. */
+const char	*k8s_obj_sa(const struct k8s_obj *);
+/* The pod's annotations: a Pod's own, a workload's template's. */
+const struct kv_pos *k8s_pod_annotations(const struct k8s_obj *, size_t *);
+/* The last ServiceAccount of that namespace and name, or NULL. */
+const struct k8s_obj *model_find_sa(const struct model *, const char *ns,
+		    const char *name);
+/*
+ * Does the pod's skip-containers annotation name this container?  The
+ * webhook splits the value as one CSV record, spaces kept.
+ */
+int		 k8s_pod_skips(const struct k8s_obj *, const char *container);
+/* Does the ServiceAccount use IRSA: a role-arn, or one eksctl sets? */
+int		 k8s_sa_has_role(const struct k8s_obj *);
 /* The namespace an object lands in: its own, else the model default. */
 const char	*k8s_obj_ns(const struct model *, const struct k8s_obj *);
 const struct kv_pos *k8s_obj_annotation(const struct k8s_obj *,

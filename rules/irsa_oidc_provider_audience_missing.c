@@ -32,6 +32,8 @@ static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
 	const struct tf_provider	*p = b->provider;
+	const struct kv_pos		*aud;
+	const struct loc		*loc = &b->ann->key_loc;
 	struct buf			 ids = BUF_INIT;
 	size_t				 i;
 
@@ -44,8 +46,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		}
 		buf_addf(&ids, "%s%s", i ? ", " : "", p->client_ids[i]);
 	}
-	engine_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
-	    "the token's audience is %s, but client_id_list of %s is [%s]",
-	    b->aud, p->address, ids.buf);
+	/* A custom audience is at fault where it is written. */
+	if (b->aud_annotated &&
+	    (aud = k8s_obj_annotation(b->sa, ANN_AUDIENCE)) != NULL)
+		loc = &aud->value_loc;
+	engine_report(ctx->dg, r, r->severity, ctx->m, b, loc,
+	    "the token's audience is %s, but client_id_list of %s is [%s]; "
+	    "add it there", b->aud, p->address, ids.buf);
 	buf_release(&ids);
 }

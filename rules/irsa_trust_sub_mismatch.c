@@ -55,9 +55,13 @@ part_matches(const struct pcond *c, const char *pat, size_t patlen,
 	return strcmp(buf, s) == 0;
 }
 
-/* What differs between the subject v the trust allows and the SA. */
+/*
+ * What differs between the subject v the trust allows and the SA; sets
+ * *ns_only when only the namespace does.
+ */
 static const char *
-sub_difference(struct model *m, const struct binding *b, const char *v)
+sub_difference(struct model *m, const struct binding *b, const char *v,
+    int *ns_only)
 {
 	const struct pcond	*c = b->sub_cond;
 	const char		*rest, *colon;
@@ -72,6 +76,7 @@ sub_difference(struct model *m, const struct binding *b, const char *v)
 		    b->sub);
 	ns_ok = part_matches(c, rest, (size_t)(colon - rest), b->ns);
 	name_ok = part_matches(c, colon + 1, strlen(colon + 1), b->sa->name);
+	*ns_only = !ns_ok && name_ok;
 	if (!ns_ok && name_ok)
 		return arena_printf(m->arena, "not namespace %s", b->ns);
 	if (ns_ok && !name_ok)
@@ -87,7 +92,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 
 	const struct pcond	*c = b->sub_cond;
 	const char		*v = b->sub_best, *more = "", *op = "";
-	const char		*lit = "", *unset = "";
+	const char		*lit = "", *unset = "", *diff;
+	int			 ns_only = 0;
 
 	if (b->verdict != TRI_FALSE || b->closest == NULL ||
 	    (b->fail & FAIL_SUB) == 0 || v == NULL)
@@ -103,11 +109,14 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (b->sa->ns == NULL)
 		unset = arena_printf(m->arena, "; the ServiceAccount sets no "
 		    "namespace, so it was taken to be %s (see -n)", b->ns);
+	diff = sub_difference(m, b, b->sub_best, &ns_only);
+	/* Only the assumed namespace is wrong: irsa-sa-namespace-unset. */
+	if (ns_only && b->sa->ns == NULL)
+		return;
 	if (*op != '\0' || *more != '\0')
 		v = arena_printf(m->arena, "%s (%s%s%s)", v, op,
 		    *op != '\0' && *more != '\0' ? ", " : "", more);
 	engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 	    "%s allows %s, %s%s%s", bind_trust_name(m, b, b->closest), v,
-	    sub_difference(m, b, v == b->sub_best ? v : b->sub_best), lit,
-	    unset);
+	    diff, lit, unset);
 }

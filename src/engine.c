@@ -16,6 +16,24 @@
 #include "rule.h"
 #include "xalloc.h"
 
+static void	engine_obj_notes(struct diags *, struct diag *,
+		    const struct k8s_obj *);
+
+/*
+ * Say where an object came from when the file is not the source the
+ * user edits: the chart template of helm output, an eksctl config.
+ */
+static void
+engine_obj_notes(struct diags *dg, struct diag *d, const struct k8s_obj *o)
+{
+	if (o->source != NULL)
+		diag_related(dg, d, &o->source_loc, NULL,
+		    "rendered from chart template %s", o->source);
+	if (o->origin != NULL)
+		diag_related(dg, d, &o->loc, NULL, "declared by %s",
+		    o->origin);
+}
+
 /* Bind every named ServiceAccount with a role-arn annotation. */
 static struct binding *
 engine_bind(struct model *m, size_t *np)
@@ -79,7 +97,11 @@ engine_report(struct diags *dg, const struct rule *r, enum severity sev,
 	msg = arena_vprintf(m->arena, fmt, ap);
 	va_end(ap);
 	d = diag_push(dg, r, sev, loc, arena_printf(m->arena,
-	    "ServiceAccount %s/%s: %s", b->ns, b->sa->name, msg));
+	    "ServiceAccount %s/%s%s%s%s: %s", b->ns, b->sa->name,
+	    b->sa->source != NULL ? " (" : "",
+	    b->sa->source != NULL ? b->sa->source : "",
+	    b->sa->source != NULL ? ")" : "", msg));
+	engine_obj_notes(dg, d, b->sa);
 	d->obj.kind = "ServiceAccount";
 	d->obj.ns = b->ns;
 	d->obj.name = b->sa->name;
@@ -105,16 +127,23 @@ engine_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
 {
 	struct diag	*d;
 	va_list		 ap;
-	const char	*msg, *name;
+	const char	*msg, *name, *ns;
 
 	va_start(ap, fmt);
 	msg = arena_vprintf(m->arena, fmt, ap);
 	va_end(ap);
 	name = o->name != NULL ? o->name : "(unnamed)";
-	d = diag_push(dg, r, sev, loc, arena_printf(m->arena, "%s %s/%s: %s",
-	    o->kind_name, k8s_obj_ns(m, o), name, msg));
+	/* A Namespace is in none. */
+	ns = o->kind == K8S_NAMESPACE ? NULL : k8s_obj_ns(m, o);
+	d = diag_push(dg, r, sev, loc, arena_printf(m->arena,
+	    "%s %s%s%s%s%s%s: %s", o->kind_name, ns != NULL ? ns : "",
+	    ns != NULL ? "/" : "", name,
+	    o->source != NULL ? " (" : "",
+	    o->source != NULL ? o->source : "",
+	    o->source != NULL ? ")" : "", msg));
+	engine_obj_notes(dg, d, o);
 	d->obj.kind = o->kind_name;
-	d->obj.ns = k8s_obj_ns(m, o);
+	d->obj.ns = ns;
 	d->obj.name = name;
 	return d;
 }

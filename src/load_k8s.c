@@ -13,19 +13,24 @@
 #include "load.h"
 #include "model.h"
 #include "xalloc.h"
+#include "yev.h"
 
 /*
  * The loader reads libyaml events and never builds a node tree: a
  * manifest may be large, and the rules need a handful of fields per
  * object.  A static table names the fields and the mappings that lead
  * to them; everything else is skipped event by event.  libyaml also
- * parses JSON, so nothing here depends on the input syntax.
+ * parses JSON, so nothing here depends on the input syntax.  Aliases
+ * are resolved by yev.c, only where a field the table names is read.
  *
- * What an object yields is kept in a heap "pending" record until its
- * document is complete, then copied into the model's arena, so that a
- * document cut short by a parse error leaves nothing behind.
+ * What an object yields is kept in a "pending" record until its
+ * document is complete, and only then enters the model, so that a
+ * document cut short by a parse error leaves no object behind.  The
+ * pending records live in the model's arena: what a failed document
+ * leaves there is bounded by the input size and freed with the rest.
  */
 
+/* Grow a heap vector by one item. */
 #define KL_PUSH(vec, item) do {						\
 	if ((vec).n == (vec).cap) {					\
 		(vec).cap = (vec).cap ? (vec).cap * 2 : 8;		\
@@ -35,7 +40,25 @@
 	(vec).v[(vec).n++] = (item);					\
 } while (0)
 
-/* The three places a pod spec's serviceAccountName can stand. */
+/* Grow an arena vector by one item; the old array stays in the arena. */
+#define KL_APUSH(a, vec, item) do {					\
+	if ((vec).n == (vec).cap) {					\
+		void	*nv_;						\
+		(vec).cap = (vec).cap ? (vec).cap * 2 : 4;		\
+		nv_ = arena_alloc((a), (vec).cap * sizeof(*(vec).v));	\
+		if ((vec).n > 0)					\
+			memcpy(nv_, (vec).v, (vec).n * sizeof(*(vec).v)); \
+		(vec).v = nv_;						\
+	}								\
+	(vec).v[(vec).n++] = (item);					\
+} while (0)
+
+#define KL_VEC(type)	struct { type *v; size_t n, cap; }
+
+/* Keys longer than this are never among those the loader reads. */
+#define KL_KEY_MAX	1024
+
+/* The three places a pod spec can stand. */
 enum kl_sa {
 	SA_POD,		/* spec */
 	SA_TEMPLATE,	/* spec.template.spec */
@@ -51,7 +74,10 @@ enum kl_want {
 	WANT_SCALAR,
 	WANT_MAP,
 	WANT_ANNOTATIONS,
-	WANT_ITEMS
+	WANT_ITEMS,
+	WANT_CONTAINERS,
+	WANT_ESAS,		/* eksctl iam.serviceAccounts */
+	WANT_KEYS		/* a mapping whose keys are kept */
 };
 
 enum kl_slot {
@@ -60,7 +86,8 @@ enum kl_slot {
 	SLOT_API,
 	SLOT_NAME,
 	SLOT_NS,
-	SLOT_SA
+	SLOT_SA,
+	SLOT_INIT		/* initContainers */
 };
 
 /* A field the loader reads, as a child of another (-1: the object). */
@@ -71,67 +98,113 @@ struct kl_field {
 	enum kl_want	 want;
 	enum kl_slot	 slot;		/* where a scalar goes */
 	unsigned int	 samask;	/* serviceAccountName candidates below */
+	int		 pod;		/* enum kl_sa of a pod spec part; -1 */
 };
 
 enum {
 	F_KIND, F_API, F_ITEMS, F_META, F_NAME, F_NS, F_ANNOT,
-	F_SPEC, F_SPEC_SA, F_TMPL, F_TMPL_SPEC, F_TMPL_SA,
-	F_JT, F_JT_SPEC, F_JT_TMPL, F_JT_TMPL_SPEC, F_JT_SA,
+	F_SPEC, F_SPEC_SA, F_SPEC_CONT, F_SPEC_INIT,
+	F_TMPL, F_TMPL_META, F_TMPL_ANNOT, F_TMPL_SPEC, F_TMPL_SA,
+	F_TMPL_CONT, F_TMPL_INIT,
+	F_JT, F_JT_SPEC, F_JT_TMPL, F_JT_TMPL_META, F_JT_TMPL_ANNOT,
+	F_JT_TMPL_SPEC, F_JT_SA, F_JT_CONT, F_JT_INIT,
+	F_IAM, F_IAM_SAS, F_DATA, F_SDATA,
 	F__MAX
 };
 
+#define TM	SAM_TEMPLATE
+#define CJ	SAM_CRONJOB
 static const struct kl_field kl_fields[F__MAX] = {
-	[F_KIND] = { "kind", "kind", -1, WANT_SCALAR, SLOT_KIND, 0 },
+	[F_KIND] = { "kind", "kind", -1, WANT_SCALAR, SLOT_KIND, 0, -1 },
 	[F_API] = { "apiVersion", "apiVersion", -1, WANT_SCALAR,
-	    SLOT_API, 0 },
-	[F_ITEMS] = { "items", "items", -1, WANT_ITEMS, SLOT_NONE, 0 },
-	[F_META] = { "metadata", "metadata", -1, WANT_MAP, SLOT_NONE, 0 },
+	    SLOT_API, 0, -1 },
+	[F_ITEMS] = { "items", "items", -1, WANT_ITEMS, SLOT_NONE, 0, -1 },
+	[F_META] = { "metadata", "metadata", -1, WANT_MAP, SLOT_NONE, 0,
+	    -1 },
 	[F_NAME] = { "metadata.name", "name", F_META, WANT_SCALAR,
-	    SLOT_NAME, 0 },
+	    SLOT_NAME, 0, -1 },
 	[F_NS] = { "metadata.namespace", "namespace", F_META, WANT_SCALAR,
-	    SLOT_NS, 0 },
+	    SLOT_NS, 0, -1 },
 	[F_ANNOT] = { "metadata.annotations", "annotations", F_META,
-	    WANT_ANNOTATIONS, SLOT_NONE, 0 },
-	[F_SPEC] = { "spec", "spec", -1, WANT_MAP, SLOT_NONE, SAM_ALL },
+	    WANT_ANNOTATIONS, SLOT_NONE, 0, -1 },
+	[F_SPEC] = { "spec", "spec", -1, WANT_MAP, SLOT_NONE, SAM_ALL, -1 },
 	[F_SPEC_SA] = { "spec.serviceAccountName", "serviceAccountName",
-	    F_SPEC, WANT_SCALAR, SLOT_SA, SAM_POD },
+	    F_SPEC, WANT_SCALAR, SLOT_SA, SAM_POD, SA_POD },
+	[F_SPEC_CONT] = { "spec.containers", "containers", F_SPEC,
+	    WANT_CONTAINERS, SLOT_NONE, 0, SA_POD },
+	[F_SPEC_INIT] = { "spec.initContainers", "initContainers", F_SPEC,
+	    WANT_CONTAINERS, SLOT_INIT, 0, SA_POD },
 	[F_TMPL] = { "spec.template", "template", F_SPEC, WANT_MAP,
-	    SLOT_NONE, SAM_TEMPLATE },
+	    SLOT_NONE, TM, -1 },
+	[F_TMPL_META] = { "spec.template.metadata", "metadata", F_TMPL,
+	    WANT_MAP, SLOT_NONE, 0, SA_TEMPLATE },
+	[F_TMPL_ANNOT] = { "spec.template.metadata.annotations",
+	    "annotations", F_TMPL_META, WANT_ANNOTATIONS, SLOT_NONE, 0,
+	    SA_TEMPLATE },
 	[F_TMPL_SPEC] = { "spec.template.spec", "spec", F_TMPL, WANT_MAP,
-	    SLOT_NONE, SAM_TEMPLATE },
+	    SLOT_NONE, TM, -1 },
 	[F_TMPL_SA] = { "spec.template.spec.serviceAccountName",
-	    "serviceAccountName", F_TMPL_SPEC, WANT_SCALAR, SLOT_SA,
-	    SAM_TEMPLATE },
+	    "serviceAccountName", F_TMPL_SPEC, WANT_SCALAR, SLOT_SA, TM,
+	    SA_TEMPLATE },
+	[F_TMPL_CONT] = { "spec.template.spec.containers", "containers",
+	    F_TMPL_SPEC, WANT_CONTAINERS, SLOT_NONE, 0, SA_TEMPLATE },
+	[F_TMPL_INIT] = { "spec.template.spec.initContainers",
+	    "initContainers", F_TMPL_SPEC, WANT_CONTAINERS, SLOT_INIT, 0,
+	    SA_TEMPLATE },
 	[F_JT] = { "spec.jobTemplate", "jobTemplate", F_SPEC, WANT_MAP,
-	    SLOT_NONE, SAM_CRONJOB },
+	    SLOT_NONE, CJ, -1 },
 	[F_JT_SPEC] = { "spec.jobTemplate.spec", "spec", F_JT, WANT_MAP,
-	    SLOT_NONE, SAM_CRONJOB },
+	    SLOT_NONE, CJ, -1 },
 	[F_JT_TMPL] = { "spec.jobTemplate.spec.template", "template",
-	    F_JT_SPEC, WANT_MAP, SLOT_NONE, SAM_CRONJOB },
+	    F_JT_SPEC, WANT_MAP, SLOT_NONE, CJ, -1 },
+	[F_JT_TMPL_META] = { "spec.jobTemplate.spec.template.metadata",
+	    "metadata", F_JT_TMPL, WANT_MAP, SLOT_NONE, 0, SA_CRONJOB },
+	[F_JT_TMPL_ANNOT] = {
+	    "spec.jobTemplate.spec.template.metadata.annotations",
+	    "annotations", F_JT_TMPL_META, WANT_ANNOTATIONS, SLOT_NONE, 0,
+	    SA_CRONJOB },
 	[F_JT_TMPL_SPEC] = { "spec.jobTemplate.spec.template.spec", "spec",
-	    F_JT_TMPL, WANT_MAP, SLOT_NONE, SAM_CRONJOB },
+	    F_JT_TMPL, WANT_MAP, SLOT_NONE, CJ, -1 },
 	[F_JT_SA] = {
 	    "spec.jobTemplate.spec.template.spec.serviceAccountName",
-	    "serviceAccountName", F_JT_TMPL_SPEC, WANT_SCALAR, SLOT_SA,
-	    SAM_CRONJOB },
+	    "serviceAccountName", F_JT_TMPL_SPEC, WANT_SCALAR, SLOT_SA, CJ,
+	    SA_CRONJOB },
+	[F_JT_CONT] = { "spec.jobTemplate.spec.template.spec.containers",
+	    "containers", F_JT_TMPL_SPEC, WANT_CONTAINERS, SLOT_NONE, 0,
+	    SA_CRONJOB },
+	[F_JT_INIT] = {
+	    "spec.jobTemplate.spec.template.spec.initContainers",
+	    "initContainers", F_JT_TMPL_SPEC, WANT_CONTAINERS, SLOT_INIT, 0,
+	    SA_CRONJOB },
+	[F_IAM] = { "iam", "iam", -1, WANT_MAP, SLOT_NONE, 0, -1 },
+	[F_IAM_SAS] = { "iam.serviceAccounts", "serviceAccounts", F_IAM,
+	    WANT_ESAS, SLOT_NONE, 0, -1 },
+	[F_DATA] = { "data", "data", -1, WANT_KEYS, SLOT_NONE, 0, -1 },
+	[F_SDATA] = { "stringData", "stringData", -1, WANT_KEYS, SLOT_NONE,
+	    0, -1 },
 };
+#undef TM
+#undef CJ
 
 /* What a field of each want is, for messages. */
 static const char *const kl_want_names[] = {
-	"a scalar", "a mapping", "a mapping", "a sequence"
+	"a scalar", "a mapping", "a mapping", "a sequence", "a sequence",
+	"a sequence", "a mapping"
 };
 
-/* A scalar the loader kept; s is heap-owned by the pending record. */
+/* A scalar the loader kept, in the arena. */
 struct kl_str {
-	char		*s;
+	const char	*s;
 	struct loc	 loc;
 };
 
-struct kl_ann {
-	char		*key;
-	char		*value;
-	struct loc	 key_loc;
-	struct loc	 value_loc;
+/* A key just read: its text, when a short scalar, and where it stands. */
+struct kl_key {
+	char		 s[KL_KEY_MAX];
+	int		 ok;		/* a scalar without NUL that fits */
+	int		 merge;		/* the YAML merge key << */
+	const char	*found;		/* what the key is, for messages */
+	struct loc	 loc;
 };
 
 /*
@@ -143,20 +216,47 @@ struct kl_ann {
 enum kl_sa_state {
 	SAS_NONE,
 	SAS_VALUE,
-	SAS_ALIAS,	/* path names the aliased node */
 	SAS_SHAPE	/* path names the node, found what it is */
 };
 
 struct kl_sacand {
 	enum kl_sa_state	 state;
-	char			*value;
+	const char		*value;
 	struct loc		 loc;
 	const char		*path;
 	const char		*want;
 	const char		*found;
 };
 
-/* One object being read; freed by kl_pend_free(). */
+/* What one candidate pod spec, and its template's metadata, yield. */
+struct kl_pod {
+	struct kl_sacand		 sa;
+	KL_VEC(struct k8s_container)	 cont;
+	KL_VEC(struct kv_pos)		 ann;
+};
+
+/* A duplicate key of a tracked field. */
+struct kl_dup {
+	int		 f;
+	struct loc	 loc, first;
+};
+
+/* A stray key; pod is the candidate pod spec, -1 for the object. */
+struct kl_stray {
+	struct k8s_key	 k;
+	int		 pod;
+};
+
+/* One entry of an eksctl ClusterConfig's iam.serviceAccounts. */
+struct kl_esa {
+	struct loc		 loc;		/* the item */
+	struct kl_str		 name, ns;
+	struct kv_pos		 role;		/* attachRoleARN */
+	int			 role_only;
+	KL_VEC(struct kv_pos)	 ann;
+};
+
+/* One object being read. */
 struct kl_pend {
 	int			 has_loc;
 	struct loc		 loc;		/* first key */
@@ -164,11 +264,13 @@ struct kl_pend {
 	struct kl_str		 api;
 	struct kl_str		 name;
 	struct kl_str		 ns;
-	struct {
-		struct kl_ann	*v;
-		size_t		 n, cap;
-	}			 ann;
-	struct kl_sacand	 sa[SA__MAX];
+	KL_VEC(struct kv_pos)	 ann;
+	struct kl_pod		 pod[SA__MAX];
+	int			 chosen;	/* pod spec the kind selects */
+	KL_VEC(struct kl_stray)	 stray;
+	KL_VEC(struct kl_dup)	 dups;
+	KL_VEC(const char *)	 data_keys;
+	KL_VEC(struct kl_esa)	 esas;
 	int			 root;		/* of a document: may be a List */
 	int			 has_items;	/* items was a sequence */
 };
@@ -179,18 +281,28 @@ struct kl_deferred {
 	char		*msg;
 };
 
+/* A "# Source: <path>" line of helm template output. */
+struct kl_source {
+	unsigned int	 line;
+	const char	*path;
+	struct loc	 loc;
+};
+
 struct kload {
 	struct model	*m;
+	struct arena	*a;		/* the model's */
 	struct diags	*dg;
 	const char	*file;
 	const char	*data;
 	size_t		 len;
 	size_t		 off;		/* bytes handed to libyaml */
-	yaml_parser_t	 parser;
-	yaml_event_t	 ev;		/* the current event */
-	int		 have_ev;
+	struct yev	 y;
 	unsigned int	 depth;		/* open collections */
 	int		 defer;		/* hold errors back */
+	unsigned int	 last_line;	/* of the last scalar parsed */
+	unsigned int	 prev_line;	/* last_line of the last document */
+	const struct kl_source *source;	/* of the current document */
+	KL_VEC(struct kl_source) sources;
 	struct {
 		struct kl_deferred	*v;
 		size_t			 n, cap;
@@ -210,40 +322,56 @@ static void		 kl_error(struct kload *, const struct loc *,
 			    const char *, ...)
 			    __attribute__((format(printf, 3, 4)));
 static void		 kl_deferred_end(struct kload *, int);
+static int		 kl_fail(struct kload *);
 static int		 kl_next(struct kload *);
+static int		 kl_deref(struct kload *);
 static int		 kl_enter(struct kload *);
 static int		 kl_skip(struct kload *);
+static int		 kl_entry(struct kload *, struct kl_key *);
 static const char	*kl_found(const yaml_event_t *);
 static int		 kl_is_null(const yaml_event_t *);
-static int		 kl_key_is(const yaml_event_t *, const char *);
 static int		 kl_ends_with_list(const char *);
-static char		*kl_scalar_dup(const yaml_event_t *);
-static void		 kl_str_set(struct kl_str *, char *, struct loc);
-static void		 kl_pend_free(struct kl_pend *);
+static const char	*kl_scalar_dup(struct kload *);
+static const char	*kl_scalar_value(struct kload *);
+static void		 kl_sources(struct kload *);
+static void		 kl_doc_source(struct kload *, unsigned int);
 static void		 kl_pends_clear(struct kload *, int);
 static int		 kl_document(struct kload *);
 static int		 kl_object(struct kload *, struct kl_pend *);
 static int		 kl_map(struct kload *, struct kl_pend *, int);
+static int		 kl_merge(struct kload *, struct kl_pend *, int);
+static int		 kl_field(int, const struct kl_key *);
+static void		 kl_stray(struct kload *, struct kl_pend *, int,
+			    const struct kl_key *);
 static int		 kl_value(struct kload *, struct kl_pend *, int,
 			    struct loc);
 static void		 kl_scalar(struct kload *, struct kl_pend *, int,
 			    struct loc);
 static void		 kl_sa_mark(struct kl_pend *, int, enum kl_sa_state,
 			    struct loc, const char *);
-static int		 kl_annotations(struct kload *, struct kl_pend *);
-static int		 kl_ann_value(struct kload *, struct kl_pend *,
-			    char *, struct loc);
+static int		 kl_annotations(struct kload *, void *, const char *,
+			    int);
+static int		 kl_containers(struct kload *, struct kl_pod *, int);
+static int		 kl_container(struct kload *, struct kl_pod *, int);
+static int		 kl_env(struct kload *, struct k8s_container *);
+static int		 kl_env_from(struct kload *, struct k8s_container *);
+static int		 kl_keys(struct kload *, struct kl_pend *);
+static int		 kl_esas(struct kload *, struct kl_pend *);
+static int		 kl_esa(struct kload *, struct kl_pend *);
+static int		 kl_esa_meta(struct kload *, struct kl_esa *);
 static int		 kl_items(struct kload *, struct kl_pend *);
 static void		 kl_finish(struct kload *, struct kl_pend *);
 static void		 kl_finish_sa(struct kload *, struct kl_pend *);
+static struct k8s_obj	*kl_commit_obj(struct kload *, struct kl_pend *);
+static void		 kl_commit_esas(struct kload *, struct kl_pend *);
 static void		 kl_commit(struct kload *);
-static const char	*kl_arena_str(struct kload *, const char *);
 
 /*
  * Hand libyaml the input a line at a time.  Its reader checks the
  * encoding of everything it is given before the parser goes on, so a
  * whole buffer at once would report a bad byte before the documents
- * ahead of it were seen, and they could not be kept.
+ * ahead of it were seen, and they could not be kept.  A UTF-16 code
+ * unit cut at a newline byte is fine: the reader waits for the rest.
  */
 static int
 kl_read(void *arg, unsigned char *buf, size_t size, size_t *nread)
@@ -278,7 +406,7 @@ kl_loc(const struct kload *kl, yaml_mark_t s, yaml_mark_t e)
 static struct loc
 kl_ev_loc(const struct kload *kl)
 {
-	return kl_loc(kl, kl->ev.start_mark, kl->ev.end_mark);
+	return kl_loc(kl, kl->y.ev.start_mark, kl->y.ev.end_mark);
 }
 
 /*
@@ -345,34 +473,43 @@ kl_deferred_end(struct kload *kl, int emit)
 	kl->deferred.n = 0;
 }
 
+/* Report the error yev_next() or yev_deref() met; always 0. */
+static int
+kl_fail(struct kload *kl)
+{
+	struct loc	 loc;
+
+	if (kl->y.err == YEV_ERR_READER)
+		loc = kl_offset_loc(kl, kl->y.offset);
+	else
+		loc = kl_loc(kl, kl->y.mark, kl->y.mark);
+	/* A zero-width mark: no end to give. */
+	loc.end_line = loc.end_col = 0;
+	kl->defer = 0;
+	if (kl->y.err == YEV_ERR_ALIAS)
+		kl_error(kl, &loc, "%s", kl->y.problem);
+	else
+		kl_error(kl, &loc, "cannot parse YAML: %s", kl->y.problem);
+	return 0;
+}
+
 /* Move to the next event; 0 after a parse error, already reported. */
 static int
 kl_next(struct kload *kl)
 {
-	yaml_parser_t	*p = &kl->parser;
-	struct loc	 loc;
+	if (!yev_next(&kl->y))
+		return kl_fail(kl);
+	if (kl->y.owned && (kl->y.ev.type == YAML_SCALAR_EVENT ||
+	    kl->y.ev.type == YAML_ALIAS_EVENT))
+		kl->last_line = (unsigned int)kl->y.ev.end_mark.line + 1;
+	return 1;
+}
 
-	if (kl->have_ev)
-		yaml_event_delete(&kl->ev);
-	kl->have_ev = 0;
-	if (yaml_parser_parse(p, &kl->ev)) {
-		kl->have_ev = 1;
-		return 1;
-	}
-	if (p->error == YAML_MEMORY_ERROR)
-		errx(1, "out of memory");
-	if (p->error == YAML_READER_ERROR)
-		loc = kl_offset_loc(kl, p->problem_offset);
-	else
-		loc = kl_loc(kl, p->problem_mark, p->problem_mark);
-	/* A zero-width mark: no end to give. */
-	loc.end_line = loc.end_col = 0;
-	kl->defer = 0;
-	kl_error(kl, &loc, "cannot parse YAML: %s%s%s",
-	    p->problem != NULL ? p->problem : "unknown error",
-	    p->context != NULL ? " " : "",
-	    p->context != NULL ? p->context : "");
-	return 0;
+/* Resolve the current event if it is an alias; 0 after an error. */
+static int
+kl_deref(struct kload *kl)
+{
+	return yev_deref(&kl->y) ? 1 : kl_fail(kl);
 }
 
 /* Open the collection at the current event; 0 when nested too deep. */
@@ -391,22 +528,22 @@ kl_enter(struct kload *kl)
 
 /*
  * Skip the node that starts at the current event, leaving its last
- * event current.  Aliases are skipped, never expanded.
+ * event current.  Aliases within are skipped, never expanded.
  */
 static int
 kl_skip(struct kload *kl)
 {
 	unsigned int	 base = kl->depth;
 
-	if (kl->ev.type != YAML_MAPPING_START_EVENT &&
-	    kl->ev.type != YAML_SEQUENCE_START_EVENT)
+	if (kl->y.ev.type != YAML_MAPPING_START_EVENT &&
+	    kl->y.ev.type != YAML_SEQUENCE_START_EVENT)
 		return 1;
 	if (!kl_enter(kl))
 		return 0;
 	while (kl->depth > base) {
 		if (!kl_next(kl))
 			return 0;
-		switch (kl->ev.type) {
+		switch (kl->y.ev.type) {
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
 			if (!kl_enter(kl))
@@ -420,6 +557,43 @@ kl_skip(struct kload *kl)
 			break;
 		}
 	}
+	return 1;
+}
+
+/*
+ * Step through a mapping already entered: returns 1 with the key in k
+ * and the first event of its value current, aliases resolved; 2 at the
+ * end of the mapping; 0 after an error.
+ */
+static int
+kl_entry(struct kload *kl, struct kl_key *k)
+{
+	const yaml_event_t	*ev = &kl->y.ev;
+	size_t			 n;
+
+	if (!kl_next(kl) || !kl_deref(kl))
+		return 0;
+	if (ev->type == YAML_MAPPING_END_EVENT) {
+		kl->depth--;
+		return 2;
+	}
+	k->loc = kl_ev_loc(kl);
+	k->ok = k->merge = 0;
+	k->s[0] = '\0';
+	k->found = kl_found(ev);
+	if (ev->type == YAML_SCALAR_EVENT) {
+		n = ev->data.scalar.length;
+		if (n < sizeof(k->s) &&
+		    memchr(ev->data.scalar.value, '\0', n) == NULL) {
+			memcpy(k->s, ev->data.scalar.value, n);
+			k->s[n] = '\0';
+			k->ok = 1;
+			k->merge = n == 2 && memcmp(k->s, "<<", 2) == 0 &&
+			    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		}
+	}
+	if (!kl_skip(kl) || !kl_next(kl) || !kl_deref(kl))
+		return 0;
 	return 1;
 }
 
@@ -451,16 +625,6 @@ kl_is_null(const yaml_event_t *ev)
 	    strcmp(s, "NULL") == 0;
 }
 
-/* Compare with the length: a scalar may hold a NUL. */
-static int
-kl_key_is(const yaml_event_t *ev, const char *key)
-{
-	size_t	 n = strlen(key);
-
-	return ev->data.scalar.length == n &&
-	    memcmp(ev->data.scalar.value, key, n) == 0;
-}
-
 static int
 kl_ends_with_list(const char *kind)
 {
@@ -469,57 +633,81 @@ kl_ends_with_list(const char *kind)
 	return n >= 4 && strcmp(kind + n - 4, "List") == 0;
 }
 
-static char *
-kl_scalar_dup(const yaml_event_t *ev)
+static const char *
+kl_scalar_dup(struct kload *kl)
 {
-	return xstrndup((const char *)ev->data.scalar.value,
-	    ev->data.scalar.length);
+	return arena_strndup(kl->a, (const char *)kl->y.ev.data.scalar.value,
+	    kl->y.ev.data.scalar.length);
 }
 
-/* Replace the string; s becomes owned by ks (NULL: unset). */
-static void
-kl_str_set(struct kl_str *ks, char *s, struct loc loc)
+/* The current scalar, NULL for a null or for anything else. */
+static const char *
+kl_scalar_value(struct kload *kl)
 {
-	free(ks->s);
-	ks->s = s;
-	ks->loc = loc;
+	if (kl->y.ev.type != YAML_SCALAR_EVENT || kl_is_null(&kl->y.ev))
+		return NULL;
+	return kl_scalar_dup(kl);
 }
 
+/*
+ * libyaml drops comments, so find helm's "# Source: <template>" lines
+ * in the raw text; kl_doc_source() matches them to documents by line.
+ */
 static void
-kl_pend_free(struct kl_pend *p)
+kl_sources(struct kload *kl)
+{
+	static const char	 tag[] = "# Source: ";
+	struct kl_source	 s;
+	const char		*p = kl->data, *end = kl->data + kl->len;
+	const char		*nl;
+	size_t			 n;
+	unsigned int		 line = 1;
+
+	for (; p < end; p = nl + 1, line++) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		n = (size_t)(nl - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (n <= sizeof(tag) - 1 || memcmp(p, tag, sizeof(tag) - 1))
+			continue;
+		memset(&s, 0, sizeof(s));
+		s.line = line;
+		s.path = arena_strndup(kl->a, p + sizeof(tag) - 1,
+		    n - (sizeof(tag) - 1));
+		s.loc.file = kl->file;
+		s.loc.line = s.loc.end_line = line;
+		s.loc.col = 1;
+		s.loc.end_col = (unsigned int)n + 1;
+		KL_APUSH(kl->a, kl->sources, s);
+	}
+}
+
+/*
+ * The document whose root starts on line root: its source is the last
+ * "# Source:" line between the previous document's content and root.
+ */
+static void
+kl_doc_source(struct kload *kl, unsigned int root)
 {
 	size_t	 i;
 
-	if (p == NULL)
-		return;
-	free(p->kind.s);
-	free(p->api.s);
-	free(p->name.s);
-	free(p->ns.s);
-	for (i = 0; i < p->ann.n; i++) {
-		free(p->ann.v[i].key);
-		free(p->ann.v[i].value);
+	kl->source = NULL;
+	for (i = 0; i < kl->sources.n; i++) {
+		if (kl->sources.v[i].line >= root)
+			break;
+		if (kl->sources.v[i].line > kl->prev_line)
+			kl->source = &kl->sources.v[i];
 	}
-	free(p->ann.v);
-	for (i = 0; i < SA__MAX; i++)
-		free(p->sa[i].value);
-	free(p);
 }
 
 /* Drop the pending items, and the document's objects too if all. */
 static void
 kl_pends_clear(struct kload *kl, int all)
 {
-	size_t	 i;
-
-	for (i = 0; i < kl->items.n; i++)
-		kl_pend_free(kl->items.v[i]);
 	kl->items.n = 0;
-	if (!all)
-		return;
-	for (i = 0; i < kl->objs.n; i++)
-		kl_pend_free(kl->objs.v[i]);
-	kl->objs.n = 0;
+	if (all)
+		kl->objs.n = 0;
 }
 
 /*
@@ -531,12 +719,13 @@ kl_document(struct kload *kl)
 {
 	struct kl_pend	*p;
 
-	if (!kl_next(kl))
+	if (!kl_next(kl) || !kl_deref(kl))
 		return 0;
-	if (kl->ev.type == YAML_MAPPING_START_EVENT) {
+	kl_doc_source(kl, (unsigned int)kl->y.ev.start_mark.line + 1);
+	if (kl->y.ev.type == YAML_MAPPING_START_EVENT) {
 		if (!kl_enter(kl))
 			return 0;
-		p = xcalloc(1, sizeof(*p));
+		p = arena_alloc(kl->a, sizeof(*p));
 		p->root = 1;
 		if (!kl_object(kl, p))
 			return 0;
@@ -544,61 +733,139 @@ kl_document(struct kload *kl)
 		return 0;
 	if (!kl_next(kl))
 		return 0;
+	kl->prev_line = kl->last_line;
 	kl_commit(kl);
 	return 1;
 }
 
-/*
- * Read an object's mapping, MAPPING_START being current, and finish
- * it.  p is handed over: it is committed later or freed here.
- */
+/* Read an object's mapping, MAPPING_START being current, and finish it. */
 static int
 kl_object(struct kload *kl, struct kl_pend *p)
 {
-	int	 ok;
+	p->chosen = -1;
+	if (!kl_map(kl, p, -1))
+		return 0;
+	kl_finish(kl, p);
+	return 1;
+}
 
-	ok = kl_map(kl, p, -1);
-	if (ok)
-		kl_finish(kl, p);
-	else
-		kl_pend_free(p);
-	return ok;
+/* The field of this key under parent, or -1. */
+static int
+kl_field(int parent, const struct kl_key *k)
+{
+	int	 f;
+
+	if (!k->ok)
+		return -1;
+	for (f = F__MAX - 1; f >= 0; f--)
+		if (kl_fields[f].parent == parent &&
+		    strcmp(kl_fields[f].key, k->s) == 0)
+			return f;
+	return -1;
+}
+
+/*
+ * Keep a key the table does not know, where a misspelt one would be
+ * silently dropped: the object's own keys and those of the metadata
+ * of the object and of its pod template.
+ */
+static void
+kl_stray(struct kload *kl, struct kl_pend *p, int parent,
+    const struct kl_key *k)
+{
+	struct kl_stray	 s;
+
+	if (!k->ok)
+		return;
+	s.pod = -1;
+	if (parent == -1)
+		s.k.where = K8S_AT_TOP;
+	else if (parent == F_META)
+		s.k.where = K8S_AT_META;
+	else if (parent == F_TMPL_META || parent == F_JT_TMPL_META) {
+		s.k.where = K8S_AT_TEMPLATE_META;
+		s.pod = kl_fields[parent].pod;
+	} else
+		return;
+	s.k.key = arena_strdup(kl->a, k->s);
+	s.k.loc = k->loc;
+	KL_APUSH(kl->a, p->stray, s);
 }
 
 /*
  * Read a mapping whose tracked fields are the children of parent (-1:
- * the object itself) through its MAPPING_END; the rest is skipped.
+ * the object itself) through its MAPPING_END; the rest is skipped.  A
+ * tracked key given twice is recorded, and the later value wins, as
+ * Kubernetes decodes it.
  */
 static int
 kl_map(struct kload *kl, struct kl_pend *p, int parent)
 {
-	struct loc	 key_loc;
-	int		 f;
+	struct kl_key	 k;
+	struct kl_dup	 d;
+	struct loc	 seen[F__MAX];
+	unsigned char	 have[F__MAX];
+	int		 f, r;
 
+	memset(have, 0, sizeof(have));
 	for (;;) {
-		if (!kl_next(kl))
-			return 0;
-		if (kl->ev.type == YAML_MAPPING_END_EVENT) {
-			kl->depth--;
-			return 1;
-		}
-		key_loc = kl_ev_loc(kl);
+		if ((r = kl_entry(kl, &k)) != 1)
+			return r == 2;
 		if (parent == -1 && !p->has_loc) {
-			p->loc = key_loc;
+			p->loc = k.loc;
 			p->has_loc = 1;
 		}
-		f = -1;
-		if (kl->ev.type == YAML_SCALAR_EVENT)
-			for (f = F__MAX - 1; f >= 0; f--)
-				if (kl_fields[f].parent == parent &&
-				    kl_key_is(&kl->ev, kl_fields[f].key))
-					break;
-		if (!kl_skip(kl) || !kl_next(kl))
-			return 0;
+		if (k.merge) {
+			if (!kl_merge(kl, p, parent))
+				return 0;
+			continue;
+		}
+		f = kl_field(parent, &k);
+		if (f == -1)
+			kl_stray(kl, p, parent, &k);
 		if (f == -1 || (f == F_ITEMS && !p->root)) {
 			if (!kl_skip(kl))
 				return 0;
-		} else if (!kl_value(kl, p, f, key_loc))
+			continue;
+		}
+		if (have[f]) {
+			d.f = f;
+			d.loc = k.loc;
+			d.first = seen[f];
+			KL_APUSH(kl->a, p->dups, d);
+		}
+		have[f] = 1;
+		seen[f] = k.loc;
+		if (!kl_value(kl, p, f, k.loc))
+			return 0;
+	}
+}
+
+/*
+ * A merge key "<<: *base" or "<<: [*a, *b]": read the mappings named
+ * as if their keys stood here.  Like the YAML decoder Kubernetes uses,
+ * keys are applied in order, so a later key wins either way.
+ */
+static int
+kl_merge(struct kload *kl, struct kl_pend *p, int parent)
+{
+	if (kl->y.ev.type == YAML_MAPPING_START_EVENT)
+		return kl_enter(kl) && kl_map(kl, p, parent);
+	if (kl->y.ev.type != YAML_SEQUENCE_START_EVENT)
+		return 1;
+	if (!kl_enter(kl))
+		return 0;
+	for (;;) {
+		if (!kl_next(kl) || !kl_deref(kl))
+			return 0;
+		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
+			kl->depth--;
+			return 1;
+		}
+		if (kl->y.ev.type == YAML_MAPPING_START_EVENT) {
+			if (!kl_enter(kl) || !kl_map(kl, p, parent))
+				return 0;
+		} else if (!kl_skip(kl))
 			return 0;
 	}
 }
@@ -610,37 +877,59 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 	const struct kl_field	*fd = &kl_fields[f];
 	const char		*want = kl_want_names[fd->want];
 	struct loc		 loc = kl_ev_loc(kl);
-	yaml_event_type_t	 t = kl->ev.type;
+	yaml_event_type_t	 t = kl->y.ev.type;
+	int			 pod = fd->pod;
 
-	if (t == YAML_ALIAS_EVENT) {
-		if (fd->samask != 0)
-			kl_sa_mark(p, f, SAS_ALIAS, loc, NULL);
-		else
-			kl_error(kl, &loc, "aliases are not supported here: %s",
-			    fd->path);
-		return 1;
-	}
 	if (t == YAML_SCALAR_EVENT && fd->want == WANT_SCALAR) {
 		kl_scalar(kl, p, f, key_loc);
 		return 1;
 	}
-	if (t == YAML_MAPPING_START_EVENT && fd->want == WANT_MAP)
-		return kl_enter(kl) && kl_map(kl, p, f);
-	if (t == YAML_MAPPING_START_EVENT && fd->want == WANT_ANNOTATIONS)
-		return kl_enter(kl) && kl_annotations(kl, p);
-	if (t == YAML_SEQUENCE_START_EVENT && fd->want == WANT_ITEMS)
-		return kl_items(kl, p);
+	if (t == YAML_MAPPING_START_EVENT) {
+		switch (fd->want) {
+		case WANT_MAP:
+			return kl_enter(kl) && kl_map(kl, p, f);
+		case WANT_ANNOTATIONS:
+			return kl_enter(kl) && kl_annotations(kl,
+			    pod < 0 ? (void *)&p->ann : (void *)&p->pod[pod].ann,
+			    fd->path, pod >= 0);
+		case WANT_KEYS:
+			return kl_enter(kl) && kl_keys(kl, p);
+		default:
+			break;
+		}
+	}
+	if (t == YAML_SEQUENCE_START_EVENT) {
+		switch (fd->want) {
+		case WANT_ITEMS:
+			return kl_items(kl, p);
+		case WANT_CONTAINERS:
+			return kl_enter(kl) && kl_containers(kl, &p->pod[pod],
+			    fd->slot == SLOT_INIT);
+		case WANT_ESAS:
+			return kl_enter(kl) && kl_esas(kl, p);
+		default:
+			break;
+		}
+	}
+	/*
+	 * XXX A misshapen container list, template metadata or eksctl
+	 * field is skipped without a word: its kind is not known yet,
+	 * and the API server or eksctl rejects it anyway.
+	 */
 	if (fd->samask != 0)
-		kl_sa_mark(p, f, SAS_SHAPE, loc, kl_found(&kl->ev));
+		kl_sa_mark(p, f, SAS_SHAPE, loc, kl_found(&kl->y.ev));
+	else if (pod >= 0 || fd->want == WANT_CONTAINERS ||
+	    fd->want == WANT_ESAS || fd->want == WANT_KEYS || f == F_IAM)
+		;
 	else if (f == F_ITEMS && p->kind.s == NULL) {
 		/* Only a List needs items; hold the error till kind. */
 		kl->defer = 1;
 		kl_error(kl, &loc, "%s: expected %s, found %s", fd->path,
-		    want, kl_found(&kl->ev));
+		    want, kl_found(&kl->y.ev));
 		kl->defer = 0;
 	} else if (f != F_ITEMS || kl_ends_with_list(p->kind.s))
 		kl_error(kl, &loc, "%s: expected %s, found %s", fd->path,
-		    want, kl_found(&kl->ev));
+		    want, kl_found(&kl->y.ev));
 	return kl_skip(kl);
 }
 
@@ -648,41 +937,35 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 static void
 kl_scalar(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 {
-	const yaml_event_t	*ev = &kl->ev;
 	struct loc		 loc = kl_ev_loc(kl);
-	char			*s = NULL;
+	const char		*s = kl_scalar_value(kl);
 	struct kl_sacand	*c;
 
-	if (!kl_is_null(ev))
-		s = kl_scalar_dup(ev);
 	switch (kl_fields[f].slot) {
 	case SLOT_KIND:
-		kl_str_set(&p->kind, s, key_loc);
+		p->kind.s = s;
+		p->kind.loc = key_loc;
 		break;
 	case SLOT_API:
-		kl_str_set(&p->api, s, loc);
+		p->api.s = s;
+		p->api.loc = loc;
 		break;
 	case SLOT_NAME:
-		kl_str_set(&p->name, s, loc);
+		p->name.s = s;
+		p->name.loc = loc;
 		break;
 	case SLOT_NS:
 		/* An empty namespace means the default one, quoted or not. */
-		if (s != NULL && s[0] == '\0') {
-			free(s);
-			s = NULL;
-		}
-		kl_str_set(&p->ns, s, loc);
+		p->ns.s = s != NULL && *s != '\0' ? s : NULL;
+		p->ns.loc = loc;
 		break;
 	case SLOT_SA:
-		c = &p->sa[f == F_SPEC_SA ? SA_POD :
-		    f == F_TMPL_SA ? SA_TEMPLATE : SA_CRONJOB];
-		free(c->value);
+		c = &p->pod[kl_fields[f].pod].sa;
 		c->value = s;
 		c->state = s != NULL ? SAS_VALUE : SAS_NONE;
 		c->loc = loc;
 		break;
 	default:
-		free(s);
 		break;
 	}
 }
@@ -692,82 +975,320 @@ static void
 kl_sa_mark(struct kl_pend *p, int f, enum kl_sa_state st, struct loc loc,
     const char *found)
 {
-	size_t	 i;
+	struct kl_sacand	*c;
+	size_t			 i;
 
 	for (i = 0; i < SA__MAX; i++) {
 		if ((kl_fields[f].samask & (1U << i)) == 0)
 			continue;
-		free(p->sa[i].value);
-		p->sa[i].value = NULL;
-		p->sa[i].state = st;
-		p->sa[i].loc = loc;
-		p->sa[i].path = kl_fields[f].path;
-		p->sa[i].want = kl_want_names[kl_fields[f].want];
-		p->sa[i].found = found;
+		c = &p->pod[i].sa;
+		c->value = NULL;
+		c->state = st;
+		c->loc = loc;
+		c->path = kl_fields[f].path;
+		c->want = kl_want_names[kl_fields[f].want];
+		c->found = found;
 	}
 }
 
 /*
- * Read metadata.annotations, MAPPING_START being current: scalar keys
- * to scalar values, in file order, duplicates kept.
+ * Read annotations, MAPPING_START being current and entered: scalar
+ * keys to scalar values, in file order, duplicates kept (the rules
+ * report them; the last wins).  vec is a KL_VEC(struct kv_pos).
+ * Problems are reported unless quiet.
  */
 static int
-kl_annotations(struct kload *kl, struct kl_pend *p)
+kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 {
-	const char	*path = kl_fields[F_ANNOT].path;
-	struct loc	 loc;
-	char		*key;
+	KL_VEC(struct kv_pos)	*ann = vec;
+	struct kv_pos		 a;
+	struct kl_key		 k;
+	struct loc		 loc;
+	int			 r;
 
 	for (;;) {
-		if (!kl_next(kl))
-			return 0;
-		if (kl->ev.type == YAML_MAPPING_END_EVENT) {
-			kl->depth--;
-			return 1;
-		}
+		if ((r = kl_entry(kl, &k)) != 1)
+			return r == 2;
 		loc = kl_ev_loc(kl);
-		if (kl->ev.type == YAML_SCALAR_EVENT) {
-			key = kl_scalar_dup(&kl->ev);
-			if (!kl_next(kl) || !kl_ann_value(kl, p, key, loc))
-				return 0;
-			continue;
-		}
-		if (kl->ev.type == YAML_ALIAS_EVENT)
-			kl_error(kl, &loc, "aliases are not supported here: %s",
-			    path);
-		else
-			kl_error(kl, &loc, "%s: expected a scalar key, found %s",
-			    path, kl_found(&kl->ev));
-		if (!kl_skip(kl) || !kl_next(kl) || !kl_skip(kl))
+		if (!k.ok) {
+			if (!quiet)
+				kl_error(kl, &k.loc, "%s: expected a scalar "
+				    "key, found %s", path, k.found);
+		} else if (kl->y.ev.type == YAML_SCALAR_EVENT) {
+			a.key = arena_strdup(kl->a, k.s);
+			a.value = kl_scalar_dup(kl);
+			a.key_loc = k.loc;
+			a.value_loc = loc;
+			KL_APUSH(kl->a, *ann, a);
+		} else if (!quiet)
+			kl_error(kl, &loc, "%s.%s: expected a scalar value, "
+			    "found %s", path, k.s, kl_found(&kl->y.ev));
+		if (!kl_skip(kl))
 			return 0;
 	}
 }
 
-/* Read an annotation's value; key (heap) is handed over. */
+/* Read containers or initContainers, the sequence entered. */
 static int
-kl_ann_value(struct kload *kl, struct kl_pend *p, char *key,
-    struct loc key_loc)
+kl_containers(struct kload *kl, struct kl_pod *pod, int init)
 {
-	const char	*path = kl_fields[F_ANNOT].path;
-	struct loc	 loc = kl_ev_loc(kl);
-	struct kl_ann	 a;
-
-	if (kl->ev.type == YAML_SCALAR_EVENT) {
-		a.key = key;
-		a.value = kl_scalar_dup(&kl->ev);
-		a.key_loc = key_loc;
-		a.value_loc = loc;
-		KL_PUSH(p->ann, a);
-		return 1;
+	for (;;) {
+		if (!kl_next(kl) || !kl_deref(kl))
+			return 0;
+		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
+			kl->depth--;
+			return 1;
+		}
+		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
+			if (!kl_skip(kl))
+				return 0;
+			continue;
+		}
+		if (!kl_enter(kl) || !kl_container(kl, pod, init))
+			return 0;
 	}
-	if (kl->ev.type == YAML_ALIAS_EVENT)
-		kl_error(kl, &loc, "aliases are not supported here: %s.%s",
-		    path, key);
-	else
-		kl_error(kl, &loc, "%s.%s: expected a scalar value, found %s",
-		    path, key, kl_found(&kl->ev));
-	free(key);
-	return kl_skip(kl);
+}
+
+/* Read one container's name, env and envFrom, the mapping entered. */
+static int
+kl_container(struct kload *kl, struct kl_pod *pod, int init)
+{
+	struct k8s_container	*c;
+	struct kl_key		 k;
+	int			 r;
+
+	c = arena_alloc(kl->a, sizeof(*c));
+	c->loc = kl_ev_loc(kl);
+	c->init = init;
+	for (;;) {
+		if ((r = kl_entry(kl, &k)) != 1)
+			break;
+		if (k.ok && strcmp(k.s, "name") == 0 &&
+		    (c->name = kl_scalar_value(kl)) != NULL)
+			c->loc = kl_ev_loc(kl);
+		else if (k.ok && strcmp(k.s, "env") == 0 &&
+		    kl->y.ev.type == YAML_SEQUENCE_START_EVENT) {
+			if (!kl_enter(kl) || !kl_env(kl, c))
+				return 0;
+			continue;
+		} else if (k.ok && strcmp(k.s, "envFrom") == 0 &&
+		    kl->y.ev.type == YAML_SEQUENCE_START_EVENT) {
+			if (!kl_enter(kl) || !kl_env_from(kl, c))
+				return 0;
+			continue;
+		}
+		if (!kl_skip(kl))
+			return 0;
+	}
+	if (r == 0)
+		return 0;
+	KL_APUSH(kl->a, pod->cont, *c);
+	return 1;
+}
+
+/* Read a container's env, the sequence entered. */
+static int
+kl_env(struct kload *kl, struct k8s_container *c)
+{
+	KL_VEC(struct k8s_env)	 v = { c->env, c->nenv, c->nenv };
+	struct k8s_env		 e;
+	struct kl_key		 k;
+	int			 r;
+
+	for (;;) {
+		if (!kl_next(kl) || !kl_deref(kl))
+			return 0;
+		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
+			if (!kl_skip(kl))
+				return 0;
+			continue;
+		}
+		if (!kl_enter(kl))
+			return 0;
+		memset(&e, 0, sizeof(e));
+		e.loc = kl_ev_loc(kl);
+		while ((r = kl_entry(kl, &k)) == 1) {
+			if (k.ok && strcmp(k.s, "name") == 0 &&
+			    (e.name = kl_scalar_value(kl)) != NULL)
+				e.loc = kl_ev_loc(kl);
+			else if (k.ok && strcmp(k.s, "value") == 0 &&
+			    kl->y.ev.type == YAML_SCALAR_EVENT) {
+				e.value = kl_scalar_dup(kl);
+				e.value_loc = kl_ev_loc(kl);
+			} else if (k.ok && strcmp(k.s, "valueFrom") == 0)
+				e.value_from = 1;
+			if (!kl_skip(kl))
+				return 0;
+		}
+		if (r == 0)
+			return 0;
+		if (e.name != NULL)
+			KL_APUSH(kl->a, v, e);
+	}
+	kl->depth--;
+	c->env = v.v;
+	c->nenv = v.n;
+	return 1;
+}
+
+/* Read a container's envFrom, the sequence entered. */
+static int
+kl_env_from(struct kload *kl, struct k8s_container *c)
+{
+	KL_VEC(struct k8s_env_from)	 v = { c->env_from, c->nenv_from,
+					    c->nenv_from };
+	struct k8s_env_from		 e;
+	struct kl_key			 k, rk;
+	int				 r;
+
+	for (;;) {
+		if (!kl_next(kl) || !kl_deref(kl))
+			return 0;
+		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
+			if (!kl_skip(kl))
+				return 0;
+			continue;
+		}
+		if (!kl_enter(kl))
+			return 0;
+		memset(&e, 0, sizeof(e));
+		e.prefix = "";
+		while ((r = kl_entry(kl, &k)) == 1) {
+			if (k.ok && strcmp(k.s, "prefix") == 0 &&
+			    kl->y.ev.type == YAML_SCALAR_EVENT)
+				e.prefix = kl_scalar_dup(kl);
+			else if (k.ok && (strcmp(k.s, "secretRef") == 0 ||
+			    strcmp(k.s, "configMapRef") == 0) &&
+			    kl->y.ev.type == YAML_MAPPING_START_EVENT) {
+				e.kind = k.s[0] == 's' ? "Secret" : "ConfigMap";
+				e.loc = k.loc;
+				if (!kl_enter(kl))
+					return 0;
+				while ((r = kl_entry(kl, &rk)) == 1) {
+					if (rk.ok && strcmp(rk.s, "name") == 0)
+						e.name = kl_scalar_value(kl);
+					if (!kl_skip(kl))
+						return 0;
+				}
+				if (r == 0)
+					return 0;
+				continue;
+			}
+			if (!kl_skip(kl))
+				return 0;
+		}
+		if (r == 0)
+			return 0;
+		if (e.kind != NULL)
+			KL_APUSH(kl->a, v, e);
+	}
+	kl->depth--;
+	c->env_from = v.v;
+	c->nenv_from = v.n;
+	return 1;
+}
+
+/* Keep the keys of data or stringData, the mapping entered. */
+static int
+kl_keys(struct kload *kl, struct kl_pend *p)
+{
+	struct kl_key	 k;
+	int		 r;
+
+	while ((r = kl_entry(kl, &k)) == 1) {
+		if (k.ok)
+			KL_APUSH(kl->a, p->data_keys, arena_strdup(kl->a, k.s));
+		if (!kl_skip(kl))
+			return 0;
+	}
+	return r == 2;
+}
+
+/* Read eksctl's iam.serviceAccounts, the sequence entered. */
+static int
+kl_esas(struct kload *kl, struct kl_pend *p)
+{
+	for (;;) {
+		if (!kl_next(kl) || !kl_deref(kl))
+			return 0;
+		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
+			kl->depth--;
+			return 1;
+		}
+		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
+			if (!kl_skip(kl))
+				return 0;
+			continue;
+		}
+		if (!kl_enter(kl) || !kl_esa(kl, p))
+			return 0;
+	}
+}
+
+/* One eksctl ServiceAccount, the mapping entered. */
+static int
+kl_esa(struct kload *kl, struct kl_pend *p)
+{
+	struct kl_esa	 e;
+	struct kl_key	 k;
+	const char	*s;
+	int		 r;
+
+	memset(&e, 0, sizeof(e));
+	e.loc = kl_ev_loc(kl);
+	while ((r = kl_entry(kl, &k)) == 1) {
+		if (k.ok && strcmp(k.s, "metadata") == 0 &&
+		    kl->y.ev.type == YAML_MAPPING_START_EVENT) {
+			if (!kl_enter(kl) || !kl_esa_meta(kl, &e))
+				return 0;
+			continue;
+		}
+		if (k.ok && strcmp(k.s, "attachRoleARN") == 0 &&
+		    (s = kl_scalar_value(kl)) != NULL) {
+			e.role.key = "eks.amazonaws.com/role-arn";
+			e.role.value = s;
+			e.role.key_loc = k.loc;
+			e.role.value_loc = kl_ev_loc(kl);
+		} else if (k.ok && strcmp(k.s, "roleOnly") == 0 &&
+		    (s = kl_scalar_value(kl)) != NULL)
+			e.role_only = strcmp(s, "true") == 0;
+		if (!kl_skip(kl))
+			return 0;
+	}
+	if (r == 0)
+		return 0;
+	KL_APUSH(kl->a, p->esas, e);
+	return 1;
+}
+
+static int
+kl_esa_meta(struct kload *kl, struct kl_esa *e)
+{
+	struct kl_key	 k;
+	int		 r;
+
+	while ((r = kl_entry(kl, &k)) == 1) {
+		if (k.ok && strcmp(k.s, "name") == 0) {
+			e->name.s = kl_scalar_value(kl);
+			e->name.loc = kl_ev_loc(kl);
+		} else if (k.ok && strcmp(k.s, "namespace") == 0) {
+			e->ns.s = kl_scalar_value(kl);
+			e->ns.loc = kl_ev_loc(kl);
+		} else if (k.ok && strcmp(k.s, "annotations") == 0 &&
+		    kl->y.ev.type == YAML_MAPPING_START_EVENT) {
+			if (!kl_enter(kl) || !kl_annotations(kl, &e->ann,
+			    "iam.serviceAccounts.metadata.annotations", 0))
+				return 0;
+			continue;
+		}
+		if (!kl_skip(kl))
+			return 0;
+	}
+	return r == 2;
 }
 
 /*
@@ -789,20 +1310,20 @@ kl_items(struct kload *kl, struct kl_pend *root)
 		return 0;
 	kl->defer = root->kind.s == NULL;
 	while (ok) {
-		if (!(ok = kl_next(kl)))
+		if (!(ok = kl_next(kl) && kl_deref(kl)))
 			break;
-		if (kl->ev.type == YAML_SEQUENCE_END_EVENT) {
+		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
 			kl->depth--;
 			break;
 		}
-		if (kl->ev.type != YAML_MAPPING_START_EVENT) {
+		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
 			ok = kl_skip(kl);
 			continue;
 		}
 		if (!(ok = kl_enter(kl)))
 			break;
 		/* Items are not roots: their own items are not read. */
-		p = xcalloc(1, sizeof(*p));
+		p = arena_alloc(kl->a, sizeof(*p));
 		ok = kl_object(kl, p);
 	}
 	kl->defer = 0;
@@ -810,21 +1331,20 @@ kl_items(struct kload *kl, struct kl_pend *root)
 }
 
 /*
- * An object's mapping has ended: drop it without a kind, pick its
- * serviceAccountName, and queue it; a List root queues its items.
- * p is handed over.
+ * An object's mapping has ended: drop it without a kind, pick its pod
+ * spec, and queue it; a List root queues its items.
  */
 static void
 kl_finish(struct kload *kl, struct kl_pend *p)
 {
 	int	 list;
+	size_t	 i;
 
 	if (p->kind.s == NULL) {
 		if (p->root) {
 			kl_deferred_end(kl, 0);
 			kl_pends_clear(kl, 0);
 		}
-		kl_pend_free(p);
 		return;
 	}
 	kl_finish_sa(kl, p);
@@ -835,64 +1355,151 @@ kl_finish(struct kload *kl, struct kl_pend *p)
 	list = kl_ends_with_list(p->kind.s);
 	kl_deferred_end(kl, list);
 	if (list && p->has_items) {
-		size_t	 i;
-
 		for (i = 0; i < kl->items.n; i++)
 			KL_PUSH(kl->objs, kl->items.v[i]);
 		kl->items.n = 0;
-		kl_pend_free(p);
 		return;
 	}
 	kl_pends_clear(kl, 0);
 	KL_PUSH(kl->objs, p);
 }
 
-/* Keep the serviceAccountName of the path the kind selects. */
+/* Choose the pod spec the kind selects, and check its SA's path. */
 static void
 kl_finish_sa(struct kload *kl, struct kl_pend *p)
 {
 	struct kl_sacand	*c;
-	size_t			 i;
 
 	switch (k8s_kind_from_name(p->kind.s)) {
 	case K8S_POD:
-		i = SA_POD;
+		p->chosen = SA_POD;
 		break;
 	case K8S_DEPLOYMENT:
 	case K8S_STATEFULSET:
 	case K8S_DAEMONSET:
 	case K8S_REPLICASET:
 	case K8S_JOB:
-		i = SA_TEMPLATE;
+		p->chosen = SA_TEMPLATE;
 		break;
 	case K8S_CRONJOB:
-		i = SA_CRONJOB;
+		p->chosen = SA_CRONJOB;
 		break;
 	default:
 		return;
 	}
-	c = &p->sa[i];
-	if (c->state == SAS_ALIAS)
-		kl_error(kl, &c->loc, "aliases are not supported here: %s",
-		    c->path);
-	else if (c->state == SAS_SHAPE)
+	c = &p->pod[p->chosen].sa;
+	if (c->state == SAS_SHAPE) {
 		kl_error(kl, &c->loc, "%s: expected %s, found %s", c->path,
 		    c->want, c->found);
-	else if (c->state == SAS_VALUE) {
-		/* Mark the winner: only it is copied to the model. */
-		for (i = 0; i < SA__MAX; i++)
-			if (&p->sa[i] != c)
-				p->sa[i].state = SAS_NONE;
-		return;
+		c->state = SAS_NONE;
 	}
-	for (i = 0; i < SA__MAX; i++)
-		p->sa[i].state = SAS_NONE;
 }
 
-static const char *
-kl_arena_str(struct kload *kl, const char *s)
+/* Copy a pending object into the model; its strings are arena's. */
+static struct k8s_obj *
+kl_commit_obj(struct kload *kl, struct kl_pend *p)
 {
-	return s != NULL ? arena_strdup(kl->m->arena, s) : NULL;
+	struct k8s_obj	*o;
+	struct kl_pod	*pod = p->chosen >= 0 ? &p->pod[p->chosen] : NULL;
+	KL_VEC(struct k8s_key)	 stray = { NULL, 0, 0 };
+	KL_VEC(struct k8s_dup)	 dups = { NULL, 0, 0 };
+	struct k8s_dup	 d;
+	size_t		 i;
+	int		 fp;
+
+	o = model_add_obj(kl->m);
+	o->kind = k8s_kind_from_name(p->kind.s);
+	o->kind_name = p->kind.s;
+	o->kind_loc = p->kind.loc;
+	o->loc = p->loc;
+	o->api_version = p->api.s;
+	o->name = p->name.s;
+	o->name_loc = p->name.loc;
+	o->ns = p->ns.s;
+	o->ns_loc = p->ns.loc;
+	o->annotations = p->ann.v;
+	o->nannotations = p->ann.n;
+	if (pod != NULL) {
+		if (pod->sa.state == SAS_VALUE) {
+			o->sa_name = pod->sa.value;
+			o->sa_loc = pod->sa.loc;
+		}
+		o->containers = pod->cont.v;
+		o->ncontainers = pod->cont.n;
+		if (p->chosen != SA_POD) {
+			o->tmpl_annotations = pod->ann.v;
+			o->ntmpl_annotations = pod->ann.n;
+		}
+	}
+	for (i = 0; i < p->stray.n; i++)
+		if (p->stray.v[i].pod < 0 || p->stray.v[i].pod == p->chosen)
+			KL_APUSH(kl->a, stray, p->stray.v[i].k);
+	o->stray = stray.v;
+	o->nstray = stray.n;
+	for (i = 0; i < p->dups.n; i++) {
+		fp = kl_fields[p->dups.v[i].f].pod;
+		if (fp >= 0 && fp != p->chosen)
+			continue;
+		d.path = kl_fields[p->dups.v[i].f].path;
+		d.loc = p->dups.v[i].loc;
+		d.first = p->dups.v[i].first;
+		KL_APUSH(kl->a, dups, d);
+	}
+	o->dups = dups.v;
+	o->ndups = dups.n;
+	if (o->kind == K8S_SECRET || o->kind == K8S_CONFIGMAP) {
+		o->data_keys = p->data_keys.v;
+		o->ndata_keys = p->data_keys.n;
+	}
+	if (kl->source != NULL) {
+		o->source = kl->source->path;
+		o->source_loc = kl->source->loc;
+	}
+	return o;
+}
+
+/*
+ * eksctl creates each ServiceAccount of iam.serviceAccounts in its
+ * namespace, "default" when unset whatever -n says, and annotates it
+ * with attachRoleARN, or with the ARN of a role it creates (known only
+ * after apply).  roleOnly creates the role and no ServiceAccount.
+ */
+static void
+kl_commit_esas(struct kload *kl, struct kl_pend *p)
+{
+	struct kl_esa	*e;
+	struct k8s_obj	*o;
+	size_t		 i;
+	const char	*origin;
+
+	if (p->api.s == NULL || strncmp(p->api.s, "eksctl.io/", 10) != 0)
+		return;
+	origin = arena_printf(kl->a, "eksctl ClusterConfig %s",
+	    p->name.s != NULL ? p->name.s : "(unnamed)");
+	for (i = 0; i < p->esas.n; i++) {
+		e = &p->esas.v[i];
+		if (e->role_only || e->name.s == NULL)
+			continue;
+		if (e->role.value != NULL)
+			KL_APUSH(kl->a, e->ann, e->role);
+		o = model_add_obj(kl->m);
+		o->kind = K8S_SERVICEACCOUNT;
+		o->kind_name = "ServiceAccount";
+		o->api_version = "v1";
+		o->loc = o->kind_loc = e->loc;
+		o->name = e->name.s;
+		o->name_loc = e->name.loc;
+		o->ns = e->ns.s != NULL ? e->ns.s : "default";
+		o->ns_loc = e->ns.s != NULL ? e->ns.loc : e->name.loc;
+		o->annotations = e->ann.v;
+		o->nannotations = e->ann.n;
+		o->origin = origin;
+		o->role_pending = e->role.value == NULL;
+		if (kl->source != NULL) {
+			o->source = kl->source->path;
+			o->source_loc = kl->source->loc;
+		}
+	}
 }
 
 /* The document is complete: copy its objects into the model. */
@@ -900,47 +1507,21 @@ static void
 kl_commit(struct kload *kl)
 {
 	struct kl_pend	*p;
-	struct k8s_obj	*o;
-	struct kv_pos	*kv;
-	size_t		 i, j;
+	size_t		 i;
 
 	for (i = 0; i < kl->objs.n; i++) {
 		p = kl->objs.v[i];
-		o = model_add_obj(kl->m);
-		o->kind = k8s_kind_from_name(p->kind.s);
-		o->kind_name = kl_arena_str(kl, p->kind.s);
-		o->kind_loc = p->kind.loc;
-		o->loc = p->loc;
-		o->api_version = kl_arena_str(kl, p->api.s);
-		o->name = kl_arena_str(kl, p->name.s);
-		o->name_loc = p->name.loc;
-		o->ns = kl_arena_str(kl, p->ns.s);
-		o->ns_loc = p->ns.loc;
-		for (j = 0; j < SA__MAX; j++)
-			if (p->sa[j].state == SAS_VALUE) {
-				o->sa_name = kl_arena_str(kl, p->sa[j].value);
-				o->sa_loc = p->sa[j].loc;
-			}
-		if (p->ann.n > 0)
-			o->annotations = arena_alloc(kl->m->arena,
-			    p->ann.n * sizeof(*o->annotations));
-		for (j = 0; j < p->ann.n; j++) {
-			kv = &o->annotations[j];
-			kv->key = kl_arena_str(kl, p->ann.v[j].key);
-			kv->value = kl_arena_str(kl, p->ann.v[j].value);
-			kv->key_loc = p->ann.v[j].key_loc;
-			kv->value_loc = p->ann.v[j].value_loc;
-		}
-		o->nannotations = p->ann.n;
-		kl_pend_free(p);
+		kl_commit_obj(kl, p);
+		if (strcmp(p->kind.s, "ClusterConfig") == 0)
+			kl_commit_esas(kl, p);
 	}
 	kl->objs.n = 0;
 }
 
 /*
  * Load a stream of Kubernetes manifests.  Input errors become
- * diagnostics; a parse error or too deep a nesting ends the file but
- * keeps the objects of the documents complete before it.
+ * diagnostics; a parse error, too deep a nesting or too many aliases
+ * end the file but keep the objects of the documents complete before.
  */
 void
 load_k8s(struct model *m, struct diags *dg, const char *file,
@@ -950,20 +1531,18 @@ load_k8s(struct model *m, struct diags *dg, const char *file,
 
 	memset(&kl, 0, sizeof(kl));
 	kl.m = m;
+	kl.a = m->arena;
 	kl.dg = dg;
 	kl.file = file;
 	kl.data = data;
 	kl.len = len;
-	if (!yaml_parser_initialize(&kl.parser))
-		errx(1, "out of memory");
-	yaml_parser_set_input(&kl.parser, kl_read, &kl);
-	while (kl_next(&kl) && kl.ev.type != YAML_STREAM_END_EVENT)
-		if (kl.ev.type == YAML_DOCUMENT_START_EVENT &&
+	kl_sources(&kl);
+	yev_init(&kl.y, kl_read, &kl);
+	while (kl_next(&kl) && kl.y.ev.type != YAML_STREAM_END_EVENT)
+		if (kl.y.ev.type == YAML_DOCUMENT_START_EVENT &&
 		    !kl_document(&kl))
 			break;
-	if (kl.have_ev)
-		yaml_event_delete(&kl.ev);
-	yaml_parser_delete(&kl.parser);
+	yev_release(&kl.y);
 	kl_deferred_end(&kl, 0);
 	kl_pends_clear(&kl, 1);
 	free(kl.deferred.v);

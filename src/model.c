@@ -105,12 +105,15 @@ static const struct {
 	const char	*name;
 	enum k8s_kind	 kind;
 } k8s_kinds[] = {
+	{ "ConfigMap", K8S_CONFIGMAP },
 	{ "CronJob", K8S_CRONJOB },
 	{ "DaemonSet", K8S_DAEMONSET },
 	{ "Deployment", K8S_DEPLOYMENT },
 	{ "Job", K8S_JOB },
+	{ "Namespace", K8S_NAMESPACE },
 	{ "Pod", K8S_POD },
 	{ "ReplicaSet", K8S_REPLICASET },
+	{ "Secret", K8S_SECRET },
 	{ "ServiceAccount", K8S_SERVICEACCOUNT },
 	{ "StatefulSet", K8S_STATEFULSET },
 };
@@ -142,4 +145,94 @@ k8s_obj_annotation(const struct k8s_obj *o, const char *key)
 		if (strcmp(o->annotations[i - 1].key, key) == 0)
 			return &o->annotations[i - 1];
 	return NULL;
+}
+
+int
+k8s_kind_is_workload(enum k8s_kind k)
+{
+	switch (k) {
+	case K8S_POD:
+	case K8S_DEPLOYMENT:
+	case K8S_STATEFULSET:
+	case K8S_DAEMONSET:
+	case K8S_REPLICASET:
+	case K8S_JOB:
+	case K8S_CRONJOB:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The ServiceAccount admission plugin fills in "default" when unset. */
+const char *
+k8s_obj_sa(const struct k8s_obj *o)
+{
+	return o->sa_name != NULL && *o->sa_name != '\0' ? o->sa_name :
+	    "default";
+}
+
+const struct kv_pos *
+k8s_pod_annotations(const struct k8s_obj *o, size_t *n)
+{
+	if (o->kind == K8S_POD) {
+		*n = o->nannotations;
+		return o->annotations;
+	}
+	*n = o->ntmpl_annotations;
+	return o->tmpl_annotations;
+}
+
+const struct k8s_obj *
+model_find_sa(const struct model *m, const char *ns, const char *name)
+{
+	const struct k8s_obj	*o;
+	size_t			 i;
+
+	for (i = m->objs.n; i > 0; i--) {
+		o = m->objs.v[i - 1];
+		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL &&
+		    strcmp(o->name, name) == 0 &&
+		    strcmp(k8s_obj_ns(m, o), ns) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+/* An empty role-arn means no mutation at all (webhook handler.go). */
+int
+k8s_sa_has_role(const struct k8s_obj *sa)
+{
+	const struct kv_pos	*a;
+
+	if (sa->role_pending)
+		return 1;
+	a = k8s_obj_annotation(sa, "eks.amazonaws.com/role-arn");
+	return a != NULL && *a->value != '\0';
+}
+
+int
+k8s_pod_skips(const struct k8s_obj *o, const char *name)
+{
+	const struct kv_pos	*ann;
+	const char		*p, *e;
+	size_t			 i, n, len = strlen(name);
+
+	ann = k8s_pod_annotations(o, &n);
+	for (i = n; i > 0; i--)
+		if (strcmp(ann[i - 1].key, K8S_ANN_SKIP) == 0)
+			break;
+	if (i == 0)
+		return 0;
+	for (p = ann[i - 1].value; ; p = e + 1) {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) == len && strncmp(p, name, len) == 0)
+			return 1;
+		if ((size_t)(e - p) == len + 2 && *p == '"' &&
+		    strncmp(p + 1, name, len) == 0 && p[len + 1] == '"')
+			return 1;
+		if (*e == '\0')
+			return 0;
+	}
 }

@@ -499,7 +499,7 @@ START_TEST(nesting_too_deep_stops)
 }
 END_TEST
 
-START_TEST(alias_at_annotations_reported)
+START_TEST(alias_at_annotations_resolved)
 {
 	load("x: &ann {k: v}\n"
 	    "---\n"
@@ -507,15 +507,16 @@ START_TEST(alias_at_annotations_reported)
 	    "kind: ServiceAccount\n"
 	    "metadata:\n"
 	    "  annotations: *b\n");
-	ck_assert_uint_eq(dg.n, 1);
-	ck_error(0, 6, 16, "aliases are not supported here: "
-	    "metadata.annotations");
+	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_uint_eq(m.objs.n, 1);
-	ck_assert_uint_eq(obj(0)->nannotations, 0);
+	ck_assert_uint_eq(obj(0)->nannotations, 1);
+	ck_assert_str_eq(obj(0)->annotations[0].key, "k");
+	/* Positions are those of the text the alias names. */
+	ck_span(obj(0)->annotations[0].key_loc, 3, 11, 3, 12);
 }
 END_TEST
 
-START_TEST(alias_in_read_places_reported)
+START_TEST(alias_in_read_places_resolved)
 {
 	load("kind: Pod\n"
 	    "x: &n web\n"
@@ -525,14 +526,207 @@ START_TEST(alias_in_read_places_reported)
 	    "    role: *n\n"
 	    "spec:\n"
 	    "  serviceAccountName: *n\n");
-	ck_assert_uint_eq(dg.n, 3);
-	ck_error(0, 4, 9, "aliases are not supported here: metadata.name");
-	ck_error(1, 6, 11,
-	    "aliases are not supported here: metadata.annotations.role");
-	ck_error(2, 8, 23,
-	    "aliases are not supported here: spec.serviceAccountName");
-	ck_assert_ptr_null(obj(0)->name);
-	ck_assert_ptr_null(obj(0)->sa_name);
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->name, "web");
+	/* A node's mark includes its anchor. */
+	ck_loc(obj(0)->name_loc, 2, 4);
+	ck_assert_str_eq(obj(0)->annotations[0].value, "web");
+	ck_assert_str_eq(obj(0)->sa_name, "web");
+}
+END_TEST
+
+START_TEST(alias_metadata_of_service_account)
+{
+	load("x: &m\n"
+	    "  name: app\n"
+	    "  namespace: prod\n"
+	    "  annotations: &a\n"
+	    "    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/r\n"
+	    "kind: ServiceAccount\n"
+	    "metadata: *m\n"
+	    "---\n"
+	    "kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  <<: *m\n"
+	    "  name: other\n");
+	/* Anchors are per document: *m in the second is undefined. */
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_str_eq(obj(0)->name, "app");
+	ck_assert_str_eq(obj(0)->ns, "prod");
+	ck_assert_uint_eq(obj(0)->nannotations, 1);
+	ck_assert_uint_eq(dg.n, 1);
+	ck_error(0, 11, 7, "alias *m names no anchor before it");
+}
+END_TEST
+
+START_TEST(merge_key_applied_in_order)
+{
+	load("base: &b {name: base, namespace: ns1}\n"
+	    "kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  <<: *b\n"
+	    "  name: app\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->name, "app");
+	ck_assert_str_eq(obj(0)->ns, "ns1");
+	ck_assert_uint_eq(obj(0)->ndups, 0);
+}
+END_TEST
+
+START_TEST(billion_laughs_rejected)
+{
+	static const char	*lines[] = {
+		"a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n",
+		"b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n",
+		"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n",
+		"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
+		"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n",
+		"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n",
+		"g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n",
+		"h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\n",
+		"i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]\n",
+		"kind: ServiceAccount\n",
+		"metadata: {name: *i}\n",
+	};
+	char	 buf[2048] = "";
+	size_t	 i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		strcat(buf, lines[i]);
+	load(buf);
+	ck_assert_uint_eq(m.objs.n, 0);
+	ck_assert_uint_eq(dg.n, 1);
+	ck_assert_ptr_null(dg.v[0]->rule);
+	ck_assert_uint_eq(dg.v[0]->loc.line, 6);
+	ck_assert_ptr_nonnull(strstr(dg.v[0]->msg, "aliases expand to more "
+	    "than"));
+}
+END_TEST
+
+START_TEST(duplicate_keys_last_wins)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: a\n"
+	    "  namespace: one\n"
+	    "  namespace: two\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->ns, "two");
+	ck_assert_uint_eq(obj(0)->ndups, 1);
+	ck_assert_str_eq(obj(0)->dups[0].path, "metadata.namespace");
+	ck_loc(obj(0)->dups[0].loc, 5, 3);
+	ck_loc(obj(0)->dups[0].first, 4, 3);
+}
+END_TEST
+
+START_TEST(helm_source_comments)
+{
+	load("---\n"
+	    "# Source: chart/templates/sa.yaml\n"
+	    "kind: ServiceAccount\n"
+	    "metadata: {name: a}\n"
+	    "---\n"
+	    "kind: ServiceAccount\n"
+	    "metadata: {name: b}\n"
+	    "---\r\n"
+	    "# Source: chart/templates/deploy.yaml\r\n"
+	    "kind: Deployment\r\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 3);
+	ck_assert_str_eq(obj(0)->source, "chart/templates/sa.yaml");
+	ck_span(obj(0)->source_loc, 2, 1, 2, 34);
+	ck_assert_ptr_null(obj(1)->source);
+	ck_assert_str_eq(obj(2)->source, "chart/templates/deploy.yaml");
+}
+END_TEST
+
+START_TEST(utf16_input)
+{
+	static const char	 utf8[] = "kind: ServiceAccount\n"
+	    "metadata:\n  name: app\n";
+	char			 buf[256];
+	size_t			 i, n = 0;
+
+	buf[n++] = (char)0xff;
+	buf[n++] = (char)0xfe;
+	for (i = 0; i < sizeof(utf8) - 1; i++) {
+		buf[n++] = utf8[i];
+		buf[n++] = 0;
+	}
+	load_n(buf, n);
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_str_eq(obj(0)->name, "app");
+	ck_span(obj(0)->name_loc, 3, 9, 3, 12);
+}
+END_TEST
+
+START_TEST(containers_env_and_template)
+{
+	load("kind: Deployment\n"
+	    "metadata: {name: web, annotaions: {}}\n"
+	    "spec:\n"
+	    "  template:\n"
+	    "    metadata:\n"
+	    "      annotations: {eks.amazonaws.com/skip-containers: a}\n"
+	    "      labls: {}\n"
+	    "    spec:\n"
+	    "      initContainers: [{name: init}]\n"
+	    "      containers:\n"
+	    "      - name: app\n"
+	    "        env:\n"
+	    "        - {name: AWS_ROLE_ARN, value: x}\n"
+	    "        - name: K\n"
+	    "          valueFrom: {secretKeyRef: {name: s, key: k}}\n"
+	    "        envFrom:\n"
+	    "        - {secretRef: {name: creds}, prefix: P_}\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(obj(0)->ncontainers, 2);
+	ck_assert_str_eq(obj(0)->containers[0].name, "init");
+	ck_assert_int_eq(obj(0)->containers[0].init, 1);
+	ck_assert_str_eq(obj(0)->containers[1].name, "app");
+	ck_assert_uint_eq(obj(0)->containers[1].nenv, 2);
+	ck_assert_str_eq(obj(0)->containers[1].env[0].value, "x");
+	ck_loc(obj(0)->containers[1].env[0].loc, 13, 18);
+	ck_assert_int_eq(obj(0)->containers[1].env[1].value_from, 1);
+	ck_assert_uint_eq(obj(0)->containers[1].nenv_from, 1);
+	ck_assert_str_eq(obj(0)->containers[1].env_from[0].name, "creds");
+	ck_assert_str_eq(obj(0)->containers[1].env_from[0].prefix, "P_");
+	ck_assert_uint_eq(obj(0)->ntmpl_annotations, 1);
+	ck_assert_uint_eq(obj(0)->nstray, 2);
+	ck_assert_str_eq(obj(0)->stray[0].key, "annotaions");
+	ck_assert_int_eq(obj(0)->stray[0].where, K8S_AT_META);
+	ck_assert_str_eq(obj(0)->stray[1].key, "labls");
+	ck_assert_int_eq(obj(0)->stray[1].where, K8S_AT_TEMPLATE_META);
+}
+END_TEST
+
+START_TEST(eksctl_service_accounts)
+{
+	load("apiVersion: eksctl.io/v1alpha5\n"
+	    "kind: ClusterConfig\n"
+	    "metadata: {name: c1}\n"
+	    "iam:\n"
+	    "  withOIDC: true\n"
+	    "  serviceAccounts:\n"
+	    "  - metadata: {name: a, namespace: ns}\n"
+	    "    attachRoleARN: arn:aws:iam::111122223333:role/r\n"
+	    "  - metadata: {name: b}\n"
+	    "  - metadata: {name: c}\n"
+	    "    roleOnly: true\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.objs.n, 3);
+	ck_assert_int_eq(obj(1)->kind, K8S_SERVICEACCOUNT);
+	ck_assert_str_eq(obj(1)->name, "a");
+	ck_assert_str_eq(obj(1)->ns, "ns");
+	ck_assert_str_eq(obj(1)->origin, "eksctl ClusterConfig c1");
+	ck_assert_str_eq(k8s_obj_annotation(obj(1),
+	    "eks.amazonaws.com/role-arn")->value,
+	    "arn:aws:iam::111122223333:role/r");
+	ck_loc(obj(1)->annotations[0].key_loc, 8, 5);
+	ck_assert_int_eq(obj(1)->role_pending, 0);
+	ck_assert_str_eq(obj(2)->name, "b");
+	ck_assert_str_eq(obj(2)->ns, "default");
+	ck_assert_int_eq(obj(2)->role_pending, 1);
 }
 END_TEST
 
@@ -647,8 +841,16 @@ load_k8s_suite(void)
 	tcase_add_test(tc, pod_spec_shape_ignored_for_other_kinds);
 	tcase_add_test(tc, shape_error_keeps_loading);
 	tcase_add_test(tc, nesting_too_deep_stops);
-	tcase_add_test(tc, alias_at_annotations_reported);
-	tcase_add_test(tc, alias_in_read_places_reported);
+	tcase_add_test(tc, alias_at_annotations_resolved);
+	tcase_add_test(tc, alias_in_read_places_resolved);
+	tcase_add_test(tc, alias_metadata_of_service_account);
+	tcase_add_test(tc, merge_key_applied_in_order);
+	tcase_add_test(tc, billion_laughs_rejected);
+	tcase_add_test(tc, duplicate_keys_last_wins);
+	tcase_add_test(tc, helm_source_comments);
+	tcase_add_test(tc, utf16_input);
+	tcase_add_test(tc, containers_env_and_template);
+	tcase_add_test(tc, eksctl_service_accounts);
 	tcase_add_test(tc, alias_elsewhere_skipped);
 	tcase_add_test(tc, document_without_kind_ignored);
 	tcase_add_test(tc, empty_input_no_objects);
