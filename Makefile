@@ -2,6 +2,8 @@
 # Plain make; libraries through pkg-config.
 
 VERSION	= 0.1.0
+# Where SARIF viewers link for documentation: set to the real home page.
+HOMEPAGE ?= https://example.invalid/irsalint
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
@@ -26,7 +28,8 @@ CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS) -D_DEFAULT_SOURCE \
-	-DIRSALINT_VERSION='"$(VERSION)"' -Iinclude $(LIB_CFLAGS)
+	-DIRSALINT_VERSION='"$(VERSION)"' -DIRSALINT_URI='"$(HOMEPAGE)"' \
+	-Iinclude $(LIB_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 # A sanitizer build lives in its own directory so that the two builds

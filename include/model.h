@@ -13,6 +13,7 @@
 
 struct arena;
 struct policy;
+struct suppress_comment;
 
 /* ---- Kubernetes side ---- */
 
@@ -107,6 +108,7 @@ struct model {
 	MODEL_VEC(struct tf_provider, providers);
 	MODEL_VEC(struct tf_cluster, clusters);
 	MODEL_VEC(struct tf_role_policy, role_policies);
+	struct suppress_comment *suppress;	/* suppress.c, newest first */
 };
 
 void	model_init(struct model *, struct arena *);
