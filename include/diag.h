@@ -108,6 +108,9 @@ void		 diag_related(struct diags *, struct diag *,
 void		 diag_fix(struct diags *, struct diag *, const struct loc *,
 		    const char *text, const char *desc, ...)
 		    __attribute__((format(printf, 5, 6)));
+void		 diag_fix_scalar(struct diags *, struct diag *,
+		    const struct loc *, const char *old, const char *new,
+		    const char *desc);
 void		 diag_suppress(struct diags *, struct diag *,
 		    enum suppress_kind, const char *reason);
 void		 diag_set_severity(struct diags *, struct diag *,

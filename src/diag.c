@@ -141,6 +141,41 @@ diag_fix(struct diags *dg, struct diag *d, const struct loc *loc,
 	*ep = e;
 }
 
+/*
+ * A fix that replaces a YAML scalar whose value is old, at loc, by
+ * new.  libyaml's range covers the quotes of a quoted scalar, so a
+ * range longer than the value means it was quoted: then new is written
+ * double-quoted (valid whatever the original quoting), else plain.
+ */
+void
+diag_fix_scalar(struct diags *dg, struct diag *d, const struct loc *loc,
+    const char *old, const char *new, const char *desc)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	int		 plain;
+
+	if (loc->line == 0 || loc->col == 0 || loc->end_col == 0 ||
+	    (loc->end_line != 0 && loc->end_line != loc->line))
+		return;
+	/* Plain only if it was plain and new cannot be read otherwise. */
+	plain = loc->end_col - loc->col == strlen(old) && *new != '\0' &&
+	    strchr("-?:,[]{}#&*!|>'\"%@` ", *new) == NULL &&
+	    strstr(new, ": ") == NULL && strstr(new, " #") == NULL &&
+	    new[strlen(new) - 1] != ':' && new[strlen(new) - 1] != ' ';
+	if (!plain)
+		buf_addc(&b, '"');
+	for (p = new; *p != '\0'; p++) {
+		if (!plain && (*p == '"' || *p == '\\'))
+			buf_addc(&b, '\\');
+		buf_addc(&b, *p);
+	}
+	if (!plain)
+		buf_addc(&b, '"');
+	diag_fix(dg, d, loc, arena_strdup(dg->arena, b.buf), "%s", desc);
+	buf_release(&b);
+}
+
 /* Mark a finding suppressed: it leaves count[] for nsuppressed. */
 void
 diag_suppress(struct diags *dg, struct diag *d, enum suppress_kind kind,
