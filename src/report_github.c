@@ -164,6 +164,8 @@ report_github(FILE *fp, const struct diags *dg, const struct report_opts *o)
 			gh_command(&b, dg->v[i]);
 	fwrite(b.buf, 1, b.len, fp);
 	buf_release(&b);
+	/* The summary may be the same file (a test's /dev/stdout). */
+	fflush(fp);
 	if (o->summary != NULL)
 		gh_summary(o->summary, dg, o);
 }
