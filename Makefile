@@ -76,15 +76,28 @@ check: $(PROG) $(TESTPROG)
 	sh tests/golden.sh $(PROG)
 	sh tests/docs.sh $(PROG)
 
+# The rule catalogue is generated from the rule table; tests/docs.sh
+# fails when the committed page differs.
+man: $(PROG)
+	./$(PROG) --list-rules -f mdoc > man/irsalint-rules.7
+
+# kubectl runs any kubectl-<name> on PATH as "kubectl <name>"; the
+# link makes irsalint a kubectl plugin.
 install: $(PROG)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man7
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/irsalint
+	ln -sf irsalint $(DESTDIR)$(BINDIR)/kubectl-irsalint
 	install -m 644 man/irsalint.1 $(DESTDIR)$(MANDIR)/man1/irsalint.1
+	install -m 644 man/irsalint-rules.7 \
+	    $(DESTDIR)$(MANDIR)/man7/irsalint-rules.7
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/irsalint $(DESTDIR)$(MANDIR)/man1/irsalint.1
+	rm -f $(DESTDIR)$(BINDIR)/irsalint $(DESTDIR)$(BINDIR)/kubectl-irsalint \
+	    $(DESTDIR)$(MANDIR)/man1/irsalint.1 \
+	    $(DESTDIR)$(MANDIR)/man7/irsalint-rules.7
 
 clean:
 	rm -rf build irsalint
 
-.PHONY: all check install uninstall clean
+.PHONY: all check man install uninstall clean
