@@ -135,7 +135,8 @@ report_dot(FILE *fp, struct model *m, const struct diags *dg,
 		buf_addf(&t, "%s\n%s", m->providers.v[i]->address,
 		    m->providers.v[i]->url != NULL ? m->providers.v[i]->url :
 		    "(url known after apply)");
-		buf_addf(&b, "  p%zu [shape=hexagon, label=", i);
+		buf_addf(&b, "  p%zu [shape=box, style=\"rounded,filled\", "
+		    "fillcolor=\"#eeeeee\", label=", i);
 		dot_str(&b, t.buf);
 		buf_adds(&b, "];\n");
 	}
