@@ -12,6 +12,7 @@
 #include "diag.h"
 
 struct config;
+struct k8s_obj;
 struct diags;
 struct model;
 
@@ -24,6 +25,7 @@ struct suppress_comment {
 	unsigned int		 target;	/* the line it applies to */
 	const struct rule	**rules;	/* NULL-terminated; NULL: all */
 	const char		*reason;	/* NULL when not given */
+	const struct k8s_obj	*obj;		/* starts at target, or NULL */
 	struct suppress_comment	*next;
 };
 

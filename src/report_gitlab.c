@@ -37,19 +37,17 @@ gl_severity(const struct diag *d)
 static void
 gl_issue(struct buf *b, const struct diag *d)
 {
+	struct buf	 t = BUF_INIT;
 	const char	*path = d->loc.file;
 
 	while (path[0] == '.' && path[1] == '/')
 		path += 2;
 	buf_adds(b, "{\"type\":\"issue\",\"description\":");
-	if (d->suppressed != SUPPRESS_NONE) {
-		struct buf	 t = BUF_INIT;
-
-		buf_addf(&t, "suppressed: %s", d->msg);
-		report_json_str(b, t.buf);
-		buf_release(&t);
-	} else
-		report_json_str(b, d->msg);
+	if (d->suppressed != SUPPRESS_NONE)
+		buf_adds(&t, "suppressed: ");
+	buf_adds(&t, d->msg);
+	report_json_str(b, t.buf);
+	buf_release(&t);
 	buf_adds(b, ",\"check_name\":");
 	report_json_str(b, d->rule != NULL ? d->rule->id : "input-error");
 	buf_addf(b, ",\"fingerprint\":\"%s\",\"severity\":\"%s\","

@@ -30,6 +30,7 @@ static const struct k8s_obj *find_obj(const struct model *,
 static int	by_annotation(struct model *, const struct diag *);
 static int	by_comment(const struct model *, const struct diag *,
 		    const char **);
+static void	link_comments(struct model *);
 static int	by_config(const struct config *, const struct diag *,
 		    const char **);
 static int	ignored_path(const struct config *, const char *);
@@ -246,23 +247,47 @@ static int
 by_comment(const struct model *m, const struct diag *d, const char **why)
 {
 	const struct suppress_comment	*c;
-	const struct k8s_obj		*o = NULL;
-	int				 looked = 0;
+	const struct k8s_obj		*o;
 
 	for (c = m->suppress; c != NULL; c = c->next) {
 		if (strcmp(c->loc.file, d->loc.file) != 0 ||
 		    !rules_match(c->rules, d->rule))
 			continue;
 		if (c->target != d->loc.line) {
-			if (!looked++)
-				o = find_obj(m, d, 1);
-			if (o == NULL || c->target != o->loc.line)
+			if ((o = c->obj) == NULL || d->obj.kind == NULL ||
+			    o->name == NULL ||
+			    strcmp(o->name, d->obj.name) != 0 ||
+			    strcmp(o->kind_name, d->obj.kind) != 0 ||
+			    (d->obj.ns != NULL &&
+			    strcmp(k8s_obj_ns(m, o), d->obj.ns) != 0))
 				continue;
 		}
 		*why = c->reason;
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * Link each comment to the object whose first line it precedes, once,
+ * so that matching findings to objects costs nothing per finding.
+ */
+static void
+link_comments(struct model *m)
+{
+	struct suppress_comment	*c;
+	const struct k8s_obj	*o;
+	size_t			 i;
+
+	if (m->suppress == NULL)
+		return;
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		for (c = m->suppress; c != NULL; c = c->next)
+			if (c->obj == NULL && c->target == o->loc.line &&
+			    strcmp(c->loc.file, o->loc.file) == 0)
+				c->obj = o;
+	}
 }
 
 static int
@@ -309,11 +334,16 @@ suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 	const char		*why;
 	struct diag		*d;
 	size_t			 i, ri;
+	int			 annotated = 0;
 
+	/* Check every annotation once; skip the lookups when there is none. */
 	for (i = 0; i < m->objs.n; i++)
-		if ((a = k8s_obj_annotation(m->objs.v[i], ANN_IGNORE)) != NULL)
+		if ((a = k8s_obj_annotation(m->objs.v[i], ANN_IGNORE)) != NULL) {
 			(void)parse_ids(m, dg, &a->value_loc, a->value,
 			    strlen(a->value), "annotation " ANN_IGNORE);
+			annotated = 1;
+		}
+	link_comments(m);
 	for (i = dg->n; i-- > 0; ) {
 		d = dg->v[i];
 		if (c != NULL && ignored_path(c, d->loc.file)) {
@@ -330,7 +360,7 @@ suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 		if (c != NULL && c->severity[ri] != CONFIG_UNSET)
 			diag_set_severity(dg, d, (enum severity)c->severity[ri]);
 		why = NULL;
-		if (by_annotation(m, d))
+		if (annotated && by_annotation(m, d))
 			diag_suppress(dg, d, SUPPRESS_ANNOTATION, NULL);
 		else if (by_comment(m, d, &why))
 			diag_suppress(dg, d, SUPPRESS_COMMENT, why);
