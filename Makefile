@@ -2,6 +2,8 @@
 # Plain make; libraries through pkg-config.
 
 VERSION	= 0.1.0
+# Where SARIF viewers link for documentation: set to the real home page.
+HOMEPAGE ?= https://example.invalid/irsalint
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man
@@ -26,7 +28,8 @@ CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS) -D_DEFAULT_SOURCE \
-	-DIRSALINT_VERSION='"$(VERSION)"' -Iinclude $(LIB_CFLAGS)
+	-DIRSALINT_VERSION='"$(VERSION)"' -DIRSALINT_URI='"$(HOMEPAGE)"' \
+	-Iinclude $(LIB_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 # A sanitizer build lives in its own directory so that the two builds
@@ -73,18 +76,30 @@ check: $(PROG) $(TESTPROG)
 	sh tests/golden.sh $(PROG)
 	sh tests/docs.sh $(PROG)
 
+# The rule catalogue is generated from the rule table; tests/docs.sh
+# fails when the committed page differs.
+man: $(PROG)
+	./$(PROG) --list-rules -f mdoc > man/irsalint-rules.7
+
+# kubectl runs any kubectl-<name> on PATH as "kubectl <name>"; the
+# link makes irsalint a kubectl plugin.
 install: $(PROG)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man7
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/irsalint
+	ln -sf irsalint $(DESTDIR)$(BINDIR)/kubectl-irsalint
 	install -m 644 man/irsalint.1 $(DESTDIR)$(MANDIR)/man1/irsalint.1
+	install -m 644 man/irsalint-rules.7 \
+	    $(DESTDIR)$(MANDIR)/man7/irsalint-rules.7
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/irsalint $(DESTDIR)$(MANDIR)/man1/irsalint.1
+	rm -f $(DESTDIR)$(BINDIR)/irsalint $(DESTDIR)$(BINDIR)/kubectl-irsalint \
+	    $(DESTDIR)$(MANDIR)/man1/irsalint.1 \
+	    $(DESTDIR)$(MANDIR)/man7/irsalint-rules.7
 
 clean:
 	rm -rf build irsalint
 
-.PHONY: all check install uninstall clean
 
 # libFuzzer targets, built with clang into build/fuzz: make fuzz, then run
 # e.g. build/fuzz/fuzz_k8s -runs=10000000 build/fuzz/corpus_k8s.
@@ -116,3 +131,4 @@ fuzz-corpus:
 	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
 
 .PHONY: fuzz fuzz-corpus
+.PHONY: all check man install uninstall clean

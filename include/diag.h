@@ -43,6 +43,29 @@ struct diag_object {
 	const char	*name;
 };
 
+/*
+ * A fix: replace the text in loc (end_col exclusive, on one line) by
+ * text.  Only attached when the right value is known for certain.
+ */
+struct edit {
+	struct loc	 loc;
+	const char	*text;
+	struct edit	*next;
+};
+
+struct fix {
+	const char	*desc;		/* "set the namespace to kube-system" */
+	struct edit	*edits;		/* in the order added */
+};
+
+/* Why a finding is not reported. */
+enum suppress_kind {
+	SUPPRESS_NONE = 0,
+	SUPPRESS_ANNOTATION,		/* irsalint.io/ignore on the object */
+	SUPPRESS_COMMENT,		/* # irsalint:ignore in the file */
+	SUPPRESS_CONFIG			/* ignores or ignore-paths */
+};
+
 struct diag {
 	struct loc		 loc;
 	const struct rule	*rule;		/* NULL for input errors */
@@ -51,6 +74,10 @@ struct diag {
 	struct diag_object	 obj;		/* kind NULL: none */
 	const char		*address;	/* Terraform address or NULL */
 	struct related		*related;	/* in the order added */
+	struct fix		*fix;		/* NULL: none known */
+	enum suppress_kind	 suppressed;
+	const char		*reason;	/* of the suppression, or NULL */
+	const char		*fingerprint;	/* set by diags_fingerprint() */
 };
 
 struct diags {
@@ -59,6 +86,7 @@ struct diags {
 	size_t		 n, cap;
 	size_t		 count[SEV__MAX];	/* findings by severity */
 	size_t		 nerrors;		/* input errors */
+	size_t		 nsuppressed;		/* not in count[] */
 };
 
 void		 diags_init(struct diags *, struct arena *);
@@ -77,7 +105,19 @@ struct diag	*diag_error(struct diags *, const struct loc *,
 void		 diag_related(struct diags *, struct diag *,
 		    const struct loc *, const char *, const char *, ...)
 		    __attribute__((format(printf, 5, 6)));
+void		 diag_fix(struct diags *, struct diag *, const struct loc *,
+		    const char *text, const char *desc, ...)
+		    __attribute__((format(printf, 5, 6)));
+void		 diag_fix_scalar(struct diags *, struct diag *,
+		    const struct loc *, const char *old, const char *new,
+		    const char *desc);
+void		 diag_suppress(struct diags *, struct diag *,
+		    enum suppress_kind, const char *reason);
+void		 diag_set_severity(struct diags *, struct diag *,
+		    enum severity);
+void		 diags_drop(struct diags *, size_t);
 void		 diags_sort(struct diags *);
+void		 diags_fingerprint(struct diags *);
 const char	*severity_name(enum severity);
 
 #endif /* DIAG_H */

@@ -13,6 +13,7 @@
 
 struct arena;
 struct policy;
+struct suppress_comment;
 
 /* ---- Kubernetes side ---- */
 
@@ -219,6 +220,7 @@ struct model {
 	MODEL_VEC(struct tf_role_policy, role_policies);
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct tf_pod_identity, pod_identities);
+	struct suppress_comment *suppress;	/* suppress.c, newest first */
 };
 
 void	model_init(struct model *, struct arena *);

@@ -1,13 +1,49 @@
 /* SPDX-License-Identifier: ISC */
-/* Reporters: sorted diagnostics to text for people or JSON for editors. */
+/*
+ * Reporters: sorted diagnostics to text for people, JSON for editors,
+ * SARIF for code scanning, workflow commands for GitHub Actions, Code
+ * Quality JSON for GitLab, and Graphviz for a picture of the wiring.
+ */
 #ifndef REPORT_H
 #define REPORT_H
 
 #include <stdio.h>
 
+struct buf;
+struct diag;
 struct diags;
+struct model;
+struct rule;
 
-void	report_text(FILE *, const struct diags *);
-void	report_json(FILE *, const struct diags *, size_t nfiles);
+/* What every reporter may need besides the diagnostics. */
+struct report_opts {
+	int		 color;		/* text: SGR escapes */
+	int		 show_suppressed;	/* list suppressed findings */
+	size_t		 nfiles;	/* inputs read */
+	FILE		*summary;	/* github: $GITHUB_STEP_SUMMARY or NULL */
+};
+
+void	report_text(FILE *, const struct diags *, const struct report_opts *);
+void	report_json(FILE *, const struct diags *, const struct report_opts *);
+void	report_sarif(FILE *, const struct diags *, const struct report_opts *);
+void	report_github(FILE *, const struct diags *,
+	    const struct report_opts *);
+void	report_gitlab(FILE *, const struct diags *,
+	    const struct report_opts *);
+void	report_dot(FILE *, struct model *, const struct diags *,
+	    const struct report_opts *);
+
+/* The rule table as documentation (report_rules.c). */
+void	report_rules_text(FILE *);
+void	report_rules_json(FILE *);
+void	report_rules_mdoc(FILE *);
+void	report_explain(FILE *, const struct rule *);
+
+/* Helpers shared by the reporters (report.c). */
+void	report_json_str(struct buf *, const char *);
+void	report_uri(struct buf *, const char *);
+size_t	report_rule_index(const struct rule *);
+int	report_listed(const struct diag *, const struct report_opts *);
+const char *report_suppress_name(int);
 
 #endif /* REPORT_H */

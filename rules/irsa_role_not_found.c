@@ -69,4 +69,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    near_text(m, b));
 	diag_related(dg, d, &b->near->loc, b->near->address,
 	    "role %s is defined here", b->near->name);
+	if (b->near_arn != NULL)
+		diag_fix_scalar(dg, d, &b->ann->value_loc, b->ann->value,
+		    b->near_arn, arena_printf(m->arena, "use the ARN of %s",
+		    b->near->address));
 }

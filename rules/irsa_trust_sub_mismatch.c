@@ -14,6 +14,8 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct binding *);
+static void	fix_namespace(struct model *, struct diags *, struct diag *,
+		    const struct binding *);
 
 const struct rule rule_irsa_trust_sub_mismatch = {
 	.id = "irsa-trust-sub-mismatch",
@@ -84,6 +86,36 @@ sub_difference(struct model *m, const struct binding *b, const char *v,
 	return arena_printf(m->arena, "not %s", b->sub);
 }
 
+/*
+ * When only the namespace differs, the trust names it literally and the
+ * ServiceAccount sets one, the fix is known: that namespace.
+ */
+static void
+fix_namespace(struct model *m, struct diags *dg, struct diag *d,
+    const struct binding *b)
+{
+	const char	*v = b->sub_best, *rest, *colon, *ns;
+
+	if (b->sa->ns == NULL || b->sa->ns_loc.line == 0 ||
+	    !str_has_prefix(v, SUB_PREFIX))
+		return;
+	rest = v + strlen(SUB_PREFIX);
+	if ((colon = strchr(rest, ':')) == NULL || strchr(colon + 1, ':') ||
+	    colon == rest)
+		return;
+	ns = arena_strndup(m->arena, rest, (size_t)(colon - rest));
+	if (strchr(ns, '$') != NULL || (strpbrk(ns, "*?") != NULL &&
+	    b->sub_cond->base != COND_STRING_EQUALS))
+		return;
+	if (part_matches(b->sub_cond, rest, (size_t)(colon - rest), b->ns) ||
+	    !part_matches(b->sub_cond, colon + 1, strlen(colon + 1),
+	    b->sa->name))
+		return;
+	diag_fix_scalar(dg, d, &b->sa->ns_loc, b->sa->ns, ns,
+	    arena_printf(m->arena, "move the ServiceAccount to namespace %s",
+	    ns));
+}
+
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
@@ -94,6 +126,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	const char		*v = b->sub_best, *more = "", *op = "";
 	const char		*lit = "", *unset = "", *diff;
 	int			 ns_only = 0;
+	struct diag		*d;
 
 	if (b->verdict != TRI_FALSE || b->closest == NULL ||
 	    (b->fail & FAIL_SUB) == 0 || v == NULL)
@@ -116,7 +149,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (*op != '\0' || *more != '\0')
 		v = arena_printf(m->arena, "%s (%s%s%s)", v, op,
 		    *op != '\0' && *more != '\0' ? ", " : "", more);
-	engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+	d = engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 	    "%s allows %s, %s%s%s", bind_trust_name(m, b, b->closest), v,
 	    diff, lit, unset);
+	fix_namespace(m, dg, d, b);
 }

@@ -1,16 +1,24 @@
 /* SPDX-License-Identifier: ISC */
-/* Collect diagnostics, attach related locations, sort them. */
+/*
+ * Collect diagnostics, attach related locations and fixes, apply
+ * suppressions and severity overrides, sort and fingerprint them.
+ */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "rule.h"
 #include "xalloc.h"
 
 static int		 diag_cmp(const void *, const void *);
+static int		 fp_cmp(const void *, const void *);
+static uint64_t		 fnv1a(const char *, size_t, uint64_t);
+static void		 fp_hash(struct buf *, const struct diag *, size_t);
 
 void
 diags_init(struct diags *dg, struct arena *a)
@@ -107,6 +115,112 @@ diag_related(struct diags *dg, struct diag *d, const struct loc *loc,
 	*rp = r;
 }
 
+/*
+ * Attach one edit to d's fix, creating the fix with description desc
+ * on the first call.  text and loc.file must outlive the diags (arena
+ * or static strings).
+ */
+void
+diag_fix(struct diags *dg, struct diag *d, const struct loc *loc,
+    const char *text, const char *desc, ...)
+{
+	struct edit	*e, **ep;
+	va_list		 ap;
+
+	if (d->fix == NULL) {
+		d->fix = arena_alloc(dg->arena, sizeof(*d->fix));
+		va_start(ap, desc);
+		d->fix->desc = arena_vprintf(dg->arena, desc, ap);
+		va_end(ap);
+	}
+	e = arena_alloc(dg->arena, sizeof(*e));
+	e->loc = *loc;
+	e->text = text;
+	for (ep = &d->fix->edits; *ep != NULL; ep = &(*ep)->next)
+		continue;
+	*ep = e;
+}
+
+/*
+ * A fix that replaces a YAML scalar whose value is old, at loc, by
+ * new.  libyaml's range covers the quotes of a quoted scalar, so a
+ * range longer than the value means it was quoted: then new is written
+ * double-quoted (valid whatever the original quoting), else plain.
+ */
+void
+diag_fix_scalar(struct diags *dg, struct diag *d, const struct loc *loc,
+    const char *old, const char *new, const char *desc)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	int		 plain;
+
+	if (loc->line == 0 || loc->col == 0 || loc->end_col == 0 ||
+	    (loc->end_line != 0 && loc->end_line != loc->line))
+		return;
+	/* Plain only if it was plain and new cannot be read otherwise. */
+	plain = loc->end_col - loc->col == strlen(old) && *new != '\0' &&
+	    strchr("-?:,[]{}#&*!|>'\"%@` ", *new) == NULL &&
+	    strstr(new, ": ") == NULL && strstr(new, " #") == NULL &&
+	    new[strlen(new) - 1] != ':' && new[strlen(new) - 1] != ' ';
+	if (!plain)
+		buf_addc(&b, '"');
+	for (p = new; *p != '\0'; p++) {
+		if (!plain && (*p == '"' || *p == '\\'))
+			buf_addc(&b, '\\');
+		buf_addc(&b, *p);
+	}
+	if (!plain)
+		buf_addc(&b, '"');
+	diag_fix(dg, d, loc, arena_strdup(dg->arena, b.buf), "%s", desc);
+	buf_release(&b);
+}
+
+/* Mark a finding suppressed: it leaves count[] for nsuppressed. */
+void
+diag_suppress(struct diags *dg, struct diag *d, enum suppress_kind kind,
+    const char *reason)
+{
+	if (d->rule == NULL || d->suppressed != SUPPRESS_NONE)
+		return;
+	d->suppressed = kind;
+	d->reason = reason;
+	dg->count[d->sev]--;
+	dg->nsuppressed++;
+}
+
+/* Override a finding's severity, keeping count[] right. */
+void
+diag_set_severity(struct diags *dg, struct diag *d, enum severity sev)
+{
+	if (d->rule == NULL)
+		return;
+	if (d->suppressed == SUPPRESS_NONE) {
+		dg->count[d->sev]--;
+		dg->count[sev]++;
+	}
+	d->sev = sev;
+}
+
+/*
+ * Remove the diagnostic at index i (a disabled rule, an ignored path)
+ * as if it had never been added.  Order is kept.
+ */
+void
+diags_drop(struct diags *dg, size_t i)
+{
+	struct diag	*d = dg->v[i];
+
+	if (d->rule == NULL)
+		dg->nerrors--;
+	else if (d->suppressed != SUPPRESS_NONE)
+		dg->nsuppressed--;
+	else
+		dg->count[d->sev]--;
+	memmove(&dg->v[i], &dg->v[i + 1], (dg->n - i - 1) * sizeof(*dg->v));
+	dg->n--;
+}
+
 static int
 diag_cmp(const void *pa, const void *pb)
 {
@@ -147,4 +261,100 @@ severity_name(enum severity s)
 	default:
 		return "error";
 	}
+}
+
+/*
+ * A fingerprint names a finding across runs so that code scanning and
+ * merge-request widgets can tell new findings from old ones.  It hashes
+ * what the finding is about (rule, object or Terraform address, file)
+ * and deliberately not the line, so that editing lines above it does
+ * not make it "new".  Two findings that would collide get an occurrence
+ * number mixed in, in sorted order, so every fingerprint of a run is
+ * unique.  The hash is two FNV-1a 64 passes with different offset
+ * bases: not cryptographic, which a fingerprint need not be.
+ */
+static uint64_t
+fnv1a(const char *s, size_t len, uint64_t h)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* The identity of d as bytes (NUL-separated), with occurrence n. */
+static void
+fp_hash(struct buf *b, const struct diag *d, size_t n)
+{
+	uint64_t	 h1, h2;
+
+	buf_reset(b);
+	buf_adds(b, d->rule != NULL ? d->rule->id : "error");
+	buf_addc(b, '\0');
+	if (d->obj.kind != NULL)
+		buf_addf(b, "%s/%s/%s", d->obj.kind,
+		    d->obj.ns != NULL ? d->obj.ns : "", d->obj.name);
+	else if (d->address != NULL)
+		buf_adds(b, d->address);
+	else
+		buf_adds(b, d->msg);
+	buf_addc(b, '\0');
+	buf_adds(b, d->loc.file);
+	if (n > 0)
+		buf_addf(b, "%c%zu", '\0', n);
+	h1 = fnv1a(b->buf, b->len, 0xcbf29ce484222325ULL);
+	h2 = fnv1a(b->buf, b->len, 0x84222325cbf29ce4ULL);
+	buf_reset(b);
+	buf_addf(b, "%016llx%016llx", (unsigned long long)h1,
+	    (unsigned long long)h2);
+}
+
+/* Fingerprint order; ties in diags order, so rehashing is stable. */
+struct fp_ent {
+	struct diag	*d;
+	size_t		 i;
+};
+
+static int
+fp_cmp(const void *pa, const void *pb)
+{
+	const struct fp_ent	*a = pa, *b = pb;
+	int			 c;
+
+	if ((c = strcmp(a->d->fingerprint, b->d->fingerprint)) != 0)
+		return c;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Set every diag's fingerprint (32 hex digits); call after sorting. */
+void
+diags_fingerprint(struct diags *dg)
+{
+	struct buf	 b = BUF_INIT;
+	struct fp_ent	*v;
+	size_t		 i, j, k;
+
+	v = xreallocarray(NULL, dg->n + 1, sizeof(*v));
+	for (i = 0; i < dg->n; i++) {
+		fp_hash(&b, dg->v[i], 0);
+		dg->v[i]->fingerprint = arena_strdup(dg->arena, b.buf);
+		v[i].d = dg->v[i];
+		v[i].i = i;
+	}
+	if (dg->n > 1)
+		qsort(v, dg->n, sizeof(*v), fp_cmp);
+	for (i = 0; i < dg->n; i = j) {
+		for (j = i + 1; j < dg->n && strcmp(v[j].d->fingerprint,
+		    v[i].d->fingerprint) == 0; j++)
+			continue;
+		for (k = i + 1; k < j; k++) {
+			fp_hash(&b, v[k].d, k - i);
+			v[k].d->fingerprint = arena_strdup(dg->arena, b.buf);
+		}
+	}
+	free(v);
+	buf_release(&b);
 }

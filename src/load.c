@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "suppress.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -58,8 +59,11 @@ load_buffer(struct model *m, struct diags *dg, const char *file,
 	m->nfiles++;
 	if (is_terraform(data, len))
 		load_tf(m, dg, file, data, len);
-	else
+	else {
 		load_k8s(m, dg, file, data, len);
+		/* Comments are gone from libyaml's events: scan the text. */
+		suppress_scan(m, dg, file, data, len);
+	}
 }
 
 /* Read a stream whole, refusing more than LOAD_MAX_FILE_SIZE bytes. */

@@ -1,68 +1,113 @@
 /* SPDX-License-Identifier: ISC */
-/* irsalint(1): options, the input loop, and the exit status. */
+/* irsalint(1): options, configuration, the input loop, the exit status. */
 #include <err.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
+#include "config.h"
 #include "diag.h"
 #include "engine.h"
 #include "load.h"
 #include "model.h"
 #include "report.h"
 #include "rule.h"
+#include "suppress.h"
 
 enum format {
 	FORMAT_TEXT,
-	FORMAT_JSON
+	FORMAT_JSON,
+	FORMAT_SARIF,
+	FORMAT_GITHUB,
+	FORMAT_GITLAB,
+	FORMAT_DOT,
+	FORMAT_MDOC		/* --list-rules only: irsalint-rules(7) */
+};
+
+static const char *const format_names[] = {
+	"text", "json", "sarif", "github", "gitlab", "dot", "mdoc", NULL
+};
+
+enum color {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER
 };
 
 /* --fail-on never: no finding makes the exit status 1. */
 #define FAIL_NEVER	SEV__MAX
 
+static const char	*progname = "irsalint";
+
 static void	usage(FILE *, int) __attribute__((noreturn));
-static void	list_rules(void);
+static int	parse_fail_on(const char *);
+static enum format parse_format(const char *);
+static enum color parse_color(const char *);
+static int	use_color(enum color);
+static int	explain(const char *);
+static void	set_progname(const char *);
+static void	report(enum format, struct model *, struct diags *,
+		    struct report_opts *);
 
 static void
 usage(FILE *fp, int status)
 {
-	fputs("usage: irsalint [-hV] [--fail-on level] [-f format] "
-	    "[-n namespace]\n"
-	    "                [--list-rules] [--stdin-filename name] "
-	    "path ...\n", fp);
+	int	 w = (int)strlen(progname);
+
+	fprintf(fp, "usage: %s [-hV] [--color=when] [--config file | "
+	    "--no-config]\n"
+	    "       %*s [--explain rule] [--fail-on level] [-f format]\n"
+	    "       %*s [--list-rules] [-n namespace] [--show-suppressed]\n"
+	    "       %*s [--stdin-filename name] path ...\n",
+	    progname, w, "", w, "", w, "");
 	if (fp == stdout)
 		fputs("\n"
-		    "  -f, --format text|json  output format (default text)\n"
+		    "      --color=WHEN        color text output: auto "
+		    "(default), always, never\n"
+		    "      --config FILE       read FILE, not the "
+		    ".irsalint.yaml found upward\n"
+		    "      --explain RULE      print the documentation of "
+		    "RULE and exit\n"
 		    "      --fail-on LEVEL     exit 1 on findings at or above "
 		    "error|warning|note,\n"
 		    "                          or never (default warning)\n"
+		    "  -f, --format FORMAT     text (default), json, sarif, "
+		    "github, gitlab, dot;\n"
+		    "                          with --list-rules: text, json, "
+		    "mdoc\n"
+		    "  -h, --help              print this help and exit\n"
+		    "      --list-rules        list every rule and exit\n"
 		    "  -n, --namespace NS      namespace of objects that set "
 		    "none (default default)\n"
-		    "      --list-rules        list every rule and exit\n"
+		    "      --no-config         read no .irsalint.yaml\n"
+		    "      --show-suppressed   list suppressed findings too\n"
 		    "      --stdin-filename N  name to report for input read "
 		    "from -\n"
 		    "  -V, --version           print the version and exit\n"
-		    "  -h, --help              print this help and exit\n"
 		    "\n"
 		    "PATH is a Terraform plan or state JSON file, a "
 		    "Kubernetes manifest (YAML or JSON),\n"
 		    "a directory to search for *.yaml *.yml *.json "
 		    "*.tfstate, or - for standard input.\n"
-		    "See irsalint(1).\n", fp);
+		    "See irsalint(1) and irsalint-rules(7).\n", fp);
 	exit(status);
 }
 
+/* "kubectl-irsalint" runs as the kubectl plugin "kubectl irsalint". */
 static void
-list_rules(void)
+set_progname(const char *argv0)
 {
-	size_t	 i;
+	const char	*p;
 
-	for (i = 0; rule_table[i] != NULL; i++)
-		printf("%-36s %-8s %s\n", rule_table[i]->id,
-		    severity_name(rule_table[i]->severity),
-		    rule_table[i]->summary);
+	if (argv0 == NULL)
+		return;
+	if ((p = strrchr(argv0, '/')) != NULL)
+		argv0 = p + 1;
+	if (strncmp(argv0, "kubectl-", 8) == 0)
+		progname = "kubectl irsalint";
 }
 
 static int
@@ -80,54 +125,166 @@ parse_fail_on(const char *s)
 	usage(stderr, 2);
 }
 
+static enum format
+parse_format(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; format_names[i] != NULL; i++)
+		if (strcmp(s, format_names[i]) == 0)
+			return (enum format)i;
+	warnx("--format: '%s' is not text, json, sarif, github, gitlab, "
+	    "dot or mdoc", s);
+	usage(stderr, 2);
+}
+
+static enum color
+parse_color(const char *s)
+{
+	if (s == NULL || strcmp(s, "always") == 0)
+		return COLOR_ALWAYS;
+	if (strcmp(s, "never") == 0)
+		return COLOR_NEVER;
+	if (strcmp(s, "auto") == 0)
+		return COLOR_AUTO;
+	warnx("--color: '%s' is not auto, always or never", s);
+	usage(stderr, 2);
+}
+
+/*
+ * As gcc and clang: the flag wins; under auto, a non-empty NO_COLOR
+ * (no-color.org) or TERM=dumb turns color off, and color is only used
+ * when standard output is a terminal.
+ */
+static int
+use_color(enum color c)
+{
+	const char	*s;
+
+	if (c != COLOR_AUTO)
+		return c == COLOR_ALWAYS;
+	if ((s = getenv("NO_COLOR")) != NULL && *s != '\0')
+		return 0;
+	if ((s = getenv("TERM")) != NULL && strcmp(s, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+static int
+explain(const char *id)
+{
+	const struct rule	*r;
+
+	if ((r = rule_find(id)) == NULL) {
+		warnx("--explain: no rule '%s' (see %s --list-rules)", id,
+		    progname);
+		return 2;
+	}
+	report_explain(stdout, r);
+	return 0;
+}
+
+static void
+report(enum format f, struct model *m, struct diags *dg,
+    struct report_opts *o)
+{
+	const char	*s;
+
+	switch (f) {
+	case FORMAT_JSON:
+		report_json(stdout, dg, o);
+		break;
+	case FORMAT_SARIF:
+		report_sarif(stdout, dg, o);
+		break;
+	case FORMAT_GITHUB:
+		if ((s = getenv("GITHUB_STEP_SUMMARY")) != NULL &&
+		    *s != '\0' && (o->summary = fopen(s, "a")) == NULL)
+			warn("GITHUB_STEP_SUMMARY: %s", s);
+		report_github(stdout, dg, o);
+		if (o->summary != NULL && fclose(o->summary) == EOF)
+			warn("GITHUB_STEP_SUMMARY: %s", s);
+		o->summary = NULL;
+		break;
+	case FORMAT_GITLAB:
+		report_gitlab(stdout, dg, o);
+		break;
+	case FORMAT_DOT:
+		report_dot(stdout, m, dg, o);
+		break;
+	default:
+		report_text(stdout, dg, o);
+		break;
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "color", optional_argument, NULL, 'C' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "explain", required_argument, NULL, 'E' },
 		{ "fail-on", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "list-rules", no_argument, NULL, 'L' },
 		{ "namespace", required_argument, NULL, 'n' },
+		{ "no-config", no_argument, NULL, 'N' },
+		{ "show-suppressed", no_argument, NULL, 's' },
 		{ "stdin-filename", required_argument, NULL, 'S' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct arena	 arena = ARENA_INIT;
-	struct model	 m;
-	struct diags	 dg;
-	enum format	 format = FORMAT_TEXT;
-	int		 ch, fail_on = SEV_WARNING, status, s;
-	const char	*ns = NULL, *stdin_name = NULL;
+	struct arena		 arena = ARENA_INIT;
+	struct config		 cfg;
+	struct model		 m;
+	struct diags		 dg;
+	struct report_opts	 ro;
+	enum format		 format = FORMAT_TEXT;
+	enum color		 color = COLOR_AUTO;
+	int			 ch, fail_on = -1, status, s;
+	int			 list = 0, no_config = 0;
+	const char		*ns = NULL, *stdin_name = NULL;
+	const char		*cfg_file = NULL, *explain_id = NULL;
 
+	set_progname(argv[0]);
+	memset(&ro, 0, sizeof(ro));
 	while ((ch = getopt_long(argc, argv, "f:hn:V", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
+		case 'C':
+			color = parse_color(optarg);
+			break;
+		case 'c':
+			cfg_file = optarg;
+			break;
+		case 'E':
+			explain_id = optarg;
+			break;
 		case 'F':
 			fail_on = parse_fail_on(optarg);
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				format = FORMAT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				format = FORMAT_JSON;
-			else {
-				warnx("--format: '%s' is not text or json",
-				    optarg);
-				usage(stderr, 2);
-			}
+			format = parse_format(optarg);
 			break;
 		case 'h':
 			usage(stdout, 0);
 		case 'L':
-			list_rules();
-			return 0;
+			list = 1;
+			break;
 		case 'n':
 			if (*optarg == '\0') {
 				warnx("--namespace: empty namespace");
 				usage(stderr, 2);
 			}
 			ns = optarg;
+			break;
+		case 'N':
+			no_config = 1;
+			break;
+		case 's':
+			ro.show_suppressed = 1;
 			break;
 		case 'S':
 			stdin_name = optarg;
@@ -141,26 +298,70 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (explain_id != NULL)
+		return explain(explain_id);
+	if (list) {
+		if (format == FORMAT_JSON)
+			report_rules_json(stdout);
+		else if (format == FORMAT_MDOC)
+			report_rules_mdoc(stdout);
+		else if (format == FORMAT_TEXT)
+			report_rules_text(stdout);
+		else {
+			warnx("--list-rules: format must be text, json or "
+			    "mdoc");
+			usage(stderr, 2);
+		}
+		return 0;
+	}
+	if (format == FORMAT_MDOC) {
+		warnx("--format mdoc: only with --list-rules");
+		usage(stderr, 2);
+	}
 	if (argc == 0) {
 		warnx("no input: name a plan, manifests or a directory");
 		usage(stderr, 2);
 	}
+	if (cfg_file != NULL && no_config) {
+		warnx("--config and --no-config exclude each other");
+		usage(stderr, 2);
+	}
+
+	config_init(&cfg, &arena);
+	if (!no_config && cfg_file == NULL)
+		cfg_file = config_find(&arena);
+	if (cfg_file != NULL &&
+	    config_load(&cfg, &arena, cfg_file, stderr) > 0) {
+		arena_release(&arena);
+		return 2;
+	}
+	if (fail_on < 0)
+		fail_on = cfg.fail_on != CONFIG_UNSET ? cfg.fail_on :
+		    SEV_WARNING;
 
 	model_init(&m, &arena);
 	if (ns != NULL)
 		m.default_ns = ns;
+	else if (cfg.ns != NULL)
+		m.default_ns = cfg.ns;
 	m.stdin_name = stdin_name;
 	diags_init(&dg, &arena);
 	for (; argc > 0; argc--, argv++)
 		load_path(&m, &dg, *argv);
 	engine_run(&m, &dg);
+	suppress_apply(&dg, &m, cfg.file != NULL ? &cfg : NULL);
 	diags_sort(&dg);
-	if (format == FORMAT_JSON)
-		report_json(stdout, &dg, m.nfiles);
-	else
-		report_text(stdout, &dg);
+	diags_fingerprint(&dg);
+
+	ro.nfiles = m.nfiles;
+	ro.color = format == FORMAT_TEXT && use_color(color);
+	report(format, &m, &dg, &ro);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		err(2, "stdout");
+	if (format == FORMAT_TEXT && dg.nsuppressed > 0 && !ro.show_suppressed)
+		fprintf(stderr, "%s: %zu suppressed finding%s not shown "
+		    "(--show-suppressed lists them)\n", progname,
+		    dg.nsuppressed, dg.nsuppressed == 1 ? "" : "s");
 
 	status = 0;
 	for (s = fail_on; s < SEV__MAX; s++)

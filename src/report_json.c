@@ -11,39 +11,11 @@
 #include "report.h"
 #include "rule.h"
 
-/* Append s as a JSON string literal, escaping per RFC 8259. */
-static void
-json_str(struct buf *b, const char *s)
-{
-	const unsigned char	*p;
+static void	json_loc(struct buf *, const struct loc *, int);
+static void	json_fix(struct buf *, const struct fix *);
+static void	json_finding(struct buf *, const struct diag *);
 
-	buf_addc(b, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':
-			buf_adds(b, "\\\"");
-			break;
-		case '\\':
-			buf_adds(b, "\\\\");
-			break;
-		case '\n':
-			buf_adds(b, "\\n");
-			break;
-		case '\r':
-			buf_adds(b, "\\r");
-			break;
-		case '\t':
-			buf_adds(b, "\\t");
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				buf_addf(b, "\\u%04x", *p);
-			else
-				buf_addc(b, (char)*p);
-		}
-	}
-	buf_addc(b, '"');
-}
+#define json_str	report_json_str
 
 static void
 json_loc(struct buf *b, const struct loc *loc, int ends)
@@ -55,6 +27,27 @@ json_loc(struct buf *b, const struct loc *loc, int ends)
 		buf_addf(b, ",\"endLine\":%u,\"endColumn\":%u",
 		    loc->end_line ? loc->end_line : loc->line,
 		    loc->end_col ? loc->end_col : loc->col);
+}
+
+/* {"description":..., "edits":[{file, line, column, ..., "text"}]} */
+static void
+json_fix(struct buf *b, const struct fix *f)
+{
+	const struct edit	*e;
+
+	buf_adds(b, ",\"fix\":{\"description\":");
+	json_str(b, f->desc);
+	buf_adds(b, ",\"edits\":[");
+	for (e = f->edits; e != NULL; e = e->next) {
+		buf_addc(b, '{');
+		json_loc(b, &e->loc, 1);
+		buf_adds(b, ",\"text\":");
+		json_str(b, e->text);
+		buf_addc(b, '}');
+		if (e->next != NULL)
+			buf_addc(b, ',');
+	}
+	buf_adds(b, "]}");
 }
 
 static void
@@ -86,6 +79,19 @@ json_finding(struct buf *b, const struct diag *d)
 		json_str(b, d->address);
 		buf_addc(b, '}');
 	}
+	buf_adds(b, ",\"fingerprint\":");
+	json_str(b, d->fingerprint);
+	if (d->fix != NULL)
+		json_fix(b, d->fix);
+	if (d->suppressed != SUPPRESS_NONE) {
+		buf_adds(b, ",\"suppressed\":{\"kind\":");
+		json_str(b, report_suppress_name(d->suppressed));
+		if (d->reason != NULL) {
+			buf_adds(b, ",\"reason\":");
+			json_str(b, d->reason);
+		}
+		buf_addc(b, '}');
+	}
 	buf_adds(b, ",\"related\":[");
 	for (r = d->related; r != NULL; r = r->next) {
 		buf_addc(b, '{');
@@ -104,7 +110,7 @@ json_finding(struct buf *b, const struct diag *d)
 }
 
 void
-report_json(FILE *fp, const struct diags *dg, size_t nfiles)
+report_json(FILE *fp, const struct diags *dg, const struct report_opts *o)
 {
 	struct buf	 b = BUF_INIT;
 	const char	*sep = "";
@@ -113,7 +119,7 @@ report_json(FILE *fp, const struct diags *dg, size_t nfiles)
 	buf_adds(&b, "{\"schemaVersion\":1,\"tool\":{\"name\":\"irsalint\","
 	    "\"version\":\"" IRSALINT_VERSION "\"},\n\"findings\":[");
 	for (i = 0; i < dg->n; i++) {
-		if (dg->v[i]->rule == NULL)
+		if (dg->v[i]->rule == NULL || !report_listed(dg->v[i], o))
 			continue;
 		buf_adds(&b, sep);
 		buf_addc(&b, '\n');
@@ -134,8 +140,9 @@ report_json(FILE *fp, const struct diags *dg, size_t nfiles)
 		sep = ",";
 	}
 	buf_addf(&b, "],\n\"summary\":{\"files\":%zu,\"error\":%zu,"
-	    "\"warning\":%zu,\"note\":%zu}}\n", nfiles,
-	    dg->count[SEV_ERROR], dg->count[SEV_WARNING], dg->count[SEV_NOTE]);
+	    "\"warning\":%zu,\"note\":%zu,\"suppressed\":%zu}}\n", o->nfiles,
+	    dg->count[SEV_ERROR], dg->count[SEV_WARNING], dg->count[SEV_NOTE],
+	    dg->nsuppressed);
 	fwrite(b.buf, 1, b.len, fp);
 	buf_release(&b);
 }

@@ -2,6 +2,8 @@
 /*
  * gcc-style text: "file:line:col: severity: message [rule-id]", with
  * related locations as "note:" lines; no line:col for a whole file.
+ * Colors, when asked for, are gcc's defaults, so a terminal shows
+ * irsalint's diagnostics like the compiler's.
  */
 #include <stdio.h>
 
@@ -9,20 +11,58 @@
 #include "report.h"
 #include "rule.h"
 
+/* gcc's GCC_COLORS defaults: locus=01 error=01;31 warning=01;35 note=01;36 */
+#define SGR_BOLD	"\033[01m\033[K"
+#define SGR_ERROR	"\033[01;31m\033[K"
+#define SGR_WARNING	"\033[01;35m\033[K"
+#define SGR_NOTE	"\033[01;36m\033[K"
+#define SGR_RESET	"\033[m\033[K"
+
+static void	print_loc(FILE *, const struct loc *, int);
+static void	print_sev(FILE *, const char *, const char *, int);
+static const char *sev_color(enum severity);
+
 static void
-print_loc(FILE *fp, const struct loc *loc)
+print_loc(FILE *fp, const struct loc *loc, int color)
 {
+	if (color)
+		fputs(SGR_BOLD, fp);
 	fputs(loc->file, fp);
 	if (loc->line > 0) {
 		fprintf(fp, ":%u", loc->line);
 		if (loc->col > 0)
 			fprintf(fp, ":%u", loc->col);
 	}
-	fputs(": ", fp);
+	fputc(':', fp);
+	if (color)
+		fputs(SGR_RESET, fp);
+	fputc(' ', fp);
+}
+
+static void
+print_sev(FILE *fp, const char *word, const char *sgr, int color)
+{
+	if (color)
+		fprintf(fp, "%s%s:" SGR_RESET " ", sgr, word);
+	else
+		fprintf(fp, "%s: ", word);
+}
+
+static const char *
+sev_color(enum severity s)
+{
+	switch (s) {
+	case SEV_NOTE:
+		return SGR_NOTE;
+	case SEV_WARNING:
+		return SGR_WARNING;
+	default:
+		return SGR_ERROR;
+	}
 }
 
 void
-report_text(FILE *fp, const struct diags *dg)
+report_text(FILE *fp, const struct diags *dg, const struct report_opts *o)
 {
 	const struct diag	*d;
 	const struct related	*r;
@@ -30,14 +70,24 @@ report_text(FILE *fp, const struct diags *dg)
 
 	for (i = 0; i < dg->n; i++) {
 		d = dg->v[i];
-		print_loc(fp, &d->loc);
-		fprintf(fp, "%s: %s", severity_name(d->sev), d->msg);
+		if (!report_listed(d, o))
+			continue;
+		print_loc(fp, &d->loc, o->color);
+		print_sev(fp, severity_name(d->sev), sev_color(d->sev),
+		    o->color);
+		fputs(d->msg, fp);
 		if (d->rule != NULL)
-			fprintf(fp, " [%s]", d->rule->id);
+			fprintf(fp, o->color ? " [%s%s" SGR_RESET "]" : " [%s%s]",
+			    o->color ? sev_color(d->sev) : "", d->rule->id);
+		if (d->suppressed != SUPPRESS_NONE)
+			fprintf(fp, " (suppressed by %s%s%s)",
+			    report_suppress_name(d->suppressed),
+			    d->reason != NULL ? ": " : "",
+			    d->reason != NULL ? d->reason : "");
 		fputc('\n', fp);
 		for (r = d->related; r != NULL; r = r->next) {
-			print_loc(fp, &r->loc);
-			fputs("note: ", fp);
+			print_loc(fp, &r->loc, o->color);
+			print_sev(fp, "note", SGR_NOTE, o->color);
 			if (r->address != NULL)
 				fprintf(fp, "%s: ", r->address);
 			fprintf(fp, "%s\n", r->msg);

@@ -11,5 +11,7 @@ Suite	*load_k8s_suite(void);
 Suite	*load_tf_suite(void);
 Suite	*util_suite(void);
 Suite	*rules_suite(void);
+Suite	*report_suite(void);
+Suite	*config_suite(void);
 
 #endif /* CHECK_SUITES_H */

@@ -2,7 +2,9 @@
 # Golden tests, mandoc style: every testdata/**/<case>.args holds the
 # arguments of one irsalint run (paths relative to the top of the tree);
 # <case>.out beside it is the exact expected output, stdout and stderr,
-# followed by the line "[exit N]"; <case>.stdin, if any, is its input.  Run from the top of the tree:
+# followed by the line "[exit N]"; <case>.stdin, if any, is its input;
+# <case>.env, if any, holds NAME=value lines set for the run (variables
+# that change the output are otherwise unset).  Run from the top of the tree:
 #   sh tests/golden.sh ./irsalint            run every case
 #   UPDATE=1 sh tests/golden.sh ./irsalint   rewrite the .out files
 prog=${1:-./irsalint}
@@ -20,7 +22,11 @@ for args in $(find testdata -name '*.args' | LC_ALL=C sort); do
 	# <case>.stdin, when present, is fed to standard input.
 	stdin=${args%.args}.stdin
 	[ -f "$stdin" ] || stdin=/dev/null
-	"$prog" "$@" <"$stdin" >"$tmp" 2>&1
+	envf=${args%.args}.env
+	# shellcheck disable=SC2046
+	env -u NO_COLOR -u GITHUB_STEP_SUMMARY \
+	    $([ -f "$envf" ] && cat "$envf") \
+	    "$prog" "$@" <"$stdin" >"$tmp" 2>&1
 	echo "[exit $?]" >>"$tmp"
 	if [ -n "$UPDATE" ]; then
 		cp "$tmp" "$out"

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * .irsalint.yaml: which rules run and how severe they are, the default
+ * namespace, and what is ignored.  Mistakes in it are errors with a
+ * position, because a typo must never silently disable a check.
+ */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct arena;
+struct rule;
+
+#define CONFIG_NAME	".irsalint.yaml"
+#define CONFIG_UNSET	(-1)
+
+/* One entry of "ignores": findings of some rules about one thing. */
+struct config_ignore {
+	const struct rule	**rules;	/* NULL-terminated; NULL: all */
+	const char		*kind;		/* kubernetes; NULL: any */
+	const char		*ns;		/* NULL: any */
+	const char		*name;		/* kubernetes object name */
+	const char		*address;	/* terraform address, or NULL */
+	const char		*reason;	/* NULL when not given */
+};
+
+struct config {
+	const char		*file;		/* NULL: no config file */
+	const char		*ns;		/* default namespace or NULL */
+	int			 fail_on;	/* severity, SEV__MAX: never */
+	signed char		*enabled;	/* by rule_table index */
+	int			*severity;	/* same; CONFIG_UNSET: default */
+	const char		**ignore_paths;
+	size_t			 nignore_paths;
+	struct config_ignore	*ignores;
+	size_t			 nignores;
+};
+
+/*
+ * Set *c to the defaults (every rule on at its own severity).  Arrays
+ * live in the arena.
+ */
+void		 config_init(struct config *, struct arena *);
+
+/*
+ * Read file into *c.  Errors are printed to errfp as
+ * "file:line:col: error: message", all of them; returns the number
+ * printed (0: success).
+ */
+size_t		 config_load(struct config *, struct arena *, const char *file,
+		    FILE *errfp);
+
+/*
+ * Look for CONFIG_NAME in the current directory, then its parents,
+ * stopping after a directory that holds .git (the repository root) or
+ * at /.  Returns an arena path relative to the current directory
+ * ("../.irsalint.yaml"), or NULL.
+ */
+const char	*config_find(struct arena *);
+
+/* Does path match glob pat ("*", "?", "**" across directories)? */
+int		 config_glob(const char *pat, const char *path);
+
+#endif /* CONFIG_H */

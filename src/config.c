@@ -1,0 +1,656 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Read .irsalint.yaml.  libyaml's events are first turned into a small
+ * tree that keeps every node's position, then the tree is checked key
+ * by key, so that every mistake is reported at its place, all at once.
+ */
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yaml.h>
+
+#include "arena.h"
+#include "config.h"
+#include "diag.h"
+#include "rule.h"
+#include "xalloc.h"
+
+#define CONFIG_MAX_DEPTH	32
+#define CONFIG_MAX_SIZE		(1024 * 1024)
+
+enum cnode_type {
+	CN_NULL,
+	CN_SCALAR,
+	CN_MAP,		/* kids alternate key, value */
+	CN_SEQ
+};
+
+struct cnode {
+	enum cnode_type	 type;
+	const char	*s;		/* CN_SCALAR */
+	struct loc	 loc;
+	struct cnode	**kids;
+	size_t		 n;
+};
+
+/* The state of one config_load(). */
+struct cload {
+	struct arena	*a;
+	struct config	*c;
+	const char	*file;
+	FILE		*errfp;
+	size_t		 nerr;
+	yaml_parser_t	 parser;
+};
+
+static void		 cerr(struct cload *, const struct loc *,
+			    const char *, ...)
+			    __attribute__((format(printf, 3, 4)));
+static struct loc	 cmark(struct cload *, yaml_mark_t);
+static struct cnode	*cparse(struct cload *, yaml_event_t *, int);
+static struct cnode	*cparse_stream(struct cload *);
+static const char	*ctype(const struct cnode *);
+static int		 cbool(struct cload *, const struct cnode *, int *);
+static int		 csev(const char *);
+static const struct rule *crule(struct cload *, const struct cnode *,
+			    size_t *);
+static void		 crules(struct cload *, const struct cnode *);
+static void		 crule_value(struct cload *, size_t,
+			    const struct cnode *);
+static void		 cpaths(struct cload *, const struct cnode *);
+static void		 cignores(struct cload *, const struct cnode *);
+static void		 cignore(struct cload *, const struct cnode *,
+			    struct config_ignore *);
+static void		 ck8s(struct cload *, const struct cnode *,
+			    struct config_ignore *);
+static const char	*cscalar(struct cload *, const struct cnode *,
+			    const char *);
+static void		 ctop(struct cload *, const struct cnode *);
+
+static void
+cerr(struct cload *cl, const struct loc *loc, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(cl->errfp, "%s", cl->file);
+	if (loc != NULL && loc->line > 0)
+		fprintf(cl->errfp, ":%u:%u", loc->line, loc->col);
+	fputs(": error: ", cl->errfp);
+	va_start(ap, fmt);
+	vfprintf(cl->errfp, fmt, ap);
+	va_end(ap);
+	fputc('\n', cl->errfp);
+	cl->nerr++;
+}
+
+static struct loc
+cmark(struct cload *cl, yaml_mark_t m)
+{
+	struct loc	 l;
+
+	memset(&l, 0, sizeof(l));
+	l.file = cl->file;
+	l.line = (unsigned int)m.line + 1;
+	l.col = (unsigned int)m.column + 1;
+	return l;
+}
+
+static const char *
+ctype(const struct cnode *n)
+{
+	switch (n->type) {
+	case CN_NULL:
+		return "nothing";
+	case CN_SCALAR:
+		return "a scalar";
+	case CN_MAP:
+		return "a mapping";
+	default:
+		return "a sequence";
+	}
+}
+
+/*
+ * Build the node that starts with event ev (consumed).  Returns NULL
+ * after reporting an error; the caller then stops.
+ */
+static struct cnode *
+cparse(struct cload *cl, yaml_event_t *ev, int depth)
+{
+	struct cnode	*n, *k, **v = NULL;
+	yaml_event_t	 e;
+	size_t		 cap = 0;
+	yaml_event_type_t end;
+
+	n = arena_alloc(cl->a, sizeof(*n));
+	n->loc = cmark(cl, ev->start_mark);
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n->s = arena_strndup(cl->a, (const char *)ev->data.scalar.value,
+		    ev->data.scalar.length);
+		n->type = ev->data.scalar.plain_implicit && (*n->s == '\0' ||
+		    strcmp(n->s, "~") == 0 || strcasecmp(n->s, "null") == 0) ?
+		    CN_NULL : CN_SCALAR;
+		return n;
+	case YAML_MAPPING_START_EVENT:
+		n->type = CN_MAP;
+		end = YAML_MAPPING_END_EVENT;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		n->type = CN_SEQ;
+		end = YAML_SEQUENCE_END_EVENT;
+		break;
+	case YAML_ALIAS_EVENT:
+		cerr(cl, &n->loc, "aliases are not supported");
+		return NULL;
+	default:
+		cerr(cl, &n->loc, "unexpected YAML event");
+		return NULL;
+	}
+	if (depth > CONFIG_MAX_DEPTH) {
+		cerr(cl, &n->loc, "nested deeper than %d levels",
+		    CONFIG_MAX_DEPTH);
+		return NULL;
+	}
+	for (;;) {
+		if (!yaml_parser_parse(&cl->parser, &e)) {
+			struct loc l = cmark(cl, cl->parser.problem_mark);
+			cerr(cl, &l, "%s", cl->parser.problem);
+			free(v);
+			return NULL;
+		}
+		if (e.type == end) {
+			yaml_event_delete(&e);
+			break;
+		}
+		k = cparse(cl, &e, depth + 1);
+		yaml_event_delete(&e);
+		if (k == NULL) {
+			free(v);
+			return NULL;
+		}
+		if (n->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[n->n++] = k;
+	}
+	n->kids = arena_alloc(cl->a, (n->n + 1) * sizeof(*n->kids));
+	if (n->n > 0)
+		memcpy(n->kids, v, n->n * sizeof(*v));
+	free(v);
+	return n;
+}
+
+/* The one document of the stream, or a CN_NULL node when empty. */
+static struct cnode *
+cparse_stream(struct cload *cl)
+{
+	struct cnode	*root = NULL;
+	yaml_event_t	 e;
+	int		 docs = 0;
+
+	for (;;) {
+		if (!yaml_parser_parse(&cl->parser, &e)) {
+			struct loc l = cmark(cl, cl->parser.problem_mark);
+			cerr(cl, &l, "%s", cl->parser.problem);
+			return NULL;
+		}
+		if (e.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&e);
+			break;
+		}
+		if (e.type == YAML_DOCUMENT_START_EVENT && docs++ > 0) {
+			struct loc l = cmark(cl, e.start_mark);
+			cerr(cl, &l, "more than one YAML document");
+			yaml_event_delete(&e);
+			return NULL;
+		}
+		if (e.type == YAML_SCALAR_EVENT ||
+		    e.type == YAML_MAPPING_START_EVENT ||
+		    e.type == YAML_SEQUENCE_START_EVENT ||
+		    e.type == YAML_ALIAS_EVENT) {
+			root = cparse(cl, &e, 0);
+			yaml_event_delete(&e);
+			if (root == NULL)
+				return NULL;
+			continue;
+		}
+		yaml_event_delete(&e);
+	}
+	if (root == NULL) {
+		root = arena_alloc(cl->a, sizeof(*root));
+		root->type = CN_NULL;
+	}
+	return root;
+}
+
+static int
+cbool(struct cload *cl, const struct cnode *n, int *out)
+{
+	static const char *const yes[] = { "true", "on", "yes", NULL };
+	static const char *const no[] = { "false", "off", "no", NULL };
+	size_t	 i;
+
+	if (n->type == CN_SCALAR) {
+		for (i = 0; yes[i] != NULL; i++)
+			if (strcasecmp(n->s, yes[i]) == 0)
+				return *out = 1;
+		for (i = 0; no[i] != NULL; i++)
+			if (strcasecmp(n->s, no[i]) == 0)
+				return !(*out = 0);
+	}
+	cerr(cl, &n->loc, "expected true or false, found %s%s%s%s",
+	    ctype(n), n->type == CN_SCALAR ? " '" : "",
+	    n->type == CN_SCALAR ? n->s : "", n->type == CN_SCALAR ? "'" : "");
+	return 0;
+}
+
+/* A severity word, or "never" (SEV__MAX) for fail-on; -1 if neither. */
+static int
+csev(const char *s)
+{
+	if (strcmp(s, "error") == 0)
+		return SEV_ERROR;
+	if (strcmp(s, "warning") == 0)
+		return SEV_WARNING;
+	if (strcmp(s, "note") == 0)
+		return SEV_NOTE;
+	if (strcmp(s, "never") == 0)
+		return SEV__MAX;
+	return -1;
+}
+
+/* A scalar, or NULL after an error naming what was expected. */
+static const char *
+cscalar(struct cload *cl, const struct cnode *n, const char *what)
+{
+	if (n->type == CN_SCALAR && *n->s != '\0')
+		return n->s;
+	cerr(cl, &n->loc, "%s: expected %s, found %s", what,
+	    "a non-empty scalar", ctype(n));
+	return NULL;
+}
+
+/* A rule id; unknown ids are errors. */
+static const struct rule *
+crule(struct cload *cl, const struct cnode *n, size_t *index)
+{
+	size_t	 i;
+
+	if (cscalar(cl, n, "rule id") == NULL)
+		return NULL;
+	for (i = 0; rule_table[i] != NULL; i++)
+		if (strcmp(rule_table[i]->id, n->s) == 0) {
+			if (index != NULL)
+				*index = i;
+			return rule_table[i];
+		}
+	cerr(cl, &n->loc, "unknown rule '%s' (see irsalint --list-rules)",
+	    n->s);
+	return NULL;
+}
+
+/* rules.<id>: on/off, a severity, or {enabled: bool, severity: s}. */
+static void
+crule_value(struct cload *cl, size_t ri, const struct cnode *v)
+{
+	const struct cnode	*k, *x;
+	size_t			 i;
+	int			 b, s;
+
+	if (v->type == CN_SCALAR && (s = csev(v->s)) >= 0 && s < SEV__MAX) {
+		cl->c->severity[ri] = s;
+		return;
+	}
+	if (v->type == CN_SCALAR) {
+		if (cbool(cl, v, &b))
+			cl->c->enabled[ri] = (signed char)b;
+		return;
+	}
+	if (v->type != CN_MAP) {
+		cerr(cl, &v->loc, "rules.%s: expected on, off, a severity or "
+		    "a mapping, found %s", rule_table[ri]->id, ctype(v));
+		return;
+	}
+	for (i = 0; i + 1 < v->n; i += 2) {
+		k = v->kids[i];
+		x = v->kids[i + 1];
+		if (k->type == CN_SCALAR && strcmp(k->s, "enabled") == 0) {
+			if (cbool(cl, x, &b))
+				cl->c->enabled[ri] = (signed char)b;
+		} else if (k->type == CN_SCALAR &&
+		    strcmp(k->s, "severity") == 0) {
+			if (x->type != CN_SCALAR || (s = csev(x->s)) < 0 ||
+			    s == SEV__MAX)
+				cerr(cl, &x->loc, "severity: expected error, "
+				    "warning or note");
+			else
+				cl->c->severity[ri] = s;
+		} else
+			cerr(cl, &k->loc, "unknown key '%s' in rules.%s "
+			    "(expected enabled, severity)",
+			    k->type == CN_SCALAR ? k->s : "?",
+			    rule_table[ri]->id);
+	}
+}
+
+static void
+crules(struct cload *cl, const struct cnode *n)
+{
+	size_t	 i, ri;
+
+	if (n->type == CN_NULL)
+		return;
+	if (n->type != CN_MAP) {
+		cerr(cl, &n->loc, "rules: expected a mapping of rule ids, "
+		    "found %s", ctype(n));
+		return;
+	}
+	for (i = 0; i + 1 < n->n; i += 2)
+		if (crule(cl, n->kids[i], &ri) != NULL)
+			crule_value(cl, ri, n->kids[i + 1]);
+}
+
+/* ignore-paths: a glob or a list of globs. */
+static void
+cpaths(struct cload *cl, const struct cnode *n)
+{
+	const struct cnode	*const *v = &n;
+	size_t			 i, cnt = 1;
+
+	if (n->type == CN_NULL)
+		return;
+	if (n->type == CN_SEQ) {
+		v = (const struct cnode *const *)n->kids;
+		cnt = n->n;
+	}
+	cl->c->ignore_paths = arena_alloc(cl->a, (cnt + 1) *
+	    sizeof(*cl->c->ignore_paths));
+	for (i = 0; i < cnt; i++)
+		if (cscalar(cl, v[i], "ignore-paths") != NULL)
+			cl->c->ignore_paths[cl->c->nignore_paths++] = v[i]->s;
+}
+
+/* ignores[].kubernetes: {kind, namespace, name}; name required. */
+static void
+ck8s(struct cload *cl, const struct cnode *n, struct config_ignore *ig)
+{
+	const struct cnode	*k, *v;
+	size_t			 i;
+
+	if (n->type != CN_MAP) {
+		cerr(cl, &n->loc, "kubernetes: expected a mapping with kind, "
+		    "namespace and name, found %s", ctype(n));
+		return;
+	}
+	for (i = 0; i + 1 < n->n; i += 2) {
+		k = n->kids[i];
+		v = n->kids[i + 1];
+		if (k->type != CN_SCALAR)
+			cerr(cl, &k->loc, "expected a scalar key");
+		else if (strcmp(k->s, "kind") == 0)
+			ig->kind = cscalar(cl, v, "kind");
+		else if (strcmp(k->s, "namespace") == 0)
+			ig->ns = cscalar(cl, v, "namespace");
+		else if (strcmp(k->s, "name") == 0)
+			ig->name = cscalar(cl, v, "name");
+		else
+			cerr(cl, &k->loc, "unknown key '%s' in kubernetes "
+			    "(expected kind, namespace, name)", k->s);
+	}
+	if (ig->name == NULL)
+		cerr(cl, &n->loc, "kubernetes: name is required");
+}
+
+static void
+cignore(struct cload *cl, const struct cnode *n, struct config_ignore *ig)
+{
+	const struct cnode	*k, *v;
+	size_t			 i, j, nr = 0;
+	int			 have = 0;
+
+	if (n->type != CN_MAP) {
+		cerr(cl, &n->loc, "ignores: expected a mapping, found %s",
+		    ctype(n));
+		return;
+	}
+	for (i = 0; i + 1 < n->n; i += 2) {
+		k = n->kids[i];
+		v = n->kids[i + 1];
+		if (k->type != CN_SCALAR) {
+			cerr(cl, &k->loc, "expected a scalar key");
+			continue;
+		}
+		if (strcmp(k->s, "rule") == 0 || strcmp(k->s, "rules") == 0) {
+			const struct cnode *const *rv = &v;
+			size_t cnt = 1;
+
+			if (v->type == CN_SEQ) {
+				rv = (const struct cnode *const *)v->kids;
+				cnt = v->n;
+			}
+			ig->rules = arena_alloc(cl->a, (cnt + 1) *
+			    sizeof(*ig->rules));
+			for (j = 0; j < cnt; j++)
+				if ((ig->rules[nr] = crule(cl, rv[j], NULL)) !=
+				    NULL)
+					nr++;
+		} else if (strcmp(k->s, "kubernetes") == 0) {
+			ck8s(cl, v, ig);
+			have++;
+		} else if (strcmp(k->s, "terraform") == 0) {
+			ig->address = cscalar(cl, v, "terraform");
+			have++;
+		} else if (strcmp(k->s, "reason") == 0)
+			ig->reason = cscalar(cl, v, "reason");
+		else
+			cerr(cl, &k->loc, "unknown key '%s' in ignores "
+			    "(expected rule, rules, kubernetes, terraform, "
+			    "reason)", k->s);
+	}
+	if (have != 1)
+		cerr(cl, &n->loc, "ignores: give exactly one of kubernetes "
+		    "and terraform");
+}
+
+static void
+cignores(struct cload *cl, const struct cnode *n)
+{
+	size_t	 i;
+
+	if (n->type == CN_NULL)
+		return;
+	if (n->type != CN_SEQ) {
+		cerr(cl, &n->loc, "ignores: expected a sequence, found %s",
+		    ctype(n));
+		return;
+	}
+	cl->c->ignores = arena_alloc(cl->a, (n->n + 1) *
+	    sizeof(*cl->c->ignores));
+	for (i = 0; i < n->n; i++)
+		cignore(cl, n->kids[i], &cl->c->ignores[cl->c->nignores++]);
+}
+
+static void
+ctop(struct cload *cl, const struct cnode *n)
+{
+	const struct cnode	*k, *v;
+	size_t			 i;
+	int			 s;
+
+	if (n->type == CN_NULL)
+		return;
+	if (n->type != CN_MAP) {
+		cerr(cl, &n->loc, "expected a mapping, found %s", ctype(n));
+		return;
+	}
+	for (i = 0; i + 1 < n->n; i += 2) {
+		k = n->kids[i];
+		v = n->kids[i + 1];
+		if (k->type != CN_SCALAR)
+			cerr(cl, &k->loc, "expected a scalar key");
+		else if (strcmp(k->s, "version") == 0) {
+			if (v->type != CN_SCALAR || strcmp(v->s, "1") != 0)
+				cerr(cl, &v->loc, "version: only 1 is known");
+		} else if (strcmp(k->s, "fail-on") == 0) {
+			if (v->type != CN_SCALAR || (s = csev(v->s)) < 0)
+				cerr(cl, &v->loc, "fail-on: expected error, "
+				    "warning, note or never");
+			else
+				cl->c->fail_on = s;
+		} else if (strcmp(k->s, "namespace") == 0)
+			cl->c->ns = cscalar(cl, v, "namespace");
+		else if (strcmp(k->s, "rules") == 0)
+			crules(cl, v);
+		else if (strcmp(k->s, "ignore-paths") == 0)
+			cpaths(cl, v);
+		else if (strcmp(k->s, "ignores") == 0)
+			cignores(cl, v);
+		else
+			cerr(cl, &k->loc, "unknown key '%s' (expected version, "
+			    "fail-on, namespace, rules, ignore-paths, "
+			    "ignores)", k->s);
+	}
+}
+
+void
+config_init(struct config *c, struct arena *a)
+{
+	size_t	 i, n;
+
+	memset(c, 0, sizeof(*c));
+	c->fail_on = CONFIG_UNSET;
+	for (n = 0; rule_table[n] != NULL; n++)
+		continue;
+	c->enabled = arena_alloc(a, n + 1);
+	c->severity = arena_alloc(a, (n + 1) * sizeof(*c->severity));
+	for (i = 0; i < n; i++) {
+		c->enabled[i] = 1;
+		c->severity[i] = CONFIG_UNSET;
+	}
+}
+
+size_t
+config_load(struct config *c, struct arena *a, const char *file,
+    FILE *errfp)
+{
+	struct cload	 cl;
+	struct cnode	*root;
+	FILE		*fp;
+	char		*data;
+	size_t		 len;
+
+	memset(&cl, 0, sizeof(cl));
+	cl.a = a;
+	cl.c = c;
+	cl.file = c->file = arena_strdup(a, file);
+	cl.errfp = errfp;
+	if ((fp = fopen(file, "rb")) == NULL) {
+		cerr(&cl, NULL, "cannot open: %s", strerror(errno));
+		return cl.nerr;
+	}
+	data = xmalloc(CONFIG_MAX_SIZE + 1);
+	len = fread(data, 1, CONFIG_MAX_SIZE + 1, fp);
+	if (ferror(fp))
+		cerr(&cl, NULL, "cannot read: %s", strerror(errno));
+	else if (len > CONFIG_MAX_SIZE)
+		cerr(&cl, NULL, "larger than %d bytes", CONFIG_MAX_SIZE);
+	fclose(fp);
+	if (cl.nerr == 0) {
+		if (!yaml_parser_initialize(&cl.parser))
+			errx(2, "out of memory");
+		yaml_parser_set_input_string(&cl.parser,
+		    (const unsigned char *)data, len);
+		if ((root = cparse_stream(&cl)) != NULL)
+			ctop(&cl, root);
+		yaml_parser_delete(&cl.parser);
+	}
+	free(data);
+	return cl.nerr;
+}
+
+const char *
+config_find(struct arena *a)
+{
+	struct stat	 st;
+	char		 up[4096] = "";
+	size_t		 depth, len;
+	const char	*p;
+
+	for (depth = 0; depth < 64; depth++) {
+		p = arena_printf(a, "%s%s", up, CONFIG_NAME);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			return p;
+		p = arena_printf(a, "%s.git", up);
+		if (stat(p, &st) == 0)
+			return NULL;
+		p = arena_printf(a, "%s.", up);
+		len = strlen(up);
+		/* Stop at the root: "/.." is "/" itself. */
+		if (stat(arena_printf(a, "%s..", up), &st) == 0) {
+			struct stat here;
+
+			if (stat(p, &here) == 0 && here.st_ino == st.st_ino &&
+			    here.st_dev == st.st_dev)
+				return NULL;
+		}
+		if (len + 3 >= sizeof(up))
+			return NULL;
+		memcpy(up + len, "../", 4);
+	}
+	return NULL;
+}
+
+/*
+ * Glob match: '*' and '?' do not cross '/', '**' does.  A pattern also
+ * matches every path below a directory it matches, so "vendor" and
+ * "vendor/" followed by "**" both ignore everything in vendor/.  Recursion depth is
+ * bounded by the pattern's length, which the user wrote.
+ */
+int
+config_glob(const char *pat, const char *path)
+{
+	while (strncmp(path, "./", 2) == 0)
+		path += 2;
+	for (;; pat++, path++) {
+		if (*pat == '\0')
+			return *path == '\0' || *path == '/';
+		if (pat[0] == '*' && pat[1] == '*') {
+			/* "**" + "/" matches zero or more whole directories. */
+			if (pat[2] == '/') {
+				for (;;) {
+					if (config_glob(pat + 3, path))
+						return 1;
+					if ((path = strchr(path, '/')) == NULL)
+						return 0;
+					path++;
+				}
+			}
+			for (pat += 2;; path++) {
+				if (config_glob(pat, path))
+					return 1;
+				if (*path == '\0')
+					return 0;
+			}
+		}
+		if (*pat == '*') {
+			for (;; path++) {
+				if (config_glob(pat + 1, path))
+					return 1;
+				if (*path == '\0' || *path == '/')
+					return 0;
+			}
+		}
+		if (*path == '\0' || (*pat == '?' ? *path == '/' :
+		    *pat != *path))
+			return 0;
+	}
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests of .irsalint.yaml: globs, discovery, errors, suppressions. */
+#include <sys/stat.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "check_suites.h"
+#include "config.h"
+#include "diag.h"
+#include "model.h"
+#include "rule.h"
+#include "suppress.h"
+
+START_TEST(glob_matches_segments_and_directories)
+{
+	ck_assert(config_glob("vendor", "vendor/a/b.yaml"));
+	ck_assert(config_glob("vendor/**", "vendor/a/b.yaml"));
+	ck_assert(config_glob("*.yaml", "./x.yaml"));
+	ck_assert(!config_glob("*.yaml", "dir/x.yaml"));
+	ck_assert(config_glob("**/x.yaml", "x.yaml"));
+	ck_assert(config_glob("**/x.yaml", "a/b/x.yaml"));
+	ck_assert(!config_glob("**/x.yaml", "a/bx.yaml"));
+	ck_assert(config_glob("charts/*/templates/*.yaml",
+	    "charts/lbc/templates/sa.yaml"));
+	ck_assert(!config_glob("charts/*/templates/*.yaml",
+	    "charts/lbc/x/templates/sa.yaml"));
+	ck_assert(config_glob("a?c", "abc"));
+	ck_assert(!config_glob("a?c", "a/c"));
+	ck_assert(config_glob("module.x.*", "module.x.aws_iam_role.r[0]"));
+	ck_assert(!config_glob("vend", "vendor/a"));
+}
+END_TEST
+
+/* Write text to a temporary file; returns its name (static). */
+static const char *
+write_tmp(const char *text)
+{
+	static char	 name[64];
+	int		 fd;
+
+	strcpy(name, "/tmp/irsalint-cfg-XXXXXX");
+	fd = mkstemp(name);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	return name;
+}
+
+START_TEST(config_reads_rules_and_ignores)
+{
+	struct arena	 a = ARENA_INIT;
+	struct config	 c;
+	const char	*f;
+
+	f = write_tmp("rules:\n  irsa-trust-sub-mismatch: off\n"
+	    "  irsa-role-not-found: note\nnamespace: kube-system\n"
+	    "fail-on: never\nignores:\n  - rule: irsa-trust-action\n"
+	    "    terraform: aws_iam_role.x\n    reason: r\n");
+	config_init(&c, &a);
+	ck_assert_uint_eq(config_load(&c, &a, f, stderr), 0);
+	unlink(f);
+	ck_assert_str_eq(c.ns, "kube-system");
+	ck_assert_int_eq(c.fail_on, SEV__MAX);
+	ck_assert_uint_eq(c.nignores, 1);
+	ck_assert_ptr_eq(c.ignores[0].rules[0], &rule_irsa_trust_action);
+	ck_assert_ptr_null(c.ignores[0].rules[1]);
+	ck_assert_str_eq(c.ignores[0].address, "aws_iam_role.x");
+	ck_assert_str_eq(c.ignores[0].reason, "r");
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(config_reports_every_error_with_position)
+{
+	struct arena	 a = ARENA_INIT;
+	struct config	 c;
+	const char	*f;
+	char		*out = NULL, *want;
+	size_t		 len;
+	FILE		*fp;
+
+	f = write_tmp("bogus: 1\nrules:\n  no-such-rule: off\n");
+	config_init(&c, &a);
+	fp = open_memstream(&out, &len);
+	ck_assert_uint_eq(config_load(&c, &a, f, fp), 2);
+	fclose(fp);
+	want = arena_printf(&a, "%s:1:1: error: unknown key 'bogus'", f);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	want = arena_printf(&a, "%s:3:3: error: unknown rule 'no-such-rule'",
+	    f);
+	ck_assert_ptr_nonnull(strstr(out, want));
+	unlink(f);
+	free(out);
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(config_is_found_upward_until_the_repository_root)
+{
+	struct arena	 a = ARENA_INIT;
+	char		 top[] = "/tmp/irsalint-find-XXXXXX", cwd[PATH_MAX];
+	char		 path[PATH_MAX];
+	FILE		*fp;
+
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+	ck_assert_ptr_nonnull(mkdtemp(top));
+	snprintf(path, sizeof(path), "%s/repo/a/b", top);
+	ck_assert_int_eq(mkdir(arena_printf(&a, "%s/repo", top), 0700), 0);
+	ck_assert_int_eq(mkdir(arena_printf(&a, "%s/repo/a", top), 0700), 0);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(mkdir(arena_printf(&a, "%s/repo/.git", top), 0700),
+	    0);
+	/* Above the repository: never read. */
+	fp = fopen(arena_printf(&a, "%s/.irsalint.yaml", top), "w");
+	fclose(fp);
+	ck_assert_int_eq(chdir(path), 0);
+	ck_assert_ptr_null(config_find(&a));
+	fp = fopen(arena_printf(&a, "%s/repo/a/.irsalint.yaml", top), "w");
+	fclose(fp);
+	ck_assert_str_eq(config_find(&a), "../.irsalint.yaml");
+	ck_assert_int_eq(chdir(cwd), 0);
+	unlink(arena_printf(&a, "%s/repo/a/.irsalint.yaml", top));
+	unlink(arena_printf(&a, "%s/.irsalint.yaml", top));
+	rmdir(arena_printf(&a, "%s/repo/.git", top));
+	rmdir(path);
+	rmdir(arena_printf(&a, "%s/repo/a", top));
+	rmdir(arena_printf(&a, "%s/repo", top));
+	rmdir(top);
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(comments_apply_to_their_line_or_the_next)
+{
+	struct arena		 a = ARENA_INIT;
+	struct model		 m;
+	struct diags		 dg;
+	struct suppress_comment	*c;
+	const char		*text =
+	    "a: 1 # irsalint:ignore irsa-trust-action -- why\n"
+	    "# irsalint:ignore all\n"
+	    "\n"
+	    "  # another comment\n"
+	    "b: 2\n"
+	    "c: \"# irsalint:ignore all\"\n"
+	    "d: 3 #irsalint:ignore-file x\n"
+	    "# irsalint:ignore irsa-role-not-found\n";
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	suppress_scan(&m, &dg, "f.yaml", text, strlen(text));
+	ck_assert_uint_eq(dg.n, 0);
+	c = m.suppress;		/* newest first */
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->loc.line, 8);
+	ck_assert_uint_eq(c->target, UINT_MAX);
+	c = c->next;
+	ck_assert_uint_eq(c->loc.line, 2);
+	ck_assert_uint_eq(c->target, 5);
+	ck_assert_ptr_null(c->rules);
+	c = c->next;
+	ck_assert_uint_eq(c->loc.line, 1);
+	ck_assert_uint_eq(c->loc.col, 6);
+	ck_assert_uint_eq(c->target, 1);
+	ck_assert_ptr_eq(c->rules[0], &rule_irsa_trust_action);
+	ck_assert_str_eq(c->reason, "why");
+	ck_assert_ptr_null(c->next);
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+}
+END_TEST
+
+Suite *
+config_suite(void)
+{
+	Suite	*s = suite_create("config");
+	TCase	*tc = tcase_create("config");
+
+	tcase_add_test(tc, glob_matches_segments_and_directories);
+	tcase_add_test(tc, config_reads_rules_and_ignores);
+	tcase_add_test(tc, config_reports_every_error_with_position);
+	tcase_add_test(tc, config_is_found_upward_until_the_repository_root);
+	tcase_add_test(tc, comments_apply_to_their_line_or_the_next);
+	suite_add_tcase(s, tc);
+	return s;
+}
