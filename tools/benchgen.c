@@ -471,8 +471,9 @@ app_prior(struct gen *g, const struct app *a)
 }
 
 /*
- * The ServiceAccount and the Deployment that runs as it, as helm
- * template renders them; the annotation mistakes are made here.
+ * The ServiceAccount (and its canary's, which the trust admits too)
+ * and the Deployment that runs as it, as helm template renders them;
+ * the annotation mistakes are made here.
  */
 static void
 app_manifests(struct gen *g, const struct app *a)
@@ -507,6 +508,12 @@ app_manifests(struct gen *g, const struct app *a)
 	    "    eks.amazonaws.com/role-arn: %s\n"
 	    "    eks.amazonaws.com/sts-regional-endpoints: \"true\"\n",
 	    a->sa, a->sa, ns, a->sa, a->sa, a->sa, a->id % 10, arn);
+	if (a->two_subs)
+		fprintf(fp, "---\n# Source: %s/templates/canary.yaml\n"
+		    "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n"
+		    "  name: %s-canary\n  namespace: %s\n  annotations:\n"
+		    "    eks.amazonaws.com/role-arn: %s\n", a->sa, a->sa, ns,
+		    arn);
 	fprintf(fp, "---\n# Source: %s/templates/deployment.yaml\n"
 	    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
 	    "  name: %s\n  namespace: %s\n  labels:\n"
@@ -769,12 +776,13 @@ app_make(struct gen *g, struct app *a, size_t id)
 	a->path = id % 10 == 3 ? "/eks/" : "/";
 	a->issuer = issuers[id % NCLUSTERS];
 	a->exists = rnd(g) % 5 == 0;
-	a->two_subs = id % 10 == 5;
 	a->ms = MS_NONE;
 	if (id % INJECT_EVERY == INJECT_FIRST) {
 		a->ms = (enum mistake)(id / INJECT_EVERY % MS__MAX);
 		g->count[a->ms]++;
 	}
+	/* A mistake stays one finding: its app has no canary. */
+	a->two_subs = id % 10 == 5 && a->ms == MS_NONE;
 }
 
 static void
