@@ -132,3 +132,26 @@ fuzz-corpus:
 
 .PHONY: fuzz fuzz-corpus
 .PHONY: all check man install uninstall clean
+
+
+# Benchmark (issue 8): generated inputs of each size in BENCH_SIZES
+# megabytes under build/bench; reports time and memory, asserts only
+# the finding counts.  make bench BENCH_SIZES="10 100" for the large run.
+BENCH_SIZES ?= 1 10
+BENCH_RUNS ?= 5
+BENCHGEN = build/tools/benchgen
+BASELINE = build/tools/baseline
+
+$(BENCHGEN): tools/benchgen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/benchgen.c
+
+$(BASELINE): tools/baseline.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/baseline.c $(LIB_LIBS)
+
+bench: $(PROG) $(BENCHGEN) $(BASELINE)
+	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS="$(BENCH_RUNS)" \
+	    sh tests/bench.sh $(PROG) $(BENCHGEN) $(BASELINE)
+
+.PHONY: bench
