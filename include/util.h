@@ -12,4 +12,6 @@ int	str_has_suffix(const char *, const char *);
 /* Strip a leading "https://" or "http://" (case-insensitive). */
 const char *strip_scheme(const char *);
 
+const void *mem_find(const void *, size_t, const void *, size_t);
+
 #endif /* UTIL_H */

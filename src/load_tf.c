@@ -5,6 +5,7 @@
  * EKS resources IRSA depends on into the model and frees the cJSON tree.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "jscan.h"
 #include "load.h"
 #include "model.h"
 #include "policy.h"
@@ -39,14 +41,13 @@ struct tf_ctx {
 	struct diags	*dg;
 	const char	*file;
 	struct tf_doc	*docs;		/* policy documents of this file */
+	const char	*data;		/* the whole input, for positions */
+	size_t		 len;
 	size_t		 first_role;	/* this file's roles start here */
 	size_t		 first_pod_identity;
 };
 
 static void		 tf_resource(struct tf_ctx *, const struct tf_res *);
-static void		 tf_module(struct tf_ctx *, const cJSON *, int);
-static void		 tf_plan(struct tf_ctx *, const cJSON *);
-static void		 tf_rawstate(struct tf_ctx *, const cJSON *);
 static const cJSON	*tf_get(const cJSON *, ...);
 static const char	*tf_type(const cJSON *);
 static const char	*tf_attr(struct tf_ctx *, const struct tf_res *,
@@ -57,7 +58,6 @@ static void		 tf_offset_loc(const char *, size_t, size_t,
 			    struct loc *);
 static void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
 			    const cJSON *);
-static void		 tf_data_module(struct tf_ctx *, const cJSON *, int);
 static void		 tf_link_trusts(struct tf_ctx *, const cJSON *);
 
 /* Follow a NULL-terminated path of object keys; NULL where it breaks. */
@@ -271,175 +271,246 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 		tf_pod_identity(c, r);
 }
 
-/*
- * A module of the values representation (planned_values, or state
- * shown as JSON): managed resources, then child modules, recursively.
- * Deposed objects are skipped: they are on their way out.
- */
+/* A managed resource of the values representation (plan or state). */
 static void
-tf_module(struct tf_ctx *c, const cJSON *mod, int depth)
+tf_value_resource(struct tf_ctx *c, const cJSON *res)
 {
-	const cJSON	*res, *child;
 	struct tf_res	 r;
 	const char	*mode;
 
-	if (depth > LOAD_MAX_DEPTH || !cJSON_IsObject(mod))
+	mode = tf_str(c, res, "mode");
+	if (mode == NULL || strcmp(mode, "managed") != 0 ||
+	    cJSON_GetObjectItemCaseSensitive(res, "deposed_key") != NULL)
 		return;
-	cJSON_ArrayForEach(res, cJSON_GetObjectItemCaseSensitive(mod,
-	    "resources")) {
-		mode = tf_str(c, res, "mode");
-		if (mode == NULL || strcmp(mode, "managed") != 0 ||
-		    cJSON_GetObjectItemCaseSensitive(res, "deposed_key") != NULL)
-			continue;
-		r.address = tf_str(c, res, "address");
-		r.type = tf_str(c, res, "type");
-		r.values = cJSON_GetObjectItemCaseSensitive(res, "values");
-		r.unknown = NULL;
-		if (r.address != NULL && r.type != NULL)
-			tf_resource(c, &r);
-	}
-	cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(mod,
-	    "child_modules"))
-		tf_module(c, child, depth + 1);
+	r.address = tf_str(c, res, "address");
+	r.type = tf_str(c, res, "type");
+	r.values = cJSON_GetObjectItemCaseSensitive(res, "values");
+	r.unknown = NULL;
+	if (r.address != NULL && r.type != NULL)
+		tf_resource(c, &r);
 }
 
 /*
- * Data sources of the values representation (prior_state): the policy
+ * A data source of the values representation (prior_state): the policy
  * documents that were fully known when the plan was made.
  */
 static void
-tf_data_module(struct tf_ctx *c, const cJSON *mod, int depth)
+tf_value_data(struct tf_ctx *c, const cJSON *res)
 {
-	const cJSON	*res, *child;
 	const char	*mode, *type, *addr;
 
-	if (depth > LOAD_MAX_DEPTH || !cJSON_IsObject(mod))
-		return;
-	cJSON_ArrayForEach(res, cJSON_GetObjectItemCaseSensitive(mod,
-	    "resources")) {
-		mode = tf_str(c, res, "mode");
-		type = tf_str(c, res, "type");
-		addr = tf_str(c, res, "address");
-		if (mode != NULL && strcmp(mode, "data") == 0 && type != NULL &&
-		    strcmp(type, "aws_iam_policy_document") == 0 &&
-		    addr != NULL)
-			tf_doc(c, addr, cJSON_GetObjectItemCaseSensitive(res,
-			    "values"), NULL);
-	}
-	cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(mod,
-	    "child_modules"))
-		tf_data_module(c, child, depth + 1);
+	mode = tf_str(c, res, "mode");
+	type = tf_str(c, res, "type");
+	addr = tf_str(c, res, "address");
+	if (mode != NULL && strcmp(mode, "data") == 0 && type != NULL &&
+	    strcmp(type, "aws_iam_policy_document") == 0 && addr != NULL)
+		tf_doc(c, addr, cJSON_GetObjectItemCaseSensitive(res, "values"),
+		    NULL);
 }
 
 /*
- * A plan: resource_changes says what each resource will be after apply
- * and which attributes are still unknown.  Objects being deleted or
- * forgotten, and deposed objects, will not exist afterwards.
+ * One element of a plan's resource_changes: what the resource will be
+ * after apply and which attributes are still unknown.  Objects being
+ * deleted or forgotten, and deposed objects, will not exist afterwards;
+ * a data source read during apply is partly unknown now.
  */
 static void
-tf_plan(struct tf_ctx *c, const cJSON *root)
+tf_change(struct tf_ctx *c, const cJSON *rc)
 {
-	const cJSON	*rcs, *rc, *change, *actions, *a;
+	const cJSON	*change, *a;
 	struct tf_res	 r;
 	const char	*mode;
-	int		 stays;
+	int		 stays = 0;
 
-	tf_data_module(c, tf_get(root, "prior_state", "values", "root_module",
-	    (const char *)NULL), 0);
-	rcs = cJSON_GetObjectItemCaseSensitive(root, "resource_changes");
-	if (rcs != NULL && !cJSON_IsArray(rcs)) {
-		struct loc loc = { c->file, 0, 0, 0, 0 };
-
-		diag_error(c->dg, &loc, "resource_changes is %s, not an array",
-		    tf_type(rcs));
+	mode = tf_str(c, rc, "mode");
+	change = cJSON_GetObjectItemCaseSensitive(rc, "change");
+	r.type = tf_str(c, rc, "type");
+	r.address = tf_str(c, rc, "address");
+	if (mode == NULL || r.type == NULL || r.address == NULL)
+		return;
+	if (strcmp(mode, "data") == 0 &&
+	    strcmp(r.type, "aws_iam_policy_document") == 0) {
+		tf_doc(c, r.address, cJSON_GetObjectItemCaseSensitive(change,
+		    "after"), cJSON_GetObjectItemCaseSensitive(change,
+		    "after_unknown"));
 		return;
 	}
-	if (!cJSON_IsArray(rcs)) {
-		tf_module(c, cJSON_GetObjectItemCaseSensitive(
-		    cJSON_GetObjectItemCaseSensitive(root, "planned_values"),
-		    "root_module"), 0);
+	if (strcmp(mode, "managed") != 0 ||
+	    cJSON_GetObjectItemCaseSensitive(rc, "deposed") != NULL)
 		return;
-	}
-	cJSON_ArrayForEach(rc, rcs) {
-		mode = tf_str(c, rc, "mode");
-		change = cJSON_GetObjectItemCaseSensitive(rc, "change");
-		r.type = tf_str(c, rc, "type");
-		if (mode != NULL && strcmp(mode, "data") == 0 && r.type != NULL &&
-		    strcmp(r.type, "aws_iam_policy_document") == 0 &&
-		    (r.address = tf_str(c, rc, "address")) != NULL) {
-			/* Read during apply: partly unknown now. */
-			tf_doc(c, r.address,
-			    cJSON_GetObjectItemCaseSensitive(change, "after"),
-			    cJSON_GetObjectItemCaseSensitive(change,
-			    "after_unknown"));
+	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(change,
+	    "actions"))
+		if (cJSON_IsString(a) && strcmp(a->valuestring, "delete") != 0 &&
+		    strcmp(a->valuestring, "forget") != 0)
+			stays = 1;
+	if (!stays)
+		return;
+	r.values = cJSON_GetObjectItemCaseSensitive(change, "after");
+	r.unknown = cJSON_GetObjectItemCaseSensitive(change, "after_unknown");
+	tf_resource(c, &r);
+}
+
+/* One resource of a raw state (version 4), with all its instances. */
+static void
+tf_raw_resource(struct tf_ctx *c, const cJSON *res)
+{
+	const cJSON	*inst, *key;
+	struct tf_res	 r;
+	const char	*mode, *module, *type, *name, *pre, *dot;
+
+	mode = tf_str(c, res, "mode");
+	module = tf_str(c, res, "module");
+	type = tf_str(c, res, "type");
+	name = tf_str(c, res, "name");
+	if (mode == NULL || strcmp(mode, "managed") != 0 || type == NULL ||
+	    name == NULL)
+		return;
+	pre = module != NULL ? module : "";
+	dot = module != NULL ? "." : "";
+	cJSON_ArrayForEach(inst, cJSON_GetObjectItemCaseSensitive(res,
+	    "instances")) {
+		if (cJSON_GetObjectItemCaseSensitive(inst, "deposed") != NULL)
 			continue;
-		}
-		if (mode == NULL || strcmp(mode, "managed") != 0 ||
-		    cJSON_GetObjectItemCaseSensitive(rc, "deposed") != NULL)
-			continue;
-		actions = cJSON_GetObjectItemCaseSensitive(change, "actions");
-		stays = 0;
-		cJSON_ArrayForEach(a, actions)
-			if (cJSON_IsString(a) &&
-			    strcmp(a->valuestring, "delete") != 0 &&
-			    strcmp(a->valuestring, "forget") != 0)
-				stays = 1;
-		if (!stays)
-			continue;
-		r.address = tf_str(c, rc, "address");
-		r.values = cJSON_GetObjectItemCaseSensitive(change, "after");
-		r.unknown = cJSON_GetObjectItemCaseSensitive(change,
-		    "after_unknown");
-		if (r.address != NULL && r.type != NULL)
-			tf_resource(c, &r);
+		key = cJSON_GetObjectItemCaseSensitive(inst, "index_key");
+		if (cJSON_IsNumber(key))
+			r.address = arena_printf(c->m->arena, "%s%s%s.%s[%d]",
+			    pre, dot, type, name, key->valueint);
+		else if (cJSON_IsString(key))
+			r.address = arena_printf(c->m->arena,
+			    "%s%s%s.%s[\"%s\"]", pre, dot, type, name,
+			    key->valuestring);
+		else
+			r.address = arena_printf(c->m->arena, "%s%s%s.%s",
+			    pre, dot, type, name);
+		r.type = type;
+		r.values = cJSON_GetObjectItemCaseSensitive(inst, "attributes");
+		r.unknown = NULL;
+		tf_resource(c, &r);
 	}
 }
 
-/* Raw terraform.tfstate, version 4: one entry per resource. */
-static void
-tf_rawstate(struct tf_ctx *c, const cJSON *root)
-{
-	const cJSON	*res, *inst, *key;
-	struct tf_res	 r;
-	const char	*mode, *module, *type, *name;
+/*
+ * The streaming part.  A plan or state is scanned without building a
+ * tree; only the array elements that can hold a resource the model
+ * keeps (their text names an aws_iam_ or aws_eks_ type) are parsed with
+ * cJSON, one at a time.  This keeps time and memory close to reading
+ * the file: most of a large plan is buckets, networks and clusters.
+ */
+typedef void	(*tf_handler)(struct tf_ctx *, const cJSON *);
 
-	cJSON_ArrayForEach(res, cJSON_GetObjectItemCaseSensitive(root,
-	    "resources")) {
-		mode = tf_str(c, res, "mode");
-		module = tf_str(c, res, "module");
-		type = tf_str(c, res, "type");
-		name = tf_str(c, res, "name");
-		if (mode == NULL || strcmp(mode, "managed") != 0 ||
-		    type == NULL || name == NULL)
-			continue;
-		cJSON_ArrayForEach(inst, cJSON_GetObjectItemCaseSensitive(res,
-		    "instances")) {
-			if (cJSON_GetObjectItemCaseSensitive(inst,
-			    "deposed") != NULL)
-				continue;
-			key = cJSON_GetObjectItemCaseSensitive(inst,
-			    "index_key");
-			if (cJSON_IsNumber(key))
-				r.address = arena_printf(c->m->arena,
-				    "%s%s%s.%s[%d]", module ? module : "",
-				    module ? "." : "", type, name,
-				    key->valueint);
-			else if (cJSON_IsString(key))
-				r.address = arena_printf(c->m->arena,
-				    "%s%s%s.%s[\"%s\"]", module ? module : "",
-				    module ? "." : "", type, name,
-				    key->valuestring);
-			else
-				r.address = arena_printf(c->m->arena,
-				    "%s%s%s.%s", module ? module : "",
-				    module ? "." : "", type, name);
-			r.type = type;
-			r.values = cJSON_GetObjectItemCaseSensitive(inst,
-			    "attributes");
-			r.unknown = NULL;
-			tf_resource(c, &r);
-		}
+static int
+tf_wanted(const struct jspan *sp)
+{
+	size_t	 n = (size_t)(sp->end - sp->start);
+
+	return mem_find(sp->start, n, "\"aws_iam_", 9) != NULL ||
+	    mem_find(sp->start, n, "\"aws_eks_", 9) != NULL;
+}
+
+/* Parse one element the filter let through and hand it on. */
+static void
+tf_element(struct tf_ctx *c, const struct jspan *sp, tf_handler fn)
+{
+	cJSON		*e;
+	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+
+	if (!tf_wanted(sp))
+		return;
+	if ((e = cJSON_ParseWithLength(sp->start,
+	    (size_t)(sp->end - sp->start))) == NULL) {
+		tf_offset_loc(c->data, c->len, (size_t)(sp->start - c->data),
+		    &loc);
+		diag_error(c->dg, &loc, "cannot parse Terraform JSON: invalid "
+		    "element");
+		return;
 	}
+	fn(c, e);
+	cJSON_Delete(e);
+}
+
+/* Every element of the array at the scanner's position. */
+static int
+tf_each(struct tf_ctx *c, struct jscan *j, tf_handler fn)
+{
+	struct jspan	 sp;
+	int		 r;
+
+	if (jscan_peek(j) != '[') {
+		/* Not an array: scan it for errors, use nothing. */
+		return jscan_value(j, &sp) == -1 ? -1 : 1;
+	}
+	if (jscan_array(j) == -1)
+		return -1;
+	while ((r = jscan_element(j)) == 1) {
+		if (jscan_value(j, &sp) == -1)
+			return -1;
+		tf_element(c, &sp, fn);
+	}
+	return r;
+}
+
+/*
+ * A module of the values representation at the scanner's position:
+ * its resources, then its child modules, recursively.
+ */
+static int
+tf_stream_module(struct tf_ctx *c, struct jscan *j, tf_handler fn)
+{
+	struct jspan	 sp;
+	const char	*key;
+	size_t		 klen;
+	int		 r;
+
+	if (jscan_peek(j) != '{')
+		return jscan_value(j, &sp);
+	if (jscan_object(j) == -1)
+		return -1;
+	while ((r = jscan_member(j, &key, &klen)) == 1) {
+		if (jscan_key_is(key, klen, "resources"))
+			r = tf_each(c, j, fn);
+		else if (jscan_key_is(key, klen, "child_modules")) {
+			if (jscan_peek(j) != '[')
+				r = jscan_value(j, &sp);
+			else if ((r = jscan_array(j)) == 0)
+				while ((r = jscan_element(j)) == 1)
+					if (tf_stream_module(c, j, fn) == -1)
+						return -1;
+		} else
+			r = jscan_value(j, &sp);
+		if (r == -1)
+			return -1;
+	}
+	return r;
+}
+
+/*
+ * Scan the module at the end of a NULL-terminated path of object keys
+ * inside span, e.g. values → root_module of prior_state.
+ */
+static void
+tf_stream_path(struct tf_ctx *c, const struct jspan *span,
+    const char *const *keys, tf_handler fn)
+{
+	struct jscan	 j;
+	struct jspan	 sp;
+	const char	*key;
+	size_t		 klen;
+
+	if (span->start == NULL)
+		return;
+	jscan_init(&j, span->start, (size_t)(span->end - span->start),
+	    LOAD_MAX_DEPTH);
+	for (; *keys != NULL; keys++) {
+		if (jscan_peek(&j) != '{' || jscan_object(&j) == -1)
+			return;
+		while (jscan_member(&j, &key, &klen) == 1 &&
+		    !jscan_key_is(key, klen, *keys))
+			if (jscan_value(&j, &sp) == -1)
+				return;
+		if (j.err != NULL || j.p[-1] == '}')
+			return;		/* not found */
+	}
+	(void)tf_stream_module(c, &j, fn);
 }
 
 /*
@@ -743,9 +814,9 @@ tf_link_pod_identity(struct tf_ctx *c, struct tf_pod_identity *p,
 }
 
 static void
-tf_link_trusts(struct tf_ctx *c, const cJSON *root)
+tf_link_trusts(struct tf_ctx *c, const cJSON *configuration)
 {
-	const cJSON	*cfg = tf_get(root, "configuration", "root_module",
+	const cJSON	*cfg = tf_get(configuration, "root_module",
 			    (const char *)NULL);
 	size_t		 i;
 
@@ -755,35 +826,6 @@ tf_link_trusts(struct tf_ctx *c, const cJSON *root)
 	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
 		if (c->m->pod_identities.v[i]->role_arn == NULL)
 			tf_link_pod_identity(c, c->m->pod_identities.v[i], cfg);
-}
-
-/*
- * Find where JSON text nests deeper than max arrays and objects, outside
- * strings.  Returns the offset of the bracket that does, or len.  This
- * keeps a hostile plan from reaching cJSON's recursion, and gives the
- * user a position instead of a bare "invalid JSON".
- */
-static size_t
-tf_too_deep(const char *data, size_t len, int max)
-{
-	size_t	 i;
-	int	 depth = 0, in_str = 0;
-
-	for (i = 0; i < len; i++) {
-		if (in_str) {
-			if (data[i] == '\\')
-				i++;
-			else if (data[i] == '"')
-				in_str = 0;
-		} else if (data[i] == '"')
-			in_str = 1;
-		else if (data[i] == '[' || data[i] == '{') {
-			if (++depth > max)
-				return i;
-		} else if (data[i] == ']' || data[i] == '}')
-			depth--;
-	}
-	return len;
 }
 
 /* Turn a byte offset into a 1-based line and column. */
@@ -803,17 +845,133 @@ tf_offset_loc(const char *data, size_t len, size_t off, struct loc *loc)
 	}
 }
 
+/* Report a scanner error at its position. */
+static void
+tf_scan_error(struct tf_ctx *c, const struct jscan *j)
+{
+	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+	const char	*msg = j->err;
+
+	tf_offset_loc(c->data, c->len, (size_t)(j->errpos - c->data), &loc);
+	if (strcmp(msg, "nested too deeply") == 0)
+		diag_error(c->dg, &loc, "cannot parse Terraform JSON: nested "
+		    "deeper than %d levels", LOAD_MAX_DEPTH);
+	else
+		diag_error(c->dg, &loc, "cannot parse Terraform JSON: %s", msg);
+}
+
+/* The top-level values load_tf looks at, as spans of the input. */
+struct tf_top {
+	struct jspan	 format_version, terraform_version;
+	struct jspan	 resource_changes, planned_values, prior_state;
+	struct jspan	 values, resources, configuration;
+};
+
+/*
+ * Scan the whole input once, checking its grammar, and note where the
+ * top-level members are.  Returns -1 on an error, left in j.
+ */
+static int
+tf_scan_top(struct jscan *j, struct tf_top *t)
+{
+	static const struct {
+		const char	*key;
+		size_t		 off;
+	} keys[] = {
+		{ "format_version", offsetof(struct tf_top, format_version) },
+		{ "terraform_version",
+		    offsetof(struct tf_top, terraform_version) },
+		{ "resource_changes",
+		    offsetof(struct tf_top, resource_changes) },
+		{ "planned_values", offsetof(struct tf_top, planned_values) },
+		{ "prior_state", offsetof(struct tf_top, prior_state) },
+		{ "values", offsetof(struct tf_top, values) },
+		{ "resources", offsetof(struct tf_top, resources) },
+		{ "configuration", offsetof(struct tf_top, configuration) },
+	};
+	struct jspan	 sp, *dst;
+	const char	*key;
+	size_t		 klen, i;
+	int		 r;
+
+	memset(t, 0, sizeof(*t));
+	if (jscan_object(j) == -1)
+		return -1;
+	while ((r = jscan_member(j, &key, &klen)) == 1) {
+		dst = &sp;
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if (jscan_key_is(key, klen, keys[i].key))
+				dst = (struct jspan *)((char *)t + keys[i].off);
+		if (jscan_value(j, dst) == -1)
+			return -1;
+	}
+	return r == -1 || jscan_end(j) == -1 ? -1 : 0;
+}
+
+/* A top-level scalar as an arena string, or NULL. */
+static const char *
+tf_top_str(struct tf_ctx *c, const struct jspan *sp)
+{
+	cJSON		*v;
+	const char	*s = NULL;
+
+	if (sp->start == NULL || *sp->start != '"')
+		return NULL;
+	if ((v = cJSON_ParseWithLength(sp->start,
+	    (size_t)(sp->end - sp->start))) != NULL && cJSON_IsString(v))
+		s = arena_strdup(c->m->arena, v->valuestring);
+	cJSON_Delete(v);
+	return s;
+}
+
+/* Stream the elements of a top-level array member. */
+static void
+tf_stream_array(struct tf_ctx *c, const struct jspan *sp, const char *what,
+    tf_handler fn)
+{
+	struct jscan	 j;
+	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+
+	jscan_init(&j, sp->start, (size_t)(sp->end - sp->start),
+	    LOAD_MAX_DEPTH);
+	if (jscan_peek(&j) != '[') {
+		tf_offset_loc(c->data, c->len, (size_t)(sp->start - c->data),
+		    &loc);
+		diag_error(c->dg, &loc, "%s is not an array", what);
+		return;
+	}
+	(void)tf_each(c, &j, fn);
+}
+
+/* Does any role or association of this file need the configuration? */
+static int
+tf_needs_links(const struct tf_ctx *c)
+{
+	size_t	 i;
+
+	for (i = c->first_role; i < c->m->roles.n; i++)
+		if (c->m->roles.v[i]->policy_unknown)
+			return 1;
+	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
+		if (c->m->pod_identities.v[i]->role_arn == NULL)
+			return 1;
+	return 0;
+}
+
 void
 load_tf(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
-	struct tf_ctx	 c = { m, dg, file, NULL, 0, 0 };
+	static const char *const values_root[] = { "root_module", NULL };
+	static const char *const prior_root[] = { "values", "root_module",
+	    NULL };
+	struct tf_ctx	 c = { m, dg, file, NULL, data, len, 0, 0 };
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	struct tf_file	*f;
+	struct tf_top	 t;
+	struct jscan	 j;
 	const char	*nul;
-	size_t		 off;
-	const char	*end = NULL;
-	cJSON		*root;
+	cJSON		*cfg;
 
 	m->ntf++;
 	if ((nul = memchr(data, '\0', len)) != NULL) {
@@ -821,60 +979,50 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 		diag_error(dg, &loc, "cannot parse Terraform JSON: a NUL byte");
 		return;
 	}
-	if ((off = tf_too_deep(data, len, LOAD_MAX_DEPTH)) < len) {
-		tf_offset_loc(data, len, off, &loc);
-		diag_error(dg, &loc, "cannot parse Terraform JSON: nested "
-		    "deeper than %d levels", LOAD_MAX_DEPTH);
+	jscan_init(&j, data, len, LOAD_MAX_DEPTH);
+	if (jscan_peek(&j) != '{') {
+		if (jscan_value(&j, &(struct jspan){ NULL, NULL }) == -1)
+			tf_scan_error(&c, &j);
+		else
+			diag_error(dg, &loc, "Terraform JSON: expected an "
+			    "object at the top level");
 		return;
 	}
-	root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
-	if (root == NULL) {
-		/*
-		 * cJSON points at the last byte when it ran out of input;
-		 * report the end itself.  XXX A real error in the very last
-		 * byte is reported as a truncation too.
-		 */
-		end = cJSON_GetErrorPtr();
-		if (end != NULL && len > 0 && end == data + len - 1)
-			end = data + len;
-	} else
-		while (end != NULL && end < data + len && (*end == ' ' ||
-		    *end == '\t' || *end == '\r' || *end == '\n'))
-			end++;
-	if (root == NULL || end != data + len) {
-		if (end != NULL && end >= data && end <= data + len)
-			tf_offset_loc(data, len, (size_t)(end - data), &loc);
-		diag_error(dg, &loc, "cannot parse Terraform JSON: %s",
-		    root != NULL ? "unexpected text after the JSON value" :
-		    end != NULL && end == data + len ?
-		    "unexpected end of input" : "invalid JSON");
-		cJSON_Delete(root);
-		return;
-	}
-	if (!cJSON_IsObject(root)) {
-		diag_error(dg, &loc, "Terraform JSON: expected an object at "
-		    "the top level");
-		cJSON_Delete(root);
+	if (tf_scan_top(&j, &t) == -1) {
+		tf_scan_error(&c, &j);
 		return;
 	}
 	c.first_role = m->roles.n;
 	c.first_pod_identity = m->pod_identities.n;
 	f = model_add_tf_file(m);
 	f->loc = loc;
-	f->format_version = tf_str(&c, root, "format_version");
-	f->terraform_version = tf_str(&c, root, "terraform_version");
-	if (cJSON_GetObjectItemCaseSensitive(root, "values") != NULL) {
+	f->format_version = tf_top_str(&c, &t.format_version);
+	f->terraform_version = tf_top_str(&c, &t.terraform_version);
+	if (t.values.start != NULL) {
 		f->kind = "state";
-		tf_module(&c, tf_get(root, "values", "root_module",
-		    (const char *)NULL), 0);
-	} else if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root,
-	    "resources"))) {
-		f->kind = "raw state";
-		tf_rawstate(&c, root);
-	} else {
-		f->kind = "plan";
-		tf_plan(&c, root);
-		tf_link_trusts(&c, root);
+		tf_stream_path(&c, &t.values, values_root, tf_value_resource);
+		return;
 	}
-	cJSON_Delete(root);
+	if (t.resources.start != NULL && *t.resources.start == '[') {
+		f->kind = "raw state";
+		tf_stream_array(&c, &t.resources, "resources", tf_raw_resource);
+		return;
+	}
+	f->kind = "plan";
+	if (t.resource_changes.start != NULL)
+		tf_stream_array(&c, &t.resource_changes, "resource_changes",
+		    tf_change);
+	else
+		tf_stream_path(&c, &t.planned_values, values_root,
+		    tf_value_resource);
+	if (!tf_needs_links(&c))
+		return;
+	/* Known policy documents are in prior_state only. */
+	tf_stream_path(&c, &t.prior_state, prior_root, tf_value_data);
+	if (t.configuration.start == NULL || (cfg = cJSON_ParseWithLength(
+	    t.configuration.start, (size_t)(t.configuration.end -
+	    t.configuration.start))) == NULL)
+		return;
+	tf_link_trusts(&c, cfg);
+	cJSON_Delete(cfg);
 }

@@ -72,3 +72,23 @@ strip_scheme(const char *s)
 		return s + 7;
 	return s;
 }
+
+/* memmem(3), which C11 does not have: the first n-byte needle in hay. */
+const void *
+mem_find(const void *hay, size_t hlen, const void *needle, size_t n)
+{
+	const char	*h = hay, *end;
+
+	if (n == 0)
+		return hay;
+	if (hlen < n)
+		return NULL;
+	for (end = h + hlen - n + 1; h < end; h++) {
+		if ((h = memchr(h, *(const char *)needle,
+		    (size_t)(end - h))) == NULL)
+			return NULL;
+		if (memcmp(h, needle, n) == 0)
+			return h;
+	}
+	return NULL;
+}

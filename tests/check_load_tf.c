@@ -172,7 +172,7 @@ START_TEST(invalid_json_reports_position)
 	ck_assert_uint_eq(dg.v[0]->loc.line, 2);
 	ck_assert_uint_eq(dg.v[0]->loc.col, 24);
 	ck_assert_str_eq(dg.v[0]->msg,
-	    "cannot parse Terraform JSON: invalid JSON");
+	    "cannot parse Terraform JSON: expected a value");
 }
 END_TEST
 
