@@ -38,6 +38,8 @@ struct diag	*engine_report_role(struct diags *, const struct rule *,
 struct check_ctx;
 struct tf_pod_identity;
 
+const struct binding *engine_binding_of(const struct check_ctx *,
+		    const struct k8s_obj *);
 int		 engine_role_used(const struct check_ctx *,
 		    const struct tf_role *);
 const struct tf_role *engine_pod_identity_role(const struct model *,

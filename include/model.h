@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "strmap.h"
 
 struct arena;
 struct policy;
@@ -158,6 +159,7 @@ struct tf_role {
 	const char	*trust_from;	/* data source the trust came from */
 	const char	*unknown_refs;	/* what an unknown trust depends on */
 	int		 has_policies;	/* inline_policy or managed_policy_arns */
+	int		 used;		/* a ServiceAccount names it */
 };
 
 struct tf_provider {
@@ -220,6 +222,12 @@ struct model {
 	MODEL_VEC(struct tf_role_policy, role_policies);
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct tf_pod_identity, pod_identities);
+	/* Built by model_index() once everything is loaded. */
+	int		 indexed;
+	struct strmap	 sa_index;	/* "ns/name" of ServiceAccounts */
+	struct strmap	 role_by_name;
+	struct strmap	 role_by_lname;	/* lowercase name */
+	struct strmap	 role_by_arn;
 	struct suppress_comment *suppress;	/* suppress.c, newest first */
 };
 
@@ -243,6 +251,8 @@ const char	*k8s_obj_sa(const struct k8s_obj *);
 /* The pod's annotations: a Pod's own, a workload's template's. */
 const struct kv_pos *k8s_pod_annotations(const struct k8s_obj *, size_t *);
 /* The last ServiceAccount of that namespace and name, or NULL. */
+/* Index the model for lookups; call once loading is done. */
+void		 model_index(struct model *);
 const struct k8s_obj *model_find_sa(const struct model *, const char *ns,
 		    const char *name);
 /*

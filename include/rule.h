@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "strmap.h"
 
 struct binding;
 struct k8s_obj;
@@ -21,6 +22,7 @@ struct check_ctx {
 	struct diags		*dg;
 	const struct binding	*bindings;	/* one per annotated SA */
 	size_t			 nbindings;
+	struct strmap		 binding_of;	/* SA "ns/name" to binding */
 };
 
 /*

@@ -76,13 +76,9 @@ static void
 check_sa(const struct rule *r, struct check_ctx *ctx,
     const struct k8s_obj *o)
 {
-	const struct binding	*b = NULL;
+	const struct binding	*b = engine_binding_of(ctx, o);
 	const char		*want;
-	size_t			 i;
 
-	for (i = 0; i < ctx->nbindings; i++)
-		if (ctx->bindings[i].sa == o)
-			b = &ctx->bindings[i];
 	if (b == NULL || (want = trust_namespace(ctx->m, b)) == NULL)
 		return;
 	engine_report(ctx->dg, r, r->severity, ctx->m, b, &o->name_loc,

@@ -32,34 +32,22 @@ const struct rule rule_irsa_trust_orphan_subject = {
 	.check_model = check
 };
 
+/* The ServiceAccount a subject system:serviceaccount:<ns>:<name> names. */
 static const struct k8s_obj *
 find_sa(const struct model *m, const char *sub)
 {
-	const struct k8s_obj	*o;
-	char			 s[512];
-	size_t			 i;
+	char		 ns[256];
+	const char	*rest, *colon;
 
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
-			continue;
-		snprintf(s, sizeof(s), "system:serviceaccount:%s:%s",
-		    k8s_obj_ns(m, o), o->name);
-		if (strcmp(s, sub) == 0)
-			return o;
-	}
-	return NULL;
-}
-
-static const struct binding *
-find_binding(const struct check_ctx *ctx, const struct k8s_obj *o)
-{
-	size_t	 i;
-
-	for (i = 0; i < ctx->nbindings; i++)
-		if (ctx->bindings[i].sa == o)
-			return &ctx->bindings[i];
-	return NULL;
+	if (strncmp(sub, "system:serviceaccount:", 22) != 0)
+		return NULL;
+	rest = sub + 22;
+	if ((colon = strchr(rest, ':')) == NULL ||
+	    (size_t)(colon - rest) >= sizeof(ns))
+		return NULL;
+	memcpy(ns, rest, (size_t)(colon - rest));
+	ns[colon - rest] = '\0';
+	return model_find_sa(m, ns, colon + 1);
 }
 
 static void
@@ -75,7 +63,7 @@ check_subject(const struct rule *r, struct check_ctx *ctx,
 		    "in the manifests", sub);
 		return;
 	}
-	b = find_binding(ctx, o);
+	b = engine_binding_of(ctx, o);
 	if (b == NULL)
 		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &o->name_loc, "the trust policy of %s admits this "
@@ -92,31 +80,27 @@ check_subject(const struct rule *r, struct check_ctx *ctx,
  * A role some ServiceAccount fails to assume has its mismatch reported
  * at that ServiceAccount already; its subjects are not repeated here.
  */
-static int
-role_mismatched(const struct check_ctx *ctx, const struct tf_role *role)
-{
-	size_t	 i;
-
-	for (i = 0; i < ctx->nbindings; i++)
-		if (ctx->bindings[i].role == role &&
-		    ctx->bindings[i].verdict == TRI_FALSE)
-			return 1;
-	return 0;
-}
-
 static void
 check(const struct rule *r, struct check_ctx *ctx)
 {
+	struct strmap		 mismatched;
 	const struct tf_role	*role;
 	const struct pstmt	*st;
 	const struct pcond	*c;
 	const char		*issuer;
 	size_t			 i, j, k, l;
 
+	strmap_init(&mismatched);
+	for (i = 0; i < ctx->nbindings; i++)
+		if (ctx->bindings[i].role != NULL &&
+		    ctx->bindings[i].verdict == TRI_FALSE)
+			strmap_add(&mismatched, ctx->m->arena,
+			    ctx->bindings[i].role->address, NULL);
+
 	for (i = 0; i < ctx->m->roles.n; i++) {
 		role = ctx->m->roles.v[i];
 		if (role->trust == NULL || !engine_role_used(ctx, role) ||
-		    role_mismatched(ctx, role))
+		    strmap_get(&mismatched, role->address) != NULL)
 			continue;
 		for (j = 0; j < role->trust->n; j++) {
 			st = &role->trust->st[j];
@@ -135,4 +119,5 @@ check(const struct rule *r, struct check_ctx *ctx)
 			}
 		}
 	}
+	strmap_release(&mismatched);
 }

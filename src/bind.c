@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 
 #include "arena.h"
 #include "bind.h"
@@ -64,26 +65,26 @@ role_account(struct model *m, const struct tf_role *r, const char **part,
 static void
 bind_resolve(struct binding *b, struct model *m)
 {
-	const struct tf_role	*r;
+	const struct strmap_val	*v;
+	struct tf_role		*r;
 	const char		*part, *acct;
-	size_t			 i;
 
-	for (i = 0; i < m->roles.n; i++) {
-		r = m->roles.v[i];
-		if (r->arn != NULL) {
-			if (strcmp(r->arn, b->ann->value) == 0) {
-				b->role = r;
-				return;
-			}
-			continue;
-		}
-		if (r->name == NULL || strcmp(r->name, b->arn.name) != 0 ||
-		    strcmp(r->path, b->arn.path) != 0)
+	if ((v = strmap_get(&m->role_by_arn, b->ann->value)) != NULL) {
+		r = v->v;
+		r->used = 1;
+		b->role = r;
+		return;
+	}
+	for (v = strmap_get(&m->role_by_name, b->arn.name); v != NULL;
+	    v = v->next) {
+		r = v->v;
+		if (r->arn != NULL || strcmp(r->path, b->arn.path) != 0)
 			continue;
 		if (role_account(m, r, &part, &acct) &&
 		    (strcmp(part, b->arn.partition) != 0 ||
 		    strcmp(acct, b->arn.account) != 0))
 			continue;
+		r->used = 1;
 		b->role = r;
 		return;
 	}
@@ -101,38 +102,45 @@ bind_resolve(struct binding *b, struct model *m)
 static void
 bind_near(struct binding *b, struct model *m)
 {
+	const struct strmap_val	*v;
 	const struct tf_role	*r;
 	const char		*part, *acct;
-	enum near_kind		 kind;
-	size_t			 i, d, best = (size_t)-1, max;
+	char			*low, *p;
+	size_t			 i, d, best = (size_t)-1, max, len;
 
-	max = strlen(b->arn.name) / 4;
-	if (max < 1)
-		max = 1;
-	if (max > 3)
-		max = 3;
-	for (i = 0; i < m->roles.n; i++) {
-		r = m->roles.v[i];
-		if (r->name == NULL)
-			continue;
-		if (strcmp(r->name, b->arn.name) == 0) {
-			d = 0;
-			kind = strcmp(r->path, b->arn.path) != 0 ?
-			    NEAR_PATH : NEAR_ACCOUNT;
-		} else if (strcasecmp(r->name, b->arn.name) == 0) {
-			d = 1;
-			kind = NEAR_CASE;
-		} else {
-			d = edit_distance(r->name, b->arn.name, max);
-			if (d > max)
-				continue;
-			d++;
-			kind = NEAR_TYPO;
+	if ((v = strmap_get(&m->role_by_name, b->arn.name)) != NULL) {
+		r = v->v;
+		b->near = r;
+		b->near_kind = strcmp(r->path, b->arn.path) != 0 ?
+		    NEAR_PATH : NEAR_ACCOUNT;
+	} else {
+		low = arena_strdup(m->arena, b->arn.name);
+		for (p = low; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if ((v = strmap_get(&m->role_by_lname, low)) != NULL) {
+			b->near = v->v;
+			b->near_kind = NEAR_CASE;
 		}
-		if (d < best) {
+	}
+	/*
+	 * Typos: a scan, but only of names whose length is close enough,
+	 * and only for the few annotations nothing else matched.
+	 */
+	len = strlen(b->arn.name);
+	max = len / 4 < 1 ? 1 : len / 4 > 3 ? 3 : len / 4;
+	for (i = 0; b->near == NULL || b->near_kind == NEAR_TYPO; i++) {
+		if (i == m->roles.n || best == 1)
+			break;
+		r = m->roles.v[i];
+		if (r->name == NULL || strlen(r->name) + max < len ||
+		    strlen(r->name) > len + max)
+			continue;
+		d = edit_distance(r->name, b->arn.name,
+		    best <= max ? best - 1 : max);
+		if (d <= max && d < best) {
 			best = d;
 			b->near = r;
-			b->near_kind = kind;
+			b->near_kind = NEAR_TYPO;
 		}
 	}
 	if (b->near == NULL)

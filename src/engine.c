@@ -64,10 +64,16 @@ engine_run(struct model *m, struct diags *dg)
 	struct check_ctx	 ctx;
 	size_t			 i, j;
 
+	model_index(m);
 	bindings = engine_bind(m, &ctx.nbindings);
 	ctx.m = m;
 	ctx.dg = dg;
 	ctx.bindings = bindings;
+	strmap_init(&ctx.binding_of);
+	for (i = 0; i < ctx.nbindings; i++)
+		strmap_add(&ctx.binding_of, m->arena, arena_printf(m->arena,
+		    "%s/%s", bindings[i].ns, bindings[i].sa->name),
+		    &bindings[i]);
 	for (j = 0; (r = rule_table[j]) != NULL; j++) {
 		if (r->check_binding != NULL)
 			for (i = 0; i < ctx.nbindings; i++)
@@ -81,6 +87,7 @@ engine_run(struct model *m, struct diags *dg)
 		if (r->check_model != NULL)
 			r->check_model(r, &ctx);
 	}
+	strmap_release(&ctx.binding_of);
 	free(bindings);
 }
 
@@ -169,12 +176,8 @@ engine_report_role(struct diags *dg, const struct rule *r, enum severity sev,
 int
 engine_role_used(const struct check_ctx *ctx, const struct tf_role *r)
 {
-	size_t	 i;
-
-	for (i = 0; i < ctx->nbindings; i++)
-		if (ctx->bindings[i].role == r)
-			return 1;
-	return 0;
+	(void)ctx;
+	return r->used;
 }
 
 /* The role a Pod Identity association names, if it is in the inputs. */
@@ -200,6 +203,25 @@ engine_pod_identity_role(const struct model *m,
 		    parsed && r->name != NULL && strcmp(r->name, ra.name) == 0 &&
 		    strcmp(r->path, ra.path) == 0)
 			return r;
+	}
+	return NULL;
+}
+
+/* The binding of a ServiceAccount object, or NULL when it names no role. */
+const struct binding *
+engine_binding_of(const struct check_ctx *ctx, const struct k8s_obj *o)
+{
+	const struct strmap_val	*v;
+	const struct binding	*b;
+	char			 key[1024];
+
+	if (o->name == NULL || (size_t)snprintf(key, sizeof(key), "%s/%s",
+	    k8s_obj_ns(ctx->m, o), o->name) >= sizeof(key))
+		return NULL;
+	for (v = strmap_get(&ctx->binding_of, key); v != NULL; v = v->next) {
+		b = v->v;
+		if (b->sa == o)
+			return b;
 	}
 	return NULL;
 }

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* The model: typed lists of what the loaders found, and lookups. */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,10 @@ model_release(struct model *m)
 	free(m->role_policies.v);
 	free(m->tf_files.v);
 	free(m->pod_identities.v);
+	strmap_release(&m->sa_index);
+	strmap_release(&m->role_by_name);
+	strmap_release(&m->role_by_lname);
+	strmap_release(&m->role_by_arn);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -186,8 +192,21 @@ k8s_pod_annotations(const struct k8s_obj *o, size_t *n)
 const struct k8s_obj *
 model_find_sa(const struct model *m, const char *ns, const char *name)
 {
+	const struct strmap_val	*v;
 	const struct k8s_obj	*o;
+	char			 key[1024];
 	size_t			 i;
+
+	if (m->indexed) {
+		if ((size_t)snprintf(key, sizeof(key), "%s/%s", ns, name) >=
+		    sizeof(key))
+			return NULL;
+		if ((v = strmap_get(&m->sa_index, key)) == NULL)
+			return NULL;
+		while (v->next != NULL)		/* the last one wins */
+			v = v->next;
+		return v->v;
+	}
 
 	for (i = m->objs.n; i > 0; i--) {
 		o = m->objs.v[i - 1];
@@ -235,4 +254,38 @@ k8s_pod_skips(const struct k8s_obj *o, const char *name)
 		if (*e == '\0')
 			return 0;
 	}
+}
+
+/*
+ * Build the lookup tables.  Keys are formatted once here, so that the
+ * rules never format or compare strings per pair of objects.
+ */
+void
+model_index(struct model *m)
+{
+	const struct k8s_obj	*o;
+	struct tf_role		*r;
+	char			*low, *p;
+	size_t			 i;
+
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL)
+			strmap_add(&m->sa_index, m->arena, arena_printf(
+			    m->arena, "%s/%s", k8s_obj_ns(m, o), o->name),
+			    (void *)o);
+	}
+	for (i = 0; i < m->roles.n; i++) {
+		r = m->roles.v[i];
+		if (r->arn != NULL)
+			strmap_add(&m->role_by_arn, m->arena, r->arn, r);
+		if (r->name == NULL)
+			continue;
+		strmap_add(&m->role_by_name, m->arena, r->name, r);
+		low = arena_strdup(m->arena, r->name);
+		for (p = low; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		strmap_add(&m->role_by_lname, m->arena, low, r);
+	}
+	m->indexed = 1;
 }

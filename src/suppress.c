@@ -99,6 +99,10 @@ scan_line(struct model *m, struct diags *dg, const char *file,
 	unsigned int		 col = 1;
 	struct loc		 loc;
 
+	/* Most lines have no comment and no comment waits for them. */
+	if (memchr(s, '#', (size_t)(e - s)) == NULL &&
+	    (m->suppress == NULL || m->suppress->target != 0))
+		return;
 	for (p = s; p < e && hash == NULL; p++) {
 		if (q != 0) {
 			if (*p == '\\' && q == '"' && p + 1 < e)
@@ -110,7 +114,7 @@ scan_line(struct model *m, struct diags *dg, const char *file,
 			hash = p;
 		else if (*p == '"' || *p == '\'')
 			q = *p;
-		if (hash == NULL && strchr(" \t\r", *p) == NULL)
+		if (hash == NULL && *p != ' ' && *p != '\t' && *p != '\r')
 			content = 1;
 	}
 	if (content)

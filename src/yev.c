@@ -162,8 +162,10 @@ yev_reset(struct yev *y)
 		free(y->recs[i]->anchor);
 		free(y->recs[i]);
 	}
+	/* Buckets are only filled by anchors: most documents have none. */
+	if (y->nrecs > 0)
+		memset(y->buckets, 0, YEV_BUCKETS * sizeof(*y->buckets));
 	y->nrecs = y->nopen = y->nframes = 0;
-	memset(y->buckets, 0, YEV_BUCKETS * sizeof(*y->buckets));
 	y->expanded = y->recorded = 0;
 }
 

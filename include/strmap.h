@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * A string-keyed hash multimap for the model's lookups (ServiceAccounts
+ * by namespace and name, roles by name and ARN), so that no rule scans
+ * the whole model once per object.
+ */
+#ifndef STRMAP_H
+#define STRMAP_H
+
+#include <stddef.h>
+
+struct arena;
+
+/* The values stored under one key, in the order added. */
+struct strmap_val {
+	void			*v;
+	struct strmap_val	*next;
+};
+
+struct strmap_ent;
+
+struct strmap {
+	struct strmap_ent	*tab;	/* open addressing, power of two */
+	size_t			 cap;
+	size_t			 n;
+};
+
+void	strmap_init(struct strmap *);
+/* Add v under key; key and list nodes live in the arena. */
+void	strmap_add(struct strmap *, struct arena *, const char *, void *);
+/* The values under key, first added first; NULL when none. */
+const struct strmap_val *strmap_get(const struct strmap *, const char *);
+void	strmap_release(struct strmap *);
+
+#endif /* STRMAP_H */
