@@ -7,6 +7,7 @@
 #define LOAD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct diags;
 struct model;
@@ -30,6 +31,9 @@ void	load_buffer(struct model *, struct diags *, const char *file,
 /* file is an arena string that the model may keep. */
 void	load_k8s(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
+/* The same, streamed: pre holds bytes already read from the stream. */
+void	load_k8s_stream(struct model *, struct diags *, const char *file,
+	    FILE *, const char *pre, size_t prelen);
 void	load_tf(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
 

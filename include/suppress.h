@@ -36,6 +36,10 @@ struct suppress_comment {
  */
 void	suppress_scan(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
+/* The same, a line at a time, for a loader that streams its input. */
+void	suppress_line(struct model *, struct diags *, const char *file,
+	    unsigned int line, const char *s, const char *e);
+void	suppress_finish(struct model *);
 
 /*
  * After the rules ran: drop findings of disabled rules and every

@@ -59,14 +59,15 @@ load_buffer(struct model *m, struct diags *dg, const char *file,
 	m->nfiles++;
 	if (is_terraform(data, len))
 		load_tf(m, dg, file, data, len);
-	else {
+	else
 		load_k8s(m, dg, file, data, len);
-		/* Comments are gone from libyaml's events: scan the text. */
-		suppress_scan(m, dg, file, data, len);
-	}
 }
 
-/* Read a stream whole, refusing more than LOAD_MAX_FILE_SIZE bytes. */
+/*
+ * Read an input.  Its first bytes tell the format: Terraform JSON is
+ * read whole (it is scanned in place), manifests are streamed a line at
+ * a time, so that memory does not grow with them.
+ */
 static size_t
 load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 {
@@ -75,6 +76,20 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 	char		 chunk[65536];
 	size_t		 n;
 
+	n = fread(chunk, 1, 4096, fp);
+	if (ferror(fp)) {
+		diag_error(dg, &loc, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	m->nfiles++;
+	if (!is_terraform(chunk, n)) {
+		load_k8s_stream(m, dg, file, fp, chunk, n);
+		if (ferror(fp))
+			diag_error(dg, &loc, "cannot read: %s",
+			    strerror(errno));
+		return 1;
+	}
+	buf_add(&b, chunk, n);
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		if (b.len + n > LOAD_MAX_FILE_SIZE) {
 			diag_error(dg, &loc, "file is larger than %lu MiB",
@@ -89,7 +104,7 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 		buf_release(&b);
 		return 0;
 	}
-	load_buffer(m, dg, file, b.buf, b.len);
+	load_tf(m, dg, file, b.buf, b.len);
 	buf_release(&b);
 	return 1;
 }

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Load Kubernetes YAML or JSON manifests into the model, streaming events. */
+#include <sys/types.h>
+
 #include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "suppress.h"
 #include "xalloc.h"
 #include "yev.h"
 
@@ -282,6 +285,9 @@ struct kl_deferred {
 };
 
 /* A "# Source: <path>" line of helm template output. */
+/* How many recent line starts are kept to place encoding errors. */
+#define KL_RING		256
+
 struct kl_source {
 	unsigned int	 line;
 	const char	*path;
@@ -293,9 +299,24 @@ struct kload {
 	struct arena	*a;		/* the model's */
 	struct diags	*dg;
 	const char	*file;
-	const char	*data;
+	const char	*data;		/* the input, when in memory */
 	size_t		 len;
 	size_t		 off;		/* bytes handed to libyaml */
+	FILE		*fp;		/* the input, when streamed */
+	const char	*pre;		/* read from fp before the loader */
+	size_t		 prelen;
+	char		*linebuf;	/* a line read from fp */
+	size_t		 linecap;
+	char		*gbuf;		/* getdelim's buffer */
+	size_t		 gcap;
+	const char	*cur;		/* the line being handed to libyaml */
+	size_t		 curlen, curoff;
+	unsigned int	 lineno;	/* lines read so far */
+	int		 too_big;	/* the input passed the size limit */
+	struct {
+		size_t		 off;	/* offset of a line's start */
+		unsigned int	 line;
+	}		 ring[KL_RING];	/* the last lines read */
 	struct yev	 y;
 	unsigned int	 depth;		/* open collections */
 	int		 defer;		/* hold errors back */
@@ -333,7 +354,10 @@ static int		 kl_is_null(const yaml_event_t *);
 static int		 kl_ends_with_list(const char *);
 static const char	*kl_scalar_dup(struct kload *);
 static const char	*kl_scalar_value(struct kload *);
-static void		 kl_sources(struct kload *);
+static void		 kl_source_line(struct kload *, const char *, size_t);
+static const char	*kl_getline(struct kload *, size_t *);
+static void		 kl_linebuf(struct kload *, size_t);
+static void		 kl_newline(struct kload *, const char *, size_t);
 static void		 kl_doc_source(struct kload *, unsigned int);
 static void		 kl_pends_clear(struct kload *, int);
 static int		 kl_document(struct kload *);
@@ -373,19 +397,106 @@ static void		 kl_commit(struct kload *);
  * ahead of it were seen, and they could not be kept.  A UTF-16 code
  * unit cut at a newline byte is fine: the reader waits for the rest.
  */
+/*
+ * The next line of input, from memory or from the stream; NULL at the
+ * end.  Streaming keeps one line in memory, not the file, so memory does
+ * not grow with the manifests; each line is shown to the comment
+ * scanners (helm's "# Source:", irsalint:ignore) as it goes by.
+ */
+static const char *
+kl_getline(struct kload *kl, size_t *n)
+{
+	const char	*s, *nl;
+	size_t		 len = 0, take;
+	ssize_t		 got;
+
+	if (kl->fp == NULL) {
+		if (kl->off == kl->len)
+			return NULL;
+		s = kl->data + kl->off;
+		nl = memchr(s, '\n', kl->len - kl->off);
+		*n = nl != NULL ? (size_t)(nl - s) + 1 : kl->len - kl->off;
+		return s;
+	}
+	for (;;) {
+		if (kl->prelen > 0) {
+			nl = memchr(kl->pre, '\n', kl->prelen);
+			take = nl != NULL ? (size_t)(nl - kl->pre) + 1 :
+			    kl->prelen;
+			kl_linebuf(kl, len + take);
+			memcpy(kl->linebuf + len, kl->pre, take);
+			len += take;
+			kl->pre += take;
+			kl->prelen -= take;
+			if (nl != NULL)
+				break;
+			continue;
+		}
+		/* getdelim counts NUL bytes too; libyaml reports them. */
+		if ((got = getdelim(&kl->gbuf, &kl->gcap, '\n', kl->fp)) <= 0)
+			break;
+		kl_linebuf(kl, len + (size_t)got);
+		memcpy(kl->linebuf + len, kl->gbuf, (size_t)got);
+		len += (size_t)got;
+		break;
+	}
+	*n = len;
+	return len > 0 ? kl->linebuf : NULL;
+}
+
+static void
+kl_linebuf(struct kload *kl, size_t need)
+{
+	if (need <= kl->linecap)
+		return;
+	kl->linecap = need * 2 > 4096 ? need * 2 : 4096;
+	kl->linebuf = xreallocarray(kl->linebuf, 1, kl->linecap);
+}
+
+/* A new line: remember where it starts, show it to the scanners. */
+static void
+kl_newline(struct kload *kl, const char *s, size_t n)
+{
+	size_t	 len = n;
+
+	kl->lineno++;
+	kl->ring[kl->lineno % KL_RING].off = kl->off;
+	kl->ring[kl->lineno % KL_RING].line = kl->lineno;
+	if (len > 0 && s[len - 1] == '\n')
+		len--;
+	kl_source_line(kl, s, len);
+	suppress_line(kl->m, kl->dg, kl->file, kl->lineno, s, s + len);
+}
+
 static int
 kl_read(void *arg, unsigned char *buf, size_t size, size_t *nread)
 {
 	struct kload	*kl = arg;
-	const char	*nl;
-	size_t		 n = kl->len - kl->off;
+	size_t		 n;
 
+	if (kl->curoff == kl->curlen) {
+		if (kl->too_big ||
+		    (kl->cur = kl_getline(kl, &kl->curlen)) == NULL) {
+			*nread = 0;
+			return 1;
+		}
+		kl->curoff = 0;
+		kl_newline(kl, kl->cur, kl->curlen);
+		if (kl->fp != NULL && kl->off + kl->curlen > LOAD_MAX_FILE_SIZE) {
+			kl->too_big = 1;
+			*nread = 0;
+			return 1;
+		}
+	}
+	n = kl->curlen - kl->curoff;
 	if (n > size)
 		n = size;
-	if ((nl = memchr(kl->data + kl->off, '\n', n)) != NULL)
-		n = (size_t)(nl - (kl->data + kl->off)) + 1;
-	memcpy(buf, kl->data + kl->off, n);
-	kl->off += n;
+	memcpy(buf, kl->cur + kl->curoff, n);
+	kl->curoff += n;
+	if (kl->fp == NULL && kl->curoff == kl->curlen)
+		kl->off += kl->curlen;
+	else if (kl->fp != NULL)
+		kl->off += n;
 	*nread = n;
 	return 1;
 }
@@ -417,17 +528,33 @@ static struct loc
 kl_offset_loc(const struct kload *kl, size_t off)
 {
 	struct loc	 l;
-	size_t		 i;
+	size_t		 i, best = KL_RING;
 
 	memset(&l, 0, sizeof(l));
 	l.file = kl->file;
-	l.line = l.col = 1;
-	for (i = 0; i < off && i < kl->len; i++) {
-		if (kl->data[i] == '\n') {
-			l.line++;
-			l.col = 1;
-		} else if (((unsigned char)kl->data[i] & 0xc0) != 0x80)
-			l.col++;
+	if (kl->fp == NULL) {
+		l.line = l.col = 1;
+		for (i = 0; i < off && i < kl->len; i++) {
+			if (kl->data[i] == '\n') {
+				l.line++;
+				l.col = 1;
+			} else if (((unsigned char)kl->data[i] & 0xc0) != 0x80)
+				l.col++;
+		}
+		return l;
+	}
+	/*
+	 * Streamed: the line is one of the last read.  The column counts
+	 * bytes, which is right where an encoding error is.  Beyond the
+	 * ring the file as a whole is named: no position is invented.
+	 */
+	for (i = 0; i < KL_RING; i++)
+		if (kl->ring[i].line != 0 && kl->ring[i].off <= off &&
+		    (best == KL_RING || kl->ring[i].off > kl->ring[best].off))
+			best = i;
+	if (best != KL_RING && kl->lineno - kl->ring[best].line < KL_RING) {
+		l.line = kl->ring[best].line;
+		l.col = (unsigned int)(off - kl->ring[best].off) + 1;
 	}
 	return l;
 }
@@ -653,34 +780,26 @@ kl_scalar_value(struct kload *kl)
  * libyaml drops comments, so find helm's "# Source: <template>" lines
  * in the raw text; kl_doc_source() matches them to documents by line.
  */
+/* Note a helm "# Source: <template>" line as it is read. */
 static void
-kl_sources(struct kload *kl)
+kl_source_line(struct kload *kl, const char *p, size_t n)
 {
 	static const char	 tag[] = "# Source: ";
 	struct kl_source	 s;
-	const char		*p = kl->data, *end = kl->data + kl->len;
-	const char		*nl;
-	size_t			 n;
-	unsigned int		 line = 1;
 
-	for (; p < end; p = nl + 1, line++) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		n = (size_t)(nl - p);
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
-		if (n <= sizeof(tag) - 1 || memcmp(p, tag, sizeof(tag) - 1))
-			continue;
-		memset(&s, 0, sizeof(s));
-		s.line = line;
-		s.path = arena_strndup(kl->a, p + sizeof(tag) - 1,
-		    n - (sizeof(tag) - 1));
-		s.loc.file = kl->file;
-		s.loc.line = s.loc.end_line = line;
-		s.loc.col = 1;
-		s.loc.end_col = (unsigned int)n + 1;
-		KL_APUSH(kl->a, kl->sources, s);
-	}
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	if (n <= sizeof(tag) - 1 || memcmp(p, tag, sizeof(tag) - 1) != 0)
+		return;
+	memset(&s, 0, sizeof(s));
+	s.line = kl->lineno;
+	s.path = arena_strndup(kl->a, p + sizeof(tag) - 1,
+	    n - (sizeof(tag) - 1));
+	s.loc.file = kl->file;
+	s.loc.line = s.loc.end_line = kl->lineno;
+	s.loc.col = 1;
+	s.loc.end_col = (unsigned int)n + 1;
+	KL_APUSH(kl->a, kl->sources, s);
 }
 
 /*
@@ -1523,6 +1642,30 @@ kl_commit(struct kload *kl)
  * diagnostics; a parse error, too deep a nesting or too many aliases
  * end the file but keep the objects of the documents complete before.
  */
+static void
+kl_run(struct kload *kl)
+{
+	struct loc	 loc = { kl->file, 0, 0, 0, 0 };
+
+	yev_init(&kl->y, kl_read, kl);
+	while (kl_next(kl) && kl->y.ev.type != YAML_STREAM_END_EVENT)
+		if (kl->y.ev.type == YAML_DOCUMENT_START_EVENT &&
+		    !kl_document(kl))
+			break;
+	yev_release(&kl->y);
+	kl_deferred_end(kl, 0);
+	kl_pends_clear(kl, 1);
+	suppress_finish(kl->m);
+	if (kl->too_big)
+		diag_error(kl->dg, &loc, "file is larger than %lu MiB",
+		    LOAD_MAX_FILE_SIZE / (1024 * 1024));
+	free(kl->deferred.v);
+	free(kl->items.v);
+	free(kl->objs.v);
+	free(kl->linebuf);
+	free(kl->gbuf);
+}
+
 void
 load_k8s(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
@@ -1536,16 +1679,26 @@ load_k8s(struct model *m, struct diags *dg, const char *file,
 	kl.file = file;
 	kl.data = data;
 	kl.len = len;
-	kl_sources(&kl);
-	yev_init(&kl.y, kl_read, &kl);
-	while (kl_next(&kl) && kl.y.ev.type != YAML_STREAM_END_EVENT)
-		if (kl.y.ev.type == YAML_DOCUMENT_START_EVENT &&
-		    !kl_document(&kl))
-			break;
-	yev_release(&kl.y);
-	kl_deferred_end(&kl, 0);
-	kl_pends_clear(&kl, 1);
-	free(kl.deferred.v);
-	free(kl.items.v);
-	free(kl.objs.v);
+	kl_run(&kl);
+}
+
+/*
+ * Stream manifests from fp; pre holds the prelen bytes already read
+ * from it to tell the format.
+ */
+void
+load_k8s_stream(struct model *m, struct diags *dg, const char *file,
+    FILE *fp, const char *pre, size_t prelen)
+{
+	struct kload	 kl;
+
+	memset(&kl, 0, sizeof(kl));
+	kl.m = m;
+	kl.a = m->arena;
+	kl.dg = dg;
+	kl.file = file;
+	kl.fp = fp;
+	kl.pre = pre;
+	kl.prelen = prelen;
+	kl_run(&kl);
 }

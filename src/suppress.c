@@ -158,11 +158,28 @@ scan_line(struct model *m, struct diags *dg, const char *file,
 	m->suppress = c;
 }
 
+/* One line of a YAML file, as the loader reads it (no newline). */
+void
+suppress_line(struct model *m, struct diags *dg, const char *file,
+    unsigned int line, const char *s, const char *e)
+{
+	scan_line(m, dg, file, line, s, e);
+}
+
+/* The end of a file: comments still waiting apply to nothing. */
+void
+suppress_finish(struct model *m)
+{
+	struct suppress_comment	*c;
+
+	for (c = m->suppress; c != NULL && c->target == 0; c = c->next)
+		c->target = SUPPRESS_NOWHERE;
+}
+
 void
 suppress_scan(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
-	struct suppress_comment	*c;
 	const char		*s = data, *end = data + len, *nl;
 	unsigned int		 line = 1;
 
@@ -173,9 +190,7 @@ suppress_scan(struct model *m, struct diags *dg, const char *file,
 		if (nl == end)
 			break;
 	}
-	/* Comments at the end of the file apply to nothing. */
-	for (c = m->suppress; c != NULL && c->target == 0; c = c->next)
-		c->target = SUPPRESS_NOWHERE;
+	suppress_finish(m);
 }
 
 static int
