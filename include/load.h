@@ -16,6 +16,10 @@ struct model;
 #define LOAD_MAX_FILE_SIZE	(512UL * 1024 * 1024)
 #define LOAD_MAX_DEPTH		256
 #define LOAD_MAX_DIR_DEPTH	64
+#define LOAD_MAX_LINE		(64UL * 1024 * 1024)	/* bytes */
+#define LOAD_MAX_SCALAR		(1024UL * 1024)		/* bytes kept */
+#define LOAD_MAX_DOCUMENTS	1000000		/* per file */
+#define LOAD_MAX_OBJECTS	10000000	/* Kubernetes, all files */
 
 /*
  * Load one PATH argument: a file, a directory (recursed for *.yaml,

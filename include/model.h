@@ -222,6 +222,7 @@ struct model {
 	MODEL_VEC(struct tf_role_policy, role_policies);
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct tf_pod_identity, pod_identities);
+	int		 objs_full;	/* LOAD_MAX_OBJECTS reached */
 	/* Built by model_index() once everything is loaded. */
 	int		 indexed;
 	struct strmap	 sa_index;	/* "ns/name" of ServiceAccounts */

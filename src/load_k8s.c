@@ -313,6 +313,8 @@ struct kload {
 	size_t		 curlen, curoff;
 	unsigned int	 lineno;	/* lines read so far */
 	int		 too_big;	/* the input passed the size limit */
+	int		 line_too_long;	/* a line passed LOAD_MAX_LINE */
+	size_t		 ndocs;
 	struct {
 		size_t		 off;	/* offset of a line's start */
 		unsigned int	 line;
@@ -481,6 +483,11 @@ kl_read(void *arg, unsigned char *buf, size_t size, size_t *nread)
 			return 1;
 		}
 		kl->curoff = 0;
+		if (kl->curlen > LOAD_MAX_LINE) {
+			kl->line_too_long = 1;
+			*nread = 0;
+			return 1;
+		}
 		kl_newline(kl, kl->cur, kl->curlen);
 		if (kl->fp != NULL && kl->off + kl->curlen > LOAD_MAX_FILE_SIZE) {
 			kl->too_big = 1;
@@ -763,8 +770,18 @@ kl_ends_with_list(const char *kind)
 static const char *
 kl_scalar_dup(struct kload *kl)
 {
+	struct loc	 loc;
+	size_t		 n = kl->y.ev.data.scalar.length;
+
+	/* Kept scalars are names and annotation values: bound them. */
+	if (n > LOAD_MAX_SCALAR) {
+		loc = kl_ev_loc(kl);
+		kl_error(kl, &loc, "value longer than %lu KiB; only its start "
+		    "is kept", LOAD_MAX_SCALAR / 1024);
+		n = LOAD_MAX_SCALAR;
+	}
 	return arena_strndup(kl->a, (const char *)kl->y.ev.data.scalar.value,
-	    kl->y.ev.data.scalar.length);
+	    n);
 }
 
 /* The current scalar, NULL for a null or for anything else. */
@@ -837,9 +854,16 @@ static int
 kl_document(struct kload *kl)
 {
 	struct kl_pend	*p;
+	struct loc	 loc;
 
 	if (!kl_next(kl) || !kl_deref(kl))
 		return 0;
+	if (++kl->ndocs > LOAD_MAX_DOCUMENTS) {
+		loc = kl_ev_loc(kl);
+		kl_error(kl, &loc, "more than %d documents; the rest of the "
+		    "file is not read", LOAD_MAX_DOCUMENTS);
+		return 0;
+	}
 	kl_doc_source(kl, (unsigned int)kl->y.ev.start_mark.line + 1);
 	if (kl->y.ev.type == YAML_MAPPING_START_EVENT) {
 		if (!kl_enter(kl))
@@ -1030,6 +1054,9 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 			break;
 		}
 	}
+	/* A null mapping or list is an empty one, as to Kubernetes. */
+	if (kl->y.ev.type == YAML_SCALAR_EVENT && kl_is_null(&kl->y.ev))
+		return kl_skip(kl);
 	/*
 	 * XXX A misshapen container list, template metadata or eksctl
 	 * field is skipped without a word: its kind is not known yet,
@@ -1630,6 +1657,14 @@ kl_commit(struct kload *kl)
 
 	for (i = 0; i < kl->objs.n; i++) {
 		p = kl->objs.v[i];
+		if (kl->m->objs.n >= LOAD_MAX_OBJECTS) {
+			if (!kl->m->objs_full)
+				kl_error(kl, &p->loc, "more than %d Kubernetes "
+				    "objects; the rest are not read",
+				    LOAD_MAX_OBJECTS);
+			kl->m->objs_full = 1;
+			break;
+		}
 		kl_commit_obj(kl, p);
 		if (strcmp(p->kind.s, "ClusterConfig") == 0)
 			kl_commit_esas(kl, p);
@@ -1659,6 +1694,11 @@ kl_run(struct kload *kl)
 	if (kl->too_big)
 		diag_error(kl->dg, &loc, "file is larger than %lu MiB",
 		    LOAD_MAX_FILE_SIZE / (1024 * 1024));
+	if (kl->line_too_long) {
+		loc.line = kl->lineno + 1;
+		diag_error(kl->dg, &loc, "line longer than %lu MiB; the rest "
+		    "of the file is not read", LOAD_MAX_LINE / (1024 * 1024));
+	}
 	free(kl->deferred.v);
 	free(kl->items.v);
 	free(kl->objs.v);

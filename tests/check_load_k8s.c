@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "check_suites.h"
 #include "diag.h"
 #include "load.h"
@@ -811,6 +812,47 @@ START_TEST(empty_namespace_unset_and_tags_kept)
 }
 END_TEST
 
+START_TEST(long_scalar_is_bounded)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	buf_adds(&b, "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n"
+	    "  name: ");
+	for (i = 0; i < LOAD_MAX_SCALAR + 10; i++)
+		buf_addc(&b, 'a');
+	buf_adds(&b, "\n");
+	load_n(b.buf, b.len);
+	ck_error(0, 4, 9, "value longer than 1024 KiB; only its start is "
+	    "kept");
+	ck_assert_uint_eq(strlen(obj(0)->name), LOAD_MAX_SCALAR);
+	buf_release(&b);
+}
+END_TEST
+
+START_TEST(document_count_is_bounded)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < LOAD_MAX_DOCUMENTS + 2; i++)
+		buf_adds(&b, "---\n");
+	load_n(b.buf, b.len);
+	ck_error(0, LOAD_MAX_DOCUMENTS + 2, 1, "more than 1000000 documents; "
+	    "the rest of the file is not read");
+	buf_release(&b);
+}
+END_TEST
+
+START_TEST(null_annotations_are_none)
+{
+	load("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: a\n"
+	    "  annotations:\n  labels: ~\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(obj(0)->nannotations, 0);
+}
+END_TEST
+
 Suite *
 load_k8s_suite(void)
 {
@@ -857,6 +899,9 @@ load_k8s_suite(void)
 	tcase_add_test(tc, crlf_line_endings);
 	tcase_add_test(tc, utf8_bom);
 	tcase_add_test(tc, empty_namespace_unset_and_tags_kept);
+	tcase_add_test(tc, long_scalar_is_bounded);
+	tcase_add_test(tc, document_count_is_bounded);
+	tcase_add_test(tc, null_annotations_are_none);
 	suite_add_tcase(s, tc);
 	return s;
 }
