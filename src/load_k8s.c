@@ -314,6 +314,15 @@ struct kload {
 	unsigned int	 lineno;	/* lines read so far */
 	int		 too_big;	/* the input passed the size limit */
 	int		 line_too_long;	/* a line passed LOAD_MAX_LINE */
+	/*
+	 * The pending records of the current document, on the heap: the
+	 * model keeps their strings and vectors (arena), not the records,
+	 * so they are freed once the document is committed.
+	 */
+	struct {
+		struct kl_pend	**v;
+		size_t		  n, cap;
+	}		 pool;
 	size_t		 ndocs;
 	struct {
 		size_t		 off;	/* offset of a line's start */
@@ -362,6 +371,8 @@ static void		 kl_linebuf(struct kload *, size_t);
 static void		 kl_newline(struct kload *, const char *, size_t);
 static void		 kl_doc_source(struct kload *, unsigned int);
 static void		 kl_pends_clear(struct kload *, int);
+static struct kl_pend	*kl_pend_new(struct kload *);
+static void		 kl_pool_free(struct kload *);
 static int		 kl_document(struct kload *);
 static int		 kl_object(struct kload *, struct kl_pend *);
 static int		 kl_map(struct kload *, struct kl_pend *, int);
@@ -850,6 +861,25 @@ kl_pends_clear(struct kload *kl, int all)
  * Read one document, DOCUMENT_START being current, through its
  * DOCUMENT_END; its objects reach the model only once it is complete.
  */
+static struct kl_pend *
+kl_pend_new(struct kload *kl)
+{
+	struct kl_pend	*p = xcalloc(1, sizeof(*p));
+
+	KL_PUSH(kl->pool, p);
+	return p;
+}
+
+static void
+kl_pool_free(struct kload *kl)
+{
+	size_t	 i;
+
+	for (i = 0; i < kl->pool.n; i++)
+		free(kl->pool.v[i]);
+	kl->pool.n = 0;
+}
+
 static int
 kl_document(struct kload *kl)
 {
@@ -868,7 +898,7 @@ kl_document(struct kload *kl)
 	if (kl->y.ev.type == YAML_MAPPING_START_EVENT) {
 		if (!kl_enter(kl))
 			return 0;
-		p = arena_alloc(kl->a, sizeof(*p));
+		p = kl_pend_new(kl);
 		p->root = 1;
 		if (!kl_object(kl, p))
 			return 0;
@@ -878,6 +908,7 @@ kl_document(struct kload *kl)
 		return 0;
 	kl->prev_line = kl->last_line;
 	kl_commit(kl);
+	kl_pool_free(kl);
 	return 1;
 }
 
@@ -1469,7 +1500,7 @@ kl_items(struct kload *kl, struct kl_pend *root)
 		if (!(ok = kl_enter(kl)))
 			break;
 		/* Items are not roots: their own items are not read. */
-		p = arena_alloc(kl->a, sizeof(*p));
+		p = kl_pend_new(kl);
 		ok = kl_object(kl, p);
 	}
 	kl->defer = 0;
@@ -1704,6 +1735,8 @@ kl_run(struct kload *kl)
 	free(kl->objs.v);
 	free(kl->linebuf);
 	free(kl->gbuf);
+	kl_pool_free(kl);
+	free(kl->pool.v);
 }
 
 void
