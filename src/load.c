@@ -31,7 +31,9 @@ static int	name_cmp(const void *, const void *);
  * Terraform JSON is recognised by its own top-level keys near the start
  * of a JSON object: "format_version" and "terraform_version" in `show
  * -json` output, "terraform_version" and "lineage" in a raw state.
- * Everything else is taken for Kubernetes YAML or JSON.
+ * CloudFormation templates and AWS CLI output are told by their own
+ * top-level keys (load_cfn_detect, load_aws_detect).  Everything else
+ * is taken for Kubernetes YAML or JSON.
  */
 static int
 is_terraform(const char *data, size_t len)
@@ -59,6 +61,10 @@ load_buffer(struct model *m, struct diags *dg, const char *file,
 	m->nfiles++;
 	if (is_terraform(data, len))
 		load_tf(m, dg, file, data, len);
+	else if (load_cfn_detect(data, len))
+		load_cfn(m, dg, file, data, len);
+	else if (load_aws_detect(data, len))
+		load_aws(m, dg, file, data, len);
 	else
 		load_k8s(m, dg, file, data, len);
 }
