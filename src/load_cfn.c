@@ -96,7 +96,11 @@ struct cfn {
 	struct buf		 whys;	/* unknowns met, for messages */
 };
 
+static struct loc	 cy_loc(const struct cfn *, yaml_mark_t, yaml_mark_t);
 static int		 cy_next(struct cfn *);
+static struct cn	*cy_tagged(struct cfn *, struct cn *, const char *);
+static int		 cy_is_null(const yaml_event_t *);
+static int		 cy_kids(struct cfn *, struct cn *, int);
 static struct cn	*cy_node(struct cfn *, int);
 static int		 cy_skip(struct cfn *);
 static int		 cy_top(struct cfn *, int);
@@ -115,8 +119,22 @@ static struct cn	*ev_join(struct cfn *, const struct cn *, int);
 static struct cn	*ev_if(struct cfn *, const struct cn *, int);
 static struct cn	*ev_select(struct cfn *, const struct cn *, int);
 static struct cn	*ev_split(struct cfn *, const struct cn *, int);
+static struct cn	*ev_bad(struct cfn *, const struct cn *, const char *);
+static struct cn	*ev_text(struct cfn *, const struct cn *, struct buf *,
+			    const char *);
 static int		 text_add(struct buf *, const struct cn *);
+static void		 json_str(struct buf *, const char *);
 static void		 json_add(struct buf *, const struct cn *);
+static int		 has_unknown(const char *);
+static size_t		 strv_unknowns(struct strv *);
+static int		 cfn_unknowns(struct policy *);
+static void		 cfn_unknown_blocks(struct cfn *, struct cn *);
+static int		 cfn_nonempty(struct cfn *, const struct cn *, int *);
+static struct loc	 cfn_res_loc(const struct cfn_res *);
+static const struct cfn_res *cfn_arn_of(struct cfn *, const struct cn *);
+static void		 cfn_policy_role(struct cfn *, const struct cfn_res *,
+			    const struct cn *);
+static void		 cfn_resources(struct cfn *);
 static const struct cfn_res *cfn_find(const struct cfn *, const char *);
 static const char	*cfn_str(struct cfn *, const struct cn *, int *);
 static void		 cfn_role(struct cfn *, struct cfn_res *);
