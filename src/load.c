@@ -70,8 +70,8 @@ load_buffer(struct model *m, struct diags *dg, const char *file,
 }
 
 /*
- * Read an input.  Its first bytes tell the format: Terraform JSON is
- * read whole (it is scanned in place), manifests are streamed a line at
+ * Read an input.  Its first bytes tell the format: Terraform JSON,
+ * CloudFormation templates and AWS CLI output are read whole, manifests are streamed a line at
  * a time, so that memory does not grow with them.
  */
 static size_t
@@ -82,13 +82,18 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 	char		 chunk[65536];
 	size_t		 n;
 
-	n = fread(chunk, 1, 4096, fp);
+	/*
+	 * A template may put Resources after a long Parameters section:
+	 * sniff the first 64 KiB, not 4.
+	 */
+	n = fread(chunk, 1, sizeof(chunk), fp);
 	if (ferror(fp)) {
 		diag_error(dg, &loc, "cannot read: %s", strerror(errno));
 		return 0;
 	}
 	m->nfiles++;
-	if (!is_terraform(chunk, n)) {
+	if (!is_terraform(chunk, n) && !load_cfn_detect(chunk, n) &&
+	    !load_aws_detect(chunk, n)) {
 		load_k8s_stream(m, dg, file, fp, chunk, n);
 		if (ferror(fp))
 			diag_error(dg, &loc, "cannot read: %s",
@@ -110,7 +115,12 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 		buf_release(&b);
 		return 0;
 	}
-	load_tf(m, dg, file, b.buf, b.len);
+	if (is_terraform(b.buf, b.len))
+		load_tf(m, dg, file, b.buf, b.len);
+	else if (load_cfn_detect(b.buf, b.len))
+		load_cfn(m, dg, file, b.buf, b.len);
+	else
+		load_aws(m, dg, file, b.buf, b.len);
 	buf_release(&b);
 	return 1;
 }
