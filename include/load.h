@@ -40,5 +40,15 @@ void	load_k8s_stream(struct model *, struct diags *, const char *file,
 	    FILE *, const char *pre, size_t prelen);
 void	load_tf(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
+void	load_cfn(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len);
+void	load_aws(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len);
+
+/* Content sniffing for load_buffer(). */
+int	load_cfn_detect(const char *, size_t);
+int	load_aws_detect(const char *, size_t);
+/* Does JSON text have an object at the top with this key? */
+int	load_json_has_key(const char *, size_t, const char *key);
 
 #endif /* LOAD_H */

@@ -160,6 +160,7 @@ struct tf_role {
 	const char	*unknown_refs;	/* what an unknown trust depends on */
 	int		 has_policies;	/* inline_policy or managed_policy_arns */
 	int		 used;		/* a ServiceAccount names it */
+	int		 policies_unknown; /* attached elsewhere, e.g. AWS CLI */
 };
 
 struct tf_provider {
@@ -215,6 +216,7 @@ struct model {
 	const char	*stdin_name;	/* file name to report for "-" */
 	size_t		 nfiles;	/* inputs read */
 	size_t		 ntf;		/* of which Terraform JSON */
+	size_t		 naws;		/* of which CloudFormation or AWS CLI */
 	MODEL_VEC(struct k8s_obj, objs);
 	MODEL_VEC(struct tf_role, roles);
 	MODEL_VEC(struct tf_provider, providers);

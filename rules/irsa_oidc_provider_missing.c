@@ -41,6 +41,10 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    b->verdict == TRI_UNKNOWN ||
 	    (m->providers.n == 0 && m->clusters.n == 0))
 		return;
+	/* A provider whose url is unknown may be the one: not verifiable. */
+	for (i = 0; i < m->providers.n; i++)
+		if (m->providers.v[i]->url == NULL)
+			return;
 	d = engine_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 	    "%s trusts the OIDC issuer %s, but no "
 	    "aws_iam_openid_connect_provider in the inputs has that url",

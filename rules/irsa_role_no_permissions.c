@@ -33,7 +33,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	const struct tf_role_policy	*p;
 	size_t				 i;
 
-	if (b->role == NULL || b->role->name == NULL || b->role->has_policies)
+	if (b->role == NULL || b->role->name == NULL || b->role->has_policies ||
+	    b->role->policies_unknown)
 		return;
 	for (i = 0; i < ctx->m->role_policies.n; i++) {
 		p = ctx->m->role_policies.v[i];

@@ -31,7 +31,9 @@ static int	name_cmp(const void *, const void *);
  * Terraform JSON is recognised by its own top-level keys near the start
  * of a JSON object: "format_version" and "terraform_version" in `show
  * -json` output, "terraform_version" and "lineage" in a raw state.
- * Everything else is taken for Kubernetes YAML or JSON.
+ * CloudFormation templates and AWS CLI output are told by their own
+ * top-level keys (load_cfn_detect, load_aws_detect).  Everything else
+ * is taken for Kubernetes YAML or JSON.
  */
 static int
 is_terraform(const char *data, size_t len)
@@ -59,13 +61,17 @@ load_buffer(struct model *m, struct diags *dg, const char *file,
 	m->nfiles++;
 	if (is_terraform(data, len))
 		load_tf(m, dg, file, data, len);
+	else if (load_cfn_detect(data, len))
+		load_cfn(m, dg, file, data, len);
+	else if (load_aws_detect(data, len))
+		load_aws(m, dg, file, data, len);
 	else
 		load_k8s(m, dg, file, data, len);
 }
 
 /*
- * Read an input.  Its first bytes tell the format: Terraform JSON is
- * read whole (it is scanned in place), manifests are streamed a line at
+ * Read an input.  Its first bytes tell the format: Terraform JSON,
+ * CloudFormation templates and AWS CLI output are read whole, manifests are streamed a line at
  * a time, so that memory does not grow with them.
  */
 static size_t
@@ -76,13 +82,18 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 	char		 chunk[65536];
 	size_t		 n;
 
-	n = fread(chunk, 1, 4096, fp);
+	/*
+	 * A template may put Resources after a long Parameters section:
+	 * sniff the first 64 KiB, not 4.
+	 */
+	n = fread(chunk, 1, sizeof(chunk), fp);
 	if (ferror(fp)) {
 		diag_error(dg, &loc, "cannot read: %s", strerror(errno));
 		return 0;
 	}
 	m->nfiles++;
-	if (!is_terraform(chunk, n)) {
+	if (!is_terraform(chunk, n) && !load_cfn_detect(chunk, n) &&
+	    !load_aws_detect(chunk, n)) {
 		load_k8s_stream(m, dg, file, fp, chunk, n);
 		if (ferror(fp))
 			diag_error(dg, &loc, "cannot read: %s",
@@ -104,7 +115,12 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 		buf_release(&b);
 		return 0;
 	}
-	load_tf(m, dg, file, b.buf, b.len);
+	if (is_terraform(b.buf, b.len))
+		load_tf(m, dg, file, b.buf, b.len);
+	else if (load_cfn_detect(b.buf, b.len))
+		load_cfn(m, dg, file, b.buf, b.len);
+	else
+		load_aws(m, dg, file, b.buf, b.len);
 	buf_release(&b);
 	return 1;
 }

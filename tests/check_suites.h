@@ -9,6 +9,7 @@ Suite	*arn_suite(void);
 Suite	*policy_suite(void);
 Suite	*load_k8s_suite(void);
 Suite	*load_tf_suite(void);
+Suite	*load_cfn_suite(void);
 Suite	*util_suite(void);
 Suite	*rules_suite(void);
 Suite	*report_suite(void);

@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * AWS CLI JSON loader: what is deployed, as `aws iam get-role`,
+ * `list-roles`, `get-open-id-connect-provider`,
+ * `list-open-id-connect-providers`, `aws eks describe-cluster`,
+ * `list-pod-identity-associations` and
+ * `describe-pod-identity-association` print it.  ARNs are real here, so
+ * roles are bound by ARN and account checks are exact.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cjson/cJSON.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+#include "policy.h"
+#include "util.h"
+
+struct aws_ctx {
+	struct model	*m;
+	struct diags	*dg;
+	const char	*file;
+	const char	*data;
+	size_t		 len;
+	size_t		 cursor;	/* where to look for the next ARN */
+};
+
+static const char	*aws_str(struct aws_ctx *, const cJSON *,
+			    const char *);
+static struct loc	 aws_locate(struct aws_ctx *, const char *);
+static void		 aws_offset_loc(const char *, size_t, size_t,
+			    struct loc *);
+static const char	*aws_url_decode(struct aws_ctx *, const char *);
+static void		 aws_role(struct aws_ctx *, const cJSON *);
+static void		 aws_trust(struct aws_ctx *, struct tf_role *,
+			    const cJSON *);
+static struct tf_provider *aws_provider_for(struct aws_ctx *,
+			    const char *);
+static void		 aws_provider(struct aws_ctx *, const cJSON *);
+static void		 aws_provider_arn(struct aws_ctx *, const cJSON *);
+static void		 aws_cluster(struct aws_ctx *, const cJSON *);
+static void		 aws_pod_identity(struct aws_ctx *, const cJSON *);
+
+static const char *
+aws_str(struct aws_ctx *c, const cJSON *obj, const char *key)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!cJSON_IsString(v) || v->valuestring == NULL)
+		return NULL;
+	return arena_strdup(c->m->arena, v->valuestring);
+}
+
+/* Turn a byte offset into a 1-based line and column. */
+static void
+aws_offset_loc(const char *data, size_t len, size_t off, struct loc *loc)
+{
+	size_t	 i;
+
+	loc->line = 1;
+	loc->col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (data[i] == '\n') {
+			loc->line++;
+			loc->col = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80)
+			loc->col++;
+	}
+}
+
+/*
+ * cJSON keeps no positions.  An object of the output is placed where
+ * its ARN (or name), quoted, next occurs in the text, searching on from
+ * the previous object, so that each of a list-roles page gets its own
+ * line.  When the text is not found the file as a whole is named.
+ */
+static struct loc
+aws_locate(struct aws_ctx *c, const char *s)
+{
+	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+	size_t		 n, i;
+
+	if (s == NULL)
+		return loc;
+	n = strlen(s);
+	for (i = c->cursor; i + n + 2 <= c->len; i++)
+		if (c->data[i] == '"' && c->data[i + n + 1] == '"' &&
+		    memcmp(c->data + i + 1, s, n) == 0) {
+			aws_offset_loc(c->data, c->len, i, &loc);
+			c->cursor = i + n + 2;
+			break;
+		}
+	return loc;
+}
+
+/* The IAM API returns policy documents URL-encoded; the CLI decodes. */
+static const char *
+aws_url_decode(struct aws_ctx *c, const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*out;
+	unsigned int	 x;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '%' && isxdigit((unsigned char)s[1]) &&
+		    isxdigit((unsigned char)s[2]) &&
+		    sscanf(s + 1, "%2x", &x) == 1) {
+			buf_addc(&b, (char)x);
+			s += 2;
+		} else
+			buf_addc(&b, *s == '+' ? ' ' : *s);
+	}
+	out = arena_strdup(c->m->arena, b.buf);
+	buf_release(&b);
+	return out;
+}
+
+/*
+ * AssumeRolePolicyDocument: an object as the CLI prints it, or the
+ * API's URL-encoded string.
+ */
+static void
+aws_trust(struct aws_ctx *c, struct tf_role *role, const cJSON *doc)
+{
+	char	*text, err[256];
+
+	if (cJSON_IsObject(doc)) {
+		if ((text = cJSON_PrintUnformatted(doc)) == NULL)
+			return;
+		role->policy_json = arena_strdup(c->m->arena, text);
+		cJSON_free(text);
+	} else if (cJSON_IsString(doc))
+		role->policy_json = strncmp(doc->valuestring, "%7B", 3) == 0 ?
+		    aws_url_decode(c, doc->valuestring) :
+		    arena_strdup(c->m->arena, doc->valuestring);
+	else {
+		/* list-roles pages without documents: nothing to check. */
+		if (doc != NULL)
+			diag_error(c->dg, &role->loc, "%s: "
+			    "AssumeRolePolicyDocument is not a policy document",
+			    role->address);
+		role->policy_unknown = 1;
+		return;
+	}
+	if (policy_parse(c->m->arena, role->policy_json,
+	    strlen(role->policy_json), &role->trust, err, sizeof(err)) == -1) {
+		role->trust = NULL;
+		role->trust_error = arena_strdup(c->m->arena, err);
+		diag_error(c->dg, &role->loc, "%s: AssumeRolePolicyDocument "
+		    "is not a valid policy: %s", role->address, err);
+	}
+}
+
+/*
+ * One role of get-role or list-roles.  Its attached policies are not
+ * part of this output, so irsa-role-no-permissions stays quiet.
+ */
+static void
+aws_role(struct aws_ctx *c, const cJSON *j)
+{
+	struct tf_role	*role;
+	const char	*path;
+
+	if (!cJSON_IsObject(j)) {
+		struct loc loc = { c->file, 0, 0, 0, 0 };
+
+		diag_error(c->dg, &loc, "AWS CLI output: a role that is not "
+		    "an object");
+		return;
+	}
+	role = model_add_role(c->m);
+	role->name = aws_str(c, j, "RoleName");
+	role->arn = aws_str(c, j, "Arn");
+	if ((path = aws_str(c, j, "Path")) != NULL)
+		role->path = path;
+	role->address = role->arn != NULL ? role->arn : role->name != NULL ?
+	    role->name : "(a role without Arn or RoleName)";
+	role->loc = aws_locate(c, role->arn != NULL ? role->arn : role->name);
+	role->name_unknown = role->name == NULL;
+	role->policies_unknown = 1;
+	aws_trust(c, role, cJSON_GetObjectItemCaseSensitive(j,
+	    "AssumeRolePolicyDocument"));
+}
+
+/*
+ * The provider of this output with the same URL, when the other
+ * command's output was read first: list-open-id-connect-providers has
+ * the ARN, get-open-id-connect-provider the client IDs.
+ */
+static struct tf_provider *
+aws_provider_for(struct aws_ctx *c, const char *url)
+{
+	struct tf_provider	*p;
+	size_t			 i;
+
+	for (i = 0; i < c->m->providers.n; i++) {
+		p = c->m->providers.v[i];
+		/* Only this loader names a provider by its ARN or URL. */
+		if (p->url != NULL && strcasecmp(p->url, url) == 0 &&
+		    (strcmp(p->address, p->url) == 0 ||
+		    (p->arn != NULL && strcmp(p->address, p->arn) == 0)))
+			return p;
+	}
+	p = model_add_provider(c->m);
+	p->url = url;
+	p->address = url;
+	return p;
+}
+
+/* get-open-id-connect-provider: Url without a scheme, no ARN. */
+static void
+aws_provider(struct aws_ctx *c, const cJSON *root)
+{
+	struct tf_provider	*p;
+	const cJSON		*ids, *id;
+	const char		*url;
+
+	if ((url = aws_str(c, root, "Url")) == NULL)
+		return;
+	p = aws_provider_for(c, strip_scheme(url));
+	p->loc = aws_locate(c, url);
+	ids = cJSON_GetObjectItemCaseSensitive(root, "ClientIDList");
+	p->client_ids = arena_alloc(c->m->arena,
+	    ((size_t)cJSON_GetArraySize(ids) + 1) * sizeof(char *));
+	p->nclient_ids = 0;
+	p->client_ids_unknown = 0;
+	cJSON_ArrayForEach(id, ids)
+		if (cJSON_IsString(id))
+			p->client_ids[p->nclient_ids++] =
+			    arena_strdup(c->m->arena, id->valuestring);
+}
+
+/*
+ * list-open-id-connect-providers: ARNs only.  The URL is the ARN's
+ * resource; the client IDs stay unknown unless the provider's own
+ * output is read too.
+ */
+static void
+aws_provider_arn(struct aws_ctx *c, const cJSON *j)
+{
+	struct tf_provider	*p;
+	const char		*arn, *url;
+
+	if ((arn = aws_str(c, j, "Arn")) == NULL ||
+	    (url = strstr(arn, ":oidc-provider/")) == NULL)
+		return;
+	url += strlen(":oidc-provider/");
+	p = aws_provider_for(c, url);
+	if (p->client_ids == NULL)
+		p->client_ids_unknown = 1;
+	p->arn = arn;
+	p->address = arn;
+	p->loc = aws_locate(c, arn);
+}
+
+/* describe-cluster: {"cluster": {..., "identity": {"oidc": {...}}}}. */
+static void
+aws_cluster(struct aws_ctx *c, const cJSON *j)
+{
+	struct tf_cluster	*k;
+	const char		*arn;
+
+	k = model_add_cluster(c->m);
+	k->name = aws_str(c, j, "name");
+	arn = aws_str(c, j, "arn");
+	k->address = arn != NULL ? arn : k->name != NULL ? k->name :
+	    "(a cluster without name)";
+	k->loc = aws_locate(c, arn != NULL ? arn : k->name);
+	k->issuer = aws_str(c, cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
+	    j, "identity"), "oidc"), "issuer"), NULL);
+}
+
+/*
+ * describe-pod-identity-association, or one entry of
+ * list-pod-identity-associations, which has no roleArn.
+ */
+static void
+aws_pod_identity(struct aws_ctx *c, const cJSON *j)
+{
+	struct tf_pod_identity	*p;
+	const char		*arn;
+
+	p = model_add_pod_identity(c->m);
+	p->cluster = aws_str(c, j, "clusterName");
+	p->ns = aws_str(c, j, "namespace");
+	p->sa = aws_str(c, j, "serviceAccount");
+	p->role_arn = aws_str(c, j, "roleArn");
+	arn = aws_str(c, j, "associationArn");
+	p->address = arn != NULL ? arn : arena_printf(c->m->arena,
+	    "pod identity association %s/%s", p->ns ? p->ns : "?",
+	    p->sa ? p->sa : "?");
+	p->loc = aws_locate(c, arn);
+}
+
+/*
+ * Scan JSON text for a key of its top-level object, outside strings
+ * and nested values.  Keys are compared as written, escapes included.
+ */
+int
+load_json_has_key(const char *data, size_t len, const char *key)
+{
+	size_t	 i, start, klen = strlen(key);
+	int	 depth = 0, seen = 0;
+
+	for (i = 0; i < len; i++) {
+		if (data[i] == '{' || data[i] == '[')
+			seen = ++depth;
+		else if (data[i] == '}' || data[i] == ']')
+			depth--;
+		else if (data[i] == '"') {
+			start = ++i;
+			for (; i < len && data[i] != '"'; i++)
+				if (data[i] == '\\')
+					i++;
+			if (depth != 1 || i >= len || i - start != klen ||
+			    memcmp(data + start, key, klen) != 0)
+				continue;
+			for (i++; i < len && strchr(" \t\r\n", data[i]) != NULL;
+			    i++)
+				continue;
+			if (i < len && data[i] == ':')
+				return 1;
+			i--;
+		}
+		if (depth <= 0 && seen)
+			return 0;
+	}
+	return 0;
+}
+
+/* Is this the JSON output of one of the AWS CLI commands above? */
+int
+load_aws_detect(const char *data, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
+		continue;
+	if (i == len || data[i] != '{' ||
+	    load_json_has_key(data, len, "apiVersion"))
+		return 0;
+	return load_json_has_key(data, len, "Role") ||
+	    load_json_has_key(data, len, "Roles") ||
+	    load_json_has_key(data, len, "OpenIDConnectProviderList") ||
+	    (load_json_has_key(data, len, "Url") &&
+	    load_json_has_key(data, len, "ClientIDList")) ||
+	    load_json_has_key(data, len, "cluster") ||
+	    load_json_has_key(data, len, "association") ||
+	    load_json_has_key(data, len, "associations");
+}
+
+void
+load_aws(struct model *m, struct diags *dg, const char *file,
+    const char *data, size_t len)
+{
+	struct aws_ctx	 c = { m, dg, file, data, len, 0 };
+	struct loc	 loc = { file, 0, 0, 0, 0 };
+	const cJSON	*j, *e;
+	const char	*end = NULL;
+	cJSON		*root;
+
+	m->naws++;
+	if (memchr(data, '\0', len) != NULL) {
+		aws_offset_loc(data, len, (size_t)((const char *)memchr(data,
+		    '\0', len) - data), &loc);
+		diag_error(dg, &loc, "cannot parse AWS CLI JSON: a NUL byte");
+		return;
+	}
+	root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+	if (root == NULL) {
+		/* As in load_tf: the last byte means the input ran out. */
+		end = cJSON_GetErrorPtr();
+		if (end != NULL && len > 0 && end == data + len - 1)
+			end = data + len;
+		if (end != NULL && end >= data && end <= data + len)
+			aws_offset_loc(data, len, (size_t)(end - data), &loc);
+		diag_error(dg, &loc, "cannot parse AWS CLI JSON: %s",
+		    end != NULL && end == data + len ?
+		    "unexpected end of input" : "invalid JSON");
+		return;
+	}
+	if ((j = cJSON_GetObjectItemCaseSensitive(root, "Role")) != NULL)
+		aws_role(&c, j);
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(root, "Roles"))
+		aws_role(&c, e);
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(root,
+	    "OpenIDConnectProviderList"))
+		aws_provider_arn(&c, e);
+	if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "Url")))
+		aws_provider(&c, root);
+	if ((j = cJSON_GetObjectItemCaseSensitive(root, "cluster")) != NULL)
+		aws_cluster(&c, j);
+	if ((j = cJSON_GetObjectItemCaseSensitive(root,
+	    "association")) != NULL)
+		aws_pod_identity(&c, j);
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(root,
+	    "associations"))
+		aws_pod_identity(&c, e);
+	cJSON_Delete(root);
+}
