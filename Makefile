@@ -114,7 +114,8 @@ fuzz: $(FUZZ_PROGS) fuzz-corpus
 build/fuzz/%.o: %.c $(HEADERS) tests/fuzz/fuzz.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(WARNINGS) $(FUZZ_FLAGS) -D_DEFAULT_SOURCE \
-	    -DIRSALINT_VERSION='"$(VERSION)"' -Iinclude -Itests/fuzz \
+	    -DIRSALINT_VERSION='"$(VERSION)"' -DIRSALINT_URI='"$(HOMEPAGE)"' \
+	    -Iinclude -Itests/fuzz \
 	    $(LIB_CFLAGS) -c -o $@ $<
 
 build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)

@@ -76,7 +76,7 @@ check_container(const struct rule *r, struct check_ctx *ctx,
 		pl = strlen(ef->prefix);
 		for (j = 0; j < src->ndata_keys; j++)
 			if (strncmp(ENV_KEY, ef->prefix, pl) == 0 &&
-			    strcmp(src->data_keys[j], ENV_KEY + pl) == 0)
+			    strcmp(src->data_keys[j], &ENV_KEY[pl]) == 0)
 				break;
 		if (j < src->ndata_keys)
 			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "policy.h"
 #include "report.h"
+#include "suppress.h"
 
 /* A plan whose role the fuzzed manifests can name. */
 static const char plan[] =
@@ -41,7 +42,8 @@ pipeline(const char *data, size_t len, int tf)
 	struct arena	 a = ARENA_INIT;
 	struct model	 m;
 	struct diags	 dg;
-	FILE		*null;
+	struct report_opts opts = { 1, 1, 2, NULL };
+	static FILE	*null;
 
 	model_init(&m, &a);
 	diags_init(&dg, &a);
@@ -52,12 +54,22 @@ pipeline(const char *data, size_t len, int tf)
 		load_tf(&m, &dg, "plan.json", plan, sizeof(plan) - 1);
 		load_k8s(&m, &dg, "fuzz.yaml", data, len);
 	}
+	/* As main() does. */
 	engine_run(&m, &dg);
+	suppress_apply(&dg, &m, NULL);
 	diags_sort(&dg);
-	if ((null = fopen("/dev/null", "w")) != NULL) {
-		report_text(null, &dg);
-		report_json(null, &dg, 2);
-		fclose(null);
+	diags_fingerprint(&dg);
+	/*
+	 * The reporters that print what the input says; SARIF would spend
+	 * each run printing the rule table.
+	 */
+	if (null == NULL)
+		null = fopen("/dev/null", "w");
+	if (null != NULL) {
+		report_text(null, &dg, &opts);
+		report_json(null, &dg, &opts);
+		report_github(null, &dg, &opts);
+		report_gitlab(null, &dg, &opts);
 	}
 	diags_release(&dg);
 	model_release(&m);
