@@ -119,5 +119,6 @@ void		 diags_drop(struct diags *, size_t);
 void		 diags_sort(struct diags *);
 void		 diags_fingerprint(struct diags *);
 const char	*severity_name(enum severity);
+void		 loc_from_offset(const char *, size_t, size_t, struct loc *);
 
 #endif /* DIAG_H */

@@ -39,6 +39,32 @@ int		 trust_stmt_is_irsa(struct arena *, const struct pstmt *,
 int		 trust_is_eks_issuer(const char *);
 int		 trust_has_irsa(struct arena *, const struct policy *, int);
 
+struct check_ctx;
+struct tf_role;
+
+/* One condition of an IRSA statement, as trust_each_cond() hands it on. */
+struct trust_cond {
+	const struct pstmt	*st;
+	const struct pcond	*c;
+	enum claim		 claim;
+	const char		*issuer;	/* of the key; NULL: unknown */
+	const char		*label;		/* "statement 1 (Sid X)" */
+};
+
+/*
+ * Call fn for every condition of every IRSA statement of the role's
+ * trust that tests claim (CLAIM_NONE: every claim).  The statements are
+ * those trust_stmt_is_irsa() admits, with any issuer when a
+ * ServiceAccount of the inputs names the role.
+ */
+void		 trust_each_cond(struct check_ctx *, const struct tf_role *,
+		    enum claim, void (*)(struct check_ctx *,
+		    const struct tf_role *, const struct trust_cond *, void *),
+		    void *);
+/* Does the statement test claim (or have a key unknown until apply)? */
+int		 trust_stmt_tests(struct arena *, const struct pstmt *,
+		    enum claim, int partial);
+
 /* "statement 2 (Sid X)" or "statement 1". */
 const char	*trust_stmt_label(struct arena *, const struct pstmt *);
 

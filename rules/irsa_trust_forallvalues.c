@@ -8,6 +8,8 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct tf_role *);
+static void	each(struct check_ctx *, const struct tf_role *,
+		    const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_forallvalues = {
 	.id = "irsa-trust-forallvalues",
@@ -26,28 +28,20 @@ const struct rule rule_irsa_trust_forallvalues = {
 };
 
 static void
+each(struct check_ctx *ctx, const struct tf_role *role,
+    const struct trust_cond *tc, void *arg)
+{
+	const struct rule	*r = arg;
+
+	if ((tc->c->flags & (COND_FORALL | COND_IFEXISTS)) != 0)
+		engine_report_role(ctx->dg, r, r->severity, ctx->m, role,
+		    "%s of the trust policy tests %s with %s, which is true "
+		    "when the claim is missing", tc->label, tc->c->key,
+		    tc->c->op);
+}
+
+static void
 check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 {
-	const struct policy	*p = role->trust;
-	const struct pstmt	*st;
-	const struct pcond	*c;
-	const char		*issuer;
-	size_t			 i, j;
-	int			 any = engine_role_used(ctx, role);
-
-	for (i = 0; p != NULL && i < p->n; i++) {
-		st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
-			continue;
-		for (j = 0; j < st->nconds; j++) {
-			c = &st->conds[j];
-			if ((c->flags & (COND_FORALL | COND_IFEXISTS)) == 0 ||
-			    trust_claim(ctx->m->arena, c, &issuer) == CLAIM_NONE)
-				continue;
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
-			    role, "%s of the trust policy tests %s with %s, "
-			    "which is true when the claim is missing",
-			    trust_stmt_label(ctx->m->arena, st), c->key, c->op);
-		}
-	}
+	trust_each_cond(ctx, role, CLAIM_NONE, each, (void *)r);
 }

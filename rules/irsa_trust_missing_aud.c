@@ -28,19 +28,13 @@ check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 {
 	const struct policy	*p = role->trust;
 	const struct pstmt	*st;
-	const char		*issuer;
-	size_t			 i, j;
-	int			 any = engine_role_used(ctx, role), has;
+	size_t			 i;
 
 	for (i = 0; p != NULL && i < p->n; i++) {
 		st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
-			continue;
-		for (has = 0, j = 0; j < st->nconds && !has; j++)
-			has = trust_claim(ctx->m->arena, &st->conds[j],
-			    &issuer) == CLAIM_AUD ||
-			    (st->conds[j].key == NULL && role->trust_partial);
-		if (!has)
+		if (trust_stmt_is_irsa(ctx->m->arena, st, role->used) &&
+		    !trust_stmt_tests(ctx->m->arena, st, CLAIM_AUD,
+		    role->trust_partial))
 			engine_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy has no aud "
 			    "condition", trust_stmt_label(ctx->m->arena, st));

@@ -11,6 +11,8 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct tf_role *);
+static void	each(struct check_ctx *, const struct tf_role *,
+		    const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_overbroad_sub = {
 	.id = "irsa-trust-overbroad-sub",
@@ -71,36 +73,27 @@ count_admitted(const struct model *m, const char *pattern)
 }
 
 static void
+each(struct check_ctx *ctx, const struct tf_role *role,
+    const struct trust_cond *tc, void *arg)
+{
+	const struct rule	*r = arg;
+	const char		*what;
+	size_t			 k;
+
+	if (tc->c->base != COND_STRING_LIKE)
+		return;
+	for (k = 0; k < tc->c->values.n; k++)
+		if (tc->c->values.v[k] != NULL &&
+		    (what = breadth(tc->c->values.v[k])) != NULL)
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy admits %s (%s); %zu "
+			    "ServiceAccount(s) of the inputs match", tc->label,
+			    tc->c->values.v[k], what, count_admitted(ctx->m,
+			    tc->c->values.v[k]));
+}
+
+static void
 check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 {
-	const struct policy	*p = role->trust;
-	const struct pstmt	*st;
-	const struct pcond	*c;
-	const char		*issuer, *what;
-	size_t			 i, j, k;
-	int			 any = engine_role_used(ctx, role);
-
-	for (i = 0; p != NULL && i < p->n; i++) {
-		st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
-			continue;
-		for (j = 0; j < st->nconds; j++) {
-			c = &st->conds[j];
-			if (c->base != COND_STRING_LIKE ||
-			    trust_claim(ctx->m->arena, c, &issuer) != CLAIM_SUB)
-				continue;
-			for (k = 0; k < c->values.n; k++)
-				if (c->values.v[k] != NULL &&
-				    (what = breadth(c->values.v[k])) != NULL)
-					engine_report_role(ctx->dg, r,
-					    r->severity, ctx->m, role, "%s of "
-					    "the trust policy admits %s (%s); "
-					    "%zu ServiceAccount(s) of the inputs "
-					    "match",
-					    trust_stmt_label(ctx->m->arena, st),
-					    c->values.v[k], what,
-					    count_admitted(ctx->m,
-					    c->values.v[k]));
-		}
-	}
+	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
 }

@@ -12,6 +12,8 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct tf_role *);
+static void	each(struct check_ctx *, const struct tf_role *,
+		    const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_sub_malformed = {
 	.id = "irsa-trust-sub-malformed",
@@ -62,34 +64,26 @@ malformed(const struct pcond *c, const char *v)
 }
 
 static void
+each(struct check_ctx *ctx, const struct tf_role *role,
+    const struct trust_cond *tc, void *arg)
+{
+	const struct rule	*r = arg;
+	const char		*why;
+	size_t			 k;
+
+	if (tc->c->key == NULL)
+		return;
+	for (k = 0; k < tc->c->values.n; k++)
+		if (tc->c->values.v[k] != NULL &&
+		    (why = malformed(tc->c, tc->c->values.v[k])) != NULL)
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy tests sub against "
+			    "'%s', which no ServiceAccount token carries: %s",
+			    tc->label, tc->c->values.v[k], why);
+}
+
+static void
 check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 {
-	const struct policy	*p = role->trust;
-	const struct pstmt	*st;
-	const struct pcond	*c;
-	const char		*issuer, *why;
-	size_t			 i, j, k;
-	int			 any = engine_role_used(ctx, role);
-
-	for (i = 0; p != NULL && i < p->n; i++) {
-		st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
-			continue;
-		for (j = 0; j < st->nconds; j++) {
-			c = &st->conds[j];
-			if (trust_claim(ctx->m->arena, c, &issuer) != CLAIM_SUB ||
-			    c->key == NULL)
-				continue;
-			for (k = 0; k < c->values.n; k++)
-				if (c->values.v[k] != NULL &&
-				    (why = malformed(c, c->values.v[k])) != NULL)
-					engine_report_role(ctx->dg, r,
-					    r->severity, ctx->m, role, "%s of "
-					    "the trust policy tests sub against "
-					    "'%s', which no ServiceAccount token "
-					    "carries: %s",
-					    trust_stmt_label(ctx->m->arena, st),
-					    c->values.v[k], why);
-		}
-	}
+	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
 }

@@ -11,6 +11,8 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct tf_role *);
+static void	each(struct check_ctx *, const struct tf_role *,
+		    const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_sub_uppercase = {
 	.id = "irsa-trust-sub-uppercase",
@@ -30,41 +32,32 @@ const struct rule rule_irsa_trust_sub_uppercase = {
 };
 
 static void
+each(struct check_ctx *ctx, const struct tf_role *role,
+    const struct trust_cond *tc, void *arg)
+{
+	const struct rule	*r = arg;
+	const char		*v, *q;
+	size_t			 k;
+
+	if (tc->c->base != COND_STRING_EQUALS &&
+	    tc->c->base != COND_STRING_LIKE)
+		return;
+	for (k = 0; k < tc->c->values.n; k++) {
+		if ((v = tc->c->values.v[k]) == NULL ||
+		    strncmp(v, "system:serviceaccount:", 22) != 0)
+			continue;
+		for (q = v + 22; *q != '\0' && !isupper((unsigned char)*q); q++)
+			continue;
+		if (*q != '\0')
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy admits '%s' with %s, "
+			    "but namespaces and names are lowercase, so no "
+			    "token matches", tc->label, v, tc->c->op);
+	}
+}
+
+static void
 check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 {
-	const struct policy	*p = role->trust;
-	const struct pstmt	*st;
-	const struct pcond	*c;
-	const char		*issuer, *v, *q;
-	size_t			 i, j, k;
-	int			 any = engine_role_used(ctx, role);
-
-	for (i = 0; p != NULL && i < p->n; i++) {
-		st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
-			continue;
-		for (j = 0; j < st->nconds; j++) {
-			c = &st->conds[j];
-			if ((c->base != COND_STRING_EQUALS &&
-			    c->base != COND_STRING_LIKE) ||
-			    trust_claim(ctx->m->arena, c, &issuer) != CLAIM_SUB)
-				continue;
-			for (k = 0; k < c->values.n; k++) {
-				if ((v = c->values.v[k]) == NULL ||
-				    strncmp(v, "system:serviceaccount:", 22))
-					continue;
-				for (q = v + 22; *q != '\0' &&
-				    !isupper((unsigned char)*q); q++)
-					continue;
-				if (*q != '\0')
-					engine_report_role(ctx->dg, r,
-					    r->severity, ctx->m, role, "%s of "
-					    "the trust policy admits '%s' with "
-					    "%s, but namespaces and names are "
-					    "lowercase, so no token matches",
-					    trust_stmt_label(ctx->m->arena, st),
-					    v, c->op);
-			}
-		}
-	}
+	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
 }

@@ -10,6 +10,8 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct tf_role *);
+static void	each(struct check_ctx *, const struct tf_role *,
+		    const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_wildcard_in_stringequals = {
 	.id = "irsa-trust-wildcard-in-stringequals",
@@ -30,35 +32,27 @@ const struct rule rule_irsa_trust_wildcard_in_stringequals = {
 };
 
 static void
+each(struct check_ctx *ctx, const struct tf_role *role,
+    const struct trust_cond *tc, void *arg)
+{
+	const struct rule	*r = arg;
+	size_t			 k;
+
+	if (tc->c->base != COND_STRING_EQUALS &&
+	    tc->c->base != COND_STRING_EQUALS_IC)
+		return;
+	for (k = 0; k < tc->c->values.n; k++)
+		if (tc->c->values.v[k] != NULL &&
+		    strpbrk(tc->c->values.v[k], "*?") != NULL)
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy tests '%s' with %s, "
+			    "where '*' and '?' are literal: no token matches; "
+			    "use StringLike", tc->label, tc->c->values.v[k],
+			    tc->c->op);
+}
+
+static void
 check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 {
-	const struct policy	*p = role->trust;
-	const struct pstmt	*st;
-	const struct pcond	*c;
-	const char		*issuer;
-	size_t			 i, j, k;
-	int			 any = engine_role_used(ctx, role);
-
-	for (i = 0; p != NULL && i < p->n; i++) {
-		st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
-			continue;
-		for (j = 0; j < st->nconds; j++) {
-			c = &st->conds[j];
-			if ((c->base != COND_STRING_EQUALS &&
-			    c->base != COND_STRING_EQUALS_IC) ||
-			    trust_claim(ctx->m->arena, c, &issuer) == CLAIM_NONE)
-				continue;
-			for (k = 0; k < c->values.n; k++)
-				if (c->values.v[k] != NULL &&
-				    strpbrk(c->values.v[k], "*?") != NULL)
-					engine_report_role(ctx->dg, r,
-					    r->severity, ctx->m, role, "%s of "
-					    "the trust policy tests '%s' with "
-					    "%s, where '*' and '?' are literal: "
-					    "no token matches; use StringLike",
-					    trust_stmt_label(ctx->m->arena, st),
-					    c->values.v[k], c->op);
-		}
-	}
+	trust_each_cond(ctx, role, CLAIM_NONE, each, (void *)r);
 }

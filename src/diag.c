@@ -358,3 +358,23 @@ diags_fingerprint(struct diags *dg)
 	free(v);
 	buf_release(&b);
 }
+
+/*
+ * Turn a byte offset into text into a 1-based line and column (columns
+ * count UTF-8 characters), for loaders whose parser keeps no positions.
+ */
+void
+loc_from_offset(const char *data, size_t len, size_t off, struct loc *loc)
+{
+	size_t	 i;
+
+	loc->line = 1;
+	loc->col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (data[i] == '\n') {
+			loc->line++;
+			loc->col = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80)
+			loc->col++;
+	}
+}

@@ -35,8 +35,6 @@ struct aws_ctx {
 static const char	*aws_str(struct aws_ctx *, const cJSON *,
 			    const char *);
 static struct loc	 aws_locate(struct aws_ctx *, const char *);
-static void		 aws_offset_loc(const char *, size_t, size_t,
-			    struct loc *);
 static const char	*aws_url_decode(struct aws_ctx *, const char *);
 static void		 aws_role(struct aws_ctx *, const cJSON *);
 static void		 aws_trust(struct aws_ctx *, struct tf_role *,
@@ -58,23 +56,6 @@ aws_str(struct aws_ctx *c, const cJSON *obj, const char *key)
 	return arena_strdup(c->m->arena, v->valuestring);
 }
 
-/* Turn a byte offset into a 1-based line and column. */
-static void
-aws_offset_loc(const char *data, size_t len, size_t off, struct loc *loc)
-{
-	size_t	 i;
-
-	loc->line = 1;
-	loc->col = 1;
-	for (i = 0; i < off && i < len; i++) {
-		if (data[i] == '\n') {
-			loc->line++;
-			loc->col = 1;
-		} else if (((unsigned char)data[i] & 0xC0) != 0x80)
-			loc->col++;
-	}
-}
-
 /*
  * cJSON keeps no positions.  An object of the output is placed where
  * its ARN (or name), quoted, next occurs in the text, searching on from
@@ -93,7 +74,7 @@ aws_locate(struct aws_ctx *c, const char *s)
 	for (i = c->cursor; i + n + 2 <= c->len; i++)
 		if (c->data[i] == '"' && c->data[i + n + 1] == '"' &&
 		    memcmp(c->data + i + 1, s, n) == 0) {
-			aws_offset_loc(c->data, c->len, i, &loc);
+			loc_from_offset(c->data, c->len, i, &loc);
 			c->cursor = i + n + 2;
 			break;
 		}
@@ -369,7 +350,7 @@ load_aws(struct model *m, struct diags *dg, const char *file,
 
 	m->naws++;
 	if (memchr(data, '\0', len) != NULL) {
-		aws_offset_loc(data, len, (size_t)((const char *)memchr(data,
+		loc_from_offset(data, len, (size_t)((const char *)memchr(data,
 		    '\0', len) - data), &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: a NUL byte");
 		return;
@@ -381,7 +362,7 @@ load_aws(struct model *m, struct diags *dg, const char *file,
 		if (end != NULL && len > 0 && end == data + len - 1)
 			end = data + len;
 		if (end != NULL && end >= data && end <= data + len)
-			aws_offset_loc(data, len, (size_t)(end - data), &loc);
+			loc_from_offset(data, len, (size_t)(end - data), &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: %s",
 		    end != NULL && end == data + len ?
 		    "unexpected end of input" : "invalid JSON");

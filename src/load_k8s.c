@@ -551,14 +551,7 @@ kl_offset_loc(const struct kload *kl, size_t off)
 	memset(&l, 0, sizeof(l));
 	l.file = kl->file;
 	if (kl->fp == NULL) {
-		l.line = l.col = 1;
-		for (i = 0; i < off && i < kl->len; i++) {
-			if (kl->data[i] == '\n') {
-				l.line++;
-				l.col = 1;
-			} else if (((unsigned char)kl->data[i] & 0xc0) != 0x80)
-				l.col++;
-		}
+		loc_from_offset(kl->data, kl->len, off, &l);
 		return l;
 	}
 	/*

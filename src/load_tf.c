@@ -54,8 +54,6 @@ static const char	*tf_attr(struct tf_ctx *, const struct tf_res *,
 			    const char *);
 static const char	*tf_str(struct tf_ctx *, const cJSON *, const char *);
 static int		 tf_unknown(const cJSON *, const char *);
-static void		 tf_offset_loc(const char *, size_t, size_t,
-			    struct loc *);
 static void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
 			    const cJSON *);
 static void		 tf_link_trusts(struct tf_ctx *, const cJSON *);
@@ -418,7 +416,7 @@ tf_element(struct tf_ctx *c, const struct jspan *sp, tf_handler fn)
 		return;
 	if ((e = cJSON_ParseWithLength(sp->start,
 	    (size_t)(sp->end - sp->start))) == NULL) {
-		tf_offset_loc(c->data, c->len, (size_t)(sp->start - c->data),
+		loc_from_offset(c->data, c->len, (size_t)(sp->start - c->data),
 		    &loc);
 		diag_error(c->dg, &loc, "cannot parse Terraform JSON: invalid "
 		    "element");
@@ -828,23 +826,6 @@ tf_link_trusts(struct tf_ctx *c, const cJSON *configuration)
 			tf_link_pod_identity(c, c->m->pod_identities.v[i], cfg);
 }
 
-/* Turn a byte offset into a 1-based line and column. */
-static void
-tf_offset_loc(const char *data, size_t len, size_t off, struct loc *loc)
-{
-	size_t	 i;
-
-	loc->line = 1;
-	loc->col = 1;
-	for (i = 0; i < off && i < len; i++) {
-		if (data[i] == '\n') {
-			loc->line++;
-			loc->col = 1;
-		} else if (((unsigned char)data[i] & 0xC0) != 0x80)
-			loc->col++;
-	}
-}
-
 /* Report a scanner error at its position. */
 static void
 tf_scan_error(struct tf_ctx *c, const struct jscan *j)
@@ -852,7 +833,7 @@ tf_scan_error(struct tf_ctx *c, const struct jscan *j)
 	struct loc	 loc = { c->file, 0, 0, 0, 0 };
 	const char	*msg = j->err;
 
-	tf_offset_loc(c->data, c->len, (size_t)(j->errpos - c->data), &loc);
+	loc_from_offset(c->data, c->len, (size_t)(j->errpos - c->data), &loc);
 	if (strcmp(msg, "nested too deeply") == 0)
 		diag_error(c->dg, &loc, "cannot parse Terraform JSON: nested "
 		    "deeper than %d levels", LOAD_MAX_DEPTH);
@@ -935,7 +916,7 @@ tf_stream_array(struct tf_ctx *c, const struct jspan *sp, const char *what,
 	jscan_init(&j, sp->start, (size_t)(sp->end - sp->start),
 	    LOAD_MAX_DEPTH);
 	if (jscan_peek(&j) != '[') {
-		tf_offset_loc(c->data, c->len, (size_t)(sp->start - c->data),
+		loc_from_offset(c->data, c->len, (size_t)(sp->start - c->data),
 		    &loc);
 		diag_error(c->dg, &loc, "%s is not an array", what);
 		return;
@@ -975,7 +956,7 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 
 	m->ntf++;
 	if ((nul = memchr(data, '\0', len)) != NULL) {
-		tf_offset_loc(data, len, (size_t)(nul - data), &loc);
+		loc_from_offset(data, len, (size_t)(nul - data), &loc);
 		diag_error(dg, &loc, "cannot parse Terraform JSON: a NUL byte");
 		return;
 	}

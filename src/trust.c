@@ -6,7 +6,9 @@
 #include "arena.h"
 #include "arn.h"
 #include "bind.h"
+#include "model.h"
 #include "policy.h"
+#include "rule.h"
 #include "trust.h"
 
 enum claim
@@ -92,4 +94,47 @@ trust_stmt_label(struct arena *a, const struct pstmt *st)
 		return arena_printf(a, "statement %zu (Sid %s)", st->index + 1,
 		    st->sid);
 	return arena_printf(a, "statement %zu", st->index + 1);
+}
+
+void
+trust_each_cond(struct check_ctx *ctx, const struct tf_role *role,
+    enum claim want, void (*fn)(struct check_ctx *, const struct tf_role *,
+    const struct trust_cond *, void *), void *arg)
+{
+	const struct policy	*p = role->trust;
+	struct trust_cond	 tc;
+	size_t			 i, j;
+	int			 any = role->used;
+
+	for (i = 0; p != NULL && i < p->n; i++) {
+		tc.st = &p->st[i];
+		if (!trust_stmt_is_irsa(ctx->m->arena, tc.st, any))
+			continue;
+		tc.label = NULL;
+		for (j = 0; j < tc.st->nconds; j++) {
+			tc.c = &tc.st->conds[j];
+			tc.claim = trust_claim(ctx->m->arena, tc.c, &tc.issuer);
+			if (tc.claim == CLAIM_NONE ||
+			    (want != CLAIM_NONE && tc.claim != want))
+				continue;
+			if (tc.label == NULL)
+				tc.label = trust_stmt_label(ctx->m->arena,
+				    tc.st);
+			fn(ctx, role, &tc, arg);
+		}
+	}
+}
+
+int
+trust_stmt_tests(struct arena *a, const struct pstmt *st, enum claim want,
+    int partial)
+{
+	const char	*issuer;
+	size_t		 j;
+
+	for (j = 0; j < st->nconds; j++)
+		if (trust_claim(a, &st->conds[j], &issuer) == want ||
+		    (st->conds[j].key == NULL && partial))
+			return 1;
+	return 0;
 }
