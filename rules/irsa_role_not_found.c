@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* Flag role-arn annotations that name no role of the Terraform inputs. */
+/* Flag role-arn annotations that name no role of the inputs. */
 #include "arena.h"
 #include "bind.h"
 #include "engine.h"
@@ -12,9 +12,10 @@ static void	check(const struct rule *, struct check_ctx *,
 const struct rule rule_irsa_role_not_found = {
 	.id = "irsa-role-not-found",
 	.severity = SEV_ERROR,
-	.summary = "role-arn annotation names no role in the Terraform inputs",
+	.summary = "role-arn annotation names no role in the inputs",
 	.explain =
-	    "The annotation names a role that none of the Terraform inputs "
+	    "The annotation names a role that none of the Terraform, "
+	    "CloudFormation or AWS CLI inputs "
 	    "creates: no aws_iam_role with that ARN, or with that name, path "
 	    "and account.  STS then answers the pod's "
 	    "AssumeRoleWithWebIdentity with AccessDenied (\"Not authorized "
@@ -60,12 +61,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		return;
 	if (b->near == NULL) {
 		engine_report(dg, r, SEV_WARNING, m, b, &b->ann->value_loc,
-		    "no role %s in the Terraform inputs (it may be managed "
+		    "no role %s in the inputs (it may be managed "
 		    "elsewhere)", b->ann->value);
 		return;
 	}
 	d = engine_report(dg, r, r->severity, m, b, &b->ann->value_loc,
-	    "no role %s in the Terraform inputs; %s", b->ann->value,
+	    "no role %s in the inputs; %s", b->ann->value,
 	    near_text(m, b));
 	diag_related(dg, d, &b->near->loc, b->near->address,
 	    "role %s is defined here", b->near->name);
