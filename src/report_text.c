@@ -18,6 +18,7 @@
 #define SGR_NOTE	"\033[01;36m\033[K"
 #define SGR_RESET	"\033[m\033[K"
 
+static void	put_safe(FILE *, const char *);
 static void	print_loc(FILE *, const struct loc *, int);
 static void	print_sev(FILE *, const char *, const char *, int);
 static const char *sev_color(enum severity);
@@ -27,7 +28,7 @@ print_loc(FILE *fp, const struct loc *loc, int color)
 {
 	if (color)
 		fputs(SGR_BOLD, fp);
-	fputs(loc->file, fp);
+	put_safe(fp, loc->file);
 	if (loc->line > 0) {
 		fprintf(fp, ":%u", loc->line);
 		if (loc->col > 0)
@@ -61,6 +62,23 @@ sev_color(enum severity s)
 	}
 }
 
+/*
+ * Print text from the inputs: control characters become \xNN, so that a
+ * crafted manifest cannot move the cursor, recolor or retitle the
+ * terminal or CI log that shows this report, nor start a line of its own.
+ */
+static void
+put_safe(FILE *fp, const char *s)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(fp, "\\x%02x", *p);
+		else
+			putc(*p, fp);
+}
+
 void
 report_text(FILE *fp, const struct diags *dg, const struct report_opts *o)
 {
@@ -75,22 +93,27 @@ report_text(FILE *fp, const struct diags *dg, const struct report_opts *o)
 		print_loc(fp, &d->loc, o->color);
 		print_sev(fp, severity_name(d->sev), sev_color(d->sev),
 		    o->color);
-		fputs(d->msg, fp);
+		put_safe(fp, d->msg);
 		if (d->rule != NULL)
 			fprintf(fp, o->color ? " [%s%s" SGR_RESET "]" : " [%s%s]",
 			    o->color ? sev_color(d->sev) : "", d->rule->id);
-		if (d->suppressed != SUPPRESS_NONE)
-			fprintf(fp, " (suppressed by %s%s%s)",
+		if (d->suppressed != SUPPRESS_NONE) {
+			fprintf(fp, " (suppressed by %s%s",
 			    report_suppress_name(d->suppressed),
-			    d->reason != NULL ? ": " : "",
-			    d->reason != NULL ? d->reason : "");
+			    d->reason != NULL ? ": " : "");
+			put_safe(fp, d->reason != NULL ? d->reason : "");
+			fputc(')', fp);
+		}
 		fputc('\n', fp);
 		for (r = d->related; r != NULL; r = r->next) {
 			print_loc(fp, &r->loc, o->color);
 			print_sev(fp, "note", SGR_NOTE, o->color);
-			if (r->address != NULL)
-				fprintf(fp, "%s: ", r->address);
-			fprintf(fp, "%s\n", r->msg);
+			if (r->address != NULL) {
+				put_safe(fp, r->address);
+				fputs(": ", fp);
+			}
+			put_safe(fp, r->msg);
+			fputc('\n', fp);
 		}
 	}
 }
