@@ -334,6 +334,7 @@ struct kload {
 	unsigned int	 last_line;	/* of the last scalar parsed */
 	unsigned int	 prev_line;	/* last_line of the last document */
 	const struct kl_source *source;	/* of the current document */
+	size_t		 src_next;	/* first source not yet passed */
 	KL_VEC(struct kl_source) sources;
 	struct {
 		struct kl_deferred	*v;
@@ -830,14 +831,20 @@ kl_source_line(struct kload *kl, const char *p, size_t n)
 static void
 kl_doc_source(struct kload *kl, unsigned int root)
 {
-	size_t	 i;
+	const struct kl_source	*s;
 
+	/*
+	 * Sources and documents both come in line order: walk the sources
+	 * once, keeping the last one between the previous document's
+	 * content and this root.
+	 */
 	kl->source = NULL;
-	for (i = 0; i < kl->sources.n; i++) {
-		if (kl->sources.v[i].line >= root)
+	for (; kl->src_next < kl->sources.n; kl->src_next++) {
+		s = &kl->sources.v[kl->src_next];
+		if (s->line >= root)
 			break;
-		if (kl->sources.v[i].line > kl->prev_line)
-			kl->source = &kl->sources.v[i];
+		if (s->line > kl->prev_line)
+			kl->source = s;
 	}
 }
 
