@@ -8,26 +8,31 @@
 #include "xalloc.h"
 
 /*
- * Levenshtein distance between a and b, computed with one row.  The
- * answer is only exact up to max: anything farther returns max + 1, and
- * strings whose lengths already differ by more than max cost nothing.
+ * Levenshtein distance between a and b, exact up to max: anything
+ * farther returns max + 1.  Only the diagonal band |i - j| <= max can
+ * hold a distance within max, so only it is computed, in one row kept on
+ * the stack for names of ordinary length: this runs once per role for
+ * every annotation that names no role, so it has to be cheap.
  */
 size_t
 edit_distance(const char *a, const char *b, size_t max)
 {
-	size_t	 la = strlen(a), lb = strlen(b), i, j, diag, up, best, d;
-	size_t	*row;
+	size_t	 la = strlen(a), lb = strlen(b), i, j, lo, hi, best, d;
+	size_t	 stackrow[257], *row, big = (size_t)-1 / 2;
+	size_t	 diag, up;
 
 	if ((la > lb ? la - lb : lb - la) > max)
 		return max + 1;
-	row = xreallocarray(NULL, lb + 1, sizeof(*row));
+	row = lb < 257 ? stackrow : xreallocarray(NULL, lb + 1, sizeof(*row));
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		row[j] = j <= max ? j : big;
 	for (i = 1; i <= la; i++) {
-		diag = row[0];
-		row[0] = i;
-		best = row[0];
-		for (j = 1; j <= lb; j++) {
+		lo = i > max ? i - max : 1;
+		hi = i + max < lb ? i + max : lb;
+		diag = row[lo - 1];
+		row[lo - 1] = lo - 1 == 0 && i <= max ? i : big;
+		best = row[lo - 1];
+		for (j = lo; j <= hi; j++) {
 			up = row[j];
 			d = diag + (a[i - 1] != b[j - 1]);
 			if (up + 1 < d)
@@ -39,13 +44,17 @@ edit_distance(const char *a, const char *b, size_t max)
 			if (d < best)
 				best = d;
 		}
+		if (hi < lb)
+			row[hi + 1] = big;
 		if (best > max) {
-			free(row);
+			if (row != stackrow)
+				free(row);
 			return max + 1;
 		}
 	}
 	d = row[lb];
-	free(row);
+	if (row != stackrow)
+		free(row);
 	return d > max ? max + 1 : d;
 }
 
