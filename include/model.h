@@ -231,6 +231,8 @@ struct model {
 	struct strmap	 role_by_name;
 	struct strmap	 role_by_lname;	/* lowercase name */
 	struct strmap	 role_by_arn;
+	struct strmap	 policy_by_role;	/* role_policies by role name */
+	int		 role_policy_unknown;	/* one names no known role */
 	struct suppress_comment *suppress;	/* suppress.c, newest first */
 };
 

@@ -30,17 +30,10 @@ const struct rule rule_irsa_role_no_permissions = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	const struct tf_role_policy	*p;
-	size_t				 i;
-
 	if (b->role == NULL || b->role->name == NULL || b->role->has_policies ||
-	    b->role->policies_unknown)
-		return;
-	for (i = 0; i < ctx->m->role_policies.n; i++) {
-		p = ctx->m->role_policies.v[i];
-		if (p->role == NULL || strcmp(p->role, b->role->name) == 0)
-			return;	/* unknown, or attached */
-	}
+	    b->role->policies_unknown || ctx->m->role_policy_unknown ||
+	    strmap_get(&ctx->m->policy_by_role, b->role->name) != NULL)
+		return;		/* attached, or cannot tell */
 	engine_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
 	    "role %s has no attached or inline policy in the inputs, so the "
 	    "pod can assume it and do nothing with it", b->role->name);

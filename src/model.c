@@ -40,6 +40,7 @@ model_release(struct model *m)
 	strmap_release(&m->role_by_name);
 	strmap_release(&m->role_by_lname);
 	strmap_release(&m->role_by_arn);
+	strmap_release(&m->policy_by_role);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -286,6 +287,13 @@ model_index(struct model *m)
 		for (p = low; *p != '\0'; p++)
 			*p = (char)tolower((unsigned char)*p);
 		strmap_add(&m->role_by_lname, m->arena, low, r);
+	}
+	for (i = 0; i < m->role_policies.n; i++) {
+		if (m->role_policies.v[i]->role == NULL)
+			m->role_policy_unknown = 1;
+		else
+			strmap_add(&m->policy_by_role, m->arena,
+			    m->role_policies.v[i]->role, m->role_policies.v[i]);
 	}
 	m->indexed = 1;
 }
