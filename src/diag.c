@@ -47,6 +47,9 @@ diag_push(struct diags *dg, const struct rule *r, enum severity sev,
 
 	d = arena_alloc(dg->arena, sizeof(*d));
 	d->loc = *loc;
+	/* Every diagnostic names a file; a rule that lost it must not crash. */
+	if (d->loc.file == NULL)
+		d->loc.file = "(unknown file)";
 	d->rule = r;
 	d->sev = sev;
 	d->msg = msg;

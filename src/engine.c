@@ -139,6 +139,12 @@ engine_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
 	va_start(ap, fmt);
 	msg = arena_vprintf(m->arena, fmt, ap);
 	va_end(ap);
+	/*
+	 * A field the object does not have (an unnamed object's name) has
+	 * no position: point at the object itself.
+	 */
+	if (loc->file == NULL)
+		loc = &o->loc;
 	name = o->name != NULL ? o->name : "(unnamed)";
 	/* A Namespace is in none. */
 	ns = o->kind == K8S_NAMESPACE ? NULL : k8s_obj_ns(m, o);
