@@ -65,6 +65,10 @@ void		 trust_each_cond(struct check_ctx *, const struct tf_role *,
 int		 trust_stmt_tests(struct arena *, const struct pstmt *,
 		    enum claim, int partial);
 
+struct rule;
+void		 trust_report_missing(struct check_ctx *, const struct rule *,
+		    const struct tf_role *, enum claim, const char *);
+
 /* "statement 2 (Sid X)" or "statement 1". */
 const char	*trust_stmt_label(struct arena *, const struct pstmt *);
 

@@ -29,18 +29,6 @@ const struct rule rule_irsa_trust_missing_sub = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 {
-	const struct policy	*p = role->trust;
-	const struct pstmt	*st;
-	size_t			 i;
-
-	for (i = 0; p != NULL && i < p->n; i++) {
-		st = &p->st[i];
-		if (trust_stmt_is_irsa(ctx->m->arena, st, role->used) &&
-		    !trust_stmt_tests(ctx->m->arena, st, CLAIM_SUB,
-		    role->trust_partial))
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
-			    role, "%s of the trust policy has no sub "
-			    "condition, so every ServiceAccount of the cluster "
-			    "can assume the role", trust_stmt_label(ctx->m->arena, st));
-	}
+	trust_report_missing(ctx, r, role, CLAIM_SUB, "sub condition, so every "
+	    "ServiceAccount of the cluster can assume the role");
 }

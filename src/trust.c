@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "arn.h"
 #include "bind.h"
+#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -137,4 +138,27 @@ trust_stmt_tests(struct arena *a, const struct pstmt *st, enum claim want,
 		    (st->conds[j].key == NULL && partial))
 			return 1;
 	return 0;
+}
+
+/*
+ * Report every IRSA statement of the role's trust that does not test
+ * claim: "<statement> of the trust policy has no <what>".
+ */
+void
+trust_report_missing(struct check_ctx *ctx, const struct rule *r,
+    const struct tf_role *role, enum claim claim, const char *what)
+{
+	const struct policy	*p = role->trust;
+	const struct pstmt	*st;
+	size_t			 i;
+
+	for (i = 0; p != NULL && i < p->n; i++) {
+		st = &p->st[i];
+		if (trust_stmt_is_irsa(ctx->m->arena, st, role->used) &&
+		    !trust_stmt_tests(ctx->m->arena, st, claim,
+		    role->trust_partial))
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy has no %s",
+			    trust_stmt_label(ctx->m->arena, st), what);
+	}
 }
