@@ -14,6 +14,7 @@
 
 struct arena;
 struct policy;
+struct rule;
 struct suppress_comment;
 
 /* ---- Kubernetes side ---- */
@@ -139,6 +140,10 @@ struct k8s_obj {
 	 */
 	const char	*origin;	/* "eksctl ClusterConfig NAME" or NULL */
 	int		 role_pending;	/* role ARN known only after apply */
+
+	/* irsalint.io/ignore, parsed by suppress_apply(); NULL = all. */
+	const struct rule *const *ignore_rules;
+	int		 ignore_set;	/* the annotation is present */
 };
 
 /* ---- Terraform side ---- */

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "model.h"
 #include "rule.h"
+#include "strmap.h"
 #include "suppress.h"
 #include "xalloc.h"
 
@@ -26,8 +27,9 @@ static void	scan_line(struct model *, struct diags *, const char *,
 		    unsigned int, const char *, const char *);
 static int	rules_match(const struct rule *const *, const struct rule *);
 static const struct k8s_obj *find_obj(const struct model *,
-		    const struct diag *, int);
-static int	by_annotation(struct model *, const struct diag *);
+		    const struct strmap *, const struct diag *, int);
+static int	by_annotation(const struct model *, const struct strmap *,
+		    const struct diag *);
 static int	by_comment(const struct model *, const struct diag *,
 		    const char **);
 static void	link_comments(struct model *);
@@ -39,8 +41,8 @@ static size_t	rule_index(const struct rule *);
 /*
  * Parse "a,b c" (len bytes) into a NULL-terminated arena array of
  * rules; "all" gives NULL.  Unknown ids are input errors at loc, naming
- * where (what) they were written.  Returns NULL also when nothing is
- * valid, so a list of typos suppresses nothing: the error says why.
+ * where (what) they were written.  A list of typos gives an empty
+ * array, which suppresses nothing: the errors say why.
  */
 static const struct rule **
 parse_ids(struct model *m, struct diags *dg, const struct loc *loc,
@@ -216,20 +218,21 @@ rule_index(const struct rule *r)
 
 /*
  * The object a finding is about: same kind, namespace and name, in
- * the finding's file when same_file is set.
+ * the finding's file when same_file is set.  byname holds every object
+ * by name, in model order.
  */
 static const struct k8s_obj *
-find_obj(const struct model *m, const struct diag *d, int same_file)
+find_obj(const struct model *m, const struct strmap *byname,
+    const struct diag *d, int same_file)
 {
+	const struct strmap_val	*v;
 	const struct k8s_obj	*o;
-	size_t			 i;
 
-	if (d->obj.kind == NULL)
+	if (d->obj.kind == NULL || d->obj.name == NULL)
 		return NULL;
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (o->name == NULL || strcmp(o->name, d->obj.name) != 0 ||
-		    strcmp(o->kind_name, d->obj.kind) != 0 ||
+	for (v = strmap_get(byname, d->obj.name); v != NULL; v = v->next) {
+		o = v->v;
+		if (strcmp(o->kind_name, d->obj.kind) != 0 ||
 		    (d->obj.ns != NULL &&
 		    strcmp(k8s_obj_ns(m, o), d->obj.ns) != 0))
 			continue;
@@ -240,25 +243,17 @@ find_obj(const struct model *m, const struct diag *d, int same_file)
 	return NULL;
 }
 
-/* irsalint.io/ignore on the finding's object (checked when parsed). */
+/* irsalint.io/ignore on the finding's object (parsed by suppress_apply). */
 static int
-by_annotation(struct model *m, const struct diag *d)
+by_annotation(const struct model *m, const struct strmap *byname,
+    const struct diag *d)
 {
-	const struct kv_pos	*a;
 	const struct k8s_obj	*o;
-	struct diags		 scratch;
-	int			 hit;
 
-	if ((o = find_obj(m, d, 1)) == NULL && (o = find_obj(m, d, 0)) == NULL)
+	if ((o = find_obj(m, byname, d, 1)) == NULL &&
+	    (o = find_obj(m, byname, d, 0)) == NULL)
 		return 0;
-	if ((a = k8s_obj_annotation(o, ANN_IGNORE)) == NULL)
-		return 0;
-	/* The ids were checked by suppress_apply(); errors go nowhere. */
-	diags_init(&scratch, m->arena);
-	hit = rules_match(parse_ids(m, &scratch, &a->value_loc, a->value,
-	    strlen(a->value), ANN_IGNORE), d->rule);
-	diags_release(&scratch);
-	return hit;
+	return o->ignore_set && rules_match(o->ignore_rules, d->rule);
 }
 
 /* A comment on or above the finding's line, or above its object. */
@@ -352,16 +347,30 @@ suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 	const struct kv_pos	*a;
 	const char		*why;
 	struct diag		*d;
+	struct k8s_obj		*o;
+	struct strmap		 byname;
 	size_t			 i, ri;
 	int			 annotated = 0;
 
-	/* Check every annotation once; skip the lookups when there is none. */
-	for (i = 0; i < m->objs.n; i++)
-		if ((a = k8s_obj_annotation(m->objs.v[i], ANN_IGNORE)) != NULL) {
-			(void)parse_ids(m, dg, &a->value_loc, a->value,
-			    strlen(a->value), "annotation " ANN_IGNORE);
-			annotated = 1;
-		}
+	/*
+	 * Parse every annotation once, reporting its unknown ids; index
+	 * the objects by name only when some object has one.
+	 */
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if ((a = k8s_obj_annotation(o, ANN_IGNORE)) == NULL)
+			continue;
+		o->ignore_rules = parse_ids(m, dg, &a->value_loc, a->value,
+		    strlen(a->value), "annotation " ANN_IGNORE);
+		o->ignore_set = 1;
+		annotated = 1;
+	}
+	strmap_init(&byname);
+	if (annotated)
+		for (i = 0; i < m->objs.n; i++)
+			if (m->objs.v[i]->name != NULL)
+				strmap_add(&byname, m->arena,
+				    m->objs.v[i]->name, m->objs.v[i]);
 	link_comments(m);
 	for (i = dg->n; i-- > 0; ) {
 		d = dg->v[i];
@@ -379,11 +388,12 @@ suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 		if (c != NULL && c->severity[ri] != CONFIG_UNSET)
 			diag_set_severity(dg, d, (enum severity)c->severity[ri]);
 		why = NULL;
-		if (annotated && by_annotation(m, d))
+		if (annotated && by_annotation(m, &byname, d))
 			diag_suppress(dg, d, SUPPRESS_ANNOTATION, NULL);
 		else if (by_comment(m, d, &why))
 			diag_suppress(dg, d, SUPPRESS_COMMENT, why);
 		else if (c != NULL && by_config(c, d, &why))
 			diag_suppress(dg, d, SUPPRESS_CONFIG, why);
 	}
+	strmap_release(&byname);
 }
