@@ -12,10 +12,18 @@
 void
 report_json_str(struct buf *b, const char *s)
 {
-	const unsigned char	*p;
+	const unsigned char	*p, *run;
 
 	buf_addc(b, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+	for (p = (const unsigned char *)s; ; p++) {
+		/* Copy the bytes that need no escape in one piece. */
+		for (run = p; *p >= 0x20 && *p != 0x7f && *p != '"' &&
+		    *p != '\\'; p++)
+			continue;
+		if (p > run)
+			buf_add(b, (const char *)run, (size_t)(p - run));
+		if (*p == '\0')
+			break;
 		switch (*p) {
 		case '"':
 			buf_adds(b, "\\\"");
@@ -33,10 +41,8 @@ report_json_str(struct buf *b, const char *s)
 			buf_adds(b, "\\t");
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				buf_addf(b, "\\u%04x", *p);
-			else
-				buf_addc(b, (char)*p);
+			buf_addf(b, "\\u%04x", *p);
+			break;
 		}
 	}
 	buf_addc(b, '"');

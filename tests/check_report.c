@@ -105,6 +105,24 @@ START_TEST(uri_is_relative_and_percent_encoded)
 }
 END_TEST
 
+START_TEST(json_str_escapes_per_rfc8259)
+{
+	struct buf	 b = BUF_INIT;
+
+	report_json_str(&b, "");
+	ck_assert_str_eq(b.buf, "\"\"");
+	buf_reset(&b);
+	report_json_str(&b, "plain \xc3\xbc");
+	ck_assert_str_eq(b.buf, "\"plain \xc3\xbc\"");
+	buf_reset(&b);
+	/* Escapes at the start, between runs and at the end. */
+	report_json_str(&b, "\"a\\b\n\r\tc\x01\x1f\x7f");
+	ck_assert_str_eq(b.buf,
+	    "\"\\\"a\\\\b\\n\\r\\tc\\u0001\\u001f\\u007f\"");
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(fingerprints_are_unique_stable_and_line_free)
 {
 	struct arena	 a = ARENA_INIT;
@@ -197,6 +215,7 @@ report_suite(void)
 	tcase_add_test(tc, github_output_cannot_start_a_command);
 	tcase_add_test(tc, github_summary_escapes_markdown);
 	tcase_add_test(tc, uri_is_relative_and_percent_encoded);
+	tcase_add_test(tc, json_str_escapes_per_rfc8259);
 	tcase_add_test(tc, fingerprints_are_unique_stable_and_line_free);
 	tcase_add_test(tc, fix_scalar_keeps_plain_and_quotes_when_needed);
 	tcase_add_test(tc, suppress_and_severity_keep_counts);
