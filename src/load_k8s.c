@@ -700,6 +700,28 @@ kl_skip(struct kload *kl)
 }
 
 /*
+ * Step through a sequence already entered to its next mapping, and
+ * enter it; other items are skipped.  Returns 1 with the mapping
+ * entered, 2 when the sequence has ended (and is left), 0 on error.
+ */
+static int
+kl_item(struct kload *kl)
+{
+	for (;;) {
+		if (!kl_next(kl) || !kl_deref(kl))
+			return 0;
+		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
+			kl->depth--;
+			return 2;
+		}
+		if (kl->y.ev.type == YAML_MAPPING_START_EVENT)
+			return kl_enter(kl);
+		if (!kl_skip(kl))
+			return 0;
+	}
+}
+
+/*
  * Step through a mapping already entered: returns 1 with the key in k
  * and the first event of its value current, aliases resolved; 2 at the
  * end of the mapping; 0 after an error.
@@ -1023,25 +1045,18 @@ kl_map(struct kload *kl, struct kl_pend *p, int parent)
 static int
 kl_merge(struct kload *kl, struct kl_pend *p, int parent)
 {
+	int	 r;
+
 	if (kl->y.ev.type == YAML_MAPPING_START_EVENT)
 		return kl_enter(kl) && kl_map(kl, p, parent);
 	if (kl->y.ev.type != YAML_SEQUENCE_START_EVENT)
 		return 1;
 	if (!kl_enter(kl))
 		return 0;
-	for (;;) {
-		if (!kl_next(kl) || !kl_deref(kl))
+	while ((r = kl_item(kl)) == 1)
+		if (!kl_map(kl, p, parent))
 			return 0;
-		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
-			kl->depth--;
-			return 1;
-		}
-		if (kl->y.ev.type == YAML_MAPPING_START_EVENT) {
-			if (!kl_enter(kl) || !kl_map(kl, p, parent))
-				return 0;
-		} else if (!kl_skip(kl))
-			return 0;
-	}
+	return r == 2;
 }
 
 /* Read the value of field f, its first event being current. */
@@ -1209,21 +1224,12 @@ kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 static int
 kl_containers(struct kload *kl, struct kl_pod *pod, int init)
 {
-	for (;;) {
-		if (!kl_next(kl) || !kl_deref(kl))
+	int	 r;
+
+	while ((r = kl_item(kl)) == 1)
+		if (!kl_container(kl, pod, init))
 			return 0;
-		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
-			kl->depth--;
-			return 1;
-		}
-		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
-			if (!kl_skip(kl))
-				return 0;
-			continue;
-		}
-		if (!kl_enter(kl) || !kl_container(kl, pod, init))
-			return 0;
-	}
+	return r == 2;
 }
 
 /* Read one container's name, env and envFrom, the mapping entered. */
@@ -1272,18 +1278,7 @@ kl_env(struct kload *kl, struct k8s_container *c)
 	struct kl_key		 k;
 	int			 r;
 
-	for (;;) {
-		if (!kl_next(kl) || !kl_deref(kl))
-			return 0;
-		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
-		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
-			if (!kl_skip(kl))
-				return 0;
-			continue;
-		}
-		if (!kl_enter(kl))
-			return 0;
+	while ((r = kl_item(kl)) == 1) {
 		memset(&e, 0, sizeof(e));
 		e.loc = kl_ev_loc(kl);
 		while ((r = kl_entry(kl, &k)) == 1) {
@@ -1304,7 +1299,8 @@ kl_env(struct kload *kl, struct k8s_container *c)
 		if (e.name != NULL)
 			KL_APUSH(kl->a, v, e);
 	}
-	kl->depth--;
+	if (r == 0)
+		return 0;
 	c->env = v.v;
 	c->nenv = v.n;
 	return 1;
@@ -1320,18 +1316,7 @@ kl_env_from(struct kload *kl, struct k8s_container *c)
 	struct kl_key			 k, rk;
 	int				 r;
 
-	for (;;) {
-		if (!kl_next(kl) || !kl_deref(kl))
-			return 0;
-		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT)
-			break;
-		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
-			if (!kl_skip(kl))
-				return 0;
-			continue;
-		}
-		if (!kl_enter(kl))
-			return 0;
+	while ((r = kl_item(kl)) == 1) {
 		memset(&e, 0, sizeof(e));
 		e.prefix = "";
 		while ((r = kl_entry(kl, &k)) == 1) {
@@ -1363,7 +1348,8 @@ kl_env_from(struct kload *kl, struct k8s_container *c)
 		if (e.kind != NULL)
 			KL_APUSH(kl->a, v, e);
 	}
-	kl->depth--;
+	if (r == 0)
+		return 0;
 	c->env_from = v.v;
 	c->nenv_from = v.n;
 	return 1;
@@ -1389,21 +1375,12 @@ kl_keys(struct kload *kl, struct kl_pend *p)
 static int
 kl_esas(struct kload *kl, struct kl_pend *p)
 {
-	for (;;) {
-		if (!kl_next(kl) || !kl_deref(kl))
+	int	 r;
+
+	while ((r = kl_item(kl)) == 1)
+		if (!kl_esa(kl, p))
 			return 0;
-		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
-			kl->depth--;
-			return 1;
-		}
-		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
-			if (!kl_skip(kl))
-				return 0;
-			continue;
-		}
-		if (!kl_enter(kl) || !kl_esa(kl, p))
-			return 0;
-	}
+	return r == 2;
 }
 
 /* One eksctl ServiceAccount, the mapping entered. */
@@ -1478,7 +1455,7 @@ static int
 kl_items(struct kload *kl, struct kl_pend *root)
 {
 	struct kl_pend	*p;
-	int		 ok = 1;
+	int		 r;
 
 	if (root->kind.s != NULL && !kl_ends_with_list(root->kind.s))
 		return kl_skip(kl);
@@ -1486,25 +1463,16 @@ kl_items(struct kload *kl, struct kl_pend *root)
 	if (!kl_enter(kl))
 		return 0;
 	kl->defer = root->kind.s == NULL;
-	while (ok) {
-		if (!(ok = kl_next(kl) && kl_deref(kl)))
-			break;
-		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
-			kl->depth--;
-			break;
-		}
-		if (kl->y.ev.type != YAML_MAPPING_START_EVENT) {
-			ok = kl_skip(kl);
-			continue;
-		}
-		if (!(ok = kl_enter(kl)))
-			break;
+	while ((r = kl_item(kl)) == 1) {
 		/* Items are not roots: their own items are not read. */
 		p = kl_pend_new(kl);
-		ok = kl_object(kl, p);
+		if (!kl_object(kl, p)) {
+			r = 0;
+			break;
+		}
 	}
 	kl->defer = 0;
-	return ok;
+	return r == 2;
 }
 
 /*
