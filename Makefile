@@ -2,8 +2,10 @@
 # Plain make; libraries through pkg-config.
 
 VERSION	= 0.1.0
-# Where SARIF viewers link for documentation: set to the real home page.
-HOMEPAGE ?= https://example.invalid/irsalint
+# The home page SARIF viewers link to (driver.informationUri); the
+# project has none yet, so SARIF leaves the optional field out unless a
+# build sets it: make HOMEPAGE=https://...
+HOMEPAGE ?=
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
 MANDIR	?= $(PREFIX)/share/man

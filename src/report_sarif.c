@@ -299,8 +299,14 @@ report_sarif(FILE *fp, const struct diags *dg, const struct report_opts *o)
 	buf_adds(&b, "{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\","
 	    "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"irsalint\","
 	    "\"version\":\"" IRSALINT_VERSION "\",\"semanticVersion\":\""
-	    IRSALINT_VERSION "\",\"informationUri\":\"" IRSALINT_URI "\","
-	    "\"rules\":[");
+	    IRSALINT_VERSION "\",");
+	/* Optional in SARIF: only a build that knows its home names it. */
+	if (IRSALINT_URI[0] != '\0') {
+		buf_adds(&b, "\"informationUri\":");
+		report_json_str(&b, IRSALINT_URI);
+		buf_addc(&b, ',');
+	}
+	buf_adds(&b, "\"rules\":[");
 	for (i = 0; rule_table[i] != NULL; i++) {
 		buf_adds(&b, i > 0 ? ",\n" : "\n");
 		sarif_rule(&b, rule_table[i]);
