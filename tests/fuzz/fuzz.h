@@ -9,6 +9,8 @@
 enum fuzz_kind {
 	FUZZ_K8S,
 	FUZZ_TF,
+	FUZZ_CFN,	/* CloudFormation templates */
+	FUZZ_AWS,	/* AWS CLI output */
 	FUZZ_POLICY
 };
 

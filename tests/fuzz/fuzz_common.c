@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The body of every fuzz target.  Manifests and plans go through the
- * whole pipeline (loader, engine, every rule, suppressions) against a
- * fixed counterpart, so that the rules see hostile models too (and one
- * reporter, chosen by the input's length, prints them); a trust
- * policy is parsed and evaluated against a fixed request.
+ * The body of every fuzz target.  Manifests, plans, CloudFormation
+ * templates and AWS CLI output go through the whole pipeline (loader,
+ * engine, every rule, suppressions) against a fixed counterpart, so
+ * that the rules see hostile models too, and one reporter, chosen by
+ * the input's length, prints them.  A trust policy is parsed and
+ * evaluated against a fixed request.
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +39,7 @@ static const char manifests[] =
     "arn:aws:iam::111122223333:role/app\n";
 
 static void
-pipeline(const char *data, size_t len, int tf)
+pipeline(const char *data, size_t len, enum fuzz_kind kind)
 {
 	struct arena	 a = ARENA_INIT;
 	struct model	 m;
@@ -48,12 +49,23 @@ pipeline(const char *data, size_t len, int tf)
 
 	model_init(&m, &a);
 	diags_init(&dg, &a);
-	if (tf) {
-		load_tf(&m, &dg, "fuzz.json", data, len);
-		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
-	} else {
+	switch (kind) {
+	case FUZZ_K8S:
 		load_tf(&m, &dg, "plan.json", plan, sizeof(plan) - 1);
 		load_k8s(&m, &dg, "fuzz.yaml", data, len);
+		break;
+	case FUZZ_TF:
+		load_tf(&m, &dg, "fuzz.json", data, len);
+		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
+		break;
+	case FUZZ_CFN:
+		load_cfn(&m, &dg, "fuzz.yaml", data, len);
+		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
+		break;
+	default:
+		load_aws(&m, &dg, "fuzz.json", data, len);
+		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
+		break;
 	}
 	/* As main() does. */
 	engine_run(&m, &dg);
@@ -116,15 +128,8 @@ policy(const char *data, size_t len)
 void
 fuzz_run(enum fuzz_kind kind, const uint8_t *data, size_t len)
 {
-	switch (kind) {
-	case FUZZ_K8S:
-		pipeline((const char *)data, len, 0);
-		break;
-	case FUZZ_TF:
-		pipeline((const char *)data, len, 1);
-		break;
-	case FUZZ_POLICY:
+	if (kind == FUZZ_POLICY)
 		policy((const char *)data, len);
-		break;
-	}
+	else
+		pipeline((const char *)data, len, kind);
 }

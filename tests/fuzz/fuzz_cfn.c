@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * libFuzzer target: bytes into the CloudFormation template loader (JSON or YAML, with
+ * intrinsics) and the rules.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	fuzz_run(FUZZ_CFN, data, len);
+	return 0;
+}
