@@ -19,6 +19,7 @@
 #include "load.h"
 #include "model.h"
 #include "policy.h"
+#include "strmap.h"
 #include "util.h"
 
 /*
@@ -43,6 +44,20 @@
 
 #define CFN_UNKNOWN	'\001'
 #define CFN_MAX_NODES	200000	/* a 1 MB template has far fewer */
+/*
+ * The longest string Fn::Sub or Fn::Join may build: the largest
+ * template CloudFormation accepts is 1 MB, and without a bound a short
+ * template that repeats a long parameter would expand without end.
+ */
+#define CFN_MAX_TEXT	LOAD_MAX_SCALAR
+/*
+ * Values made while parsing and evaluating: intrinsics make new ones
+ * (Fn::Split, list parameters), so a bound on the parsed tree alone
+ * would not bound memory.
+ */
+#define CFN_MAX_VALUES	2000000
+/* How much of the list of unknowns a message quotes. */
+#define CFN_MAX_WHYS	512
 
 enum cn_type {
 	CN_NULL,		/* null, ~ or an empty value */
@@ -88,11 +103,15 @@ struct cfn {
 	yaml_event_t		 ev;
 	int			 have_ev;
 	size_t			 nodes;
+	size_t			 values;	/* made by cn_new() */
+	int			 over;	/* values > CFN_MAX_VALUES */
 	struct cfn_anchor	*anchors;
 	const struct cn		*params;	/* Parameters, or NULL */
 	const struct cn		*resources;	/* Resources, or NULL */
 	struct cfn_res		*res;
 	size_t			 nres;
+	struct strmap		 param_by_name;	/* of Parameters' entries */
+	struct strmap		 res_by_id;	/* of res */
 	struct buf		 whys;	/* unknowns met, for messages */
 };
 
@@ -123,6 +142,8 @@ static struct cn	*ev_bad(struct cfn *, const struct cn *, const char *);
 static struct cn	*ev_text(struct cfn *, const struct cn *, struct buf *,
 			    const char *);
 static int		 text_add(struct buf *, const struct cn *);
+static int		 text_long(struct cfn *, const struct cn *,
+			    struct buf *);
 static void		 json_str(struct buf *, const char *);
 static void		 json_add(struct buf *, const struct cn *);
 static int		 has_unknown(const char *);
@@ -196,6 +217,11 @@ cn_new(struct cfn *c, enum cn_type type, const struct loc *loc)
 {
 	struct cn	*n = arena_alloc(&c->a, sizeof(*n));
 
+	if (++c->values > CFN_MAX_VALUES && !c->over) {
+		c->over = 1;
+		diag_error(c->dg, loc, "CloudFormation template: evaluating "
+		    "it makes more than %d values", CFN_MAX_VALUES);
+	}
 	n->type = type;
 	n->loc = *loc;
 	return n;
@@ -522,6 +548,12 @@ ev_unknown(struct cfn *c, const struct cn *n, const char *why,
 	u->str = text;
 	if (len == 0)
 		return u;
+	/* A message need not quote a thousand names; nor search them. */
+	if (c->whys.len >= CFN_MAX_WHYS) {
+		if (!str_has_suffix(c->whys.buf, ", ..."))
+			buf_adds(&c->whys, ", ...");
+		return u;
+	}
 	for (p = c->whys.buf; (p = strstr(p, why)) != NULL; p += len)
 		if ((p == c->whys.buf || p[-1] == ' ') &&
 		    (p[len] == ',' || p[len] == '\0'))
@@ -539,6 +571,10 @@ ev_node(struct cfn *c, const struct cn *n, int depth)
 
 	if (depth > LOAD_MAX_DEPTH)
 		return ev_unknown(c, n, "nesting too deep", NULL);
+	/* Over the bound, all is unknown: the error says why. */
+	if (c->over)
+		return ev_unknown(c, n, "a template too large to evaluate",
+		    NULL);
 	if (n->type == CN_MAP && n->kids != NULL && n->kids->next == NULL &&
 	    (strcmp(n->kids->key, "Ref") == 0 ||
 	    strncmp(n->kids->key, "Fn::", 4) == 0))
@@ -613,7 +649,8 @@ ev_fn(struct cfn *c, const struct cn *fn, int depth)
 static struct cn *
 ev_ref(struct cfn *c, const struct cn *at, const char *name)
 {
-	const struct cn		*p, *def, *type, *v = NULL;
+	const struct strmap_val	*v;
+	const struct cn		*p, *def, *type, *nm = NULL;
 	const struct cfn_res	*r;
 	struct cn		*d, *k, **tail;
 	const char		*s, *comma;
@@ -622,7 +659,8 @@ ev_ref(struct cfn *c, const struct cn *at, const char *name)
 		return cn_new(c, CN_NOVALUE, &at->loc);
 	if (strncmp(name, "AWS::", 5) == 0)
 		return ev_unknown(c, at, name, NULL);
-	if ((p = cn_get(c->params, name)) != NULL) {
+	if ((v = strmap_get(&c->param_by_name, name)) != NULL) {
+		p = v->v;
 		def = cn_get(p, "Default");
 		type = cn_get(p, "Type");
 		if (def == NULL || def->type == CN_NULL)
@@ -645,7 +683,7 @@ ev_ref(struct cfn *c, const struct cn *at, const char *name)
 		d->type = CN_SEQ;
 		d->str = NULL;
 		tail = &d->kids;
-		for (s = def->str; ; s = comma + 1) {
+		for (s = def->str; !c->over; s = comma + 1) {
 			k = cn_new(c, CN_STR, &def->loc);
 			comma = strchr(s, ',');
 			k->str = comma != NULL ? arena_strndup(&c->a, s,
@@ -659,13 +697,13 @@ ev_ref(struct cfn *c, const struct cn *at, const char *name)
 	}
 	if ((r = cfn_find(c, name)) != NULL) {
 		if (r->type != NULL && strcmp(r->type, "AWS::IAM::Role") == 0)
-			v = cn_get(r->props, "RoleName");
+			nm = cn_get(r->props, "RoleName");
 		else if (r->type != NULL &&
 		    strcmp(r->type, "AWS::EKS::Cluster") == 0)
-			v = cn_get(r->props, "Name");
-		if (v != NULL && v->type == CN_STR) {
+			nm = cn_get(r->props, "Name");
+		if (nm != NULL && nm->type == CN_STR) {
 			d = cn_new(c, CN_STR, &at->loc);
-			d->str = v->str;
+			d->str = nm->str;
 			return d;
 		}
 		return ev_unknown(c, at, arena_printf(&c->a, "Ref %s", name),
@@ -694,6 +732,22 @@ text_add(struct buf *b, const struct cn *v)
 	return 1;
 }
 
+/*
+ * Whether the string b being built for fn is longer than any template
+ * can mean; if so, says so and releases b.
+ */
+static int
+text_long(struct cfn *c, const struct cn *fn, struct buf *b)
+{
+	if (b->len <= CFN_MAX_TEXT)
+		return 0;
+	diag_error(c->dg, &fn->key_loc, "CloudFormation template: %s: "
+	    "the value expands to more than %lu KiB", fn->key,
+	    CFN_MAX_TEXT / 1024);
+	buf_release(b);
+	return 1;
+}
+
 /* The string b as a value: unknown if any part of it is. */
 static struct cn *
 ev_text(struct cfn *c, const struct cn *at, struct buf *b, const char *why)
@@ -710,18 +764,29 @@ ev_text(struct cfn *c, const struct cn *at, struct buf *b, const char *why)
 	return v;
 }
 
+/* A variable of Fn::Sub's map, evaluated when first used. */
+struct sub_var {
+	const struct cn	*src;
+	struct cn	*val;
+};
+
 /*
  * Fn::Sub: "${Name}" is a variable of the optional map, else a Ref;
- * "${Res.Attr}" a GetAtt; "${!Literal}" the text "${Literal}".
+ * "${Res.Attr}" a GetAtt; "${!Literal}" the text "${Literal}".  The
+ * variables are found through a hash map and each is evaluated once,
+ * however often the template names it.
  */
 static struct cn *
 ev_sub(struct cfn *c, const struct cn *fn, int depth)
 {
-	const struct cn	*tpl = fn, *vars = NULL, *var;
-	struct buf	 b = BUF_INIT;
-	struct cn	*v;
-	const char	*s, *end, *why = NULL;
-	char		*name;
+	const struct cn		*tpl = fn, *vars = NULL, *k;
+	const struct strmap_val	*var;
+	struct strmap		 vm;
+	struct sub_var		*sv;
+	struct buf		 b = BUF_INIT;
+	struct cn		*v, *ret = NULL;
+	const char		*s, *end, *why = NULL;
+	char			*name;
 
 	if (fn->type == CN_SEQ) {
 		tpl = fn->kids;
@@ -730,7 +795,14 @@ ev_sub(struct cfn *c, const struct cn *fn, int depth)
 	if (tpl == NULL || tpl->type != CN_STR ||
 	    (vars != NULL && vars->type != CN_MAP))
 		return ev_bad(c, fn, "a string or [string, {variables}]");
-	for (s = tpl->str; *s != '\0'; s = end + 1) {
+	strmap_init(&vm);
+	for (k = vars != NULL ? vars->kids : NULL; k != NULL; k = k->next) {
+		sv = arena_alloc(&c->a, sizeof(*sv));
+		sv->src = k;
+		sv->val = NULL;
+		strmap_add(&vm, &c->a, k->key, sv);
+	}
+	for (s = tpl->str; *s != '\0' && ret == NULL; s = end + 1) {
 		if (s[0] != '$' || s[1] != '{' ||
 		    (end = strchr(s, '}')) == NULL) {
 			buf_addc(&b, *s);
@@ -743,9 +815,12 @@ ev_sub(struct cfn *c, const struct cn *fn, int depth)
 			continue;
 		}
 		name = arena_strndup(&c->a, s + 2, (size_t)(end - s - 2));
-		if ((var = cn_get(vars, name)) != NULL)
-			v = ev_node(c, var, depth + 1);
-		else if (strchr(name, '.') != NULL &&
+		if ((var = strmap_get(&vm, name)) != NULL) {
+			sv = var->v;
+			if (sv->val == NULL)
+				sv->val = ev_node(c, sv->src, depth + 1);
+			v = sv->val;
+		} else if (strchr(name, '.') != NULL &&
 		    strncmp(name, "AWS::", 5) != 0)
 			v = ev_unknown(c, fn, arena_printf(&c->a,
 			    "Fn::GetAtt %s", name), NULL);
@@ -755,11 +830,13 @@ ev_sub(struct cfn *c, const struct cn *fn, int depth)
 			why = v->why;
 		if (!text_add(&b, v)) {
 			buf_release(&b);
-			return ev_bad(c, fn, arena_printf(&c->a, "${%s} to be "
+			ret = ev_bad(c, fn, arena_printf(&c->a, "${%s} to be "
 			    "a string", name));
-		}
+		} else if (text_long(c, fn, &b))
+			ret = ev_unknown(c, fn, fn->key, NULL);
 	}
-	return ev_text(c, fn, &b, why);
+	strmap_release(&vm);
+	return ret != NULL ? ret : ev_text(c, fn, &b, why);
 }
 
 /* Fn::Join: [delimiter, [values]]. */
@@ -788,6 +865,8 @@ ev_join(struct cfn *c, const struct cn *fn, int depth)
 			buf_release(&b);
 			return ev_bad(c, fn, "values that are strings");
 		}
+		if (text_long(c, fn, &b))
+			return ev_unknown(c, fn, fn->key, NULL);
 	}
 	return ev_text(c, fn, &b, why);
 }
@@ -872,7 +951,7 @@ ev_split(struct cfn *c, const struct cn *fn, int depth)
 	d = cn_new(c, CN_SEQ, &fn->loc);
 	tail = &d->kids;
 	dlen = strlen(delim->str);
-	for (p = s->str; ; p = q + dlen) {
+	for (p = s->str; !c->over; p = q + dlen) {
 		k = cn_new(c, CN_STR, &s->loc);
 		q = strstr(p, delim->str);
 		k->str = q != NULL ? arena_strndup(&c->a, p, (size_t)(q - p)) :
@@ -1058,6 +1137,7 @@ cfn_trust(struct cfn *c, struct tf_role *role, const struct cn *raw)
 		role->trust_error = "not a policy document";
 		return;
 	}
+	snprintf(err, sizeof(err), "the document is empty");
 	if (b.len == 0 || (n = policy_parse(c->m->arena, b.buf, b.len,
 	    &role->trust, err, sizeof(err))) == -1) {
 		role->trust = NULL;
@@ -1087,12 +1167,9 @@ cfn_trust(struct cfn *c, struct tf_role *role, const struct cn *raw)
 static const struct cfn_res *
 cfn_find(const struct cfn *c, const char *id)
 {
-	size_t	 i;
+	const struct strmap_val	*v;
 
-	for (i = 0; i < c->nres; i++)
-		if (strcmp(c->res[i].id, id) == 0)
-			return &c->res[i];
-	return NULL;
+	return (v = strmap_get(&c->res_by_id, id)) != NULL ? v->v : NULL;
 }
 
 /*
@@ -1361,6 +1438,7 @@ cfn_resources(struct cfn *c)
 		t = cn_get(k, "Type");
 		r->type = t != NULL && t->type == CN_STR ? t->str : NULL;
 		r->props = cn_get(k, "Properties");
+		strmap_add(&c->res_by_id, &c->a, r->id, r);
 		if (r->type == NULL)
 			diag_error(c->dg, &k->key_loc, "CloudFormation "
 			    "template: resource %s has no Type", r->id);
@@ -1436,6 +1514,7 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
 	struct cfn	 c;
+	const struct cn	*k;
 	int		 ok;
 
 	memset(&c, 0, sizeof(c));
@@ -1460,8 +1539,15 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	if (c.have_ev)
 		yaml_event_delete(&c.ev);
 	yaml_parser_delete(&c.parser);
+	strmap_init(&c.param_by_name);
+	strmap_init(&c.res_by_id);
+	if (ok && c.params != NULL && c.params->type == CN_MAP)
+		for (k = c.params->kids; k != NULL; k = k->next)
+			strmap_add(&c.param_by_name, &c.a, k->key, (void *)k);
 	if (ok)
 		cfn_resources(&c);
+	strmap_release(&c.param_by_name);
+	strmap_release(&c.res_by_id);
 	buf_release(&c.whys);
 	arena_release(&c.a);
 }
