@@ -44,5 +44,7 @@ int		 engine_role_used(const struct check_ctx *,
 		    const struct tf_role *);
 const struct tf_role *engine_pod_identity_role(const struct model *,
 		    const struct tf_pod_identity *);
+int		 engine_count_admitted(struct check_ctx *, const char *,
+		    size_t *);
 
 #endif /* ENGINE_H */

@@ -23,6 +23,12 @@ struct check_ctx {
 	const struct binding	*bindings;	/* one per annotated SA */
 	size_t			 nbindings;
 	struct strmap		 binding_of;	/* SA "ns/name" to binding */
+	/* engine_count_admitted(): every SA's sub claim, sorted, on demand */
+	const char		**subjects;
+	size_t			 nsubjects;
+	int			 have_subjects;
+	size_t			 like_budget;	/* pattern matches left */
+	struct strmap		 admitted;	/* pattern to its count */
 };
 
 /*

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag sub patterns that admit whole namespaces or the whole cluster. */
-#include <stdio.h>
 #include <string.h>
 
 #include "engine.h"
@@ -54,42 +53,32 @@ breadth(const char *v)
 	return NULL;
 }
 
-static size_t
-count_admitted(const struct model *m, const char *pattern)
-{
-	const struct k8s_obj	*o;
-	char			 sub[512];
-	size_t			 i, n = 0;
-
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
-			continue;
-		snprintf(sub, sizeof(sub), "system:serviceaccount:%s:%s",
-		    k8s_obj_ns(m, o), o->name);
-		n += str_like(pattern, sub);
-	}
-	return n;
-}
-
 static void
 each(struct check_ctx *ctx, const struct tf_role *role,
     const struct trust_cond *tc, void *arg)
 {
 	const struct rule	*r = arg;
-	const char		*what;
-	size_t			 k;
+	const char		*what, *v;
+	size_t			 k, n;
 
 	if (tc->c->base != COND_STRING_LIKE)
 		return;
-	for (k = 0; k < tc->c->values.n; k++)
-		if (tc->c->values.v[k] != NULL &&
-		    (what = breadth(tc->c->values.v[k])) != NULL)
+	for (k = 0; k < tc->c->values.n; k++) {
+		if ((v = tc->c->values.v[k]) == NULL ||
+		    (what = breadth(v)) == NULL)
+			continue;
+		if (engine_count_admitted(ctx, v, &n))
 			engine_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy admits %s (%s); %zu "
 			    "ServiceAccount(s) of the inputs match", tc->label,
-			    tc->c->values.v[k], what, count_admitted(ctx->m,
-			    tc->c->values.v[k]));
+			    v, what, n);
+		else
+			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			    role, "%s of the trust policy admits %s (%s); the "
+			    "ServiceAccounts of the inputs it matches were not "
+			    "counted (too many patterns and ServiceAccounts)",
+			    tc->label, v, what);
+	}
 }
 
 static void

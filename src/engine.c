@@ -13,11 +13,20 @@
 #include "bind.h"
 #include "engine.h"
 #include "model.h"
+#include "policy.h"
 #include "rule.h"
 #include "xalloc.h"
 
+/*
+ * StringLike matches engine_count_admitted() may make in one run: far
+ * more than real inputs need, few enough that a crafted input with
+ * thousands of patterns and ServiceAccounts stays fast.
+ */
+#define ENGINE_LIKE_BUDGET	10000000
+
 static void	engine_obj_notes(struct diags *, struct diag *,
 		    const struct k8s_obj *);
+static int	str_cmp(const void *, const void *);
 
 /*
  * Say where an object came from when the file is not the source the
@@ -65,6 +74,9 @@ engine_run(struct model *m, struct diags *dg)
 	size_t			 i, j;
 
 	model_index(m);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.like_budget = ENGINE_LIKE_BUDGET;
+	strmap_init(&ctx.admitted);
 	bindings = engine_bind(m, &ctx.nbindings);
 	ctx.m = m;
 	ctx.dg = dg;
@@ -88,7 +100,86 @@ engine_run(struct model *m, struct diags *dg)
 			r->check_model(r, &ctx);
 	}
 	strmap_release(&ctx.binding_of);
+	strmap_release(&ctx.admitted);
+	free(ctx.subjects);
 	free(bindings);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * How many ServiceAccounts of the inputs the StringLike pattern admits
+ * as sub (system:serviceaccount:<ns>:<name>), in *n.  The claims are
+ * sorted once, so that only those that start with the pattern's
+ * literal prefix are matched; a pattern whose first wildcard is the
+ * last "*" or "*:*" is counted without matching, and each pattern is
+ * counted once.  Returns 0, and counts nothing, once the run's budget
+ * of matches is spent.
+ */
+int
+engine_count_admitted(struct check_ctx *ctx, const char *pattern, size_t *n)
+{
+	const struct strmap_val	*v;
+	const struct k8s_obj	*o;
+	size_t			 i, lo, hi, mid, plen, *memo;
+	const char		*rest;
+
+	if ((v = strmap_get(&ctx->admitted, pattern)) != NULL) {
+		*n = *(size_t *)v->v;
+		return 1;
+	}
+	*n = 0;
+	if (!ctx->have_subjects) {
+		ctx->have_subjects = 1;
+		for (i = 0; i < ctx->m->objs.n; i++)
+			if (ctx->m->objs.v[i]->kind == K8S_SERVICEACCOUNT &&
+			    ctx->m->objs.v[i]->name != NULL)
+				ctx->nsubjects++;
+		ctx->subjects = xreallocarray(NULL, ctx->nsubjects + 1,
+		    sizeof(*ctx->subjects));
+		ctx->nsubjects = 0;
+		for (i = 0; i < ctx->m->objs.n; i++) {
+			o = ctx->m->objs.v[i];
+			if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL)
+				ctx->subjects[ctx->nsubjects++] = arena_printf(
+				    ctx->m->arena, "system:serviceaccount:%s:%s",
+				    k8s_obj_ns(ctx->m, o), o->name);
+		}
+		qsort(ctx->subjects, ctx->nsubjects, sizeof(*ctx->subjects),
+		    str_cmp);
+	}
+	plen = strcspn(pattern, "*?");
+	/* The first claim not below the prefix. */
+	for (lo = 0, hi = ctx->nsubjects; lo < hi; ) {
+		mid = lo + (hi - lo) / 2;
+		if (strncmp(ctx->subjects[mid], pattern, plen) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	rest = pattern + plen;
+	for (i = lo; i < ctx->nsubjects &&
+	    strncmp(ctx->subjects[i], pattern, plen) == 0; i++) {
+		if (strcmp(rest, "*") == 0)
+			(*n)++;
+		else if (strcmp(rest, "*:*") == 0)
+			*n += strchr(ctx->subjects[i] + plen, ':') != NULL;
+		else if (ctx->like_budget == 0) {
+			*n = 0;
+			return 0;
+		} else {
+			ctx->like_budget--;
+			*n += str_like(pattern, ctx->subjects[i]) != 0;
+		}
+	}
+	memo = arena_alloc(ctx->m->arena, sizeof(*memo));
+	*memo = *n;
+	strmap_add(&ctx->admitted, ctx->m->arena, pattern, memo);
+	return 1;
 }
 
 struct diag *

@@ -1,9 +1,18 @@
 /* SPDX-License-Identifier: ISC */
-/* Unit tests of the rule table: ids unique, sorted, documented. */
+/*
+ * Unit tests of the rule table (ids unique, sorted, documented) and of
+ * the helpers rules share.
+ */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "check_suites.h"
+#include "diag.h"
+#include "engine.h"
+#include "load.h"
+#include "model.h"
 #include "rule.h"
 
 START_TEST(rules_are_sorted_and_unique)
@@ -54,6 +63,61 @@ START_TEST(rule_find_by_id)
 }
 END_TEST
 
+START_TEST(count_admitted_matches_sorted_claims)
+{
+	static const char sas[] =
+	    "kind: ServiceAccount\nmetadata: {name: api, namespace: team-a}\n"
+	    "---\nkind: ServiceAccount\nmetadata: {name: web, namespace: team-a}\n"
+	    "---\nkind: ServiceAccount\nmetadata: {name: api, namespace: team-b}\n"
+	    "---\nkind: ServiceAccount\nmetadata: {name: api, namespace: prod}\n"
+	    "---\nkind: ConfigMap\nmetadata: {name: api, namespace: prod}\n";
+	struct arena		 a = ARENA_INIT;
+	struct model		 m;
+	struct diags		 dg;
+	struct check_ctx	 ctx;
+	size_t			 n;
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	load_k8s(&m, &dg, "t.yaml", sas, sizeof(sas) - 1);
+	ck_assert_uint_eq(dg.n, 0);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.m = &m;
+	ctx.dg = &dg;
+	ctx.like_budget = 100;
+	strmap_init(&ctx.admitted);
+	ck_assert(engine_count_admitted(&ctx, "system:serviceaccount:*:*", &n));
+	ck_assert_uint_eq(n, 4);
+	ck_assert(engine_count_admitted(&ctx, "*", &n));
+	ck_assert_uint_eq(n, 4);
+	ck_assert(engine_count_admitted(&ctx,
+	    "system:serviceaccount:team-a:*", &n));
+	ck_assert_uint_eq(n, 2);
+	ck_assert(engine_count_admitted(&ctx,
+	    "system:serviceaccount:team-?:api", &n));
+	ck_assert_uint_eq(n, 2);
+	ck_assert(engine_count_admitted(&ctx, "system:serviceaccount:*:api",
+	    &n));
+	ck_assert_uint_eq(n, 3);
+	ck_assert(engine_count_admitted(&ctx, "system:serviceaccount:zz:*",
+	    &n));
+	ck_assert_uint_eq(n, 0);
+	/* A memoised count costs no match; a new pattern finds none left. */
+	ctx.like_budget = 0;
+	ck_assert(engine_count_admitted(&ctx, "system:serviceaccount:*:api",
+	    &n));
+	ck_assert_uint_eq(n, 3);
+	ck_assert(!engine_count_admitted(&ctx, "system:serviceaccount:*:web",
+	    &n));
+	ck_assert_uint_eq(n, 0);
+	strmap_release(&ctx.admitted);
+	free(ctx.subjects);
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+}
+END_TEST
+
 Suite *
 rules_suite(void)
 {
@@ -64,6 +128,7 @@ rules_suite(void)
 	tcase_add_test(tc, rule_ids_are_lowercase_kebab_case);
 	tcase_add_test(tc, rules_are_documented);
 	tcase_add_test(tc, rule_find_by_id);
+	tcase_add_test(tc, count_admitted_matches_sorted_claims);
 	suite_add_tcase(s, tc);
 	return s;
 }
