@@ -8,7 +8,10 @@
 
 #include <stddef.h>
 
+#include "arn.h"
+
 struct arena;
+struct model;
 struct pcond;
 struct policy;
 struct pstmt;
@@ -28,16 +31,27 @@ enum claim	 trust_claim(struct arena *, const struct pcond *,
 		    const char **issuer);
 
 /*
+ * A Federated principal parsed as an OIDC provider ARN, once per run
+ * however many ServiceAccounts and statements ask: NULL when fed is
+ * NULL or not a provider ARN.
+ */
+struct trust_oidc {
+	struct oidc_arn	 oa;
+	const char	*sub_key;	/* "<issuer>:sub" */
+};
+const struct trust_oidc *trust_oidc(struct model *, const char *fed);
+
+/*
  * Is st an Allow statement for sts:AssumeRoleWithWebIdentity from an
  * EKS cluster's OIDC provider?  Other OIDC trusts (GitHub Actions,
  * Cognito, Google) are not ServiceAccount trusts.  any_issuer also
  * admits providers of self-managed clusters, when a ServiceAccount is
  * known to use the role.
  */
-int		 trust_stmt_is_irsa(struct arena *, const struct pstmt *,
+int		 trust_stmt_is_irsa(struct model *, const struct pstmt *,
 		    int any_issuer);
 int		 trust_is_eks_issuer(const char *);
-int		 trust_has_irsa(struct arena *, const struct policy *, int);
+int		 trust_has_irsa(struct model *, const struct policy *, int);
 
 struct check_ctx;
 struct tf_role;

@@ -38,7 +38,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 
 	for (i = 0; p != NULL && i < p->n; i++) {
 		st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, st, any))
+		if (!trust_stmt_is_irsa(ctx->m, st, any))
 			continue;
 		first = NULL;
 		for (j = 0; j < st->nconds; j++) {

@@ -33,7 +33,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
 	const struct pstmt	*st;
 	size_t			 i;
 
-	if (!trust_has_irsa(ctx->m->arena, p, engine_role_used(ctx, role)))
+	if (!trust_has_irsa(ctx->m, p, engine_role_used(ctx, role)))
 		return;
 	for (i = 0; i < p->n; i++) {
 		st = &p->st[i];

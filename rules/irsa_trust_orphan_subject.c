@@ -104,7 +104,7 @@ check(const struct rule *r, struct check_ctx *ctx)
 			continue;
 		for (j = 0; j < role->trust->n; j++) {
 			st = &role->trust->st[j];
-			if (!trust_stmt_is_irsa(ctx->m->arena, st, 1))
+			if (!trust_stmt_is_irsa(ctx->m, st, 1))
 				continue;
 			for (k = 0; k < st->nconds; k++) {
 				c = &st->conds[k];

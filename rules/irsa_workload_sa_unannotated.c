@@ -10,6 +10,7 @@
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
+#include "trust.h"
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct k8s_obj *);
@@ -37,10 +38,11 @@ static int
 trusts(struct model *m, const struct tf_role *role, const char *subject)
 {
 	const struct pstmt	*st;
+	const struct trust_oidc	*o;
+	struct pcond		 c;
 	struct req_kv		 kv;
 	struct req_ctx		 rc = { &kv, 1 };
-	struct oidc_arn		 oa;
-	char			 err[128];
+	const char		*issuer;
 	size_t			 i, j, k, nsub;
 	int			 ok;
 
@@ -49,18 +51,26 @@ trusts(struct model *m, const struct tf_role *role, const char *subject)
 		if (!st->allow)
 			continue;
 		for (j = 0; j < st->federated.n; j++) {
-			if (arn_parse_oidc(m->arena, st->federated.v[j], &oa,
-			    err, sizeof(err)) == -1)
+			if ((o = trust_oidc(m, st->federated.v[j])) == NULL)
 				continue;
-			kv.key = arena_printf(m->arena, "%s:sub", oa.issuer);
+			kv.key = o->sub_key;
 			kv.value = subject;
 			ok = 1;
 			nsub = 0;
 			for (k = 0; k < st->nconds && ok; k++) {
-				if (strcasecmp(st->conds[k].key, kv.key) != 0)
+				/*
+				 * A key known only once deployed is a sub
+				 * condition when its values are subjects.
+				 */
+				c = st->conds[k];
+				if (c.key == NULL && trust_claim(m->arena, &c,
+				    &issuer) == CLAIM_SUB)
+					c.key = kv.key;
+				if (c.key == NULL ||
+				    strcasecmp(c.key, kv.key) != 0)
 					continue;
 				nsub++;
-				ok = pcond_eval(&st->conds[k], &rc) == TRI_TRUE;
+				ok = pcond_eval(&c, &rc) == TRI_TRUE;
 			}
 			if (ok && nsub > 0)
 				return 1;

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "bind.h"
 #include "model.h"
+#include "trust.h"
 #include "util.h"
 
 static void	bind_resolve(struct binding *, struct model *);
@@ -394,9 +395,8 @@ bind_trust(struct binding *b, struct model *m)
 {
 	const struct policy	*p = b->role->trust;
 	const struct pstmt	*st;
+	const struct trust_oidc	*o;
 	struct stmt_eval	 ev;
-	struct oidc_arn		 oa;
-	char			 err[128];
 	size_t			 i, j, best = (size_t)-1;
 	int			 unknown = 0, unverified = 0;
 	const char		*issuer, *fed;
@@ -414,10 +414,9 @@ bind_trust(struct binding *b, struct model *m)
 			fed = j < st->federated.n ? st->federated.v[j] : NULL;
 			issuer = NULL;
 			if (fed != NULL) {
-				if (arn_parse_oidc(m->arena, fed, &oa, err,
-				    sizeof(err)) == -1)
+				if ((o = trust_oidc(m, fed)) == NULL)
 					continue;
-				issuer = oa.issuer;
+				issuer = o->oa.issuer;
 			}
 			if (!pstmt_action_matches(st, WEB_IDENTITY)) {
 				if (b->wrong_action == NULL)

@@ -41,6 +41,7 @@ model_release(struct model *m)
 	strmap_release(&m->role_by_lname);
 	strmap_release(&m->role_by_arn);
 	strmap_release(&m->policy_by_role);
+	strmap_release(&m->oidc_by_arn);
 	memset(m, 0, sizeof(*m));
 }
 

@@ -55,12 +55,35 @@ trust_is_eks_issuer(const char *issuer)
 	return slash != NULL && strncmp(slash, "/id/", 4) == 0;
 }
 
-int
-trust_stmt_is_irsa(struct arena *a, const struct pstmt *st, int any_issuer)
+const struct trust_oidc *
+trust_oidc(struct model *m, const char *fed)
 {
-	struct oidc_arn	 oa;
-	char		 err[128];
-	size_t		 i;
+	static const struct trust_oidc	 invalid;
+	const struct strmap_val		*v;
+	struct trust_oidc		*t;
+	struct oidc_arn			 oa;
+	char				 err[128];
+
+	if (fed == NULL)
+		return NULL;
+	if ((v = strmap_get(&m->oidc_by_arn, fed)) != NULL)
+		return v->v == &invalid ? NULL : v->v;
+	if (arn_parse_oidc(m->arena, fed, &oa, err, sizeof(err)) == -1) {
+		strmap_add(&m->oidc_by_arn, m->arena, fed, (void *)&invalid);
+		return NULL;
+	}
+	t = arena_alloc(m->arena, sizeof(*t));
+	t->oa = oa;
+	t->sub_key = arena_printf(m->arena, "%s:sub", oa.issuer);
+	strmap_add(&m->oidc_by_arn, m->arena, fed, t);
+	return t;
+}
+
+int
+trust_stmt_is_irsa(struct model *m, const struct pstmt *st, int any_issuer)
+{
+	const struct trust_oidc	*o;
+	size_t			 i;
 
 	if (!st->allow || !pstmt_action_matches(st, WEB_IDENTITY))
 		return 0;
@@ -69,21 +92,20 @@ trust_stmt_is_irsa(struct arena *a, const struct pstmt *st, int any_issuer)
 	for (i = 0; i < st->federated.n; i++) {
 		if (st->federated.v[i] == NULL)
 			return 1;	/* a provider created in the plan */
-		if (arn_parse_oidc(a, st->federated.v[i], &oa, err,
-		    sizeof(err)) == 0 &&
-		    (any_issuer || trust_is_eks_issuer(oa.issuer)))
+		if ((o = trust_oidc(m, st->federated.v[i])) != NULL &&
+		    (any_issuer || trust_is_eks_issuer(o->oa.issuer)))
 			return 1;
 	}
 	return 0;
 }
 
 int
-trust_has_irsa(struct arena *a, const struct policy *p, int any_issuer)
+trust_has_irsa(struct model *m, const struct policy *p, int any_issuer)
 {
 	size_t	 i;
 
 	for (i = 0; p != NULL && i < p->n; i++)
-		if (trust_stmt_is_irsa(a, &p->st[i], any_issuer))
+		if (trust_stmt_is_irsa(m, &p->st[i], any_issuer))
 			return 1;
 	return 0;
 }
@@ -109,7 +131,7 @@ trust_each_cond(struct check_ctx *ctx, const struct tf_role *role,
 
 	for (i = 0; p != NULL && i < p->n; i++) {
 		tc.st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m->arena, tc.st, any))
+		if (!trust_stmt_is_irsa(ctx->m, tc.st, any))
 			continue;
 		tc.label = NULL;
 		for (j = 0; j < tc.st->nconds; j++) {
@@ -154,7 +176,7 @@ trust_report_missing(struct check_ctx *ctx, const struct rule *r,
 
 	for (i = 0; p != NULL && i < p->n; i++) {
 		st = &p->st[i];
-		if (trust_stmt_is_irsa(ctx->m->arena, st, role->used) &&
+		if (trust_stmt_is_irsa(ctx->m, st, role->used) &&
 		    !trust_stmt_tests(ctx->m->arena, st, claim,
 		    role->trust_partial))
 			engine_report_role(ctx->dg, r, r->severity, ctx->m,
