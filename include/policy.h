@@ -42,6 +42,13 @@ enum cond_base {
 	COND_OTHER			/* numeric, date, ip, ...: not evaluated */
 };
 
+/*
+ * The largest policy document read, in bytes: many times what IAM
+ * accepts for a trust policy, and a bound on the statements every
+ * ServiceAccount's token is evaluated against.
+ */
+#define POLICY_MAX_SIZE	(64 * 1024)
+
 #define COND_FORANY	0x1	/* ForAnyValue: prefix */
 #define COND_FORALL	0x2	/* ForAllValues: prefix */
 #define COND_IFEXISTS	0x4	/* ...IfExists suffix */

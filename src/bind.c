@@ -15,6 +15,9 @@
 #include "trust.h"
 #include "util.h"
 
+/* The farthest sub value still named as the one nearest (edits). */
+#define NEAR_MAX	64
+
 static void	bind_resolve(struct binding *, struct model *);
 static void	bind_near(struct binding *, struct model *);
 static void	bind_generated(struct binding *, struct model *);
@@ -337,37 +340,50 @@ popcount(unsigned int x)
 	return n;
 }
 
-/* The sub value nearest to the SA's own subject. */
+/*
+ * The sub value nearest to the SA's own subject, within max edits, or
+ * NULL.  Each distance is computed only within the best so far.
+ */
 static const char *
-nearest_value(const struct pcond *c, const char *want, size_t *dist)
+nearest_value(const struct pcond *c, const char *want, size_t max,
+    size_t *dist)
 {
 	const char	*best = NULL;
 	size_t		 i, d;
 
-	*dist = (size_t)-1;
 	for (i = 0; c != NULL && i < c->values.n; i++) {
 		if (c->values.v[i] == NULL)
 			continue;
-		d = edit_distance(c->values.v[i], want,
-		    strlen(c->values.v[i]) + strlen(want));
-		if (d < *dist) {
+		if ((d = edit_distance(c->values.v[i], want, max)) <= max) {
 			*dist = d;
 			best = c->values.v[i];
+			if (d == 0)
+				break;
+			max = d - 1;
 		}
 	}
 	return best;
 }
 
-/* Keep ev as the closest failure if it is closer than the best so far. */
+/*
+ * Keep ev as the closest failure if it is closer than the best so far:
+ * fewer failing parts first, then a nearer sub value (one more than
+ * NEAR_MAX edits away is no hint of what was meant, and counts as
+ * none).
+ */
 static void
 keep_closest(struct binding *b, const struct pstmt *st, const char *fed,
     const char *issuer, const struct stmt_eval *ev, size_t *best)
 {
 	const char	*near;
-	size_t		 d, score;
+	size_t		 d = 0, base, max, score;
 
-	near = nearest_value(ev->sub_cond, b->sub, &d);
-	score = popcount(ev->fail) * 1000 + (near != NULL && d < 999 ? d : 999);
+	base = popcount(ev->fail) * (NEAR_MAX + 2);
+	if (base >= *best)
+		return;
+	max = *best - base - 1 < NEAR_MAX ? *best - base - 1 : NEAR_MAX;
+	near = nearest_value(ev->sub_cond, b->sub, max, &d);
+	score = base + (near != NULL ? d : NEAR_MAX + 1);
 	if (score >= *best)
 		return;
 	*best = score;

@@ -188,6 +188,9 @@ policy_parse(struct arena *a, const char *text, size_t len,
 
 	if (text == NULL)
 		return seterr(&pc, "not valid JSON at offset 0");
+	if (len > POLICY_MAX_SIZE)
+		return seterr(&pc, "larger than %d KiB, far more than IAM "
+		    "accepts", POLICY_MAX_SIZE / 1024);
 	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (root == NULL) {
 		n = end != NULL && end >= text ? (size_t)(end - text) : 0;
