@@ -238,6 +238,7 @@ struct model {
 	struct strmap	 role_by_arn;
 	struct strmap	 policy_by_role;	/* role_policies by role name */
 	struct strmap	 oidc_by_arn;	/* trust_oidc(): parsed providers */
+	size_t		 typo_checks;	/* bind.c: role names compared */
 	int		 role_policy_unknown;	/* one names no known role */
 	struct suppress_comment *suppress;	/* suppress.c, newest first */
 };

@@ -17,6 +17,12 @@
 
 /* The farthest sub value still named as the one nearest (edits). */
 #define NEAR_MAX	64
+/*
+ * Role names compared with misspelt annotations in one run, at most:
+ * far more than a real repository needs, and a bound on the time a
+ * crafted input with thousands of roles and wrong names can take.
+ */
+#define TYPO_CHECKS	2000000
 
 static void	bind_resolve(struct binding *, struct model *);
 static void	bind_near(struct binding *, struct model *);
@@ -128,17 +134,20 @@ bind_near(struct binding *b, struct model *m)
 	}
 	/*
 	 * Typos: a scan, but only of names whose length is close enough,
-	 * and only for the few annotations nothing else matched.
+	 * only for the few annotations nothing else matched, and only
+	 * until the run has made TYPO_CHECKS comparisons.
 	 */
 	len = strlen(b->arn.name);
 	max = len / 4 < 1 ? 1 : len / 4 > 3 ? 3 : len / 4;
 	for (i = 0; b->near == NULL || b->near_kind == NEAR_TYPO; i++) {
-		if (i == m->roles.n || best == 1)
+		if (i == m->roles.n || best == 1 ||
+		    m->typo_checks >= TYPO_CHECKS)
 			break;
 		r = m->roles.v[i];
 		if (r->name == NULL || strlen(r->name) + max < len ||
 		    strlen(r->name) > len + max)
 			continue;
+		m->typo_checks++;
 		d = edit_distance(r->name, b->arn.name,
 		    best <= max ? best - 1 : max);
 		if (d <= max && d < best) {

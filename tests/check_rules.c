@@ -118,6 +118,51 @@ START_TEST(count_admitted_matches_sorted_claims)
 }
 END_TEST
 
+/* The role-not-found message for a misspelt role, after n comparisons. */
+static int
+suggests_after(size_t n)
+{
+	static const char plan[] =
+	    "{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"aws_iam_role.lbc\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":"
+	    "[\"create\"],\"after\":{\"name\":\"AwsLoadBalancerController\","
+	    "\"path\":\"/\",\"assume_role_policy\":\"{}\"}}}]}";
+	static const char sa[] =
+	    "kind: ServiceAccount\nmetadata:\n  name: lbc\n"
+	    "  namespace: kube-system\n  annotations:\n"
+	    "    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:"
+	    "role/AwsLoadBalancerControler\n";
+	struct arena	 a = ARENA_INIT;
+	struct model	 m;
+	struct diags	 dg;
+	size_t		 i;
+	int		 found = -1;
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	load_tf(&m, &dg, "plan.json", plan, sizeof(plan) - 1);
+	load_k8s(&m, &dg, "sa.yaml", sa, sizeof(sa) - 1);
+	m.typo_checks = n;
+	engine_run(&m, &dg);
+	for (i = 0; i < dg.n; i++)
+		if (dg.v[i]->rule == &rule_irsa_role_not_found)
+			found = strstr(dg.v[i]->msg, "did you mean "
+			    "AwsLoadBalancerController") != NULL;
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+	return found;
+}
+
+START_TEST(typo_suggestions_stop_at_the_budget)
+{
+	ck_assert_int_eq(suggests_after(0), 1);
+	/* The finding stays; only the hint is not looked for. */
+	ck_assert_int_eq(suggests_after((size_t)-1), 0);
+}
+END_TEST
+
 Suite *
 rules_suite(void)
 {
@@ -129,6 +174,7 @@ rules_suite(void)
 	tcase_add_test(tc, rules_are_documented);
 	tcase_add_test(tc, rule_find_by_id);
 	tcase_add_test(tc, count_admitted_matches_sorted_claims);
+	tcase_add_test(tc, typo_suggestions_stop_at_the_budget);
 	suite_add_tcase(s, tc);
 	return s;
 }
