@@ -610,47 +610,85 @@ config_find(struct arena *a)
 }
 
 /*
+ * Add pattern position p to the set v (n so far, mark[] == gen for the
+ * members), with the positions reachable from it without reading: past
+ * a '*' or "**" that matches nothing, and past a leading "**" + "/"
+ * that matches no directory.
+ */
+static void
+glob_add(const char *pat, size_t p, size_t *v, size_t *n, size_t *mark,
+    size_t gen)
+{
+	while (mark[p] != gen) {
+		mark[p] = gen;
+		v[(*n)++] = p;
+		if (pat[p] == '*' && pat[p + 1] == '*')
+			p += pat[p + 2] == '/' ? 3 : 2;
+		else if (pat[p] == '*')
+			p++;
+		else
+			break;
+	}
+}
+
+/*
  * Glob match: '*' and '?' do not cross '/', '**' does.  A pattern also
  * matches every path below a directory it matches, so "vendor" and
- * "vendor/" followed by "**" both ignore everything in vendor/.  Recursion depth is
- * bounded by the pattern's length, which the user wrote.
+ * "vendor/" followed by "**" both ignore everything in vendor/.  The
+ * pattern runs as a set of positions advanced one byte of the path at
+ * a time, so the time is at most the product of the two lengths: a
+ * configuration cannot make it backtrack without end ("*a*a*a*a*b").
  */
 int
 config_glob(const char *pat, const char *path)
 {
+	size_t		 plen = strlen(pat), *cur, *next, *mark, *tmp;
+	size_t		 i, n = 0, nn, p, gen = 1;
+	const char	*q;
+	int		 hit = 0;
+
 	while (strncmp(path, "./", 2) == 0)
 		path += 2;
-	for (;; pat++, path++) {
-		if (*pat == '\0')
-			return *path == '\0' || *path == '/';
-		if (pat[0] == '*' && pat[1] == '*') {
-			/* "**" + "/" matches zero or more whole directories. */
-			if (pat[2] == '/') {
-				for (;;) {
-					if (config_glob(pat + 3, path))
-						return 1;
-					if ((path = strchr(path, '/')) == NULL)
-						return 0;
-					path++;
+	cur = xreallocarray(NULL, 3 * (plen + 1), sizeof(*cur));
+	next = cur + plen + 1;
+	mark = next + plen + 1;
+	for (i = 0; i <= plen; i++)
+		mark[i] = 0;
+	glob_add(pat, 0, cur, &n, mark, gen);
+	for (q = path; n > 0; q++) {
+		/* The pattern has matched a directory of the path. */
+		if (*q == '\0' || *q == '/')
+			for (i = 0; i < n && !hit; i++)
+				hit = cur[i] == plen;
+		if (hit || *q == '\0')
+			break;
+		gen++;
+		for (i = nn = 0; i < n; i++) {
+			p = cur[i];
+			if (pat[p] == '*' && pat[p + 1] == '*' &&
+			    pat[p + 2] == '/') {
+				/* Within the directories: past them at '/'. */
+				if (mark[p] != gen) {
+					mark[p] = gen;
+					next[nn++] = p;
 				}
-			}
-			for (pat += 2;; path++) {
-				if (config_glob(pat, path))
-					return 1;
-				if (*path == '\0')
-					return 0;
-			}
+				if (*q == '/')
+					glob_add(pat, p + 3, next, &nn, mark,
+					    gen);
+			} else if (pat[p] == '*' && pat[p + 1] == '*')
+				glob_add(pat, p, next, &nn, mark, gen);
+			else if (pat[p] == '*') {
+				if (*q != '/')
+					glob_add(pat, p, next, &nn, mark, gen);
+			} else if (pat[p] == '?' ? *q != '/' :
+			    pat[p] != '\0' && pat[p] == *q)
+				glob_add(pat, p + 1, next, &nn, mark, gen);
 		}
-		if (*pat == '*') {
-			for (;; path++) {
-				if (config_glob(pat + 1, path))
-					return 1;
-				if (*path == '\0' || *path == '/')
-					return 0;
-			}
-		}
-		if (*path == '\0' || (*pat == '?' ? *path == '/' :
-		    *pat != *path))
-			return 0;
+		tmp = cur;
+		cur = next;
+		next = tmp;
+		n = nn;
 	}
+	free(cur < next ? cur : next);
+	return hit;
 }

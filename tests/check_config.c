@@ -36,6 +36,86 @@ START_TEST(glob_matches_segments_and_directories)
 }
 END_TEST
 
+/*
+ * The definition config_glob() implements, written as plain
+ * backtracking: exponential on hostile patterns, fine on short ones.
+ */
+static int
+glob_ref(const char *pat, const char *path)
+{
+	for (;; pat++, path++) {
+		if (*pat == '\0')
+			return *path == '\0' || *path == '/';
+		if (pat[0] == '*' && pat[1] == '*' && pat[2] == '/') {
+			for (;;) {
+				if (glob_ref(pat + 3, path))
+					return 1;
+				if ((path = strchr(path, '/')) == NULL)
+					return 0;
+				path++;
+			}
+		}
+		if (pat[0] == '*' && pat[1] == '*') {
+			for (pat += 2;; path++) {
+				if (glob_ref(pat, path))
+					return 1;
+				if (*path == '\0')
+					return 0;
+			}
+		}
+		if (*pat == '*') {
+			for (;; path++) {
+				if (glob_ref(pat + 1, path))
+					return 1;
+				if (*path == '\0' || *path == '/')
+					return 0;
+			}
+		}
+		if (*path == '\0' || (*pat == '?' ? *path == '/' :
+		    *pat != *path))
+			return 0;
+	}
+}
+
+static void
+random_word(unsigned long *seed, const char *alphabet, char *w, size_t max)
+{
+	size_t	 i, n, k = strlen(alphabet);
+
+	*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+	n = (size_t)(*seed >> 33) % (max + 1);
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		w[i] = alphabet[(*seed >> 33) % k];
+	}
+	w[n] = '\0';
+}
+
+START_TEST(glob_agrees_with_backtracking_and_is_linear)
+{
+	char		 pat[16], path[16], big[4096];
+	const char	*p;
+	unsigned long	 seed = 1;
+	size_t		 i;
+
+	for (i = 0; i < 300000; i++) {
+		random_word(&seed, "ab/*?.", pat, 9);
+		random_word(&seed, "ab/.", path, 9);
+		for (p = path; strncmp(p, "./", 2) == 0; p += 2)
+			continue;	/* config_glob() drops leading ./ */
+		ck_assert_msg(config_glob(pat, path) == glob_ref(pat, p),
+		    "'%s' against '%s'", pat, path);
+	}
+	/* Backtracking would take years on this. */
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	ck_assert(!config_glob("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+	    big));
+	ck_assert(config_glob("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a",
+	    big));
+}
+END_TEST
+
 /* Write text to a temporary file; returns its name (static). */
 static const char *
 write_tmp(const char *text)
@@ -183,6 +263,7 @@ config_suite(void)
 	TCase	*tc = tcase_create("config");
 
 	tcase_add_test(tc, glob_matches_segments_and_directories);
+	tcase_add_test(tc, glob_agrees_with_backtracking_and_is_linear);
 	tcase_add_test(tc, config_reads_rules_and_ignores);
 	tcase_add_test(tc, config_reports_every_error_with_position);
 	tcase_add_test(tc, config_is_found_upward_until_the_repository_root);
