@@ -70,6 +70,63 @@ load_buffer(struct model *m, struct diags *dg, const char *file,
 }
 
 /*
+ * Inputs people pass by mistake, which would otherwise be read as YAML
+ * that holds no object and pass without a word: say what to lint
+ * instead.  head is the first n bytes of the file.
+ */
+static int
+wrong_input(struct diags *dg, const struct loc *loc, const char *head,
+    size_t n)
+{
+	static const char *const text_plan[] = {
+	    "Terraform will perform the following actions",
+	    "Terraform used the selected providers",
+	    "Terraform detected the following changes",
+	    "No changes. Your infrastructure matches the configuration."
+	};
+	const char	*p, *end = head + n;
+	size_t		 i, len;
+
+	if (n >= 4 && memcmp(head, "PK\003\004", 4) == 0) {
+		diag_error(dg, loc, "a binary Terraform plan (a zip file): "
+		    "lint its JSON, terraform show -json %s > plan.json",
+		    loc->file);
+		return 1;
+	}
+	if (str_has_suffix(loc->file, ".tf") ||
+	    str_has_suffix(loc->file, ".tfvars") ||
+	    str_has_suffix(loc->file, ".hcl")) {
+		diag_error(dg, loc, "Terraform configuration (HCL) is not "
+		    "read: lint a plan, terraform plan -out=tfplan && "
+		    "terraform show -json tfplan > plan.json");
+		return 1;
+	}
+	for (p = head; p < end; p = memchr(p, '\n', (size_t)(end - p)),
+	    p = p != NULL ? p + 1 : end) {
+		/* Past color: terraform plan colors unless -no-color. */
+		while (end - p > 2 && p[0] == '\033' && p[1] == '[') {
+			for (p += 2; p < end && *p != 'm' && *p != '\n'; p++)
+				continue;
+			if (p < end && *p == 'm')
+				p++;
+		}
+		for (i = 0; i < sizeof(text_plan) / sizeof(text_plan[0]);
+		    i++) {
+			len = strlen(text_plan[i]);
+			if ((size_t)(end - p) >= len &&
+			    memcmp(p, text_plan[i], len) == 0) {
+				diag_error(dg, loc, "the text output of "
+				    "terraform plan: lint its JSON, "
+				    "terraform plan -out=tfplan && terraform "
+				    "show -json tfplan > plan.json");
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
  * Read an input.  Its first bytes tell the format: Terraform JSON,
  * CloudFormation templates and AWS CLI output are read whole, manifests are streamed a line at
  * a time, so that memory does not grow with them.
@@ -92,6 +149,8 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 		return 0;
 	}
 	m->nfiles++;
+	if (wrong_input(dg, &loc, chunk, n))
+		return 1;
 	if (!is_terraform(chunk, n) && !load_cfn_detect(chunk, n) &&
 	    !load_aws_detect(chunk, n)) {
 		load_k8s_stream(m, dg, file, fp, chunk, n);
