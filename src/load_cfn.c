@@ -85,6 +85,12 @@ struct cfn_anchor {
 	struct cfn_anchor	*next;
 };
 
+/* A condition of Conditions, evaluated once (cfn_cond()). */
+struct cfn_cond {
+	enum tri	 value;
+	int		 busy;		/* being evaluated: a cycle */
+};
+
 /* One entry of Resources. */
 struct cfn_res {
 	const char	*id;		/* logical id */
@@ -92,6 +98,7 @@ struct cfn_res {
 	const struct cn	*node;		/* the resource's mapping */
 	const struct cn	*props;		/* its Properties, or NULL */
 	struct tf_role	*role;		/* for an AWS::IAM::Role */
+	int		 absent;	/* its Condition is false */
 };
 
 struct cfn {
@@ -108,6 +115,9 @@ struct cfn {
 	struct cfn_anchor	*anchors;
 	const struct cn		*params;	/* Parameters, or NULL */
 	const struct cn		*resources;	/* Resources, or NULL */
+	const struct cn		*mappings;	/* Mappings, or NULL */
+	const struct cn		*conditions;	/* Conditions, or NULL */
+	struct strmap		 cond_state;	/* name to struct cfn_cond */
 	struct cfn_res		*res;
 	size_t			 nres;
 	struct strmap		 param_by_name;	/* of Parameters' entries */
@@ -136,6 +146,10 @@ static struct cn	*ev_ref(struct cfn *, const struct cn *,
 static struct cn	*ev_sub(struct cfn *, const struct cn *, int);
 static struct cn	*ev_join(struct cfn *, const struct cn *, int);
 static struct cn	*ev_if(struct cfn *, const struct cn *, int);
+static struct cn	*ev_find_in_map(struct cfn *, const struct cn *, int);
+static enum tri		 cfn_cond(struct cfn *, const struct cn *,
+			    const char *, int);
+static enum tri		 cond_expr(struct cfn *, const struct cn *, int);
 static struct cn	*ev_select(struct cfn *, const struct cn *, int);
 static struct cn	*ev_split(struct cfn *, const struct cn *, int);
 static struct cn	*ev_bad(struct cfn *, const struct cn *, const char *);
@@ -477,7 +491,9 @@ cy_top(struct cfn *c, int wrapped)
 		if (!cy_next(c))
 			return 0;
 		if (strcmp(key, "Parameters") == 0 ||
-		    strcmp(key, "Resources") == 0) {
+		    strcmp(key, "Resources") == 0 ||
+		    strcmp(key, "Mappings") == 0 ||
+		    strcmp(key, "Conditions") == 0) {
 			struct cn *n = cy_node(c, 1);
 
 			if (n == NULL)
@@ -486,8 +502,12 @@ cy_top(struct cfn *c, int wrapped)
 			n->key_loc = loc;
 			if (*key == 'P')
 				c->params = n;
-			else
+			else if (*key == 'R')
 				c->resources = n;
+			else if (*key == 'M')
+				c->mappings = n;
+			else
+				c->conditions = n;
 		} else if (strcmp(key, "TemplateBody") == 0 && !wrapped) {
 			if (c->ev.type == YAML_SCALAR_EVENT) {
 				diag_error(c->dg, &loc, "TemplateBody is a "
@@ -637,7 +657,9 @@ ev_fn(struct cfn *c, const struct cn *fn, int depth)
 		return ev_select(c, fn, depth);
 	if (strcmp(fn->key, "Fn::Split") == 0)
 		return ev_split(c, fn, depth);
-	/* Fn::ImportValue, Fn::FindInMap, Fn::GetAZs, ...: not modelled. */
+	if (strcmp(fn->key, "Fn::FindInMap") == 0)
+		return ev_find_in_map(c, fn, depth);
+	/* Fn::ImportValue, Fn::GetAZs, ...: not modelled. */
 	return ev_unknown(c, fn, fn->key, NULL);
 }
 
@@ -872,8 +894,8 @@ ev_join(struct cfn *c, const struct cn *fn, int depth)
 }
 
 /*
- * Fn::If: the Conditions section is not evaluated, so the value is
- * known only when both branches agree.
+ * Fn::If: the branch its condition picks.  A condition that depends on
+ * the deployment leaves the value known only when both branches agree.
  */
 static struct cn *
 ev_if(struct cfn *c, const struct cn *fn, int depth)
@@ -887,6 +909,14 @@ ev_if(struct cfn *c, const struct cn *fn, int depth)
 	    cond->next->next->next != NULL)
 		return ev_bad(c, fn, "[condition, value if true, value if "
 		    "false]");
+	switch (cfn_cond(c, cond, cond->str, depth + 1)) {
+	case TRI_TRUE:
+		return ev_node(c, cond->next, depth + 1);
+	case TRI_FALSE:
+		return ev_node(c, cond->next->next, depth + 1);
+	default:
+		break;
+	}
 	len = c->whys.len;
 	a = ev_node(c, cond->next, depth + 1);
 	b = ev_node(c, cond->next->next, depth + 1);
@@ -901,6 +931,140 @@ ev_if(struct cfn *c, const struct cn *fn, int depth)
 	}
 	return ev_unknown(c, fn, arena_printf(&c->a, "condition %s",
 	    cond->str), NULL);
+}
+
+/*
+ * Fn::FindInMap: [map, top-level key, second-level key], with the
+ * DefaultValue of the AWS::LanguageExtensions transform as an optional
+ * fourth item.  A key that depends on the deployment (AWS::Region, most
+ * often) makes the value unknown.
+ */
+static struct cn *
+ev_find_in_map(struct cfn *c, const struct cn *fn, int depth)
+{
+	const struct cn	*k, *map, *def = NULL, *v;
+	struct cn	*arg[3];
+	size_t		 i;
+
+	for (i = 0, k = fn->type == CN_SEQ ? fn->kids : NULL; k != NULL &&
+	    i < 3; k = k->next, i++)
+		arg[i] = ev_node(c, k, depth + 1);
+	if (i < 3 || (k != NULL && (k->type != CN_MAP || k->next != NULL ||
+	    (def = cn_get(k, "DefaultValue")) == NULL)))
+		return ev_bad(c, fn, "[map, key, key] or [map, key, key, "
+		    "{DefaultValue: value}]");
+	for (i = 0; i < 3; i++) {
+		if (arg[i]->type == CN_UNKNOWN)
+			return arg[i];
+		if (arg[i]->type != CN_STR)
+			return ev_bad(c, fn, "[map, key, key] of strings");
+	}
+	map = cn_get(c->mappings, arg[0]->str);
+	v = cn_get(cn_get(map, arg[1]->str), arg[2]->str);
+	if (v == NULL && def != NULL)
+		v = def;
+	if (v != NULL)
+		return ev_node(c, v, depth + 1);
+	if (map == NULL)
+		diag_error(c->dg, &fn->key_loc, "CloudFormation template: "
+		    "Fn::FindInMap: Mappings has no map %s", arg[0]->str);
+	else
+		diag_error(c->dg, &fn->key_loc, "CloudFormation template: "
+		    "Fn::FindInMap: map %s has no %s.%s", arg[0]->str,
+		    arg[1]->str, arg[2]->str);
+	return ev_unknown(c, fn, fn->key, NULL);
+}
+
+/*
+ * The value of the condition name, written at at: evaluated once, with
+ * parameter defaults; unknown when it depends on the deployment.  A
+ * condition missing from Conditions, or one that refers to itself, is
+ * an error, as CloudFormation rejects the template.
+ */
+static enum tri
+cfn_cond(struct cfn *c, const struct cn *at, const char *name, int depth)
+{
+	const struct strmap_val	*v;
+	const struct cn		*expr;
+	struct cfn_cond		*cc;
+
+	if ((v = strmap_get(&c->cond_state, name)) != NULL) {
+		cc = v->v;
+		if (!cc->busy)
+			return cc->value;
+		diag_error(c->dg, &at->loc, "CloudFormation template: "
+		    "condition %s depends on itself", name);
+		return TRI_UNKNOWN;
+	}
+	if ((expr = cn_get(c->conditions, name)) == NULL) {
+		diag_error(c->dg, &at->loc, "CloudFormation template: "
+		    "Conditions has no %s", name);
+		return TRI_UNKNOWN;
+	}
+	cc = arena_alloc(&c->a, sizeof(*cc));
+	cc->busy = 1;
+	strmap_add(&c->cond_state, &c->a, name, cc);
+	cc->value = cond_expr(c, expr, depth + 1);
+	cc->busy = 0;
+	return cc->value;
+}
+
+/* A condition function: Fn::Equals, And, Or, Not, or Condition. */
+static enum tri
+cond_expr(struct cfn *c, const struct cn *n, int depth)
+{
+	const struct cn	*fn, *k;
+	struct cn	*a, *b;
+	enum tri	 t;
+	size_t		 len;
+
+	if (depth > LOAD_MAX_DEPTH || c->over)
+		return TRI_UNKNOWN;
+	if (n->type != CN_MAP || (fn = n->kids) == NULL || fn->next != NULL)
+		goto bad;
+	if (strcmp(fn->key, "Condition") == 0 && fn->type == CN_STR)
+		return cfn_cond(c, fn, fn->str, depth + 1);
+	if (fn->type != CN_SEQ)
+		goto bad;
+	if (strcmp(fn->key, "Fn::Equals") == 0) {
+		if (fn->kids == NULL || fn->kids->next == NULL ||
+		    fn->kids->next->next != NULL)
+			goto bad;
+		len = c->whys.len;
+		a = ev_node(c, fn->kids, depth + 1);
+		b = ev_node(c, fn->kids->next, depth + 1);
+		/* An unknown operand is said by the value it decides. */
+		if (c->whys.cap > 0) {
+			c->whys.len = len;
+			c->whys.buf[len] = '\0';
+		}
+		if (a->type == CN_UNKNOWN || b->type == CN_UNKNOWN ||
+		    (a->type == CN_STR && has_unknown(a->str)) ||
+		    (b->type == CN_STR && has_unknown(b->str)))
+			return TRI_UNKNOWN;
+		return a->type == b->type && (a->type != CN_STR ||
+		    strcmp(a->str, b->str) == 0) && cn_equal(a->kids,
+		    b->kids) ? TRI_TRUE : TRI_FALSE;
+	}
+	if (strcmp(fn->key, "Fn::Not") == 0) {
+		if (fn->kids == NULL || fn->kids->next != NULL)
+			goto bad;
+		return tri_not(cond_expr(c, fn->kids, depth + 1));
+	}
+	if (strcmp(fn->key, "Fn::And") == 0 || strcmp(fn->key, "Fn::Or") == 0) {
+		if (fn->kids == NULL)
+			goto bad;
+		t = fn->key[4] == 'A' ? TRI_TRUE : TRI_FALSE;
+		for (k = fn->kids; k != NULL; k = k->next)
+			t = fn->key[4] == 'A' ?
+			    tri_and(t, cond_expr(c, k, depth + 1)) :
+			    tri_or(t, cond_expr(c, k, depth + 1));
+		return t;
+	}
+bad:
+	diag_error(c->dg, &n->loc, "CloudFormation template: a condition "
+	    "must be Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition");
+	return TRI_UNKNOWN;
 }
 
 /* Fn::Select: [index, [values]]. */
@@ -1443,13 +1607,24 @@ cfn_resources(struct cfn *c)
 			diag_error(c->dg, &k->key_loc, "CloudFormation "
 			    "template: resource %s has no Type", r->id);
 	}
+	/* A resource whose condition is false is not created. */
+	for (i = 0; i < c->nres; i++) {
+		r = &c->res[i];
+		if ((t = cn_get(r->node, "Condition")) == NULL)
+			continue;
+		if (t->type != CN_STR)
+			diag_error(c->dg, &t->loc, "CloudFormation template: "
+			    "resource %s: Condition is not a name", r->id);
+		else
+			r->absent = cfn_cond(c, t, t->str, 1) == TRI_FALSE;
+	}
 	for (i = 0; i < c->nres; i++)
-		if (c->res[i].type != NULL &&
+		if (c->res[i].type != NULL && !c->res[i].absent &&
 		    strcmp(c->res[i].type, "AWS::IAM::Role") == 0)
 			cfn_role(c, &c->res[i]);
 	for (i = 0; i < c->nres; i++) {
 		r = &c->res[i];
-		if (r->type == NULL)
+		if (r->type == NULL || r->absent)
 			continue;
 		if (strcmp(r->type, "AWS::IAM::OIDCProvider") == 0)
 			cfn_provider(c, r);
@@ -1541,6 +1716,7 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	yaml_parser_delete(&c.parser);
 	strmap_init(&c.param_by_name);
 	strmap_init(&c.res_by_id);
+	strmap_init(&c.cond_state);
 	if (ok && c.params != NULL && c.params->type == CN_MAP)
 		for (k = c.params->kids; k != NULL; k = k->next)
 			strmap_add(&c.param_by_name, &c.a, k->key, (void *)k);
@@ -1548,6 +1724,7 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 		cfn_resources(&c);
 	strmap_release(&c.param_by_name);
 	strmap_release(&c.res_by_id);
+	strmap_release(&c.cond_state);
 	buf_release(&c.whys);
 	arena_release(&c.a);
 }
