@@ -237,6 +237,9 @@ struct model {
 	struct strmap	 role_by_lname;	/* lowercase name */
 	struct strmap	 role_by_arn;
 	struct strmap	 policy_by_role;	/* role_policies by role name */
+	struct strmap	 role_by_address;
+	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
+	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */
 	struct strmap	 oidc_by_arn;	/* trust_oidc(): parsed providers */
 	size_t		 typo_checks;	/* bind.c: role names compared */
 	int		 role_policy_unknown;	/* one names no known role */

@@ -2,6 +2,7 @@
 /* Flag ServiceAccounts that have both an IRSA role and a Pod Identity one. */
 #include <string.h>
 
+#include "arena.h"
 #include "bind.h"
 #include "engine.h"
 #include "model.h"
@@ -31,17 +32,16 @@ const struct rule rule_pod_identity_and_irsa_both = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
+	const struct strmap_val		*v;
 	const struct tf_pod_identity	*p;
 	const struct tf_role		*role;
 	struct diag			*d;
-	size_t				 i;
 	int				 same;
 
-	for (i = 0; i < ctx->m->pod_identities.n; i++) {
-		p = ctx->m->pod_identities.v[i];
-		if (p->ns == NULL || p->sa == NULL ||
-		    strcmp(p->ns, b->ns) != 0 || strcmp(p->sa, b->sa->name) != 0)
-			continue;
+	for (v = strmap_get(&ctx->m->pod_identity_by_sa, arena_printf(
+	    ctx->m->arena, "%s/%s", b->ns, b->sa->name)); v != NULL;
+	    v = v->next) {
+		p = v->v;
 		role = engine_pod_identity_role(ctx->m, p);
 		same = (role != NULL && role == b->role) ||
 		    (p->role_arn != NULL && strcmp(p->role_arn,

@@ -2,6 +2,7 @@
 /* Flag Pod Identity associations for ServiceAccounts the manifests lack. */
 #include <string.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "engine.h"
 #include "model.h"
@@ -27,27 +28,12 @@ const struct rule rule_pod_identity_sa_missing = {
 	.check_model = check
 };
 
+/* Is there a ServiceAccount ns/sa, or a workload running as it? */
 static int
-present(const struct model *m, const char *ns, const char *sa)
+present(struct model *m, const char *ns, const char *sa)
 {
-	const struct k8s_obj	*o;
-	const char		*name;
-	size_t			 i;
-
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (strcmp(k8s_obj_ns(m, o), ns) != 0)
-			continue;
-		if (o->kind == K8S_SERVICEACCOUNT)
-			name = o->name;
-		else if (o->kind != K8S_OTHER)
-			name = o->sa_name != NULL ? o->sa_name : "default";
-		else
-			continue;
-		if (name != NULL && strcmp(name, sa) == 0)
-			return 1;
-	}
-	return 0;
+	return strmap_get(&m->runs_as, arena_printf(m->arena, "%s/%s", ns,
+	    sa)) != NULL;
 }
 
 static void

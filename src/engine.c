@@ -282,23 +282,26 @@ const struct tf_role *
 engine_pod_identity_role(const struct model *m,
     const struct tf_pod_identity *p)
 {
+	const struct strmap_val	*v;
 	const struct tf_role	*r;
 	struct role_arn		 ra;
 	char			 err[128];
-	size_t			 i;
-	int			 parsed;
 
-	parsed = p->role_arn != NULL && arn_parse_role(m->arena, p->role_arn,
-	    &ra, err, sizeof(err)) == 0;
-	for (i = 0; i < m->roles.n; i++) {
-		r = m->roles.v[i];
-		if (p->role_ref != NULL && strcmp(p->role_ref, r->address) == 0)
-			return r;
-		if (p->role_arn == NULL)
-			continue;
-		if (r->arn != NULL ? strcmp(p->role_arn, r->arn) == 0 :
-		    parsed && r->name != NULL && strcmp(r->name, ra.name) == 0 &&
-		    strcmp(r->path, ra.path) == 0)
+	if (p->role_ref != NULL &&
+	    (v = strmap_get(&m->role_by_address, p->role_ref)) != NULL)
+		return v->v;
+	if (p->role_arn == NULL)
+		return NULL;
+	if ((v = strmap_get(&m->role_by_arn, p->role_arn)) != NULL)
+		return v->v;
+	/* A role whose ARN is known only after apply: name and path. */
+	if (arn_parse_role(m->arena, p->role_arn, &ra, err,
+	    sizeof(err)) == -1)
+		return NULL;
+	for (v = strmap_get(&m->role_by_name, ra.name); v != NULL;
+	    v = v->next) {
+		r = v->v;
+		if (r->arn == NULL && strcmp(r->path, ra.path) == 0)
 			return r;
 	}
 	return NULL;

@@ -41,6 +41,9 @@ model_release(struct model *m)
 	strmap_release(&m->role_by_lname);
 	strmap_release(&m->role_by_arn);
 	strmap_release(&m->policy_by_role);
+	strmap_release(&m->role_by_address);
+	strmap_release(&m->pod_identity_by_sa);
+	strmap_release(&m->runs_as);
 	strmap_release(&m->oidc_by_arn);
 	memset(m, 0, sizeof(*m));
 }
@@ -266,19 +269,35 @@ void
 model_index(struct model *m)
 {
 	const struct k8s_obj	*o;
+	struct tf_pod_identity	*pi;
 	struct tf_role		*r;
-	char			*low, *p;
+	char			*low, *p, *key;
 	size_t			 i;
 
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
-		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL)
-			strmap_add(&m->sa_index, m->arena, arena_printf(
-			    m->arena, "%s/%s", k8s_obj_ns(m, o), o->name),
-			    (void *)o);
+		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL) {
+			key = arena_printf(m->arena, "%s/%s",
+			    k8s_obj_ns(m, o), o->name);
+			strmap_add(&m->sa_index, m->arena, key, (void *)o);
+			strmap_add(&m->runs_as, m->arena, key, (void *)o);
+		} else if (k8s_kind_is_workload(o->kind))
+			strmap_add(&m->runs_as, m->arena, arena_printf(
+			    m->arena, "%s/%s", k8s_obj_ns(m, o),
+			    k8s_obj_sa(o)), (void *)o);
+	}
+	for (i = 0; i < m->pod_identities.n; i++) {
+		pi = m->pod_identities.v[i];
+		if (pi->ns != NULL && pi->sa != NULL)
+			strmap_add(&m->pod_identity_by_sa, m->arena,
+			    arena_printf(m->arena, "%s/%s", pi->ns, pi->sa),
+			    pi);
 	}
 	for (i = 0; i < m->roles.n; i++) {
 		r = m->roles.v[i];
+		if (r->address != NULL)
+			strmap_add(&m->role_by_address, m->arena, r->address,
+			    r);
 		if (r->arn != NULL)
 			strmap_add(&m->role_by_arn, m->arena, r->arn, r);
 		if (r->name == NULL)
