@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag workloads whose ServiceAccount a trust names but lacks a role-arn. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -11,9 +12,25 @@
 #include "policy.h"
 #include "rule.h"
 #include "trust.h"
+#include "xalloc.h"
 
-static void	check(const struct rule *, struct check_ctx *,
-		    const struct k8s_obj *);
+/*
+ * The roles a workload's subject is checked against: those whose trust
+ * names it literally, found by hash, and those whose trust could admit
+ * it otherwise (patterns, negations, values known only after apply).
+ */
+struct candidates {
+	struct strmap	 by_sub;	/* subject to role index (size_t *) */
+	size_t		*any;		/* roles to check for every subject */
+	size_t		 nany;
+};
+
+static void	check(const struct rule *, struct check_ctx *);
+static void	check_obj(const struct rule *, struct check_ctx *,
+		    const struct candidates *, const struct k8s_obj *);
+static const struct pcond *sub_cond(struct model *, const struct pcond *,
+		    const char *, struct pcond *);
+static void	index_role(struct model *, struct candidates *, size_t);
 static int	trusts(struct model *, const struct tf_role *, const char *);
 
 const struct rule rule_irsa_workload_sa_unannotated = {
@@ -30,19 +47,39 @@ const struct rule rule_irsa_workload_sa_unannotated = {
 	    "went to the Deployment instead, or a Helm value such as "
 	    "serviceAccount.annotations was not set.\n"
 	    "Fix: annotate the ServiceAccount with the role's ARN.",
-	.check_object = check
+	.check_model = check
 };
+
+/*
+ * Condition c as a sub condition of the principal whose key is key:
+ * itself, a copy in tmp with the key filled in when the key is known
+ * only after apply and the values are subjects, or NULL.
+ */
+static const struct pcond *
+sub_cond(struct model *m, const struct pcond *c, const char *key,
+    struct pcond *tmp)
+{
+	const char	*issuer;
+
+	if (c->key == NULL && trust_claim(m->arena, c, &issuer) ==
+	    CLAIM_SUB) {
+		*tmp = *c;
+		tmp->key = key;
+		return tmp;
+	}
+	return c->key != NULL && strcasecmp(c->key, key) == 0 ? c : NULL;
+}
 
 /* Do the role's sub conditions, all of them, admit subject? */
 static int
 trusts(struct model *m, const struct tf_role *role, const char *subject)
 {
 	const struct pstmt	*st;
+	const struct pcond	*c;
 	const struct trust_oidc	*o;
-	struct pcond		 c;
+	struct pcond		 tmp;
 	struct req_kv		 kv;
 	struct req_ctx		 rc = { &kv, 1 };
-	const char		*issuer;
 	size_t			 i, j, k, nsub;
 	int			 ok;
 
@@ -58,19 +95,11 @@ trusts(struct model *m, const struct tf_role *role, const char *subject)
 			ok = 1;
 			nsub = 0;
 			for (k = 0; k < st->nconds && ok; k++) {
-				/*
-				 * A key known only once deployed is a sub
-				 * condition when its values are subjects.
-				 */
-				c = st->conds[k];
-				if (c.key == NULL && trust_claim(m->arena, &c,
-				    &issuer) == CLAIM_SUB)
-					c.key = kv.key;
-				if (c.key == NULL ||
-				    strcasecmp(c.key, kv.key) != 0)
+				if ((c = sub_cond(m, &st->conds[k],
+				    kv.key, &tmp)) == NULL)
 					continue;
 				nsub++;
-				ok = pcond_eval(&c, &rc) == TRI_TRUE;
+				ok = pcond_eval(c, &rc) == TRI_TRUE;
 			}
 			if (ok && nsub > 0)
 				return 1;
@@ -79,15 +108,93 @@ trusts(struct model *m, const struct tf_role *role, const char *subject)
 	return 0;
 }
 
+/*
+ * Index role i: a statement whose sub conditions include a plain
+ * StringEquals of known values can admit only those subjects; any
+ * other statement that tests sub makes the role a candidate for all.
+ */
 static void
-check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
+index_role(struct model *m, struct candidates *cd, size_t i)
+{
+	const struct tf_role	*role = m->roles.v[i];
+	const struct pstmt	*st;
+	const struct pcond	*c, *lit;
+	const struct trust_oidc	*o;
+	struct pcond		 tmp;
+	size_t			 s, j, k, v, nsub, *ip;
+
+	if (role->trust == NULL)
+		return;
+	for (s = 0; s < role->trust->n; s++) {
+		st = &role->trust->st[s];
+		if (!st->allow)
+			continue;
+		for (j = 0; j < st->federated.n; j++) {
+			if ((o = trust_oidc(m, st->federated.v[j])) == NULL)
+				continue;
+			lit = NULL;
+			nsub = 0;
+			for (k = 0; k < st->nconds; k++) {
+				if ((c = sub_cond(m, &st->conds[k],
+				    o->sub_key, &tmp)) == NULL)
+					continue;
+				nsub++;
+				if (lit == NULL && c->base ==
+				    COND_STRING_EQUALS && c->flags == 0 &&
+				    c != &tmp) {
+					for (v = 0; v < c->values.n &&
+					    c->values.v[v] != NULL; v++)
+						continue;
+					if (v == c->values.n)
+						lit = c;
+				}
+			}
+			if (nsub == 0)
+				continue;
+			if (lit == NULL) {
+				cd->any[cd->nany++] = i;
+				return;
+			}
+			ip = arena_alloc(m->arena, sizeof(*ip));
+			*ip = i;
+			for (v = 0; v < lit->values.n; v++)
+				strmap_add(&cd->by_sub, m->arena,
+				    lit->values.v[v], ip);
+		}
+	}
+}
+
+static void
+check(const struct rule *r, struct check_ctx *ctx)
 {
 	struct model		*m = ctx->m;
+	struct candidates	 cd;
+	size_t			 i;
+
+	if (m->roles.n == 0)
+		return;
+	strmap_init(&cd.by_sub);
+	cd.any = xreallocarray(NULL, m->roles.n, sizeof(*cd.any));
+	cd.nany = 0;
+	for (i = 0; i < m->roles.n; i++)
+		index_role(m, &cd, i);
+	for (i = 0; i < m->objs.n; i++)
+		check_obj(r, ctx, &cd, m->objs.v[i]);
+	strmap_release(&cd.by_sub);
+	free(cd.any);
+}
+
+static void
+check_obj(const struct rule *r, struct check_ctx *ctx,
+    const struct candidates *cd, const struct k8s_obj *o)
+{
+	struct model		*m = ctx->m;
+	const struct strmap_val	*v;
 	const struct k8s_obj	*sa;
 	const struct tf_role	*role;
 	const char		*ns = k8s_obj_ns(m, o), *sub;
 	struct diag		*d;
-	size_t			 i;
+	size_t			 a = 0, i;
 
 	if (!k8s_kind_is_workload(o->kind) ||
 	    (sa = model_find_sa(m, ns, k8s_obj_sa(o))) == NULL ||
@@ -95,7 +202,18 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 		return;
 	sub = arena_printf(m->arena, "system:serviceaccount:%s:%s", ns,
 	    sa->name);
-	for (i = 0; i < m->roles.n; i++) {
+	/* Both lists are in role order: merge them, first role first. */
+	v = strmap_get(&cd->by_sub, sub);
+	while (a < cd->nany || v != NULL) {
+		if (v == NULL || (a < cd->nany &&
+		    cd->any[a] <= *(size_t *)v->v)) {
+			i = cd->any[a++];
+			if (v != NULL && *(size_t *)v->v == i)
+				v = v->next;
+		} else {
+			i = *(size_t *)v->v;
+			v = v->next;
+		}
 		role = m->roles.v[i];
 		if (role->trust == NULL || !trusts(m, role, sub))
 			continue;
