@@ -30,6 +30,8 @@ struct aws_ctx {
 	const char	*data;
 	size_t		 len;
 	size_t		 cursor;	/* where to look for the next ARN */
+	size_t		 pos_off;	/* pos is the position of this offset */
+	struct loc	 pos;
 };
 
 static const char	*aws_str(struct aws_ctx *, const cJSON *,
@@ -74,7 +76,14 @@ aws_locate(struct aws_ctx *c, const char *s)
 	for (i = c->cursor; i + n + 2 <= c->len; i++)
 		if (c->data[i] == '"' && c->data[i + n + 1] == '"' &&
 		    memcmp(c->data + i + 1, s, n) == 0) {
-			loc_from_offset(c->data, c->len, i, &loc);
+			/* Objects are found in file order: count on. */
+			if (c->pos.line == 0 || i < c->pos_off) {
+				c->pos_off = 0;
+				c->pos.line = c->pos.col = 1;
+			}
+			loc_advance(c->data, c->len, &c->pos_off, &c->pos, i);
+			loc.line = c->pos.line;
+			loc.col = c->pos.col;
 			c->cursor = i + n + 2;
 			break;
 		}
@@ -342,12 +351,18 @@ void
 load_aws(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
-	struct aws_ctx	 c = { m, dg, file, data, len, 0 };
+	struct aws_ctx	 c;
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	const cJSON	*j, *e;
 	const char	*end = NULL;
 	cJSON		*root;
 
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.dg = dg;
+	c.file = file;
+	c.data = data;
+	c.len = len;
 	m->naws++;
 	if (memchr(data, '\0', len) != NULL) {
 		loc_from_offset(data, len, (size_t)((const char *)memchr(data,
