@@ -18,6 +18,7 @@
 #include "load.h"
 #include "model.h"
 #include "policy.h"
+#include "strmap.h"
 #include "util.h"
 
 /* One resource instance as the three formats present it. */
@@ -33,14 +34,13 @@ struct tf_doc {
 	const char	*address;
 	struct policy	*policy;
 	int		 partial;	/* parts unknown until apply */
-	struct tf_doc	*next;
 };
 
 struct tf_ctx {
 	struct model	*m;
 	struct diags	*dg;
 	const char	*file;
-	struct tf_doc	*docs;		/* policy documents of this file */
+	struct strmap	 doc_by_address;	/* policy documents, by address */
 	const char	*data;		/* the whole input, for positions */
 	size_t		 len;
 	size_t		 first_role;	/* this file's roles start here */
@@ -630,8 +630,7 @@ tf_doc(struct tf_ctx *c, const char *address, const cJSON *values,
 	json = tf_str(c, values, "json");
 	if (json != NULL && policy_parse(c->m->arena, json, strlen(json),
 	    &d->policy, err, sizeof(err)) == 0) {
-		d->next = c->docs;
-		c->docs = d;
+		strmap_add(&c->doc_by_address, c->m->arena, address, d);
 		return;
 	}
 	d->partial = unknown != NULL;
@@ -647,19 +646,20 @@ tf_doc(struct tf_ctx *c, const char *address, const cJSON *values,
 		i++;
 	}
 	d->policy->n = i;
-	d->next = c->docs;
-	c->docs = d;
+	strmap_add(&c->doc_by_address, c->m->arena, address, d);
 }
 
+/* The document at address, the one read last when read twice. */
 static const struct tf_doc *
 tf_doc_find(const struct tf_ctx *c, const char *address)
 {
-	const struct tf_doc	*d;
+	const struct strmap_val	*v;
 
-	for (d = c->docs; d != NULL; d = d->next)
-		if (strcmp(d->address, address) == 0)
-			return d;
-	return NULL;
+	if ((v = strmap_get(&c->doc_by_address, address)) == NULL)
+		return NULL;
+	while (v->next != NULL)
+		v = v->next;
+	return v->v;
 }
 
 /*
@@ -939,14 +939,17 @@ tf_needs_links(const struct tf_ctx *c)
 	return 0;
 }
 
-void
-load_tf(struct model *m, struct diags *dg, const char *file,
-    const char *data, size_t len)
+/*
+ * Load one Terraform JSON text into the model; c is set up, and its
+ * index of policy documents released, by load_tf().
+ */
+static void
+tf_load(struct tf_ctx *c, struct model *m, struct diags *dg,
+    const char *file, const char *data, size_t len)
 {
 	static const char *const values_root[] = { "root_module", NULL };
 	static const char *const prior_root[] = { "values", "root_module",
 	    NULL };
-	struct tf_ctx	 c = { m, dg, file, NULL, data, len, 0, 0 };
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	struct tf_file	*f;
 	struct tf_top	 t;
@@ -963,47 +966,64 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 	jscan_init(&j, data, len, LOAD_MAX_DEPTH);
 	if (jscan_peek(&j) != '{') {
 		if (jscan_value(&j, &(struct jspan){ NULL, NULL }) == -1)
-			tf_scan_error(&c, &j);
+			tf_scan_error(c, &j);
 		else
 			diag_error(dg, &loc, "Terraform JSON: expected an "
 			    "object at the top level");
 		return;
 	}
 	if (tf_scan_top(&j, &t) == -1) {
-		tf_scan_error(&c, &j);
+		tf_scan_error(c, &j);
 		return;
 	}
-	c.first_role = m->roles.n;
-	c.first_pod_identity = m->pod_identities.n;
+	c->first_role = m->roles.n;
+	c->first_pod_identity = m->pod_identities.n;
 	f = model_add_tf_file(m);
 	f->loc = loc;
-	f->format_version = tf_top_str(&c, &t.format_version);
-	f->terraform_version = tf_top_str(&c, &t.terraform_version);
+	f->format_version = tf_top_str(c, &t.format_version);
+	f->terraform_version = tf_top_str(c, &t.terraform_version);
 	if (t.values.start != NULL) {
 		f->kind = "state";
-		tf_stream_path(&c, &t.values, values_root, tf_value_resource);
+		tf_stream_path(c, &t.values, values_root, tf_value_resource);
 		return;
 	}
 	if (t.resources.start != NULL && *t.resources.start == '[') {
 		f->kind = "raw state";
-		tf_stream_array(&c, &t.resources, "resources", tf_raw_resource);
+		tf_stream_array(c, &t.resources, "resources", tf_raw_resource);
 		return;
 	}
 	f->kind = "plan";
 	if (t.resource_changes.start != NULL)
-		tf_stream_array(&c, &t.resource_changes, "resource_changes",
+		tf_stream_array(c, &t.resource_changes, "resource_changes",
 		    tf_change);
 	else
-		tf_stream_path(&c, &t.planned_values, values_root,
+		tf_stream_path(c, &t.planned_values, values_root,
 		    tf_value_resource);
-	if (!tf_needs_links(&c))
+	if (!tf_needs_links(c))
 		return;
 	/* Known policy documents are in prior_state only. */
-	tf_stream_path(&c, &t.prior_state, prior_root, tf_value_data);
+	tf_stream_path(c, &t.prior_state, prior_root, tf_value_data);
 	if (t.configuration.start == NULL || (cfg = cJSON_ParseWithLength(
 	    t.configuration.start, (size_t)(t.configuration.end -
 	    t.configuration.start))) == NULL)
 		return;
-	tf_link_trusts(&c, cfg);
+	tf_link_trusts(c, cfg);
 	cJSON_Delete(cfg);
+}
+
+void
+load_tf(struct model *m, struct diags *dg, const char *file,
+    const char *data, size_t len)
+{
+	struct tf_ctx	 c;
+
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.dg = dg;
+	c.file = file;
+	c.data = data;
+	c.len = len;
+	strmap_init(&c.doc_by_address);
+	tf_load(&c, m, dg, file, data, len);
+	strmap_release(&c.doc_by_address);
 }
