@@ -351,18 +351,13 @@ void
 load_aws(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
-	struct aws_ctx	 c;
+	struct aws_ctx	 c = { .m = m, .dg = dg, .file = file, .data = data,
+			    .len = len };
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	const cJSON	*j, *e;
 	const char	*end = NULL;
 	cJSON		*root;
 
-	memset(&c, 0, sizeof(c));
-	c.m = m;
-	c.dg = dg;
-	c.file = file;
-	c.data = data;
-	c.len = len;
 	m->naws++;
 	if (memchr(data, '\0', len) != NULL) {
 		loc_from_offset(data, len, (size_t)((const char *)memchr(data,

@@ -944,13 +944,16 @@ tf_needs_links(const struct tf_ctx *c)
  * index of policy documents released, by load_tf().
  */
 static void
-tf_load(struct tf_ctx *c, struct model *m, struct diags *dg,
-    const char *file, const char *data, size_t len)
+tf_load(struct tf_ctx *c)
 {
 	static const char *const values_root[] = { "root_module", NULL };
 	static const char *const prior_root[] = { "values", "root_module",
 	    NULL };
-	struct loc	 loc = { file, 0, 0, 0, 0 };
+	struct model	*m = c->m;
+	struct diags	*dg = c->dg;
+	const char	*data = c->data;
+	size_t		 len = c->len;
+	struct loc	 loc = { c->file, 0, 0, 0, 0 };
 	struct tf_file	*f;
 	struct tf_top	 t;
 	struct jscan	 j;
@@ -1015,15 +1018,10 @@ void
 load_tf(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
-	struct tf_ctx	 c;
+	struct tf_ctx	 c = { .m = m, .dg = dg, .file = file, .data = data,
+			    .len = len };
 
-	memset(&c, 0, sizeof(c));
-	c.m = m;
-	c.dg = dg;
-	c.file = file;
-	c.data = data;
-	c.len = len;
 	strmap_init(&c.doc_by_address);
-	tf_load(&c, m, dg, file, data, len);
+	tf_load(&c);
 	strmap_release(&c.doc_by_address);
 }
