@@ -2,6 +2,7 @@
 /* Flag sub patterns that admit whole namespaces or the whole cluster. */
 #include <string.h>
 
+#include "arena.h"
 #include "engine.h"
 #include "model.h"
 #include "policy.h"
@@ -67,17 +68,13 @@ each(struct check_ctx *ctx, const struct tf_role *role,
 		if ((v = tc->c->values.v[k]) == NULL ||
 		    (what = breadth(v)) == NULL)
 			continue;
-		if (engine_count_admitted(ctx, v, &n))
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
-			    role, "%s of the trust policy admits %s (%s); %zu "
-			    "ServiceAccount(s) of the inputs match", tc->label,
-			    v, what, n);
-		else
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
-			    role, "%s of the trust policy admits %s (%s); the "
-			    "ServiceAccounts of the inputs it matches were not "
-			    "counted (too many patterns and ServiceAccounts)",
-			    tc->label, v, what);
+		engine_report_role(ctx->dg, r, r->severity, ctx->m, role,
+		    "%s of the trust policy admits %s (%s); %s", tc->label, v,
+		    what, engine_count_admitted(ctx, v, &n) ?
+		    arena_printf(ctx->m->arena, "%zu ServiceAccount(s) of the "
+		    "inputs match", n) : "the ServiceAccounts of the inputs it "
+		    "matches were not counted (too many patterns and "
+		    "ServiceAccounts)");
 	}
 }
 

@@ -127,6 +127,7 @@ engine_count_admitted(struct check_ctx *ctx, const char *pattern, size_t *n)
 	const struct k8s_obj	*o;
 	size_t			 i, lo, hi, mid, plen, *memo;
 	const char		*rest;
+	int			 star, star_star;
 
 	if ((v = strmap_get(&ctx->admitted, pattern)) != NULL) {
 		*n = *(size_t *)v->v;
@@ -162,11 +163,13 @@ engine_count_admitted(struct check_ctx *ctx, const char *pattern, size_t *n)
 			hi = mid;
 	}
 	rest = pattern + plen;
+	star = strcmp(rest, "*") == 0;
+	star_star = strcmp(rest, "*:*") == 0;
 	for (i = lo; i < ctx->nsubjects &&
 	    strncmp(ctx->subjects[i], pattern, plen) == 0; i++) {
-		if (strcmp(rest, "*") == 0)
+		if (star)
 			(*n)++;
-		else if (strcmp(rest, "*:*") == 0)
+		else if (star_star)
 			*n += strchr(ctx->subjects[i] + plen, ':') != NULL;
 		else if (ctx->like_budget == 0) {
 			*n = 0;
