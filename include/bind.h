@@ -15,8 +15,8 @@
 struct k8s_obj;
 struct kv_pos;
 struct model;
-struct tf_provider;
-struct tf_role;
+struct oidc_provider;
+struct iam_role;
 
 #define ANN_ROLE_ARN	"eks.amazonaws.com/role-arn"
 #define ANN_AUDIENCE	"eks.amazonaws.com/audience"
@@ -49,11 +49,11 @@ struct binding {
 	const char		*arn_error;	/* when !arn_ok */
 
 	int			 have_roles;	/* any Terraform input at all */
-	const struct tf_role	*role;		/* resolved, or NULL */
-	const struct tf_role	*near;		/* closest when not resolved */
+	const struct iam_role	*role;		/* resolved, or NULL */
+	const struct iam_role	*near;		/* closest when not resolved */
 	enum near_kind		 near_kind;	/* how near differs */
 	const char		*near_arn;	/* near's ARN, when computable */
-	const struct tf_role	*generated;	/* named at apply, likely meant */
+	const struct iam_role	*generated;	/* named at apply, likely meant */
 
 	/* Trust evaluation, when role and its trust are known. */
 	enum tri		 verdict;	/* TRUE: the SA may assume */
@@ -63,7 +63,7 @@ struct binding {
 	const char		*principal;	/* deciding Federated ARN */
 	const char		*issuer;	/* its issuer; NULL: unknown */
 	const char		*unverified;	/* what could not be checked */
-	const struct tf_provider *provider;	/* of principal, if in inputs */
+	const struct oidc_provider *provider;	/* of principal, if in inputs */
 	const struct pstmt	*deny;		/* a Deny that matches */
 	unsigned int		 fail;		/* FAIL_* of closest */
 	const struct pcond	*bad_key;	/* FAIL_KEY_ISSUER */
@@ -77,6 +77,6 @@ void	bind_sa(struct binding *, struct model *, const struct k8s_obj *,
 const char *bind_trust_name(struct model *, const struct binding *,
 	    const struct pstmt *);
 /* "aws_iam_role.x (role Name)" */
-const char *bind_role_name(struct model *, const struct tf_role *);
+const char *bind_role_name(struct model *, const struct iam_role *);
 
 #endif /* BIND_H */

@@ -9,7 +9,7 @@ struct binding;
 struct k8s_obj;
 struct model;
 struct rule;
-struct tf_role;
+struct iam_role;
 
 void		 engine_run(struct model *, struct diags *);
 
@@ -31,19 +31,19 @@ struct diag	*engine_report_obj(struct diags *, const struct rule *,
 
 /* A finding about a Terraform role, at its file: "address: message". */
 struct diag	*engine_report_role(struct diags *, const struct rule *,
-		    enum severity, struct model *, const struct tf_role *,
+		    enum severity, struct model *, const struct iam_role *,
 		    const char *, ...)
 		    __attribute__((format(printf, 6, 7)));
 
 struct check_ctx;
-struct tf_pod_identity;
+struct pod_identity;
 
 const struct binding *engine_binding_of(const struct check_ctx *,
 		    const struct k8s_obj *);
 int		 engine_role_used(const struct check_ctx *,
-		    const struct tf_role *);
-const struct tf_role *engine_pod_identity_role(const struct model *,
-		    const struct tf_pod_identity *);
+		    const struct iam_role *);
+const struct iam_role *engine_pod_identity_role(const struct model *,
+		    const struct pod_identity *);
 int		 engine_count_admitted(struct check_ctx *, const char *,
 		    size_t *);
 

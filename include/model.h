@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The in-memory model every loader fills and every rule reads: the
- * Kubernetes objects and the Terraform resources that IRSA wires
- * together.  All strings and structs live in the model's arena.
+ * Kubernetes objects and the AWS objects (IAM roles, OIDC providers,
+ * EKS clusters) that IRSA wires together, whatever input declared
+ * them.  All strings and structs live in the model's arena.
  */
 #ifndef MODEL_H
 #define MODEL_H
@@ -146,10 +147,17 @@ struct k8s_obj {
 	int		 ignore_set;	/* the annotation is present */
 };
 
-/* ---- Terraform side ---- */
+/* ---- AWS side: where each object came from is its src field ---- */
 
-struct tf_role {
+enum src_kind {
+	SRC_TERRAFORM = 0,	/* terraform show -json, state */
+	SRC_CLOUDFORMATION,	/* a template */
+	SRC_AWS_CLI		/* aws iam / aws eks output */
+};
+
+struct iam_role {
 	const char	*address;	/* module.x["k"].aws_iam_role.this[0] */
+	enum src_kind	 src;		/* the kind of input */
 	struct loc	 loc;		/* the input file, line 0 */
 	const char	*name;		/* NULL when unknown or unset */
 	const char	*name_prefix;	/* NULL when unset */
@@ -168,8 +176,9 @@ struct tf_role {
 	int		 policies_unknown; /* attached elsewhere, e.g. AWS CLI */
 };
 
-struct tf_provider {
+struct oidc_provider {
 	const char	*address;
+	enum src_kind	 src;		/* the kind of input */
 	struct loc	 loc;
 	const char	*url;		/* scheme stripped; NULL: unknown */
 	const char	*arn;		/* NULL: unknown */
@@ -178,16 +187,18 @@ struct tf_provider {
 	int		 client_ids_unknown;
 };
 
-struct tf_cluster {
+struct eks_cluster {
 	const char	*address;
+	enum src_kind	 src;		/* the kind of input */
 	struct loc	 loc;
 	const char	*name;
 	const char	*issuer;	/* https://...; NULL: unknown */
 };
 
 /* aws_iam_role_policy_attachment or aws_iam_role_policy. */
-struct tf_role_policy {
+struct role_policy {
 	const char	*address;
+	enum src_kind	 src;		/* the kind of input */
 	struct loc	 loc;
 	const char	*role;		/* role name; NULL: unknown */
 	const char	*policy_arn;	/* attachments only */
@@ -195,8 +206,9 @@ struct tf_role_policy {
 };
 
 /* aws_eks_pod_identity_association. */
-struct tf_pod_identity {
+struct pod_identity {
 	const char	*address;
+	enum src_kind	 src;		/* the kind of input */
 	struct loc	 loc;
 	const char	*cluster;	/* cluster_name; NULL: unknown */
 	const char	*ns;		/* namespace */
@@ -223,12 +235,12 @@ struct model {
 	size_t		 ntf;		/* of which Terraform JSON */
 	size_t		 naws;		/* of which CloudFormation or AWS CLI */
 	MODEL_VEC(struct k8s_obj, objs);
-	MODEL_VEC(struct tf_role, roles);
-	MODEL_VEC(struct tf_provider, providers);
-	MODEL_VEC(struct tf_cluster, clusters);
-	MODEL_VEC(struct tf_role_policy, role_policies);
+	MODEL_VEC(struct iam_role, roles);
+	MODEL_VEC(struct oidc_provider, providers);
+	MODEL_VEC(struct eks_cluster, clusters);
+	MODEL_VEC(struct role_policy, role_policies);
 	MODEL_VEC(struct tf_file, tf_files);
-	MODEL_VEC(struct tf_pod_identity, pod_identities);
+	MODEL_VEC(struct pod_identity, pod_identities);
 	int		 objs_full;	/* LOAD_MAX_OBJECTS reached */
 	/* Built by model_index() once everything is loaded. */
 	int		 indexed;
@@ -249,14 +261,22 @@ struct model {
 void	model_init(struct model *, struct arena *);
 void	model_release(struct model *);
 
-/* Each returns a zeroed arena struct already appended to the model. */
+/*
+ * Each returns a zeroed arena struct already appended to the model;
+ * the AWS objects are marked with the kind of input that declared them.
+ */
 struct k8s_obj		*model_add_obj(struct model *);
-struct tf_role		*model_add_role(struct model *);
-struct tf_provider	*model_add_provider(struct model *);
-struct tf_cluster	*model_add_cluster(struct model *);
-struct tf_role_policy	*model_add_role_policy(struct model *);
+struct iam_role		*model_add_role(struct model *,
+			    enum src_kind);
+struct oidc_provider	*model_add_provider(struct model *,
+			    enum src_kind);
+struct eks_cluster	*model_add_cluster(struct model *,
+			    enum src_kind);
+struct role_policy	*model_add_role_policy(struct model *,
+			    enum src_kind);
 struct tf_file		*model_add_tf_file(struct model *);
-struct tf_pod_identity	*model_add_pod_identity(struct model *);
+struct pod_identity	*model_add_pod_identity(struct model *,
+			    enum src_kind);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* Pod and the kinds with a pod template. */

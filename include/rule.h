@@ -14,7 +14,7 @@
 struct binding;
 struct k8s_obj;
 struct model;
-struct tf_role;
+struct iam_role;
 
 /* What every check function is given. */
 struct check_ctx {
@@ -48,7 +48,7 @@ struct rule {
 			    struct check_ctx *, const struct k8s_obj *);
 	/* Once per Terraform role. */
 	void		(*check_role)(const struct rule *,
-			    struct check_ctx *, const struct tf_role *);
+			    struct check_ctx *, const struct iam_role *);
 	/* Once per run, for checks across the whole model. */
 	void		(*check_model)(const struct rule *,
 			    struct check_ctx *);

@@ -54,7 +54,7 @@ int		 trust_is_eks_issuer(const char *);
 int		 trust_has_irsa(struct model *, const struct policy *, int);
 
 struct check_ctx;
-struct tf_role;
+struct iam_role;
 
 /* One condition of an IRSA statement, as trust_each_cond() hands it on. */
 struct trust_cond {
@@ -71,9 +71,9 @@ struct trust_cond {
  * those trust_stmt_is_irsa() admits, with any issuer when a
  * ServiceAccount of the inputs names the role.
  */
-void		 trust_each_cond(struct check_ctx *, const struct tf_role *,
+void		 trust_each_cond(struct check_ctx *, const struct iam_role *,
 		    enum claim, void (*)(struct check_ctx *,
-		    const struct tf_role *, const struct trust_cond *, void *),
+		    const struct iam_role *, const struct trust_cond *, void *),
 		    void *);
 /* Does the statement test claim (or have a key unknown until apply)? */
 int		 trust_stmt_tests(struct arena *, const struct pstmt *,
@@ -81,7 +81,7 @@ int		 trust_stmt_tests(struct arena *, const struct pstmt *,
 
 struct rule;
 void		 trust_report_missing(struct check_ctx *, const struct rule *,
-		    const struct tf_role *, enum claim, const char *);
+		    const struct iam_role *, enum claim, const char *);
 
 /* "statement 2 (Sid X)" or "statement 1". */
 const char	*trust_stmt_label(struct arena *, const struct pstmt *);

@@ -31,7 +31,7 @@ const struct rule rule_irsa_oidc_provider_audience_missing = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	const struct tf_provider	*p = b->provider;
+	const struct oidc_provider	*p = b->provider;
 	const struct kv_pos		*aud;
 	const struct loc		*loc = &b->ann->key_loc;
 	struct buf			 ids = BUF_INIT;

@@ -32,7 +32,7 @@ const struct rule rule_irsa_role_name_generated = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	const struct tf_role	*g = b->generated;
+	const struct iam_role	*g = b->generated;
 	struct diag		*d;
 
 	if (!b->arn_ok || b->role != NULL || g == NULL ||

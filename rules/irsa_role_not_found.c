@@ -34,7 +34,7 @@ const struct rule rule_irsa_role_not_found = {
 static const char *
 near_text(struct model *m, const struct binding *b)
 {
-	const struct tf_role	*n = b->near;
+	const struct iam_role	*n = b->near;
 
 	switch (b->near_kind) {
 	case NEAR_CASE:

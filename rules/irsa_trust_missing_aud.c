@@ -7,7 +7,7 @@
 #include "trust.h"
 
 static void	check(const struct rule *, struct check_ctx *,
-		    const struct tf_role *);
+		    const struct iam_role *);
 
 const struct rule rule_irsa_trust_missing_aud = {
 	.id = "irsa-trust-missing-aud",
@@ -24,7 +24,7 @@ const struct rule rule_irsa_trust_missing_aud = {
 };
 
 static void
-check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
 	trust_report_missing(ctx, r, role, CLAIM_AUD, "aud condition");
 }

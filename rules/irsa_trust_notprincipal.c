@@ -7,7 +7,7 @@
 #include "trust.h"
 
 static void	check(const struct rule *, struct check_ctx *,
-		    const struct tf_role *);
+		    const struct iam_role *);
 
 const struct rule rule_irsa_trust_notprincipal = {
 	.id = "irsa-trust-notprincipal",
@@ -27,7 +27,7 @@ const struct rule rule_irsa_trust_notprincipal = {
 };
 
 static void
-check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
 	const struct policy	*p = role->trust;
 	const struct pstmt	*st;

@@ -52,7 +52,7 @@ find_sa(const struct model *m, const char *sub)
 
 static void
 check_subject(const struct rule *r, struct check_ctx *ctx,
-    const struct tf_role *role, const char *sub)
+    const struct iam_role *role, const char *sub)
 {
 	const struct k8s_obj	*o;
 	const struct binding	*b;
@@ -84,7 +84,7 @@ static void
 check(const struct rule *r, struct check_ctx *ctx)
 {
 	struct strmap		 mismatched;
-	const struct tf_role	*role;
+	const struct iam_role	*role;
 	const struct pstmt	*st;
 	const struct pcond	*c;
 	const char		*issuer;

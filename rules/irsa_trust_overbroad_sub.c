@@ -10,8 +10,8 @@
 #include "trust.h"
 
 static void	check(const struct rule *, struct check_ctx *,
-		    const struct tf_role *);
-static void	each(struct check_ctx *, const struct tf_role *,
+		    const struct iam_role *);
+static void	each(struct check_ctx *, const struct iam_role *,
 		    const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_overbroad_sub = {
@@ -55,7 +55,7 @@ breadth(const char *v)
 }
 
 static void
-each(struct check_ctx *ctx, const struct tf_role *role,
+each(struct check_ctx *ctx, const struct iam_role *role,
     const struct trust_cond *tc, void *arg)
 {
 	const struct rule	*r = arg;
@@ -79,7 +79,7 @@ each(struct check_ctx *ctx, const struct tf_role *role,
 }
 
 static void
-check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
 	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
 }

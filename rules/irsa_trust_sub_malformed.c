@@ -11,8 +11,8 @@
 #define SUB_PREFIX	"system:serviceaccount:"
 
 static void	check(const struct rule *, struct check_ctx *,
-		    const struct tf_role *);
-static void	each(struct check_ctx *, const struct tf_role *,
+		    const struct iam_role *);
+static void	each(struct check_ctx *, const struct iam_role *,
 		    const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_sub_malformed = {
@@ -64,7 +64,7 @@ malformed(const struct pcond *c, const char *v)
 }
 
 static void
-each(struct check_ctx *ctx, const struct tf_role *role,
+each(struct check_ctx *ctx, const struct iam_role *role,
     const struct trust_cond *tc, void *arg)
 {
 	const struct rule	*r = arg;
@@ -83,7 +83,7 @@ each(struct check_ctx *ctx, const struct tf_role *role,
 }
 
 static void
-check(const struct rule *r, struct check_ctx *ctx, const struct tf_role *role)
+check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
 	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
 }

@@ -31,7 +31,7 @@ static void	check_obj(const struct rule *, struct check_ctx *,
 static const struct pcond *sub_cond(struct model *, const struct pcond *,
 		    const char *, struct pcond *);
 static void	index_role(struct model *, struct candidates *, size_t);
-static int	trusts(struct model *, const struct tf_role *, const char *);
+static int	trusts(struct model *, const struct iam_role *, const char *);
 
 const struct rule rule_irsa_workload_sa_unannotated = {
 	.id = "irsa-workload-sa-unannotated",
@@ -72,7 +72,7 @@ sub_cond(struct model *m, const struct pcond *c, const char *key,
 
 /* Do the role's sub conditions, all of them, admit subject? */
 static int
-trusts(struct model *m, const struct tf_role *role, const char *subject)
+trusts(struct model *m, const struct iam_role *role, const char *subject)
 {
 	const struct pstmt	*st;
 	const struct pcond	*c;
@@ -116,7 +116,7 @@ trusts(struct model *m, const struct tf_role *role, const char *subject)
 static void
 index_role(struct model *m, struct candidates *cd, size_t i)
 {
-	const struct tf_role	*role = m->roles.v[i];
+	const struct iam_role	*role = m->roles.v[i];
 	const struct pstmt	*st;
 	const struct pcond	*c, *lit;
 	const struct trust_oidc	*o;
@@ -191,7 +191,7 @@ check_obj(const struct rule *r, struct check_ctx *ctx,
 	struct model		*m = ctx->m;
 	const struct strmap_val	*v;
 	const struct k8s_obj	*sa;
-	const struct tf_role	*role;
+	const struct iam_role	*role;
 	const char		*ns = k8s_obj_ns(m, o), *sub;
 	struct diag		*d;
 	size_t			 a = 0, i;

@@ -33,8 +33,8 @@ static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
 	const struct strmap_val		*v;
-	const struct tf_pod_identity	*p;
-	const struct tf_role		*role;
+	const struct pod_identity	*p;
+	const struct iam_role		*role;
 	struct diag			*d;
 	int				 same;
 

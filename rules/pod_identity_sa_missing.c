@@ -39,7 +39,7 @@ present(struct model *m, const char *ns, const char *sa)
 static void
 check(const struct rule *r, struct check_ctx *ctx)
 {
-	const struct tf_pod_identity	*p;
+	const struct pod_identity	*p;
 	struct diag			*d;
 	size_t				 i;
 

@@ -31,7 +31,7 @@ const struct rule rule_pod_identity_tag_condition_mismatch = {
 
 static void
 check_stmt(const struct rule *r, struct check_ctx *ctx,
-    const struct tf_pod_identity *p, const struct tf_role *role,
+    const struct pod_identity *p, const struct iam_role *role,
     const struct pstmt *st)
 {
 	struct req_kv	 kv[3] = {
@@ -68,8 +68,8 @@ check_stmt(const struct rule *r, struct check_ctx *ctx,
 static void
 check(const struct rule *r, struct check_ctx *ctx)
 {
-	const struct tf_pod_identity	*p;
-	const struct tf_role		*role;
+	const struct pod_identity	*p;
+	const struct iam_role		*role;
 	size_t				 i, j;
 
 	for (i = 0; i < ctx->m->pod_identities.n; i++) {

@@ -56,8 +56,8 @@ allows(const struct policy *p, const char *action)
 static void
 check(const struct rule *r, struct check_ctx *ctx)
 {
-	const struct tf_pod_identity	*p;
-	const struct tf_role		*role;
+	const struct pod_identity	*p;
+	const struct iam_role		*role;
 	struct diag			*d;
 	size_t				 i;
 	int				 ar, ts;

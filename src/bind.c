@@ -29,7 +29,7 @@ static void	bind_near(struct binding *, struct model *);
 static void	bind_generated(struct binding *, struct model *);
 static void	bind_provider(struct binding *, struct model *);
 static void	bind_trust(struct binding *, struct model *);
-static int	role_account(struct model *, const struct tf_role *,
+static int	role_account(struct model *, const struct iam_role *,
 		    const char **, const char **);
 
 /*
@@ -38,7 +38,7 @@ static int	role_account(struct model *, const struct tf_role *,
  * the provider to be in the role's account).  Returns 0 when unknown.
  */
 static int
-role_account(struct model *m, const struct tf_role *r, const char **part,
+role_account(struct model *m, const struct iam_role *r, const char **part,
     const char **acct)
 {
 	struct role_arn	 ra;
@@ -76,7 +76,7 @@ static void
 bind_resolve(struct binding *b, struct model *m)
 {
 	const struct strmap_val	*v;
-	struct tf_role		*r;
+	struct iam_role		*r;
 	const char		*part, *acct;
 
 	if ((v = strmap_get(&m->role_by_arn, b->ann->value)) != NULL) {
@@ -113,7 +113,7 @@ static void
 bind_near(struct binding *b, struct model *m)
 {
 	const struct strmap_val	*v;
-	const struct tf_role	*r;
+	const struct iam_role	*r;
 	const char		*part, *acct;
 	char			*low, *p;
 	size_t			 i, d, best = (size_t)-1, max, len;
@@ -190,7 +190,7 @@ trust_names(const struct policy *p, const char *sub)
 static void
 bind_generated(struct binding *b, struct model *m)
 {
-	const struct tf_role	*r;
+	const struct iam_role	*r;
 	size_t			 i;
 
 	for (i = 0; i < m->roles.n; i++) {
@@ -212,7 +212,7 @@ bind_generated(struct binding *b, struct model *m)
 static void
 bind_provider(struct binding *b, struct model *m)
 {
-	const struct tf_provider	*p;
+	const struct oidc_provider	*p;
 	size_t				 i;
 
 	if (b->issuer == NULL)
@@ -577,7 +577,7 @@ bind_trust_name(struct model *m, const struct binding *b,
 }
 
 const char *
-bind_role_name(struct model *m, const struct tf_role *r)
+bind_role_name(struct model *m, const struct iam_role *r)
 {
 	if (r->name != NULL)
 		return arena_printf(m->arena, "%s (role %s)", r->address,

@@ -257,7 +257,7 @@ engine_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
 
 struct diag *
 engine_report_role(struct diags *dg, const struct rule *r, enum severity sev,
-    struct model *m, const struct tf_role *role, const char *fmt, ...)
+    struct model *m, const struct iam_role *role, const char *fmt, ...)
 {
 	struct diag	*d;
 	va_list		 ap;
@@ -274,19 +274,19 @@ engine_report_role(struct diags *dg, const struct rule *r, enum severity sev,
 
 /* Does some ServiceAccount of the inputs name this role? */
 int
-engine_role_used(const struct check_ctx *ctx, const struct tf_role *r)
+engine_role_used(const struct check_ctx *ctx, const struct iam_role *r)
 {
 	(void)ctx;
 	return r->used;
 }
 
 /* The role a Pod Identity association names, if it is in the inputs. */
-const struct tf_role *
+const struct iam_role *
 engine_pod_identity_role(const struct model *m,
-    const struct tf_pod_identity *p)
+    const struct pod_identity *p)
 {
 	const struct strmap_val	*v;
-	const struct tf_role	*r;
+	const struct iam_role	*r;
 	struct role_arn		 ra;
 	char			 err[128];
 

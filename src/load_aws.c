@@ -39,9 +39,9 @@ static const char	*aws_str(struct aws_ctx *, const cJSON *,
 static struct loc	 aws_locate(struct aws_ctx *, const char *);
 static const char	*aws_url_decode(struct aws_ctx *, const char *);
 static void		 aws_role(struct aws_ctx *, const cJSON *);
-static void		 aws_trust(struct aws_ctx *, struct tf_role *,
+static void		 aws_trust(struct aws_ctx *, struct iam_role *,
 			    const cJSON *);
-static struct tf_provider *aws_provider_for(struct aws_ctx *,
+static struct oidc_provider *aws_provider_for(struct aws_ctx *,
 			    const char *);
 static void		 aws_provider(struct aws_ctx *, const cJSON *);
 static void		 aws_provider_arn(struct aws_ctx *, const cJSON *);
@@ -117,7 +117,7 @@ aws_url_decode(struct aws_ctx *c, const char *s)
  * API's URL-encoded string.
  */
 static void
-aws_trust(struct aws_ctx *c, struct tf_role *role, const cJSON *doc)
+aws_trust(struct aws_ctx *c, struct iam_role *role, const cJSON *doc)
 {
 	char	*text, err[256];
 
@@ -155,7 +155,7 @@ aws_trust(struct aws_ctx *c, struct tf_role *role, const cJSON *doc)
 static void
 aws_role(struct aws_ctx *c, const cJSON *j)
 {
-	struct tf_role	*role;
+	struct iam_role	*role;
 	const char	*path;
 
 	if (!cJSON_IsObject(j)) {
@@ -165,7 +165,7 @@ aws_role(struct aws_ctx *c, const cJSON *j)
 		    "an object");
 		return;
 	}
-	role = model_add_role(c->m);
+	role = model_add_role(c->m, SRC_AWS_CLI);
 	role->name = aws_str(c, j, "RoleName");
 	role->arn = aws_str(c, j, "Arn");
 	if ((path = aws_str(c, j, "Path")) != NULL)
@@ -184,10 +184,10 @@ aws_role(struct aws_ctx *c, const cJSON *j)
  * command's output was read first: list-open-id-connect-providers has
  * the ARN, get-open-id-connect-provider the client IDs.
  */
-static struct tf_provider *
+static struct oidc_provider *
 aws_provider_for(struct aws_ctx *c, const char *url)
 {
-	struct tf_provider	*p;
+	struct oidc_provider	*p;
 	size_t			 i;
 
 	for (i = 0; i < c->m->providers.n; i++) {
@@ -198,7 +198,7 @@ aws_provider_for(struct aws_ctx *c, const char *url)
 		    (p->arn != NULL && strcmp(p->address, p->arn) == 0)))
 			return p;
 	}
-	p = model_add_provider(c->m);
+	p = model_add_provider(c->m, SRC_AWS_CLI);
 	p->url = url;
 	p->address = url;
 	return p;
@@ -208,7 +208,7 @@ aws_provider_for(struct aws_ctx *c, const char *url)
 static void
 aws_provider(struct aws_ctx *c, const cJSON *root)
 {
-	struct tf_provider	*p;
+	struct oidc_provider	*p;
 	const cJSON		*ids, *id;
 	const char		*url;
 
@@ -235,7 +235,7 @@ aws_provider(struct aws_ctx *c, const cJSON *root)
 static void
 aws_provider_arn(struct aws_ctx *c, const cJSON *j)
 {
-	struct tf_provider	*p;
+	struct oidc_provider	*p;
 	const char		*arn, *url;
 
 	if ((arn = aws_str(c, j, "Arn")) == NULL ||
@@ -254,10 +254,10 @@ aws_provider_arn(struct aws_ctx *c, const cJSON *j)
 static void
 aws_cluster(struct aws_ctx *c, const cJSON *j)
 {
-	struct tf_cluster	*k;
+	struct eks_cluster	*k;
 	const char		*arn;
 
-	k = model_add_cluster(c->m);
+	k = model_add_cluster(c->m, SRC_AWS_CLI);
 	k->name = aws_str(c, j, "name");
 	arn = aws_str(c, j, "arn");
 	k->address = arn != NULL ? arn : k->name != NULL ? k->name :
@@ -275,10 +275,10 @@ aws_cluster(struct aws_ctx *c, const cJSON *j)
 static void
 aws_pod_identity(struct aws_ctx *c, const cJSON *j)
 {
-	struct tf_pod_identity	*p;
+	struct pod_identity	*p;
 	const char		*arn;
 
-	p = model_add_pod_identity(c->m);
+	p = model_add_pod_identity(c->m, SRC_AWS_CLI);
 	p->cluster = aws_str(c, j, "clusterName");
 	p->ns = aws_str(c, j, "namespace");
 	p->sa = aws_str(c, j, "serviceAccount");

@@ -97,7 +97,7 @@ struct cfn_res {
 	const char	*type;		/* NULL when not a string */
 	const struct cn	*node;		/* the resource's mapping */
 	const struct cn	*props;		/* its Properties, or NULL */
-	struct tf_role	*role;		/* for an AWS::IAM::Role */
+	struct iam_role	*role;		/* for an AWS::IAM::Role */
 	int		 absent;	/* its Condition is false */
 };
 
@@ -173,7 +173,7 @@ static void		 cfn_resources(struct cfn *);
 static const struct cfn_res *cfn_find(const struct cfn *, const char *);
 static const char	*cfn_str(struct cfn *, const struct cn *, int *);
 static void		 cfn_role(struct cfn *, struct cfn_res *);
-static void		 cfn_trust(struct cfn *, struct tf_role *,
+static void		 cfn_trust(struct cfn *, struct iam_role *,
 			    const struct cn *);
 static void		 cfn_provider(struct cfn *, const struct cfn_res *);
 static void		 cfn_cluster(struct cfn *, const struct cfn_res *);
@@ -1274,7 +1274,7 @@ cfn_unknown_blocks(struct cfn *c, struct cn *doc)
  * the whole trust is unknown, and unknown_refs says what it depends on.
  */
 static void
-cfn_trust(struct cfn *c, struct tf_role *role, const struct cn *raw)
+cfn_trust(struct cfn *c, struct iam_role *role, const struct cn *raw)
 {
 	struct buf	 b = BUF_INIT;
 	struct cn	*doc;
@@ -1388,12 +1388,12 @@ cfn_res_loc(const struct cfn_res *r)
 static void
 cfn_role(struct cfn *c, struct cfn_res *r)
 {
-	struct tf_role	*role;
+	struct iam_role	*role;
 	const struct cn	*p = r->props;
 	const char	*path;
 	int		 unknown, unk_policies = 0;
 
-	role = r->role = model_add_role(c->m);
+	role = r->role = model_add_role(c->m, SRC_CLOUDFORMATION);
 	role->address = arena_printf(c->m->arena, "AWS::IAM::Role %s", r->id);
 	role->loc = cfn_res_loc(r);
 	role->name = cfn_str(c, cn_get(p, "RoleName"), &unknown);
@@ -1421,13 +1421,13 @@ cfn_role(struct cfn *c, struct cfn_res *r)
 static void
 cfn_provider(struct cfn *c, const struct cfn_res *r)
 {
-	struct tf_provider	*pv;
+	struct oidc_provider	*pv;
 	const struct cn		*raw;
 	struct cn		*ids, *k;
 	const char		*url;
 	size_t			 n = 0;
 
-	pv = model_add_provider(c->m);
+	pv = model_add_provider(c->m, SRC_CLOUDFORMATION);
 	pv->address = arena_printf(c->m->arena, "AWS::IAM::OIDCProvider %s",
 	    r->id);
 	pv->loc = cfn_res_loc(r);
@@ -1458,9 +1458,9 @@ cfn_provider(struct cfn *c, const struct cfn_res *r)
 static void
 cfn_cluster(struct cfn *c, const struct cfn_res *r)
 {
-	struct tf_cluster	*k;
+	struct eks_cluster	*k;
 
-	k = model_add_cluster(c->m);
+	k = model_add_cluster(c->m, SRC_CLOUDFORMATION);
 	k->address = arena_printf(c->m->arena, "AWS::EKS::Cluster %s", r->id);
 	k->loc = cfn_res_loc(r);
 	k->name = cfn_str(c, cn_get(r->props, "Name"), NULL);
@@ -1506,11 +1506,11 @@ cfn_arn_of(struct cfn *c, const struct cn *v)
 static void
 cfn_pod_identity(struct cfn *c, const struct cfn_res *r)
 {
-	struct tf_pod_identity	*p;
+	struct pod_identity	*p;
 	const struct cfn_res	*role;
 	const struct cn		*arn = cn_get(r->props, "RoleArn");
 
-	p = model_add_pod_identity(c->m);
+	p = model_add_pod_identity(c->m, SRC_CLOUDFORMATION);
 	p->address = arena_printf(c->m->arena,
 	    "AWS::EKS::PodIdentityAssociation %s", r->id);
 	p->loc = cfn_res_loc(r);
@@ -1531,7 +1531,7 @@ cfn_pod_identity(struct cfn *c, const struct cfn_res *r)
 static void
 cfn_policy_role(struct cfn *c, const struct cfn_res *r, const struct cn *k)
 {
-	struct tf_role_policy	*rp;
+	struct role_policy	*rp;
 	const struct cfn_res	*target;
 
 	if (k->type == CN_MAP && k->kids != NULL && k->kids->next == NULL &&
@@ -1541,7 +1541,7 @@ cfn_policy_role(struct cfn *c, const struct cfn_res *r, const struct cn *k)
 		target->role->has_policies = 1;
 		return;
 	}
-	rp = model_add_role_policy(c->m);
+	rp = model_add_role_policy(c->m, SRC_CLOUDFORMATION);
 	rp->address = arena_printf(c->m->arena, "%s %s", r->type, r->id);
 	rp->loc = cfn_res_loc(r);
 	rp->role = cfn_str(c, k, NULL);

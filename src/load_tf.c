@@ -129,11 +129,11 @@ tf_unknown(const cJSON *unknown, const char *key)
 static void
 tf_role(struct tf_ctx *c, const struct tf_res *r)
 {
-	struct tf_role	*role;
+	struct iam_role	*role;
 	const char	*path;
 	char		 err[256];
 
-	role = model_add_role(c->m);
+	role = model_add_role(c->m, SRC_TERRAFORM);
 	role->address = arena_strdup(c->m->arena, r->address);
 	role->loc.file = c->file;
 	role->name = tf_attr(c, r, "name");
@@ -165,12 +165,12 @@ tf_role(struct tf_ctx *c, const struct tf_res *r)
 static void
 tf_provider(struct tf_ctx *c, const struct tf_res *r)
 {
-	struct tf_provider	*p;
+	struct oidc_provider	*p;
 	const cJSON		*ids, *id;
 	const char		*url;
 	size_t			 n;
 
-	p = model_add_provider(c->m);
+	p = model_add_provider(c->m, SRC_TERRAFORM);
 	p->address = arena_strdup(c->m->arena, r->address);
 	p->loc.file = c->file;
 	if ((url = tf_str(c, r->values, "url")) != NULL)
@@ -194,10 +194,10 @@ tf_provider(struct tf_ctx *c, const struct tf_res *r)
 static void
 tf_cluster(struct tf_ctx *c, const struct tf_res *r)
 {
-	struct tf_cluster	*k;
+	struct eks_cluster	*k;
 	const cJSON		*id, *oidc;
 
-	k = model_add_cluster(c->m);
+	k = model_add_cluster(c->m, SRC_TERRAFORM);
 	k->address = arena_strdup(c->m->arena, r->address);
 	k->loc.file = c->file;
 	k->name = tf_str(c, r->values, "name");
@@ -212,9 +212,9 @@ tf_cluster(struct tf_ctx *c, const struct tf_res *r)
 static void
 tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 {
-	struct tf_role_policy	*p;
+	struct role_policy	*p;
 
-	p = model_add_role_policy(c->m);
+	p = model_add_role_policy(c->m, SRC_TERRAFORM);
 	p->address = arena_strdup(c->m->arena, r->address);
 	p->loc.file = c->file;
 	p->role = tf_str(c, r->values, "role");
@@ -225,9 +225,9 @@ tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 static void
 tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
 {
-	struct tf_pod_identity	*p;
+	struct pod_identity	*p;
 
-	p = model_add_pod_identity(c->m);
+	p = model_add_pod_identity(c->m, SRC_TERRAFORM);
 	p->address = arena_strdup(c->m->arena, r->address);
 	p->loc.file = c->file;
 	p->cluster = tf_str(c, r->values, "cluster_name");
@@ -745,7 +745,7 @@ tf_config_refs(struct tf_ctx *c, const cJSON *root_cfg, const char *address,
  * known.  Otherwise keep what it depends on, to say so.
  */
 static void
-tf_link_trust(struct tf_ctx *c, struct tf_role *r, const cJSON *root_cfg)
+tf_link_trust(struct tf_ctx *c, struct iam_role *r, const cJSON *root_cfg)
 {
 	const cJSON		*refs, *ref;
 	const struct tf_doc	*d;
@@ -788,7 +788,7 @@ tf_link_trust(struct tf_ctx *c, struct tf_role *r, const cJSON *root_cfg)
  * aws_iam_role.app.
  */
 static void
-tf_link_pod_identity(struct tf_ctx *c, struct tf_pod_identity *p,
+tf_link_pod_identity(struct tf_ctx *c, struct pod_identity *p,
     const cJSON *root_cfg)
 {
 	const cJSON	*refs, *ref;

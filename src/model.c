@@ -57,39 +57,43 @@ model_add_obj(struct model *m)
 	return o;
 }
 
-struct tf_role *
-model_add_role(struct model *m)
+struct iam_role *
+model_add_role(struct model *m, enum src_kind src)
 {
-	struct tf_role	*r = arena_alloc(m->arena, sizeof(*r));
+	struct iam_role	*r = arena_alloc(m->arena, sizeof(*r));
 
+	r->src = src;
 	r->path = "/";
 	VEC_PUSH(m->roles, r);
 	return r;
 }
 
-struct tf_provider *
-model_add_provider(struct model *m)
+struct oidc_provider *
+model_add_provider(struct model *m, enum src_kind src)
 {
-	struct tf_provider	*p = arena_alloc(m->arena, sizeof(*p));
+	struct oidc_provider	*p = arena_alloc(m->arena, sizeof(*p));
 
+	p->src = src;
 	VEC_PUSH(m->providers, p);
 	return p;
 }
 
-struct tf_cluster *
-model_add_cluster(struct model *m)
+struct eks_cluster *
+model_add_cluster(struct model *m, enum src_kind src)
 {
-	struct tf_cluster	*c = arena_alloc(m->arena, sizeof(*c));
+	struct eks_cluster	*c = arena_alloc(m->arena, sizeof(*c));
 
+	c->src = src;
 	VEC_PUSH(m->clusters, c);
 	return c;
 }
 
-struct tf_role_policy *
-model_add_role_policy(struct model *m)
+struct role_policy *
+model_add_role_policy(struct model *m, enum src_kind src)
 {
-	struct tf_role_policy	*p = arena_alloc(m->arena, sizeof(*p));
+	struct role_policy	*p = arena_alloc(m->arena, sizeof(*p));
 
+	p->src = src;
 	VEC_PUSH(m->role_policies, p);
 	return p;
 }
@@ -103,11 +107,12 @@ model_add_tf_file(struct model *m)
 	return f;
 }
 
-struct tf_pod_identity *
-model_add_pod_identity(struct model *m)
+struct pod_identity *
+model_add_pod_identity(struct model *m, enum src_kind src)
 {
-	struct tf_pod_identity	*p = arena_alloc(m->arena, sizeof(*p));
+	struct pod_identity	*p = arena_alloc(m->arena, sizeof(*p));
 
+	p->src = src;
 	VEC_PUSH(m->pod_identities, p);
 	return p;
 }
@@ -269,8 +274,8 @@ void
 model_index(struct model *m)
 {
 	const struct k8s_obj	*o;
-	struct tf_pod_identity	*pi;
-	struct tf_role		*r;
+	struct pod_identity	*pi;
+	struct iam_role		*r;
 	char			*low, *p, *key;
 	size_t			 i;
 

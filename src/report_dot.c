@@ -26,7 +26,7 @@ static void	dot_str(struct buf *, const char *);
 static void	dot_rules(struct buf *, const struct diags *,
 		    const struct report_opts *, const struct k8s_obj *,
 		    struct model *, const char *);
-static size_t	dot_role_index(const struct model *, const struct tf_role *);
+static size_t	dot_role_index(const struct model *, const struct iam_role *);
 static void	dot_trust(struct buf *, struct model *, size_t);
 
 /* A DOT quoted string; "\n" in s is written as a line break. */
@@ -77,7 +77,7 @@ dot_rules(struct buf *b, const struct diags *dg, const struct report_opts *o,
 }
 
 static size_t
-dot_role_index(const struct model *m, const struct tf_role *r)
+dot_role_index(const struct model *m, const struct iam_role *r)
 {
 	size_t	 i;
 
@@ -90,8 +90,8 @@ dot_role_index(const struct model *m, const struct tf_role *r)
 static void
 dot_trust(struct buf *b, struct model *m, size_t ri)
 {
-	const struct tf_role	*r = m->roles.v[ri];
-	const struct tf_provider *p;
+	const struct iam_role	*r = m->roles.v[ri];
+	const struct oidc_provider *p;
 	struct oidc_arn		 oa;
 	char			 err[128];
 	size_t			 i, j, k;

@@ -120,8 +120,8 @@ trust_stmt_label(struct arena *a, const struct pstmt *st)
 }
 
 void
-trust_each_cond(struct check_ctx *ctx, const struct tf_role *role,
-    enum claim want, void (*fn)(struct check_ctx *, const struct tf_role *,
+trust_each_cond(struct check_ctx *ctx, const struct iam_role *role,
+    enum claim want, void (*fn)(struct check_ctx *, const struct iam_role *,
     const struct trust_cond *, void *), void *arg)
 {
 	const struct policy	*p = role->trust;
@@ -168,7 +168,7 @@ trust_stmt_tests(struct arena *a, const struct pstmt *st, enum claim want,
  */
 void
 trust_report_missing(struct check_ctx *ctx, const struct rule *r,
-    const struct tf_role *role, enum claim claim, const char *what)
+    const struct iam_role *role, enum claim claim, const char *what)
 {
 	const struct policy	*p = role->trust;
 	const struct pstmt	*st;
