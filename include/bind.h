@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * A binding is one ServiceAccount that names a role: the parsed ARN,
- * the role it resolves to, and how that role's trust policy answers the
- * ServiceAccount's web identity.  Computed once; rules only read it.
+ * Bindings: each ServiceAccount that names a role, resolved to the
+ * role and the OIDC provider of the inputs, with the trust's answer to
+ * the ServiceAccount's web identity (trust.c decides it).  The engine
+ * builds them once; rules and the reporters that draw them only read.
  */
 #ifndef BIND_H
 #define BIND_H
@@ -11,23 +12,18 @@
 
 #include "arn.h"
 #include "policy.h"
+#include "strmap.h"
+#include "trust.h"
 
+struct iam_role;
 struct k8s_obj;
 struct kv_pos;
 struct model;
 struct oidc_provider;
-struct iam_role;
+struct pod_identity;
 
 #define ANN_ROLE_ARN	"eks.amazonaws.com/role-arn"
 #define ANN_AUDIENCE	"eks.amazonaws.com/audience"
-#define DEFAULT_AUDIENCE "sts.amazonaws.com"
-#define WEB_IDENTITY	"sts:AssumeRoleWithWebIdentity"
-
-/* Why the closest statement fails. */
-#define FAIL_KEY_ISSUER	0x01	/* a sub/aud key names another issuer */
-#define FAIL_SUB	0x02	/* no sub value admits this SA */
-#define FAIL_AUD	0x04	/* no aud value admits the audience */
-#define FAIL_OTHER	0x08	/* another OIDC claim condition fails */
 
 enum near_kind {
 	NEAR_TYPO,		/* name within a small edit distance */
@@ -48,7 +44,7 @@ struct binding {
 	struct role_arn		 arn;
 	const char		*arn_error;	/* when !arn_ok */
 
-	int			 have_roles;	/* any Terraform input at all */
+	int			 have_roles;	/* any role input at all */
 	const struct iam_role	*role;		/* resolved, or NULL */
 	const struct iam_role	*near;		/* closest when not resolved */
 	enum near_kind		 near_kind;	/* how near differs */
@@ -72,11 +68,50 @@ struct binding {
 	const struct pcond	*aud_cond;	/* FAIL_AUD */
 };
 
-void	bind_sa(struct binding *, struct model *, const struct k8s_obj *,
-	    const struct kv_pos *);
-const char *bind_trust_name(struct model *, const struct binding *,
-	    const struct pstmt *);
+/*
+ * Role names compared with misspelt annotations in one run, at most:
+ * far more than a real repository needs, and a bound on the time a
+ * crafted input with thousands of roles and wrong names can take.
+ */
+#define BIND_TYPO_CHECKS	2000000
+
+/* Every binding of a run, and what they tell about the roles. */
+struct bindings {
+	const struct model	*m;
+	struct binding		*v;		/* model order */
+	size_t			 n;
+	struct strmap		 of;		/* SA "ns/name" to binding */
+	unsigned char		*used;		/* by role index: SA names it */
+	size_t			 typo_budget;	/* role names left to compare */
+};
+
+/* An empty set with the run's budgets; the caller may lower them. */
+void		 bindings_init(struct bindings *);
+/*
+ * Bind every named ServiceAccount with a role-arn annotation of the
+ * indexed model.  bindings_release() frees what it allocated (the
+ * strings are the model's arena's) and leaves the set empty.
+ */
+void		 bindings_build(struct bindings *, const struct model *);
+void		 bindings_release(struct bindings *);
+/* The binding of a ServiceAccount object, or NULL when it names no role. */
+const struct binding *bindings_of(const struct bindings *,
+		    const struct k8s_obj *);
+/* Does some ServiceAccount of the inputs name this role? */
+int		 bindings_role_used(const struct bindings *,
+		    const struct iam_role *);
+
+/* The role a Pod Identity association names, if it is in the inputs. */
+const struct iam_role *bind_pod_identity_role(const struct model *,
+		    const struct pod_identity *);
+/*
+ * "trust policy of ADDR (role NAME)", naming the statement when the
+ * policy has several or the statement has a Sid.
+ */
+const char	*bind_trust_name(const struct model *, const struct binding *,
+		    const struct pstmt *);
 /* "aws_iam_role.x (role Name)" */
-const char *bind_role_name(struct model *, const struct iam_role *);
+const char	*bind_role_name(const struct model *,
+		    const struct iam_role *);
 
 #endif /* BIND_H */

@@ -3,48 +3,29 @@
 #ifndef ENGINE_H
 #define ENGINE_H
 
-#include "diag.h"
+#include <stddef.h>
 
-struct binding;
-struct k8s_obj;
+struct bindings;
+struct check_ctx;
+struct diags;
 struct model;
-struct rule;
-struct iam_role;
-
-void		 engine_run(struct model *, struct diags *);
 
 /*
- * Report a finding about a binding's ServiceAccount at loc, with
- * severity sev: the message is prefixed with the object, and the
- * role, when resolved, is attached as the Terraform side.
+ * Run every rule of the table over the indexed model (model_index()),
+ * adding findings to dg.  The bindings are built into *b, which the
+ * caller set up with bindings_init() and frees with bindings_release(),
+ * so that a reporter can draw the same bindings the rules judged.
  */
-struct diag	*engine_report(struct diags *, const struct rule *,
-		    enum severity, struct model *, const struct binding *,
-		    const struct loc *, const char *, ...)
-		    __attribute__((format(printf, 7, 8)));
+void	engine_run(const struct model *, struct diags *,
+	    struct bindings *b);
 
-/* A finding about one Kubernetes object: "Kind ns/name: message". */
-struct diag	*engine_report_obj(struct diags *, const struct rule *,
-		    enum severity, struct model *, const struct k8s_obj *,
-		    const struct loc *, const char *, ...)
-		    __attribute__((format(printf, 7, 8)));
-
-/* A finding about a Terraform role, at its file: "address: message". */
-struct diag	*engine_report_role(struct diags *, const struct rule *,
-		    enum severity, struct model *, const struct iam_role *,
-		    const char *, ...)
-		    __attribute__((format(printf, 6, 7)));
-
-struct check_ctx;
-struct pod_identity;
-
-const struct binding *engine_binding_of(const struct check_ctx *,
-		    const struct k8s_obj *);
-int		 engine_role_used(const struct check_ctx *,
-		    const struct iam_role *);
-const struct iam_role *engine_pod_identity_role(const struct model *,
-		    const struct pod_identity *);
-int		 engine_count_admitted(struct check_ctx *, const char *,
-		    size_t *);
+/*
+ * The context rules are given, with a budget of like_budget pattern
+ * matches for rule_count_admitted(); engine_run() makes one, and tests
+ * of the rule helpers make their own.  Release frees the memos.
+ */
+void	engine_ctx_init(struct check_ctx *, const struct model *,
+	    struct diags *, const struct bindings *, size_t like_budget);
+void	engine_ctx_release(struct check_ctx *);
 
 #endif /* ENGINE_H */

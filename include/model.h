@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "arn.h"
 #include "diag.h"
 #include "strmap.h"
 
@@ -158,6 +159,7 @@ enum src_kind {
 struct iam_role {
 	const char	*address;	/* module.x["k"].aws_iam_role.this[0] */
 	enum src_kind	 src;		/* the kind of input */
+	size_t		 index;		/* in the model's roles */
 	struct loc	 loc;		/* the input file, line 0 */
 	const char	*name;		/* NULL when unknown or unset */
 	const char	*name_prefix;	/* NULL when unset */
@@ -172,7 +174,6 @@ struct iam_role {
 	const char	*trust_from;	/* data source the trust came from */
 	const char	*unknown_refs;	/* what an unknown trust depends on */
 	int		 has_policies;	/* inline_policy or managed_policy_arns */
-	int		 used;		/* a ServiceAccount names it */
 	int		 policies_unknown; /* attached elsewhere, e.g. AWS CLI */
 };
 
@@ -225,6 +226,16 @@ struct tf_file {
 	const char	*terraform_version;
 };
 
+/*
+ * A Federated principal of a trust parsed as an OIDC provider ARN:
+ * model_index() parses each one once, trust_oidc() reads them.
+ */
+struct oidc_principal {
+	int		 valid;		/* an OIDC provider ARN at all */
+	struct oidc_arn	 oa;
+	const char	*sub_key;	/* "<issuer>:sub" */
+};
+
 #define MODEL_VEC(type, name)	struct { type **v; size_t n, cap; } name
 
 struct model {
@@ -252,8 +263,7 @@ struct model {
 	struct strmap	 role_by_address;
 	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
 	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */
-	struct strmap	 oidc_by_arn;	/* trust_oidc(): parsed providers */
-	size_t		 typo_checks;	/* bind.c: role names compared */
+	struct strmap	 oidc_by_arn;	/* Federated ARNs of every trust */
 	int		 role_policy_unknown;	/* one names no known role */
 	struct suppress_comment *suppress;	/* suppress.c, newest first */
 };
@@ -288,6 +298,14 @@ const struct kv_pos *k8s_pod_annotations(const struct k8s_obj *, size_t *);
 /* The last ServiceAccount of that namespace and name, or NULL. */
 /* Index the model for lookups; call once loading is done. */
 void		 model_index(struct model *);
+/*
+ * The Federated principal fed parsed as an OIDC provider ARN (check
+ * valid): from the index, else parsed now without being kept.
+ */
+const struct oidc_principal *model_oidc(const struct model *,
+		    const char *fed);
+const struct oidc_principal *model_parse_oidc(const struct model *,
+		    const char *fed);
 const struct k8s_obj *model_find_sa(const struct model *, const char *ns,
 		    const char *name);
 /*

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+struct bindings;
 struct buf;
 struct diag;
 struct diags;
@@ -30,8 +31,9 @@ void	report_github(FILE *, const struct diags *,
 	    const struct report_opts *);
 void	report_gitlab(FILE *, const struct diags *,
 	    const struct report_opts *);
-void	report_dot(FILE *, struct model *, const struct diags *,
-	    const struct report_opts *);
+/* Draws the bindings the engine built (bind.h) with their findings. */
+void	report_dot(FILE *, const struct model *, const struct bindings *,
+	    const struct diags *, const struct report_opts *);
 
 /* The rule table as documentation (report_rules.c). */
 void	report_rules_text(FILE *);

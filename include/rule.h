@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The rule table.  Each rule lives in rules/<id>.c as a const
- * descriptor; rules/rules.def lists them once, sorted by id.
+ * The rule API: what a rule is, what its check function is given, and
+ * the helpers it reports through.  Each rule lives in rules/<id>.c as a
+ * const descriptor; rules/rules.def lists them once, sorted by id.  A
+ * rule sees the model, the bindings and the diagnostics, never a
+ * loader, a reporter or the engine's own state.
  */
 #ifndef RULE_H
 #define RULE_H
@@ -9,26 +12,20 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "strmap.h"
 
 struct binding;
+struct bindings;
+struct engine_memo;
+struct iam_role;
 struct k8s_obj;
 struct model;
-struct iam_role;
 
 /* What every check function is given. */
 struct check_ctx {
-	struct model		*m;
+	const struct model	*m;
 	struct diags		*dg;
-	const struct binding	*bindings;	/* one per annotated SA */
-	size_t			 nbindings;
-	struct strmap		 binding_of;	/* SA "ns/name" to binding */
-	/* engine_count_admitted(): every SA's sub claim, sorted, on demand */
-	const char		**subjects;
-	size_t			 nsubjects;
-	int			 have_subjects;
-	size_t			 like_budget;	/* pattern matches left */
-	struct strmap		 admitted;	/* pattern to its count */
+	const struct bindings	*b;		/* one per annotated SA */
+	struct engine_memo	*memo;		/* the engine's; see engine.c */
 };
 
 /*
@@ -46,7 +43,7 @@ struct rule {
 	/* Once per Kubernetes object. */
 	void		(*check_object)(const struct rule *,
 			    struct check_ctx *, const struct k8s_obj *);
-	/* Once per Terraform role. */
+	/* Once per IAM role, whatever input declared it. */
 	void		(*check_role)(const struct rule *,
 			    struct check_ctx *, const struct iam_role *);
 	/* Once per run, for checks across the whole model. */
@@ -54,12 +51,55 @@ struct rule {
 			    struct check_ctx *);
 };
 
-#define RULE(name)	extern const struct rule rule_##name;
-#include "../rules/rules.def"
-#undef RULE
+/*
+ * What a rule hands trust_each_cond() (trust.h) for its callback: the
+ * rule, the context and the role being checked.
+ */
+struct rule_each {
+	const struct rule	*r;
+	struct check_ctx	*ctx;
+	const struct iam_role	*role;
+};
 
+/* The table, in rules.def order, NULL-terminated (rules/rules.c). */
 extern const struct rule *const rule_table[];
 
 const struct rule	*rule_find(const char *);
+
+/*
+ * Report a finding about a binding's ServiceAccount at loc, with
+ * severity sev: the message is prefixed with the object, and the
+ * role, when resolved, is attached as the AWS side.
+ */
+struct diag	*rule_report(struct diags *, const struct rule *,
+		    enum severity, const struct model *,
+		    const struct binding *, const struct loc *,
+		    const char *, ...)
+		    __attribute__((format(printf, 7, 8)));
+/* A finding about one Kubernetes object: "Kind ns/name: message". */
+struct diag	*rule_report_obj(struct diags *, const struct rule *,
+		    enum severity, const struct model *,
+		    const struct k8s_obj *, const struct loc *,
+		    const char *, ...)
+		    __attribute__((format(printf, 7, 8)));
+/* A finding about an IAM role, at its position: "address: message". */
+struct diag	*rule_report_role(struct diags *, const struct rule *,
+		    enum severity, const struct model *,
+		    const struct iam_role *, const char *, ...)
+		    __attribute__((format(printf, 6, 7)));
+
+/* The binding of a ServiceAccount object, or NULL when it names no role. */
+const struct binding *rule_binding_of(const struct check_ctx *,
+		    const struct k8s_obj *);
+/* Does some ServiceAccount of the inputs name this role? */
+int		 rule_role_used(const struct check_ctx *,
+		    const struct iam_role *);
+/*
+ * How many ServiceAccounts of the inputs the StringLike pattern admits
+ * as sub, in *n.  Returns 0, counting nothing, once the run's budget
+ * of pattern matches is spent.
+ */
+int		 rule_count_admitted(struct check_ctx *, const char *,
+		    size_t *);
 
 #endif /* RULE_H */

@@ -1,20 +1,46 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Questions about a trust policy that rules share: which statements
- * serve IRSA web identities, and what a condition key is about.
+ * Trust semantics, in one place: what a ServiceAccount's subject looks
+ * like, what a condition key of a trust policy is about, which
+ * statements serve IRSA web identities, and how one statement answers
+ * a token.  It reads the model and the policy code only; it knows
+ * nothing of rules, the engine or reporters.
  */
 #ifndef TRUST_H
 #define TRUST_H
 
 #include <stddef.h>
 
-#include "arn.h"
+#include "policy.h"
 
 struct arena;
+struct iam_role;
 struct model;
-struct pcond;
-struct policy;
-struct pstmt;
+struct oidc_principal;
+
+#define WEB_IDENTITY		"sts:AssumeRoleWithWebIdentity"
+#define DEFAULT_AUDIENCE	"sts.amazonaws.com"
+
+/* ---- Subjects: system:serviceaccount:<namespace>:<name> ---- */
+
+#define TRUST_SUB_PREFIX	"system:serviceaccount:"
+#define TRUST_SUB_PREFIX_LEN	(sizeof(TRUST_SUB_PREFIX) - 1)
+
+/* The subject of a ServiceAccount's token, an arena string. */
+const char	*trust_subject(struct arena *, const char *ns,
+		    const char *name);
+/* What follows the prefix in s, or NULL when s does not start with it. */
+const char	*trust_subject_rest(const char *s);
+/*
+ * Split a subject at the first ':' after the prefix: *ns and *nslen
+ * the namespace (not NUL-terminated), *name the rest, which may hold
+ * more colons.  Returns 0, setting nothing, when s lacks the prefix or
+ * that colon.
+ */
+int		 trust_subject_split(const char *s, const char **ns,
+		    size_t *nslen, const char **name);
+
+/* ---- Condition keys ---- */
 
 enum claim {
 	CLAIM_NONE = 0,		/* not an OIDC claim key */
@@ -24,37 +50,65 @@ enum claim {
 };
 
 /*
- * The claim a condition tests, and in *issuer (an arena string, or NULL
- * when the key is unknown until apply) the issuer its key names.
+ * What a condition key says: the claim of "<issuer>:<claim>" and the
+ * issuer it names.  A key unknown until apply (NULL) is told by its
+ * values: a subject makes it a sub key, any other known value an aud
+ * key, no known value leaves it CLAIM_NONE with unknown set.
+ */
+struct claim_key {
+	enum claim	 claim;
+	const char	*issuer;	/* into the key; NULL when unknown */
+	size_t		 issuer_len;
+	int		 unknown;	/* the key is known only after apply */
+	int		 global;	/* "aws:...", "sts:...": no issuer */
+};
+void		 trust_key(const struct pcond *, struct claim_key *);
+
+/*
+ * The claim a condition tests, as the role-level rules count it: a
+ * global key is none, and a key unknown until apply is sub only when
+ * its values are subjects.  *issuer is an arena string, or NULL when
+ * the key is unknown until apply.
  */
 enum claim	 trust_claim(struct arena *, const struct pcond *,
 		    const char **issuer);
 
 /*
  * A Federated principal parsed as an OIDC provider ARN, once per run
- * however many ServiceAccounts and statements ask: NULL when fed is
- * NULL or not a provider ARN.
+ * (model_index() parses those of every trust): NULL when fed is NULL
+ * or not a provider ARN.
  */
-struct trust_oidc {
-	struct oidc_arn	 oa;
-	const char	*sub_key;	/* "<issuer>:sub" */
-};
-const struct trust_oidc *trust_oidc(struct model *, const char *fed);
+const struct oidc_principal *trust_oidc(const struct model *,
+		    const char *fed);
+
+/* EKS issuers: oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>. */
+int		 trust_is_eks_issuer(const char *);
+
+/* ---- Statements ---- */
 
 /*
  * Is st an Allow statement for sts:AssumeRoleWithWebIdentity from an
  * EKS cluster's OIDC provider?  Other OIDC trusts (GitHub Actions,
  * Cognito, Google) are not ServiceAccount trusts.  any_issuer also
- * admits providers of self-managed clusters, when a ServiceAccount is
- * known to use the role.
+ * admits providers of self-managed clusters, and Principal "*", when a
+ * ServiceAccount is known to use the role.
  */
-int		 trust_stmt_is_irsa(struct model *, const struct pstmt *,
+int		 trust_stmt_is_irsa(const struct model *,
+		    const struct pstmt *, int any_issuer);
+int		 trust_has_irsa(const struct model *, const struct policy *,
 		    int any_issuer);
-int		 trust_is_eks_issuer(const char *);
-int		 trust_has_irsa(struct model *, const struct policy *, int);
-
-struct check_ctx;
-struct iam_role;
+/* Does the statement test claim (or have a key unknown until apply)? */
+int		 trust_stmt_tests(const struct pstmt *, enum claim,
+		    int partial);
+/*
+ * Is st an IRSA statement of the role's trust (any issuer when used)
+ * that does not test claim?
+ */
+int		 trust_stmt_lacks(const struct model *,
+		    const struct iam_role *, const struct pstmt *, int used,
+		    enum claim);
+/* "statement 2 (Sid X)" or "statement 1". */
+const char	*trust_stmt_label(struct arena *, const struct pstmt *);
 
 /* One condition of an IRSA statement, as trust_each_cond() hands it on. */
 struct trust_cond {
@@ -68,22 +122,57 @@ struct trust_cond {
 /*
  * Call fn for every condition of every IRSA statement of the role's
  * trust that tests claim (CLAIM_NONE: every claim).  The statements are
- * those trust_stmt_is_irsa() admits, with any issuer when a
- * ServiceAccount of the inputs names the role.
+ * those trust_stmt_is_irsa() admits, with any issuer when used (a
+ * ServiceAccount of the inputs names the role).
  */
-void		 trust_each_cond(struct check_ctx *, const struct iam_role *,
-		    enum claim, void (*)(struct check_ctx *,
-		    const struct iam_role *, const struct trust_cond *, void *),
-		    void *);
-/* Does the statement test claim (or have a key unknown until apply)? */
-int		 trust_stmt_tests(struct arena *, const struct pstmt *,
-		    enum claim, int partial);
+void		 trust_each_cond(const struct model *,
+		    const struct iam_role *, int used, enum claim,
+		    void (*)(const struct trust_cond *, void *), void *);
 
-struct rule;
-void		 trust_report_missing(struct check_ctx *, const struct rule *,
-		    const struct iam_role *, enum claim, const char *);
+/* ---- Evaluation ---- */
 
-/* "statement 2 (Sid X)" or "statement 1". */
-const char	*trust_stmt_label(struct arena *, const struct pstmt *);
+/* Why a statement fails for a token. */
+#define FAIL_KEY_ISSUER	0x01	/* a sub/aud key names another issuer */
+#define FAIL_SUB	0x02	/* no sub value admits this SA */
+#define FAIL_AUD	0x04	/* no aud value admits the audience */
+#define FAIL_OTHER	0x08	/* another OIDC claim condition fails */
+
+/* How one statement answers one token. */
+struct trust_eval {
+	enum tri		 t;
+	unsigned int		 fail;		/* FAIL_* */
+	int			 unverified;	/* a key's issuer unknown */
+	const struct pcond	*bad_key;	/* first FAIL_KEY_ISSUER */
+	const struct pcond	*sub_cond;	/* first FAIL_SUB */
+	const struct pcond	*aud_cond;	/* first FAIL_AUD */
+};
+
+/*
+ * Evaluate the conditions of st for the token with subject sub and
+ * audience aud issued by issuer (NULL when the statement's provider is
+ * unknown until apply).  Claims are looked up under their short names
+ * once the key's issuer is checked: a key naming another issuer is
+ * absent from the request, as it would be in STS.
+ */
+void		 trust_eval_stmt(const struct pstmt *, const char *issuer,
+		    const char *sub, const char *aud, struct trust_eval *);
+
+/*
+ * The sub condition c is, for a provider whose sub key is key: c
+ * itself when its key is key (case-insensitively), a copy in *tmp
+ * keyed so when its key is unknown until apply and its values are
+ * subjects, else NULL.
+ */
+const struct pcond *trust_sub_cond(const struct pcond *, const char *key,
+		    struct pcond *tmp);
+/*
+ * Do the sub conditions, all of them, of some Allow statement of the
+ * role's trust admit subject from one of its OIDC providers?  Only sub
+ * is tested: the other conditions are the binding's to judge.
+ */
+int		 trust_admits_sub(const struct model *,
+		    const struct iam_role *, const char *subject);
+/* Does any condition value of the policy name this subject literally? */
+int		 trust_names(const struct policy *, const char *subject);
 
 #endif /* TRUST_H */

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 #include "util.h"
@@ -103,7 +102,7 @@ check_list(const struct rule *r, struct check_ctx *ctx,
 				break;
 		if (j == sizeof(known) / sizeof(known[0]))
 			continue;
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &ann[i].key_loc, "annotation key %s is not %s, so the "
 		    "webhook ignores it: write %s", ann[i].key, known[j],
 		    known[j]);

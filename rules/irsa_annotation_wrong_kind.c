@@ -4,7 +4,6 @@
 
 #include "arena.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -78,7 +77,7 @@ check_list(const struct rule *r, struct check_ctx *ctx,
 			if (strcmp(ann[i].key, keys[j].key) != 0 ||
 			    (keys[j].on & here) != 0)
 				continue;
-			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &ann[i].key_loc, "%s on %s is ignored by the "
 			    "webhook: move it to %s", keys[j].key, what,
 			    move_to(ctx, o, keys[j].on));

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -59,24 +58,24 @@ check_container(const struct rule *r, struct check_ctx *ctx,
 	const char		*cn = c->name != NULL ? c->name : "(unnamed)";
 
 	if (role != NULL && tok == NULL)
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &role->loc, "container %s sets %s itself, so the webhook "
 		    "injects neither it nor %s and the SDK finds no token: "
 		    "remove it", cn, ENV_ROLE, ENV_TOKEN);
 	else if (tok != NULL && role == NULL)
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &tok->loc, "container %s sets %s itself, so the webhook "
 		    "injects neither it nor %s and the SDK has no role: "
 		    "remove it", cn, ENV_TOKEN, ENV_ROLE);
 	else if (role != NULL && role->value != NULL && ann != NULL &&
 	    strcmp(role->value, ann->value) != 0)
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &role->value_loc, "container %s sets %s %s, which "
 		    "overrides the role-arn %s of ServiceAccount %s: remove "
 		    "it", cn, ENV_ROLE, role->value, ann->value, sa->name);
 	else if (tok != NULL && tok->value != NULL &&
 	    strcmp(tok->value, K8S_TOKEN_FILE) != 0)
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &tok->value_loc, "container %s sets %s %s, but the "
 		    "webhook mounts the token at %s: remove it", cn, ENV_TOKEN,
 		    tok->value, K8S_TOKEN_FILE);

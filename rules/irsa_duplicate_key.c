@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 #include "xalloc.h"
@@ -59,7 +58,7 @@ check_ann(const struct rule *r, struct check_ctx *ctx,
 	for (i = 1; i < n; i++) {
 		if (strcmp(ann[ix[i]].key, ann[ix[i - 1]].key) != 0)
 			continue;
-		d = engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		d = rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &ann[ix[i]].key_loc, "%s key %s is given twice; this "
 		    "value wins, as in Kubernetes", path, ann[ix[i]].key);
 		diag_related(ctx->dg, d, &ann[ix[i - 1]].key_loc, NULL,
@@ -75,7 +74,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	size_t		 i;
 
 	for (i = 0; i < o->ndups; i++) {
-		d = engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		d = rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &o->dups[i].loc, "key %s is given twice; this value wins, "
 		    "as in Kubernetes", o->dups[i].path);
 		diag_related(ctx->dg, d, &o->dups[i].first, NULL,

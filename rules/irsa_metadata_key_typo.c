@@ -4,7 +4,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 #include "util.h"
@@ -96,7 +95,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 			where = k->where == K8S_AT_META ? "metadata key" :
 			    "pod template metadata key";
 		}
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o, &k->loc,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o, &k->loc,
 		    "%s %s is not a Kubernetes field and is dropped: write %s",
 		    where, k->key, want);
 	}

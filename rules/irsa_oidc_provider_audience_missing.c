@@ -4,7 +4,6 @@
 
 #include "bind.h"
 #include "buf.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -50,7 +49,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (b->aud_annotated &&
 	    (aud = k8s_obj_annotation(b->sa, ANN_AUDIENCE)) != NULL)
 		loc = &aud->value_loc;
-	engine_report(ctx->dg, r, r->severity, ctx->m, b, loc,
+	rule_report(ctx->dg, r, r->severity, ctx->m, b, loc,
 	    "the token's audience is %s, but client_id_list of %s is [%s]; "
 	    "add it there", b->aud, p->address, ids.buf);
 	buf_release(&ids);

@@ -4,7 +4,6 @@
 
 #include "arn.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -33,7 +32,7 @@ const struct rule rule_irsa_oidc_provider_cross_account = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct role_arn	 ra;
 	struct oidc_arn	 oa, pa;
 	char		 err[128];
@@ -43,14 +42,14 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		return;
 	if (b->role->arn != NULL && arn_parse_role(m->arena, b->role->arn,
 	    &ra, err, sizeof(err)) == 0 && strcmp(ra.account, oa.account) != 0)
-		engine_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
+		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s names the OIDC provider of account %s, but the role is "
 		    "in account %s", bind_trust_name(m, b, b->closest),
 		    oa.account, ra.account);
 	else if (b->provider != NULL && b->provider->arn != NULL &&
 	    arn_parse_oidc(m->arena, b->provider->arn, &pa, err,
 	    sizeof(err)) == 0 && strcmp(pa.account, oa.account) != 0)
-		engine_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
+		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s names the OIDC provider of account %s, but %s is in "
 		    "account %s", bind_trust_name(m, b, b->closest),
 		    oa.account, b->provider->address, pa.account);

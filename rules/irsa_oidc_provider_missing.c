@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag trusts whose OIDC provider is not among the inputs' providers. */
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -33,7 +32,7 @@ const struct rule rule_irsa_oidc_provider_missing = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diag	*d;
 	size_t		 i;
 
@@ -45,7 +44,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	for (i = 0; i < m->providers.n; i++)
 		if (m->providers.v[i]->url == NULL)
 			return;
-	d = engine_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
+	d = rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 	    "%s trusts the OIDC issuer %s, but no "
 	    "aws_iam_openid_connect_provider in the inputs has that url",
 	    bind_trust_name(m, b, b->closest), b->issuer);

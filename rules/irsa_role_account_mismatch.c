@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag annotations that name the role in another account or partition. */
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -34,7 +33,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (!b->arn_ok || b->role != NULL || b->near == NULL ||
 	    b->near_kind != NEAR_ACCOUNT)
 		return;
-	d = engine_report(ctx->dg, r, r->severity, ctx->m, b,
+	d = rule_report(ctx->dg, r, r->severity, ctx->m, b,
 	    &b->ann->value_loc, "the annotation names role %s in account %s "
 	    "(partition %s), but %s is %s", b->arn.name, b->arn.account,
 	    b->arn.partition, b->near->address, b->near_arn != NULL ?

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag role-arn annotations that are not a role ARN at all. */
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -30,11 +29,11 @@ const struct rule rule_irsa_role_arn_malformed = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diags	*dg = ctx->dg;
 
 	if (b->arn_ok)
 		return;
-	engine_report(dg, r, r->severity, m, b, &b->ann->value_loc,
+	rule_report(dg, r, r->severity, m, b, &b->ann->value_loc,
 	    "%s is not a valid role ARN: %s", ANN_ROLE_ARN, b->arn_error);
 }

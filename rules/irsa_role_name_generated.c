@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag annotations for roles whose name is generated at apply. */
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -39,13 +38,13 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    (b->near != NULL && b->near_kind == NEAR_PATH))
 		return;
 	if (g->name_prefix != NULL)
-		d = engine_report(ctx->dg, r, r->severity, ctx->m, b,
+		d = rule_report(ctx->dg, r, r->severity, ctx->m, b,
 		    &b->ann->value_loc, "role %s is not in the Terraform "
 		    "inputs; %s is named from name_prefix '%s' with a suffix "
 		    "chosen at apply, which a hand-written ARN cannot match",
 		    b->arn.name, g->address, g->name_prefix);
 	else
-		d = engine_report(ctx->dg, r, r->severity, ctx->m, b,
+		d = rule_report(ctx->dg, r, r->severity, ctx->m, b,
 		    &b->ann->value_loc, "role %s is not in the Terraform "
 		    "inputs; %s trusts this ServiceAccount but its name is "
 		    "known only after apply", b->arn.name, g->address);

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -34,7 +33,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    b->role->policies_unknown || ctx->m->role_policy_unknown ||
 	    strmap_get(&ctx->m->policy_by_role, b->role->name) != NULL)
 		return;		/* attached, or cannot tell */
-	engine_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
+	rule_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
 	    "role %s has no attached or inline policy in the inputs, so the "
 	    "pod can assume it and do nothing with it", b->role->name);
 }

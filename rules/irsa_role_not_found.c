@@ -2,7 +2,6 @@
 /* Flag role-arn annotations that name no role of the inputs. */
 #include "arena.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -32,7 +31,7 @@ const struct rule rule_irsa_role_not_found = {
 
 /* How the nearest role differs, and what its ARN is. */
 static const char *
-near_text(struct model *m, const struct binding *b)
+near_text(const struct model *m, const struct binding *b)
 {
 	const struct iam_role	*n = b->near;
 
@@ -49,7 +48,7 @@ near_text(struct model *m, const struct binding *b)
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diags	*dg = ctx->dg;
 
 	struct diag	*d;
@@ -60,12 +59,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    b->near_kind == NEAR_ACCOUNT)))
 		return;
 	if (b->near == NULL) {
-		engine_report(dg, r, SEV_WARNING, m, b, &b->ann->value_loc,
+		rule_report(dg, r, SEV_WARNING, m, b, &b->ann->value_loc,
 		    "no role %s in the inputs (it may be managed "
 		    "elsewhere)", b->ann->value);
 		return;
 	}
-	d = engine_report(dg, r, r->severity, m, b, &b->ann->value_loc,
+	d = rule_report(dg, r, r->severity, m, b, &b->ann->value_loc,
 	    "no role %s in the inputs; %s", b->ann->value,
 	    near_text(m, b));
 	diag_related(dg, d, &b->near->loc, b->near->address,

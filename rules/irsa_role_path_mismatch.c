@@ -2,7 +2,6 @@
 /* Flag role ARNs that leave out the role's path. */
 #include "arena.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -29,13 +28,13 @@ const struct rule rule_irsa_role_path_mismatch = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diag	*d;
 
 	if (!b->arn_ok || b->role != NULL || b->near == NULL ||
 	    b->near_kind != NEAR_PATH)
 		return;
-	d = engine_report(ctx->dg, r, r->severity, m, b, &b->ann->value_loc,
+	d = rule_report(ctx->dg, r, r->severity, m, b, &b->ann->value_loc,
 	    "role %s has path %s, but the annotation's ARN has path %s%s%s",
 	    b->near->name, b->near->path, b->arn.path,
 	    b->near_arn != NULL ? "; its ARN is " : "",

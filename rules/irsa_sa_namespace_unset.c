@@ -5,17 +5,16 @@
 #include "arena.h"
 #include "bind.h"
 #include "buf.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
 #include "util.h"
 
-#define SUB_PREFIX	"system:serviceaccount:"
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct k8s_obj *);
-static const char *trust_namespace(struct model *, const struct binding *);
+static const char *trust_namespace(const struct model *,
+		    const struct binding *);
 static void	check_sa(const struct rule *, struct check_ctx *,
 		    const struct k8s_obj *);
 static void	check_workload(const struct rule *, struct check_ctx *,
@@ -45,11 +44,11 @@ const struct rule rule_irsa_sa_namespace_unset = {
  * SA's name, when only the namespace differs; NULL otherwise.
  */
 static const char *
-trust_namespace(struct model *m, const struct binding *b)
+trust_namespace(const struct model *m, const struct binding *b)
 {
 	const struct pcond	*c = b->sub_cond;
-	const char		*v, *rest, *colon;
-	size_t			 i;
+	const char		*v, *ns, *name;
+	size_t			 i, nslen;
 	int			 like;
 
 	if (b->verdict != TRI_FALSE || b->closest == NULL ||
@@ -58,16 +57,12 @@ trust_namespace(struct model *m, const struct binding *b)
 	like = c->base == COND_STRING_LIKE;
 	for (i = 0; i < c->values.n; i++) {
 		v = c->values.v[i];
-		if (!str_has_prefix(v, SUB_PREFIX))
+		if (v == NULL || !trust_subject_split(v, &ns, &nslen, &name) ||
+		    strchr(name, ':') != NULL)
 			continue;
-		rest = v + strlen(SUB_PREFIX);
-		if ((colon = strchr(rest, ':')) == NULL ||
-		    strchr(colon + 1, ':') != NULL)
-			continue;
-		if (like ? str_like(colon + 1, b->sa->name) :
-		    strcmp(colon + 1, b->sa->name) == 0)
-			return arena_strndup(m->arena, rest,
-			    (size_t)(colon - rest));
+		if (like ? str_like(name, b->sa->name) :
+		    strcmp(name, b->sa->name) == 0)
+			return arena_strndup(m->arena, ns, nslen);
 	}
 	return NULL;
 }
@@ -76,12 +71,12 @@ static void
 check_sa(const struct rule *r, struct check_ctx *ctx,
     const struct k8s_obj *o)
 {
-	const struct binding	*b = engine_binding_of(ctx, o);
+	const struct binding	*b = rule_binding_of(ctx, o);
 	const char		*want;
 
 	if (b == NULL || (want = trust_namespace(ctx->m, b)) == NULL)
 		return;
-	engine_report(ctx->dg, r, r->severity, ctx->m, b, &o->name_loc,
+	rule_report(ctx->dg, r, r->severity, ctx->m, b, &o->name_loc,
 	    "sets no namespace and was taken to be in %s (see -n), but %s "
 	    "admits it only in namespace %s: set metadata.namespace: %s, "
 	    "or lint with -n %s", b->ns, bind_trust_name(ctx->m, b,
@@ -92,7 +87,7 @@ static void
 check_workload(const struct rule *r, struct check_ctx *ctx,
     const struct k8s_obj *o)
 {
-	struct model		*m = ctx->m;
+	const struct model		*m = ctx->m;
 	const struct k8s_obj	*x;
 	const char		*sa = k8s_obj_sa(o);
 	struct buf		 where = BUF_INIT;
@@ -107,7 +102,7 @@ check_workload(const struct rule *r, struct check_ctx *ctx,
 			buf_addf(&where, "%s%s", n++ ? ", " : "", x->ns);
 	}
 	if (n > 0)
-		engine_report_obj(ctx->dg, r, r->severity, m, o,
+		rule_report_obj(ctx->dg, r, r->severity, m, o,
 		    o->sa_name != NULL ? &o->sa_loc : &o->name_loc,
 		    "sets no namespace and was taken to be in %s (see -n), "
 		    "but its ServiceAccount %s is declared only in namespace "

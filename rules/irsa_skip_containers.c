@@ -2,7 +2,6 @@
 /* Flag skip-containers annotations that skip everything or nothing real. */
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -65,7 +64,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 			n -= 2;
 		}
 		if (n > 0 && !has_container(o, p, n))
-			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &a->value_loc, "%s names container '%.*s', which "
 			    "the pod does not have%s", K8S_ANN_SKIP, (int)n, p,
 			    *p == ' ' || p[n - 1] == ' ' ? " (the webhook "
@@ -78,7 +77,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 		    k8s_pod_skips(o, o->containers[i].name))
 			nnamed++;
 	if (nnamed == o->ncontainers)
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &a->key_loc, "%s names every container, so none gets "
 		    "the role of ServiceAccount %s: remove the annotation",
 		    K8S_ANN_SKIP, k8s_obj_sa(o));

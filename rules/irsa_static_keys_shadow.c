@@ -2,7 +2,6 @@
 /* Flag static AWS keys in containers whose ServiceAccount uses IRSA. */
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -64,7 +63,7 @@ check_container(const struct rule *r, struct check_ctx *ctx,
 
 	for (i = 0; i < c->nenv; i++)
 		if (strcmp(c->env[i].name, ENV_KEY) == 0)
-			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &c->env[i].loc, "container %s sets %s, so the "
 			    "SDK uses static keys instead of the role of "
 			    "ServiceAccount %s: remove them", cn, ENV_KEY,
@@ -79,7 +78,7 @@ check_container(const struct rule *r, struct check_ctx *ctx,
 			    strcmp(src->data_keys[j], &ENV_KEY[pl]) == 0)
 				break;
 		if (j < src->ndata_keys)
-			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &ef->loc, "container %s gets %s from %s %s, so "
 			    "the SDK uses static keys instead of the role of "
 			    "ServiceAccount %s: remove them", cn, ENV_KEY,

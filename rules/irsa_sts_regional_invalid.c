@@ -2,7 +2,6 @@
 /* Flag sts-regional-endpoints values the webhook cannot parse. */
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -45,7 +44,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 				break;
 		if (j < sizeof(bools) / sizeof(bools[0]))
 			continue;
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &o->annotations[i].value_loc, "%s '%s' is not a boolean, "
 		    "so the webhook ignores it: write \"true\" or \"false\"",
 		    K8S_ANN_STS_REGIONAL, o->annotations[i].value);

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -56,17 +55,17 @@ check_list(const struct rule *r, struct check_ctx *ctx,
 		if (strcmp(ann[i].key, K8S_ANN_TOKEN_EXP) != 0)
 			continue;
 		if (!parse_int(ann[i].value, &v))
-			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &ann[i].value_loc, "%s '%s' is not an integer, "
 			    "so the webhook ignores it: write a number of "
 			    "seconds", K8S_ANN_TOKEN_EXP, ann[i].value);
 		else if (v < 600)
-			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &ann[i].value_loc, "%s %lld is below 600 "
 			    "seconds, so the webhook raises it to 600: write "
 			    "600 or more", K8S_ANN_TOKEN_EXP, v);
 		else if (v > 86400)
-			engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &ann[i].value_loc, "%s %lld is above 86400 "
 			    "seconds (24 hours), which the webhook does not "
 			    "enforce: write 86400 or less", K8S_ANN_TOKEN_EXP,

@@ -5,7 +5,6 @@
 #include "arena.h"
 #include "bind.h"
 #include "buf.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -36,7 +35,7 @@ const struct rule rule_irsa_trust_action = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diags	*dg = ctx->dg;
 
 	const struct pstmt	*st = b->wrong_action;
@@ -46,7 +45,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (b->role == NULL || b->verdict != TRI_FALSE || !b->no_web_identity)
 		return;
 	if (st == NULL) {
-		engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s has no Allow statement for a Federated OIDC "
 		    "provider, so %s is refused",
 		    bind_trust_name(m, b, NULL), WEB_IDENTITY);
@@ -54,7 +53,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	}
 	for (i = 0; i < st->actions.n; i++)
 		buf_addf(&acts, "%s%s", i ? ", " : "", st->actions.v[i]);
-	engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+	rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 	    "%s %s %s for the OIDC provider, not %s",
 	    bind_trust_name(m, b, st), st->not_action ? "allows every action but" : "allows",
 	    acts.buf, WEB_IDENTITY);

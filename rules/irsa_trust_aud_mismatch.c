@@ -4,7 +4,6 @@
 
 #include "bind.h"
 #include "buf.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -30,7 +29,7 @@ const struct rule rule_irsa_trust_aud_mismatch = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diags	*dg = ctx->dg;
 
 	const struct kv_pos	*aud;
@@ -47,7 +46,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (b->aud_annotated &&
 	    (aud = k8s_obj_annotation(b->sa, ANN_AUDIENCE)) != NULL)
 		loc = &aud->key_loc;
-	engine_report(dg, r, r->severity, m, b, loc,
+	rule_report(dg, r, r->severity, m, b, loc,
 	    "%s requires audience %s (%s), but the token's audience is %s%s",
 	    bind_trust_name(m, b, b->closest), vals.buf, b->aud_cond->op,
 	    b->aud, b->aud_annotated ? " (from " ANN_AUDIENCE ")" :

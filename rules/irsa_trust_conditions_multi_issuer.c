@@ -2,7 +2,6 @@
 /* Flag statements whose sub/aud conditions name two issuers: never true. */
 #include <strings.h>
 
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -34,7 +33,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 	const struct pstmt	*st;
 	const char		*first, *issuer;
 	size_t			 i, j;
-	int			 any = engine_role_used(ctx, role);
+	int			 any = rule_role_used(ctx, role);
 
 	for (i = 0; p != NULL && i < p->n; i++) {
 		st = &p->st[i];
@@ -49,7 +48,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 			if (first == NULL)
 				first = issuer;
 			else if (strcasecmp(first, issuer) != 0) {
-				engine_report_role(ctx->dg, r, r->severity,
+				rule_report_role(ctx->dg, r, r->severity,
 				    ctx->m, role, "%s of the trust policy tests "
 				    "claims of %s and of %s together; a token "
 				    "has one issuer, so the statement is never "

@@ -2,7 +2,6 @@
 /* Flag Deny statements that refuse a ServiceAccount an Allow admits. */
 #include "arena.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 #include "trust.h"
@@ -30,7 +29,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
 	if (b->role == NULL || b->deny == NULL)
 		return;
-	engine_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
+	rule_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
 	    "%s of the trust policy of %s denies %s, which wins over the "
 	    "Allow that admits it", trust_stmt_label(ctx->m->arena, b->deny),
 	    bind_role_name(ctx->m, b->role), b->sub);

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag ForAllValues and IfExists on sub and aud, which admit a missing claim. */
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -8,8 +7,7 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct iam_role *);
-static void	each(struct check_ctx *, const struct iam_role *,
-		    const struct trust_cond *, void *);
+static void	each(const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_forallvalues = {
 	.id = "irsa-trust-forallvalues",
@@ -28,13 +26,15 @@ const struct rule rule_irsa_trust_forallvalues = {
 };
 
 static void
-each(struct check_ctx *ctx, const struct iam_role *role,
-    const struct trust_cond *tc, void *arg)
+each(const struct trust_cond *tc, void *arg)
 {
-	const struct rule	*r = arg;
+	const struct rule_each	*e = arg;
+	const struct rule	*r = e->r;
+	struct check_ctx	*ctx = e->ctx;
+	const struct iam_role	*role = e->role;
 
 	if ((tc->c->flags & (COND_FORALL | COND_IFEXISTS)) != 0)
-		engine_report_role(ctx->dg, r, r->severity, ctx->m, role,
+		rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
 		    "%s of the trust policy tests %s with %s, which is true "
 		    "when the claim is missing", tc->label, tc->c->key,
 		    tc->c->op);
@@ -43,5 +43,8 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
-	trust_each_cond(ctx, role, CLAIM_NONE, each, (void *)r);
+	struct rule_each	 e = { r, ctx, role };
+
+	trust_each_cond(ctx->m, role, rule_role_used(ctx, role), CLAIM_NONE,
+	    each, &e);
 }

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 #include "util.h"
@@ -36,7 +35,7 @@ const struct rule rule_irsa_trust_key_issuer_mismatch = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diags	*dg = ctx->dg;
 
 	const char	*key;
@@ -46,12 +45,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		return;
 	key = b->bad_key->key;
 	if (strip_scheme(key) != key)
-		engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s conditions on '%s', which keeps the URL scheme; "
 		    "STS knows the key only as '%s'",
 		    bind_trust_name(m, b, b->closest), key, strip_scheme(key));
 	else
-		engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s conditions on '%s', but its Federated provider's "
 		    "issuer is %s, so the key must start with '%s:'",
 		    bind_trust_name(m, b, b->closest), key, b->issuer,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* Note IRSA statements with no aud condition. */
-#include "engine.h"
+#include <stddef.h>
+
+#include "arena.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -26,5 +28,14 @@ const struct rule rule_irsa_trust_missing_aud = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
-	trust_report_missing(ctx, r, role, CLAIM_AUD, "aud condition");
+	const struct policy	*p = role->trust;
+	size_t			 i;
+	int			 used = rule_role_used(ctx, role);
+
+	for (i = 0; p != NULL && i < p->n; i++)
+		if (trust_stmt_lacks(ctx->m, role, &p->st[i], used, CLAIM_AUD))
+			rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
+			    "%s of the trust policy has no %s",
+			    trust_stmt_label(ctx->m->arena, &p->st[i]),
+			    "aud condition");
 }

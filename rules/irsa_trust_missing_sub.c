@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag IRSA statements with no sub condition: any ServiceAccount may assume. */
-#include "engine.h"
+#include <stddef.h>
+
+#include "arena.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -29,6 +31,15 @@ const struct rule rule_irsa_trust_missing_sub = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
-	trust_report_missing(ctx, r, role, CLAIM_SUB, "sub condition, so every "
-	    "ServiceAccount of the cluster can assume the role");
+	const struct policy	*p = role->trust;
+	size_t			 i;
+	int			 used = rule_role_used(ctx, role);
+
+	for (i = 0; p != NULL && i < p->n; i++)
+		if (trust_stmt_lacks(ctx->m, role, &p->st[i], used, CLAIM_SUB))
+			rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
+			    "%s of the trust policy has no %s",
+			    trust_stmt_label(ctx->m->arena, &p->st[i]),
+			    "sub condition, so every ServiceAccount of "
+			    "the cluster can assume the role");
 }

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag NotPrincipal and Resource, which a trust policy may not have. */
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -33,17 +32,17 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 	const struct pstmt	*st;
 	size_t			 i;
 
-	if (!trust_has_irsa(ctx->m, p, engine_role_used(ctx, role)))
+	if (!trust_has_irsa(ctx->m, p, rule_role_used(ctx, role)))
 		return;
 	for (i = 0; i < p->n; i++) {
 		st = &p->st[i];
 		if (st->has_not_principal)
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy uses NotPrincipal, "
 			    "which trust policies do not support",
 			    trust_stmt_label(ctx->m->arena, st));
 		if (st->has_resource)
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy has Resource or "
 			    "NotResource, which a trust policy may not have",
 			    trust_stmt_label(ctx->m->arena, st));

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -37,17 +36,14 @@ static const struct k8s_obj *
 find_sa(const struct model *m, const char *sub)
 {
 	char		 ns[256];
-	const char	*rest, *colon;
+	const char	*p, *name;
+	size_t		 len;
 
-	if (strncmp(sub, "system:serviceaccount:", 22) != 0)
+	if (!trust_subject_split(sub, &p, &len, &name) || len >= sizeof(ns))
 		return NULL;
-	rest = sub + 22;
-	if ((colon = strchr(rest, ':')) == NULL ||
-	    (size_t)(colon - rest) >= sizeof(ns))
-		return NULL;
-	memcpy(ns, rest, (size_t)(colon - rest));
-	ns[colon - rest] = '\0';
-	return model_find_sa(m, ns, colon + 1);
+	memcpy(ns, p, len);
+	ns[len] = '\0';
+	return model_find_sa(m, ns, name);
 }
 
 static void
@@ -58,19 +54,19 @@ check_subject(const struct rule *r, struct check_ctx *ctx,
 	const struct binding	*b;
 
 	if ((o = find_sa(ctx->m, sub)) == NULL) {
-		engine_report_role(ctx->dg, r, r->severity, ctx->m, role,
+		rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
 		    "the trust policy admits %s, but no such ServiceAccount is "
 		    "in the manifests", sub);
 		return;
 	}
-	b = engine_binding_of(ctx, o);
+	b = rule_binding_of(ctx, o);
 	if (b == NULL)
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &o->name_loc, "the trust policy of %s admits this "
 		    "ServiceAccount, but it has no eks.amazonaws.com/role-arn "
 		    "annotation", role->address);
 	else if (b->role != role && b->arn_ok)
-		engine_report_obj(ctx->dg, r, r->severity, ctx->m, o,
+		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &b->ann->value_loc, "the trust policy of %s admits this "
 		    "ServiceAccount, but it is annotated with %s",
 		    role->address, b->ann->value);
@@ -91,15 +87,15 @@ check(const struct rule *r, struct check_ctx *ctx)
 	size_t			 i, j, k, l;
 
 	strmap_init(&mismatched);
-	for (i = 0; i < ctx->nbindings; i++)
-		if (ctx->bindings[i].role != NULL &&
-		    ctx->bindings[i].verdict == TRI_FALSE)
+	for (i = 0; i < ctx->b->n; i++)
+		if (ctx->b->v[i].role != NULL &&
+		    ctx->b->v[i].verdict == TRI_FALSE)
 			strmap_add(&mismatched, ctx->m->arena,
-			    ctx->bindings[i].role->address, NULL);
+			    ctx->b->v[i].role->address, NULL);
 
 	for (i = 0; i < ctx->m->roles.n; i++) {
 		role = ctx->m->roles.v[i];
-		if (role->trust == NULL || !engine_role_used(ctx, role) ||
+		if (role->trust == NULL || !rule_role_used(ctx, role) ||
 		    strmap_get(&mismatched, role->address) != NULL)
 			continue;
 		for (j = 0; j < role->trust->n; j++) {

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "arena.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -11,8 +10,7 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct iam_role *);
-static void	each(struct check_ctx *, const struct iam_role *,
-		    const struct trust_cond *, void *);
+static void	each(const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_overbroad_sub = {
 	.id = "irsa-trust-overbroad-sub",
@@ -39,10 +37,9 @@ breadth(const char *v)
 {
 	const char	*rest, *colon;
 
-	if (strncmp(v, "system:serviceaccount:", 22) != 0)
+	if ((rest = trust_subject_rest(v)) == NULL)
 		return strpbrk(v, "*?") != NULL ? "every subject it matches" :
 		    NULL;
-	rest = v + 22;
 	if (strcmp(rest, "*") == 0 || strcmp(rest, "*:*") == 0)
 		return "every ServiceAccount of the cluster";
 	colon = strchr(rest, ':');
@@ -55,10 +52,12 @@ breadth(const char *v)
 }
 
 static void
-each(struct check_ctx *ctx, const struct iam_role *role,
-    const struct trust_cond *tc, void *arg)
+each(const struct trust_cond *tc, void *arg)
 {
-	const struct rule	*r = arg;
+	const struct rule_each	*e = arg;
+	const struct rule	*r = e->r;
+	struct check_ctx	*ctx = e->ctx;
+	const struct iam_role	*role = e->role;
 	const char		*what, *v;
 	size_t			 k, n;
 
@@ -68,9 +67,9 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 		if ((v = tc->c->values.v[k]) == NULL ||
 		    (what = breadth(v)) == NULL)
 			continue;
-		engine_report_role(ctx->dg, r, r->severity, ctx->m, role,
+		rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
 		    "%s of the trust policy admits %s (%s); %s", tc->label, v,
-		    what, engine_count_admitted(ctx, v, &n) ?
+		    what, rule_count_admitted(ctx, v, &n) ?
 		    arena_printf(ctx->m->arena, "%zu ServiceAccount(s) of the "
 		    "inputs match", n) : "the ServiceAccounts of the inputs it "
 		    "matches were not counted (too many patterns and "
@@ -81,5 +80,8 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
-	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
+	struct rule_each	 e = { r, ctx, role };
+
+	trust_each_cond(ctx->m, role, rule_role_used(ctx, role), CLAIM_SUB,
+	    each, &e);
 }

@@ -2,18 +2,15 @@
 /* Flag sub values that are not system:serviceaccount:<namespace>:<name>. */
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
 #include "trust.h"
 
-#define SUB_PREFIX	"system:serviceaccount:"
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct iam_role *);
-static void	each(struct check_ctx *, const struct iam_role *,
-		    const struct trust_cond *, void *);
+static void	each(const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_sub_malformed = {
 	.id = "irsa-trust-sub-malformed",
@@ -44,14 +41,16 @@ malformed(const struct pcond *c, const char *v)
 	size_t		 lit;
 
 	if (c->base == COND_STRING_LIKE) {
+		/* Up to its first wildcard, a pattern must be the prefix. */
 		lit = strcspn(v, "*?");
-		if (strncmp(v, SUB_PREFIX, lit < 22 ? lit : 22) != 0)
-			return "it does not start with system:serviceaccount:";
-		if (lit < 22)
+		if (strncmp(v, TRUST_SUB_PREFIX, lit < TRUST_SUB_PREFIX_LEN ?
+		    lit : TRUST_SUB_PREFIX_LEN) != 0)
+			return "it does not start with " TRUST_SUB_PREFIX;
+		if (lit < TRUST_SUB_PREFIX_LEN)
 			return NULL;
-	} else if (strncmp(v, SUB_PREFIX, 22) != 0)
-		return "it does not start with system:serviceaccount:";
-	rest = v + 22;
+	}
+	if ((rest = trust_subject_rest(v)) == NULL)
+		return "it does not start with " TRUST_SUB_PREFIX;
 	if (c->base == COND_STRING_LIKE && strpbrk(rest, "*?") != NULL)
 		return NULL;
 	if ((colon = strchr(rest, ':')) == NULL)
@@ -64,10 +63,12 @@ malformed(const struct pcond *c, const char *v)
 }
 
 static void
-each(struct check_ctx *ctx, const struct iam_role *role,
-    const struct trust_cond *tc, void *arg)
+each(const struct trust_cond *tc, void *arg)
 {
-	const struct rule	*r = arg;
+	const struct rule_each	*e = arg;
+	const struct rule	*r = e->r;
+	struct check_ctx	*ctx = e->ctx;
+	const struct iam_role	*role = e->role;
 	const char		*why;
 	size_t			 k;
 
@@ -76,7 +77,7 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 	for (k = 0; k < tc->c->values.n; k++)
 		if (tc->c->values.v[k] != NULL &&
 		    (why = malformed(tc->c, tc->c->values.v[k])) != NULL)
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy tests sub against "
 			    "'%s', which no ServiceAccount token carries: %s",
 			    tc->label, tc->c->values.v[k], why);
@@ -85,5 +86,8 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
-	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
+	struct rule_each	 e = { r, ctx, role };
+
+	trust_each_cond(ctx->m, role, rule_role_used(ctx, role), CLAIM_SUB,
+	    each, &e);
 }

@@ -4,17 +4,15 @@
 
 #include "arena.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
 #include "util.h"
 
-#define SUB_PREFIX	"system:serviceaccount:"
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct binding *);
-static void	fix_namespace(struct model *, struct diags *, struct diag *,
+static void	fix_namespace(const struct model *, struct diags *, struct diag *,
 		    const struct binding *);
 
 const struct rule rule_irsa_trust_sub_mismatch = {
@@ -62,22 +60,20 @@ part_matches(const struct pcond *c, const char *pat, size_t patlen,
  * *ns_only when only the namespace does.
  */
 static const char *
-sub_difference(struct model *m, const struct binding *b, const char *v,
+sub_difference(const struct model *m, const struct binding *b, const char *v,
     int *ns_only)
 {
 	const struct pcond	*c = b->sub_cond;
-	const char		*rest, *colon;
+	const char		*ns, *name;
+	size_t			 nslen;
 	int			 ns_ok, name_ok;
 
-	if (!str_has_prefix(v, SUB_PREFIX))
+	if (!trust_subject_split(v, &ns, &nslen, &name) ||
+	    strchr(name, ':') != NULL)
 		return arena_printf(m->arena, "which does not match %s",
 		    b->sub);
-	rest = v + strlen(SUB_PREFIX);
-	if ((colon = strchr(rest, ':')) == NULL || strchr(colon + 1, ':'))
-		return arena_printf(m->arena, "which does not match %s",
-		    b->sub);
-	ns_ok = part_matches(c, rest, (size_t)(colon - rest), b->ns);
-	name_ok = part_matches(c, colon + 1, strlen(colon + 1), b->sa->name);
+	ns_ok = part_matches(c, ns, nslen, b->ns);
+	name_ok = part_matches(c, name, strlen(name), b->sa->name);
 	*ns_only = !ns_ok && name_ok;
 	if (!ns_ok && name_ok)
 		return arena_printf(m->arena, "not namespace %s", b->ns);
@@ -91,25 +87,22 @@ sub_difference(struct model *m, const struct binding *b, const char *v,
  * ServiceAccount sets one, the fix is known: that namespace.
  */
 static void
-fix_namespace(struct model *m, struct diags *dg, struct diag *d,
+fix_namespace(const struct model *m, struct diags *dg, struct diag *d,
     const struct binding *b)
 {
-	const char	*v = b->sub_best, *rest, *colon, *ns;
+	const char	*ns, *p, *name;
+	size_t		 len;
 
 	if (b->sa->ns == NULL || b->sa->ns_loc.line == 0 ||
-	    !str_has_prefix(v, SUB_PREFIX))
+	    !trust_subject_split(b->sub_best, &p, &len, &name) ||
+	    strchr(name, ':') != NULL || len == 0)
 		return;
-	rest = v + strlen(SUB_PREFIX);
-	if ((colon = strchr(rest, ':')) == NULL || strchr(colon + 1, ':') ||
-	    colon == rest)
-		return;
-	ns = arena_strndup(m->arena, rest, (size_t)(colon - rest));
+	ns = arena_strndup(m->arena, p, len);
 	if (strchr(ns, '$') != NULL || (strpbrk(ns, "*?") != NULL &&
 	    b->sub_cond->base != COND_STRING_EQUALS))
 		return;
-	if (part_matches(b->sub_cond, rest, (size_t)(colon - rest), b->ns) ||
-	    !part_matches(b->sub_cond, colon + 1, strlen(colon + 1),
-	    b->sa->name))
+	if (part_matches(b->sub_cond, p, len, b->ns) ||
+	    !part_matches(b->sub_cond, name, strlen(name), b->sa->name))
 		return;
 	diag_fix_scalar(dg, d, &b->sa->ns_loc, b->sa->ns, ns,
 	    arena_printf(m->arena, "move the ServiceAccount to namespace %s",
@@ -119,7 +112,7 @@ fix_namespace(struct model *m, struct diags *dg, struct diag *d,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	struct model	*m = ctx->m;
+	const struct model	*m = ctx->m;
 	struct diags	*dg = ctx->dg;
 
 	const struct pcond	*c = b->sub_cond;
@@ -149,7 +142,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (*op != '\0' || *more != '\0')
 		v = arena_printf(m->arena, "%s (%s%s%s)", v, op,
 		    *op != '\0' && *more != '\0' ? ", " : "", more);
-	d = engine_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+	d = rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 	    "%s allows %s, %s%s%s", bind_trust_name(m, b, b->closest), v,
 	    diff, lit, unset);
 	fix_namespace(m, dg, d, b);

@@ -3,7 +3,6 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -11,8 +10,7 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct iam_role *);
-static void	each(struct check_ctx *, const struct iam_role *,
-		    const struct trust_cond *, void *);
+static void	each(const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_sub_uppercase = {
 	.id = "irsa-trust-sub-uppercase",
@@ -32,10 +30,12 @@ const struct rule rule_irsa_trust_sub_uppercase = {
 };
 
 static void
-each(struct check_ctx *ctx, const struct iam_role *role,
-    const struct trust_cond *tc, void *arg)
+each(const struct trust_cond *tc, void *arg)
 {
-	const struct rule	*r = arg;
+	const struct rule_each	*e = arg;
+	const struct rule	*r = e->r;
+	struct check_ctx	*ctx = e->ctx;
+	const struct iam_role	*role = e->role;
 	const char		*v, *q;
 	size_t			 k;
 
@@ -44,12 +44,12 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 		return;
 	for (k = 0; k < tc->c->values.n; k++) {
 		if ((v = tc->c->values.v[k]) == NULL ||
-		    strncmp(v, "system:serviceaccount:", 22) != 0)
+		    (q = trust_subject_rest(v)) == NULL)
 			continue;
-		for (q = v + 22; *q != '\0' && !isupper((unsigned char)*q); q++)
+		for (; *q != '\0' && !isupper((unsigned char)*q); q++)
 			continue;
 		if (*q != '\0')
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy admits '%s' with %s, "
 			    "but namespaces and names are lowercase, so no "
 			    "token matches", tc->label, v, tc->c->op);
@@ -59,5 +59,8 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
-	trust_each_cond(ctx, role, CLAIM_SUB, each, (void *)r);
+	struct rule_each	 e = { r, ctx, role };
+
+	trust_each_cond(ctx->m, role, rule_role_used(ctx, role), CLAIM_SUB,
+	    each, &e);
 }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Say what of a trust policy could not be verified before apply. */
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -36,6 +35,6 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (b->role == NULL || b->unverified == NULL ||
 	    b->verdict == TRI_FALSE)
 		return;
-	engine_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
+	rule_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
 	    "%s %s", bind_trust_name(ctx->m, b, NULL), b->unverified);
 }

@@ -2,7 +2,6 @@
 /* Flag wildcards in sub/aud values under StringEquals, where they are literal. */
 #include <string.h>
 
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -10,8 +9,7 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct iam_role *);
-static void	each(struct check_ctx *, const struct iam_role *,
-		    const struct trust_cond *, void *);
+static void	each(const struct trust_cond *, void *);
 
 const struct rule rule_irsa_trust_wildcard_in_stringequals = {
 	.id = "irsa-trust-wildcard-in-stringequals",
@@ -32,10 +30,12 @@ const struct rule rule_irsa_trust_wildcard_in_stringequals = {
 };
 
 static void
-each(struct check_ctx *ctx, const struct iam_role *role,
-    const struct trust_cond *tc, void *arg)
+each(const struct trust_cond *tc, void *arg)
 {
-	const struct rule	*r = arg;
+	const struct rule_each	*e = arg;
+	const struct rule	*r = e->r;
+	struct check_ctx	*ctx = e->ctx;
+	const struct iam_role	*role = e->role;
 	size_t			 k;
 
 	if (tc->c->base != COND_STRING_EQUALS &&
@@ -44,7 +44,7 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 	for (k = 0; k < tc->c->values.n; k++)
 		if (tc->c->values.v[k] != NULL &&
 		    strpbrk(tc->c->values.v[k], "*?") != NULL)
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
+			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy tests '%s' with %s, "
 			    "where '*' and '?' are literal: no token matches; "
 			    "use StringLike", tc->label, tc->c->values.v[k],
@@ -54,5 +54,8 @@ each(struct check_ctx *ctx, const struct iam_role *role,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
-	trust_each_cond(ctx, role, CLAIM_NONE, each, (void *)r);
+	struct rule_each	 e = { r, ctx, role };
+
+	trust_each_cond(ctx->m, role, rule_role_used(ctx, role), CLAIM_NONE,
+	    each, &e);
 }

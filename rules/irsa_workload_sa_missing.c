@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -33,7 +32,7 @@ const struct rule rule_irsa_workload_sa_missing = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 {
-	struct model		*m = ctx->m;
+	const struct model		*m = ctx->m;
 	const struct k8s_obj	*x;
 	const char		*sa = k8s_obj_sa(o), *ns = k8s_obj_ns(m, o);
 	struct buf		 where = BUF_INIT;
@@ -54,7 +53,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	}
 	/* A workload without a namespace: irsa-sa-namespace-unset. */
 	if (nsa > 0 && !(o->ns == NULL && nelse > 0))
-		engine_report_obj(ctx->dg, r, r->severity, m, o, &o->sa_loc,
+		rule_report_obj(ctx->dg, r, r->severity, m, o, &o->sa_loc,
 		    "serviceAccountName %s names no ServiceAccount of "
 		    "namespace %s in the inputs%s%s%s", sa, ns,
 		    nelse ? "; one is declared in namespace " : "", where.buf,

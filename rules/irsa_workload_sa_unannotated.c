@@ -7,7 +7,6 @@
 #include "arena.h"
 #include "arn.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -28,10 +27,7 @@ struct candidates {
 static void	check(const struct rule *, struct check_ctx *);
 static void	check_obj(const struct rule *, struct check_ctx *,
 		    const struct candidates *, const struct k8s_obj *);
-static const struct pcond *sub_cond(struct model *, const struct pcond *,
-		    const char *, struct pcond *);
-static void	index_role(struct model *, struct candidates *, size_t);
-static int	trusts(struct model *, const struct iam_role *, const char *);
+static void	index_role(const struct model *, struct candidates *, size_t);
 
 const struct rule rule_irsa_workload_sa_unannotated = {
 	.id = "irsa-workload-sa-unannotated",
@@ -55,71 +51,18 @@ const struct rule rule_irsa_workload_sa_unannotated = {
  * itself, a copy in tmp with the key filled in when the key is known
  * only after apply and the values are subjects, or NULL.
  */
-static const struct pcond *
-sub_cond(struct model *m, const struct pcond *c, const char *key,
-    struct pcond *tmp)
-{
-	const char	*issuer;
-
-	if (c->key == NULL && trust_claim(m->arena, c, &issuer) ==
-	    CLAIM_SUB) {
-		*tmp = *c;
-		tmp->key = key;
-		return tmp;
-	}
-	return c->key != NULL && strcasecmp(c->key, key) == 0 ? c : NULL;
-}
-
-/* Do the role's sub conditions, all of them, admit subject? */
-static int
-trusts(struct model *m, const struct iam_role *role, const char *subject)
-{
-	const struct pstmt	*st;
-	const struct pcond	*c;
-	const struct trust_oidc	*o;
-	struct pcond		 tmp;
-	struct req_kv		 kv;
-	struct req_ctx		 rc = { &kv, 1 };
-	size_t			 i, j, k, nsub;
-	int			 ok;
-
-	for (i = 0; i < role->trust->n; i++) {
-		st = &role->trust->st[i];
-		if (!st->allow)
-			continue;
-		for (j = 0; j < st->federated.n; j++) {
-			if ((o = trust_oidc(m, st->federated.v[j])) == NULL)
-				continue;
-			kv.key = o->sub_key;
-			kv.value = subject;
-			ok = 1;
-			nsub = 0;
-			for (k = 0; k < st->nconds && ok; k++) {
-				if ((c = sub_cond(m, &st->conds[k],
-				    kv.key, &tmp)) == NULL)
-					continue;
-				nsub++;
-				ok = pcond_eval(c, &rc) == TRI_TRUE;
-			}
-			if (ok && nsub > 0)
-				return 1;
-		}
-	}
-	return 0;
-}
-
 /*
  * Index role i: a statement whose sub conditions include a plain
  * StringEquals of known values can admit only those subjects; any
  * other statement that tests sub makes the role a candidate for all.
  */
 static void
-index_role(struct model *m, struct candidates *cd, size_t i)
+index_role(const struct model *m, struct candidates *cd, size_t i)
 {
 	const struct iam_role	*role = m->roles.v[i];
 	const struct pstmt	*st;
 	const struct pcond	*c, *lit;
-	const struct trust_oidc	*o;
+	const struct oidc_principal *o;
 	struct pcond		 tmp;
 	size_t			 s, j, k, v, nsub, *ip;
 
@@ -135,7 +78,7 @@ index_role(struct model *m, struct candidates *cd, size_t i)
 			lit = NULL;
 			nsub = 0;
 			for (k = 0; k < st->nconds; k++) {
-				if ((c = sub_cond(m, &st->conds[k],
+				if ((c = trust_sub_cond(&st->conds[k],
 				    o->sub_key, &tmp)) == NULL)
 					continue;
 				nsub++;
@@ -167,7 +110,7 @@ index_role(struct model *m, struct candidates *cd, size_t i)
 static void
 check(const struct rule *r, struct check_ctx *ctx)
 {
-	struct model		*m = ctx->m;
+	const struct model		*m = ctx->m;
 	struct candidates	 cd;
 	size_t			 i;
 
@@ -188,7 +131,7 @@ static void
 check_obj(const struct rule *r, struct check_ctx *ctx,
     const struct candidates *cd, const struct k8s_obj *o)
 {
-	struct model		*m = ctx->m;
+	const struct model		*m = ctx->m;
 	const struct strmap_val	*v;
 	const struct k8s_obj	*sa;
 	const struct iam_role	*role;
@@ -200,8 +143,7 @@ check_obj(const struct rule *r, struct check_ctx *ctx,
 	    (sa = model_find_sa(m, ns, k8s_obj_sa(o))) == NULL ||
 	    k8s_sa_has_role(sa))
 		return;
-	sub = arena_printf(m->arena, "system:serviceaccount:%s:%s", ns,
-	    sa->name);
+	sub = trust_subject(m->arena, ns, sa->name);
 	/* Both lists are in role order: merge them, first role first. */
 	v = strmap_get(&cd->by_sub, sub);
 	while (a < cd->nany || v != NULL) {
@@ -215,9 +157,9 @@ check_obj(const struct rule *r, struct check_ctx *ctx,
 			v = v->next;
 		}
 		role = m->roles.v[i];
-		if (role->trust == NULL || !trusts(m, role, sub))
+		if (role->trust == NULL || !trust_admits_sub(m, role, sub))
 			continue;
-		d = engine_report_obj(ctx->dg, r, r->severity, m, o,
+		d = rule_report_obj(ctx->dg, r, r->severity, m, o,
 		    o->sa_name != NULL ? &o->sa_loc : &o->name_loc,
 		    "runs as ServiceAccount %s/%s, which %s trusts, but the "
 		    "ServiceAccount has no %s annotation: annotate it with "

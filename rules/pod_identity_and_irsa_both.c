@@ -4,7 +4,6 @@
 
 #include "arena.h"
 #include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -42,17 +41,17 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    ctx->m->arena, "%s/%s", b->ns, b->sa->name)); v != NULL;
 	    v = v->next) {
 		p = v->v;
-		role = engine_pod_identity_role(ctx->m, p);
+		role = bind_pod_identity_role(ctx->m, p);
 		same = (role != NULL && role == b->role) ||
 		    (p->role_arn != NULL && strcmp(p->role_arn,
 		    b->ann->value) == 0);
 		if (same)
-			d = engine_report(ctx->dg, r, r->severity, ctx->m, b,
+			d = rule_report(ctx->dg, r, r->severity, ctx->m, b,
 			    &b->ann->key_loc, "%s also gives this "
 			    "ServiceAccount a role through Pod Identity, which "
 			    "new pods get instead of IRSA", p->address);
 		else
-			d = engine_report(ctx->dg, r, SEV_ERROR, ctx->m, b,
+			d = rule_report(ctx->dg, r, SEV_ERROR, ctx->m, b,
 			    &b->ann->key_loc, "%s gives this ServiceAccount "
 			    "%s through Pod Identity, another role than the "
 			    "annotation's: new pods get it, older pods keep "

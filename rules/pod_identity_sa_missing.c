@@ -4,7 +4,6 @@
 
 #include "arena.h"
 #include "diag.h"
-#include "engine.h"
 #include "model.h"
 #include "rule.h"
 
@@ -30,7 +29,7 @@ const struct rule rule_pod_identity_sa_missing = {
 
 /* Is there a ServiceAccount ns/sa, or a workload running as it? */
 static int
-present(struct model *m, const char *ns, const char *sa)
+present(const struct model *m, const char *ns, const char *sa)
 {
 	return strmap_get(&m->runs_as, arena_printf(m->arena, "%s/%s", ns,
 	    sa)) != NULL;

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "engine.h"
+#include "bind.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -64,7 +64,7 @@ check(const struct rule *r, struct check_ctx *ctx)
 
 	for (i = 0; i < ctx->m->pod_identities.n; i++) {
 		p = ctx->m->pod_identities.v[i];
-		role = engine_pod_identity_role(ctx->m, p);
+		role = bind_pod_identity_role(ctx->m, p);
 		if (role == NULL || role->trust == NULL || role->trust_partial)
 			continue;
 		ar = allows(role->trust, "sts:AssumeRole");

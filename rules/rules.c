@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rule.h"
+#include "rule_list.h"
 
 const struct rule *const rule_table[] = {
 #define RULE(name)	&rule_##name,

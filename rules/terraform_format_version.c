@@ -2,7 +2,6 @@
 /* Note Terraform JSON of a format version newer than this program knows. */
 #include <stdlib.h>
 
-#include "engine.h"
 #include "diag.h"
 #include "model.h"
 #include "rule.h"

@@ -4,32 +4,31 @@
  * role among the Terraform resources, and evaluate the role's trust
  * policy against the web identity the SA's pods will present.
  */
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <ctype.h>
 
 #include "arena.h"
 #include "bind.h"
 #include "model.h"
 #include "trust.h"
 #include "util.h"
+#include "xalloc.h"
 
 /* The farthest sub value still named as the one nearest (edits). */
 #define NEAR_MAX	64
-/*
- * Role names compared with misspelt annotations in one run, at most:
- * far more than a real repository needs, and a bound on the time a
- * crafted input with thousands of roles and wrong names can take.
- */
-#define TYPO_CHECKS	2000000
 
-static void	bind_resolve(struct binding *, struct model *);
-static void	bind_near(struct binding *, struct model *);
-static void	bind_generated(struct binding *, struct model *);
-static void	bind_provider(struct binding *, struct model *);
-static void	bind_trust(struct binding *, struct model *);
-static int	role_account(struct model *, const struct iam_role *,
+static void	bind_sa(struct bindings *, struct binding *,
+		    const struct k8s_obj *, const struct kv_pos *);
+static void	bind_resolve(struct bindings *, struct binding *);
+static void	bind_near(struct bindings *, struct binding *);
+static void	bind_generated(struct binding *, const struct model *);
+static void	bind_provider(struct binding *, const struct model *);
+static void	bind_trust(struct binding *, const struct model *);
+static void	bind_deny(struct binding *);
+static int	role_account(const struct model *, const struct iam_role *,
 		    const char **, const char **);
 
 /*
@@ -38,8 +37,8 @@ static int	role_account(struct model *, const struct iam_role *,
  * the provider to be in the role's account).  Returns 0 when unknown.
  */
 static int
-role_account(struct model *m, const struct iam_role *r, const char **part,
-    const char **acct)
+role_account(const struct model *m, const struct iam_role *r,
+    const char **part, const char **acct)
 {
 	struct role_arn	 ra;
 	struct oidc_arn	 oa;
@@ -73,15 +72,16 @@ role_account(struct model *m, const struct iam_role *r, const char **part,
  * known at plan time.
  */
 static void
-bind_resolve(struct binding *b, struct model *m)
+bind_resolve(struct bindings *bs, struct binding *b)
 {
+	const struct model	*m = bs->m;
 	const struct strmap_val	*v;
-	struct iam_role		*r;
+	const struct iam_role	*r;
 	const char		*part, *acct;
 
 	if ((v = strmap_get(&m->role_by_arn, b->ann->value)) != NULL) {
 		r = v->v;
-		r->used = 1;
+		bs->used[r->index] = 1;
 		b->role = r;
 		return;
 	}
@@ -94,11 +94,11 @@ bind_resolve(struct binding *b, struct model *m)
 		    (strcmp(part, b->arn.partition) != 0 ||
 		    strcmp(acct, b->arn.account) != 0))
 			continue;
-		r->used = 1;
+		bs->used[r->index] = 1;
 		b->role = r;
 		return;
 	}
-	bind_near(b, m);
+	bind_near(bs, b);
 	bind_generated(b, m);
 }
 
@@ -110,8 +110,9 @@ bind_resolve(struct binding *b, struct model *m)
  * distance.
  */
 static void
-bind_near(struct binding *b, struct model *m)
+bind_near(struct bindings *bs, struct binding *b)
 {
+	const struct model	*m = bs->m;
 	const struct strmap_val	*v;
 	const struct iam_role	*r;
 	const char		*part, *acct;
@@ -141,13 +142,13 @@ bind_near(struct binding *b, struct model *m)
 	max = len / 4 < 1 ? 1 : len / 4 > 3 ? 3 : len / 4;
 	for (i = 0; b->near == NULL || b->near_kind == NEAR_TYPO; i++) {
 		if (i == m->roles.n || best == 1 ||
-		    m->typo_checks >= TYPO_CHECKS)
+		    bs->typo_budget == 0)
 			break;
 		r = m->roles.v[i];
 		if (r->name == NULL || strlen(r->name) + max < len ||
 		    strlen(r->name) > len + max)
 			continue;
-		m->typo_checks++;
+		bs->typo_budget--;
 		d = edit_distance(r->name, b->arn.name,
 		    best <= max ? best - 1 : max);
 		if (d <= max && d < best) {
@@ -165,22 +166,6 @@ bind_near(struct binding *b, struct model *m)
 		    part, acct, b->near->path, b->near->name);
 }
 
-/* Does any sub value of the trust name this subject literally? */
-static int
-trust_names(const struct policy *p, const char *sub)
-{
-	size_t	 i, j, k;
-
-	for (i = 0; p != NULL && i < p->n; i++)
-		for (j = 0; j < p->st[i].nconds; j++)
-			for (k = 0; k < p->st[i].conds[j].values.n; k++)
-				if (p->st[i].conds[j].values.v[k] != NULL &&
-				    strcmp(p->st[i].conds[j].values.v[k],
-				    sub) == 0)
-					return 1;
-	return 0;
-}
-
 /*
  * A role whose name is generated at apply (name_prefix) can never be
  * matched by an annotation typed by hand.  The one meant is the role
@@ -188,7 +173,7 @@ trust_names(const struct policy *p, const char *sub)
  * this ServiceAccount.
  */
 static void
-bind_generated(struct binding *b, struct model *m)
+bind_generated(struct binding *b, const struct model *m)
 {
 	const struct iam_role	*r;
 	size_t			 i;
@@ -210,7 +195,7 @@ bind_generated(struct binding *b, struct model *m)
 
 /* The aws_iam_openid_connect_provider the deciding statement names. */
 static void
-bind_provider(struct binding *b, struct model *m)
+bind_provider(struct binding *b, const struct model *m)
 {
 	const struct oidc_provider	*p;
 	size_t				 i;
@@ -225,117 +210,6 @@ bind_provider(struct binding *b, struct model *m)
 			b->provider = p;
 			return;
 		}
-	}
-}
-
-/* Is key "<prefix>:<claim>" an OIDC claim key?  Sets *claim. */
-static int
-oidc_claim(const char *key, const char **claim, size_t *prefixlen)
-{
-	const char	*colon = strrchr(key, ':');
-
-	if (colon == NULL)
-		return 0;
-	*claim = colon + 1;
-	*prefixlen = (size_t)(colon - key);
-	return strcasecmp(*claim, "sub") == 0 ||
-	    strcasecmp(*claim, "aud") == 0 || strcasecmp(*claim, "amr") == 0;
-}
-
-/* Evaluation of one statement for one provider issuer. */
-struct stmt_eval {
-	enum tri		 t;
-	unsigned int		 fail;
-	int			 unverified;	/* a key's issuer unknown */
-	const struct pcond	*bad_key, *sub_cond, *aud_cond;
-};
-
-/*
- * The claim a condition whose key is unknown until apply tests, told by
- * its values: subjects look like system:serviceaccount:..., anything
- * else known is taken for an audience.  NULL: nothing is known.
- */
-static const char *
-guess_claim(const struct pcond *c)
-{
-	const char	*claim = NULL;
-	size_t		 i;
-
-	for (i = 0; i < c->values.n; i++) {
-		if (c->values.v[i] == NULL)
-			continue;
-		if (strncmp(c->values.v[i], "system:serviceaccount:", 22) == 0)
-			return "sub";
-		claim = "aud";
-	}
-	return claim;
-}
-
-/*
- * Evaluate one statement for the token of b issued by issuer (NULL when
- * the statement's provider is unknown until apply).  Claims are looked
- * up under their short names, "sub" and "aud", once the key's issuer is
- * checked: a key naming another issuer is absent from the request, as
- * it would be in STS.
- */
-static void
-eval_stmt(const struct binding *b, const struct pstmt *st, const char *issuer,
-    struct stmt_eval *ev)
-{
-	struct req_kv		 kv[2] = {
-		{ "sub", b->sub },
-		{ "aud", b->aud }
-	};
-	struct req_ctx		 ctx = { kv, 2 };
-	struct pcond		 tmp;
-	const struct pcond	*c;
-	const char		*claim;
-	size_t			 i, plen;
-	enum tri		 t;
-	int			 wrong_issuer;
-
-	memset(ev, 0, sizeof(*ev));
-	ev->t = TRI_TRUE;
-	for (i = 0; i < st->nconds; i++) {
-		tmp = st->conds[i];
-		c = &tmp;
-		wrong_issuer = 0;
-		if (c->key == NULL) {
-			if ((claim = guess_claim(c)) == NULL) {
-				ev->t = tri_and(ev->t, TRI_UNKNOWN);
-				continue;
-			}
-			ev->unverified = 1;
-		} else if (!oidc_claim(c->key, &claim, &plen)) {
-			/* A key this linter does not model. */
-			ev->t = tri_and(ev->t, TRI_UNKNOWN);
-			continue;
-		} else if (issuer == NULL)
-			ev->unverified = 1;
-		else if (plen != strlen(issuer) ||
-		    strncasecmp(c->key, issuer, plen) != 0)
-			wrong_issuer = 1;
-		tmp.key = wrong_issuer ? "" : strcasecmp(claim, "sub") == 0 ?
-		    "sub" : strcasecmp(claim, "aud") == 0 ? "aud" : "amr";
-		t = pcond_eval(&tmp, &ctx);
-		ev->t = tri_and(ev->t, t);
-		if (t != TRI_FALSE)
-			continue;
-		c = &st->conds[i];
-		if (wrong_issuer) {
-			ev->fail |= FAIL_KEY_ISSUER;
-			if (ev->bad_key == NULL)
-				ev->bad_key = c;
-		} else if (strcmp(tmp.key, "sub") == 0) {
-			ev->fail |= FAIL_SUB;
-			if (ev->sub_cond == NULL)
-				ev->sub_cond = c;
-		} else if (strcmp(tmp.key, "aud") == 0) {
-			ev->fail |= FAIL_AUD;
-			if (ev->aud_cond == NULL)
-				ev->aud_cond = c;
-		} else
-			ev->fail |= FAIL_OTHER;
 	}
 }
 
@@ -382,7 +256,7 @@ nearest_value(const struct pcond *c, const char *want, size_t max,
  */
 static void
 keep_closest(struct binding *b, const struct pstmt *st, const char *fed,
-    const char *issuer, const struct stmt_eval *ev, size_t *best)
+    const char *issuer, const struct trust_eval *ev, size_t *best)
 {
 	const char	*near;
 	size_t		 d = 0, base, max, score;
@@ -416,12 +290,12 @@ keep_closest(struct binding *b, const struct pstmt *st, const char *fed,
  * has to change.
  */
 static void
-bind_trust(struct binding *b, struct model *m)
+bind_trust(struct binding *b, const struct model *m)
 {
-	const struct policy	*p = b->role->trust;
-	const struct pstmt	*st;
-	const struct trust_oidc	*o;
-	struct stmt_eval	 ev;
+	const struct policy		*p = b->role->trust;
+	const struct pstmt		*st;
+	const struct oidc_principal	*o;
+	struct trust_eval		 ev;
 	size_t			 i, j, best = (size_t)-1;
 	int			 unknown = 0, unverified = 0;
 	const char		*issuer, *fed;
@@ -448,7 +322,7 @@ bind_trust(struct binding *b, struct model *m)
 					b->wrong_action = st;
 				continue;
 			}
-			eval_stmt(b, st, issuer, &ev);
+			trust_eval_stmt(st, issuer, b->sub, b->aud, &ev);
 			if (ev.t == TRI_TRUE && issuer != NULL &&
 			    !ev.unverified) {
 				b->verdict = TRI_TRUE;
@@ -494,7 +368,7 @@ bind_deny(struct binding *b)
 {
 	const struct policy	*p = b->role->trust;
 	const struct pstmt	*st;
-	struct stmt_eval	 ev;
+	struct trust_eval	 ev;
 	size_t			 i, j;
 	int			 who;
 
@@ -508,7 +382,7 @@ bind_deny(struct binding *b)
 			    strcmp(st->federated.v[j], b->principal) == 0);
 		if (!who)
 			continue;
-		eval_stmt(b, st, b->issuer, &ev);
+		trust_eval_stmt(st, b->issuer, b->sub, b->aud, &ev);
 		if (ev.t == TRI_TRUE) {
 			b->deny = st;
 			return;
@@ -516,10 +390,11 @@ bind_deny(struct binding *b)
 	}
 }
 
-void
-bind_sa(struct binding *b, struct model *m, const struct k8s_obj *sa,
+static void
+bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
     const struct kv_pos *ann)
 {
+	const struct model	*m = bs->m;
 	const struct kv_pos	*aud;
 	char			 err[256];
 
@@ -527,8 +402,7 @@ bind_sa(struct binding *b, struct model *m, const struct k8s_obj *sa,
 	b->sa = sa;
 	b->ann = ann;
 	b->ns = k8s_obj_ns(m, sa);
-	b->sub = arena_printf(m->arena, "system:serviceaccount:%s:%s",
-	    b->ns, sa->name);
+	b->sub = trust_subject(m->arena, b->ns, sa->name);
 	aud = k8s_obj_annotation(sa, ANN_AUDIENCE);
 	b->aud = aud != NULL ? aud->value : DEFAULT_AUDIENCE;
 	b->aud_annotated = aud != NULL;
@@ -540,7 +414,7 @@ bind_sa(struct binding *b, struct model *m, const struct k8s_obj *sa,
 		return;
 	}
 	b->arn_ok = 1;
-	bind_resolve(b, m);
+	bind_resolve(bs, b);
 	if (b->role == NULL)
 		return;
 	if (b->role->trust != NULL) {
@@ -562,7 +436,7 @@ bind_sa(struct binding *b, struct model *m, const struct k8s_obj *sa,
  * policy has several or the statement has a Sid.
  */
 const char *
-bind_trust_name(struct model *m, const struct binding *b,
+bind_trust_name(const struct model *m, const struct binding *b,
     const struct pstmt *st)
 {
 	const char	*role = bind_role_name(m, b->role);
@@ -577,10 +451,106 @@ bind_trust_name(struct model *m, const struct binding *b,
 }
 
 const char *
-bind_role_name(struct model *m, const struct iam_role *r)
+bind_role_name(const struct model *m, const struct iam_role *r)
 {
 	if (r->name != NULL)
 		return arena_printf(m->arena, "%s (role %s)", r->address,
 		    r->name);
 	return r->address;
+}
+
+void
+bindings_init(struct bindings *bs)
+{
+	memset(bs, 0, sizeof(*bs));
+	strmap_init(&bs->of);
+	bs->typo_budget = BIND_TYPO_CHECKS;
+}
+
+void
+bindings_build(struct bindings *bs, const struct model *m)
+{
+	const struct kv_pos	*ann;
+	const struct k8s_obj	*o;
+	struct binding		*b;
+	size_t			 i;
+
+	bs->m = m;
+	bs->v = xreallocarray(NULL, m->objs.n + 1, sizeof(*bs->v));
+	bs->used = xcalloc(m->roles.n + 1, 1);
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
+			continue;
+		if ((ann = k8s_obj_annotation(o, ANN_ROLE_ARN)) == NULL)
+			continue;
+		b = &bs->v[bs->n++];
+		bind_sa(bs, b, o, ann);
+	}
+	/* Index only once the vector no longer moves. */
+	for (i = 0; i < bs->n; i++)
+		strmap_add(&bs->of, m->arena, arena_printf(m->arena, "%s/%s",
+		    bs->v[i].ns, bs->v[i].sa->name), &bs->v[i]);
+}
+
+void
+bindings_release(struct bindings *bs)
+{
+	strmap_release(&bs->of);
+	free(bs->v);
+	free(bs->used);
+	bindings_init(bs);
+}
+
+const struct binding *
+bindings_of(const struct bindings *bs, const struct k8s_obj *o)
+{
+	const struct strmap_val	*v;
+	const struct binding	*b;
+	char			 key[1024];
+
+	if (o->name == NULL || (size_t)snprintf(key, sizeof(key), "%s/%s",
+	    k8s_obj_ns(bs->m, o), o->name) >= sizeof(key))
+		return NULL;
+	for (v = strmap_get(&bs->of, key); v != NULL; v = v->next) {
+		b = v->v;
+		if (b->sa == o)
+			return b;
+	}
+	return NULL;
+}
+
+int
+bindings_role_used(const struct bindings *bs, const struct iam_role *r)
+{
+	return r->index < bs->m->roles.n && bs->m->roles.v[r->index] == r &&
+	    bs->used[r->index];
+}
+
+const struct iam_role *
+bind_pod_identity_role(const struct model *m, const struct pod_identity *p)
+{
+	const struct strmap_val	*v;
+	const struct iam_role	*r;
+	struct role_arn		 ra;
+	char			 err[128];
+
+	if (p->role_ref != NULL &&
+	    (v = strmap_get(&m->role_by_address, p->role_ref)) != NULL)
+		return v->v;
+	if (p->role_arn == NULL)
+		return NULL;
+	if ((v = strmap_get(&m->role_by_arn, p->role_arn)) != NULL)
+		return v->v;
+	/* A role whose ARN is known only after apply: name and path. */
+	if (arn_parse_role(m->arena, p->role_arn, &ra, err,
+	    sizeof(err)) == -1)
+		return NULL;
+	for (v = strmap_get(&m->role_by_name, ra.name); v != NULL;
+	    v = v->next) {
+		r = v->v;
+		if (r->arn == NULL && strcmp(r->path, ra.path) == 0)
+			return r;
+	}
+	return NULL;
 }

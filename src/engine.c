@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The engine: bind every ServiceAccount that names a role, then run
- * each rule over the subjects it checks.
+ * each rule over the subjects it checks.  It also implements the rule
+ * API's report helpers and keeps the memos rules share (rule.h).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,14 +16,25 @@
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
+#include "trust.h"
 #include "xalloc.h"
 
 /*
- * StringLike matches engine_count_admitted() may make in one run: far
+ * StringLike matches rule_count_admitted() may make in one run: far
  * more than real inputs need, few enough that a crafted input with
  * thousands of patterns and ServiceAccounts stays fast.
  */
 #define ENGINE_LIKE_BUDGET	10000000
+
+/* What the engine remembers across rules; rules see it only via rule.h. */
+struct engine_memo {
+	/* rule_count_admitted(): every SA's sub claim, sorted, on demand */
+	const char	**subjects;
+	size_t		  nsubjects;
+	int		  have_subjects;
+	size_t		  like_budget;	/* pattern matches left */
+	struct strmap	  admitted;	/* pattern to its count */
+};
 
 static void	engine_obj_notes(struct diags *, struct diag *,
 		    const struct k8s_obj *);
@@ -43,53 +55,40 @@ engine_obj_notes(struct diags *dg, struct diag *d, const struct k8s_obj *o)
 		    o->origin);
 }
 
-/* Bind every named ServiceAccount with a role-arn annotation. */
-static struct binding *
-engine_bind(struct model *m, size_t *np)
+void
+engine_ctx_init(struct check_ctx *ctx, const struct model *m,
+    struct diags *dg, const struct bindings *b, size_t like_budget)
 {
-	const struct kv_pos	*ann;
-	const struct k8s_obj	*o;
-	struct binding		*v;
-	size_t			 i, n = 0;
-
-	v = xreallocarray(NULL, m->objs.n + 1, sizeof(*v));
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
-			continue;
-		if ((ann = k8s_obj_annotation(o, ANN_ROLE_ARN)) == NULL)
-			continue;
-		bind_sa(&v[n++], m, o, ann);
-	}
-	*np = n;
-	return v;
+	ctx->m = m;
+	ctx->dg = dg;
+	ctx->b = b;
+	ctx->memo = xcalloc(1, sizeof(*ctx->memo));
+	ctx->memo->like_budget = like_budget;
+	strmap_init(&ctx->memo->admitted);
 }
 
 void
-engine_run(struct model *m, struct diags *dg)
+engine_ctx_release(struct check_ctx *ctx)
+{
+	strmap_release(&ctx->memo->admitted);
+	free(ctx->memo->subjects);
+	free(ctx->memo);
+	ctx->memo = NULL;
+}
+
+void
+engine_run(const struct model *m, struct diags *dg, struct bindings *b)
 {
 	const struct rule	*r;
-	struct binding		*bindings;
 	struct check_ctx	 ctx;
 	size_t			 i, j;
 
-	model_index(m);
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.like_budget = ENGINE_LIKE_BUDGET;
-	strmap_init(&ctx.admitted);
-	bindings = engine_bind(m, &ctx.nbindings);
-	ctx.m = m;
-	ctx.dg = dg;
-	ctx.bindings = bindings;
-	strmap_init(&ctx.binding_of);
-	for (i = 0; i < ctx.nbindings; i++)
-		strmap_add(&ctx.binding_of, m->arena, arena_printf(m->arena,
-		    "%s/%s", bindings[i].ns, bindings[i].sa->name),
-		    &bindings[i]);
+	bindings_build(b, m);
+	engine_ctx_init(&ctx, m, dg, b, ENGINE_LIKE_BUDGET);
 	for (j = 0; (r = rule_table[j]) != NULL; j++) {
 		if (r->check_binding != NULL)
-			for (i = 0; i < ctx.nbindings; i++)
-				r->check_binding(r, &ctx, &bindings[i]);
+			for (i = 0; i < b->n; i++)
+				r->check_binding(r, &ctx, &b->v[i]);
 		if (r->check_object != NULL)
 			for (i = 0; i < m->objs.n; i++)
 				r->check_object(r, &ctx, m->objs.v[i]);
@@ -99,10 +98,7 @@ engine_run(struct model *m, struct diags *dg)
 		if (r->check_model != NULL)
 			r->check_model(r, &ctx);
 	}
-	strmap_release(&ctx.binding_of);
-	strmap_release(&ctx.admitted);
-	free(ctx.subjects);
-	free(bindings);
+	engine_ctx_release(&ctx);
 }
 
 static int
@@ -121,43 +117,43 @@ str_cmp(const void *a, const void *b)
  * of matches is spent.
  */
 int
-engine_count_admitted(struct check_ctx *ctx, const char *pattern, size_t *n)
+rule_count_admitted(struct check_ctx *ctx, const char *pattern, size_t *n)
 {
+	struct engine_memo	*mm = ctx->memo;
 	const struct strmap_val	*v;
 	const struct k8s_obj	*o;
 	size_t			 i, lo, hi, mid, plen, *memo;
 	const char		*rest;
 	int			 star, star_star;
 
-	if ((v = strmap_get(&ctx->admitted, pattern)) != NULL) {
+	if ((v = strmap_get(&mm->admitted, pattern)) != NULL) {
 		*n = *(size_t *)v->v;
 		return 1;
 	}
 	*n = 0;
-	if (!ctx->have_subjects) {
-		ctx->have_subjects = 1;
+	if (!mm->have_subjects) {
+		mm->have_subjects = 1;
 		for (i = 0; i < ctx->m->objs.n; i++)
 			if (ctx->m->objs.v[i]->kind == K8S_SERVICEACCOUNT &&
 			    ctx->m->objs.v[i]->name != NULL)
-				ctx->nsubjects++;
-		ctx->subjects = xreallocarray(NULL, ctx->nsubjects + 1,
-		    sizeof(*ctx->subjects));
-		ctx->nsubjects = 0;
+				mm->nsubjects++;
+		mm->subjects = xreallocarray(NULL, mm->nsubjects + 1,
+		    sizeof(*mm->subjects));
+		mm->nsubjects = 0;
 		for (i = 0; i < ctx->m->objs.n; i++) {
 			o = ctx->m->objs.v[i];
 			if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL)
-				ctx->subjects[ctx->nsubjects++] = arena_printf(
-				    ctx->m->arena, "system:serviceaccount:%s:%s",
-				    k8s_obj_ns(ctx->m, o), o->name);
+				mm->subjects[mm->nsubjects++] = trust_subject(
+				    ctx->m->arena, k8s_obj_ns(ctx->m, o), o->name);
 		}
-		qsort(ctx->subjects, ctx->nsubjects, sizeof(*ctx->subjects),
+		qsort(mm->subjects, mm->nsubjects, sizeof(*mm->subjects),
 		    str_cmp);
 	}
 	plen = strcspn(pattern, "*?");
 	/* The first claim not below the prefix. */
-	for (lo = 0, hi = ctx->nsubjects; lo < hi; ) {
+	for (lo = 0, hi = mm->nsubjects; lo < hi; ) {
 		mid = lo + (hi - lo) / 2;
-		if (strncmp(ctx->subjects[mid], pattern, plen) < 0)
+		if (strncmp(mm->subjects[mid], pattern, plen) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -165,29 +161,29 @@ engine_count_admitted(struct check_ctx *ctx, const char *pattern, size_t *n)
 	rest = pattern + plen;
 	star = strcmp(rest, "*") == 0;
 	star_star = strcmp(rest, "*:*") == 0;
-	for (i = lo; i < ctx->nsubjects &&
-	    strncmp(ctx->subjects[i], pattern, plen) == 0; i++) {
+	for (i = lo; i < mm->nsubjects &&
+	    strncmp(mm->subjects[i], pattern, plen) == 0; i++) {
 		if (star)
 			(*n)++;
 		else if (star_star)
-			*n += strchr(ctx->subjects[i] + plen, ':') != NULL;
-		else if (ctx->like_budget == 0) {
+			*n += strchr(mm->subjects[i] + plen, ':') != NULL;
+		else if (mm->like_budget == 0) {
 			*n = 0;
 			return 0;
 		} else {
-			ctx->like_budget--;
-			*n += str_like(pattern, ctx->subjects[i]) != 0;
+			mm->like_budget--;
+			*n += str_like(pattern, mm->subjects[i]) != 0;
 		}
 	}
 	memo = arena_alloc(ctx->m->arena, sizeof(*memo));
 	*memo = *n;
-	strmap_add(&ctx->admitted, ctx->m->arena, pattern, memo);
+	strmap_add(&mm->admitted, ctx->m->arena, pattern, memo);
 	return 1;
 }
 
 struct diag *
-engine_report(struct diags *dg, const struct rule *r, enum severity sev,
-    struct model *m, const struct binding *b, const struct loc *loc,
+rule_report(struct diags *dg, const struct rule *r, enum severity sev,
+    const struct model *m, const struct binding *b, const struct loc *loc,
     const char *fmt, ...)
 {
 	struct diag	*d;
@@ -222,8 +218,8 @@ engine_report(struct diags *dg, const struct rule *r, enum severity sev,
 }
 
 struct diag *
-engine_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
-    struct model *m, const struct k8s_obj *o, const struct loc *loc,
+rule_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
+    const struct model *m, const struct k8s_obj *o, const struct loc *loc,
     const char *fmt, ...)
 {
 	struct diag	*d;
@@ -256,8 +252,8 @@ engine_report_obj(struct diags *dg, const struct rule *r, enum severity sev,
 }
 
 struct diag *
-engine_report_role(struct diags *dg, const struct rule *r, enum severity sev,
-    struct model *m, const struct iam_role *role, const char *fmt, ...)
+rule_report_role(struct diags *dg, const struct rule *r, enum severity sev,
+    const struct model *m, const struct iam_role *role, const char *fmt, ...)
 {
 	struct diag	*d;
 	va_list		 ap;
@@ -272,59 +268,14 @@ engine_report_role(struct diags *dg, const struct rule *r, enum severity sev,
 	return d;
 }
 
-/* Does some ServiceAccount of the inputs name this role? */
-int
-engine_role_used(const struct check_ctx *ctx, const struct iam_role *r)
-{
-	(void)ctx;
-	return r->used;
-}
-
-/* The role a Pod Identity association names, if it is in the inputs. */
-const struct iam_role *
-engine_pod_identity_role(const struct model *m,
-    const struct pod_identity *p)
-{
-	const struct strmap_val	*v;
-	const struct iam_role	*r;
-	struct role_arn		 ra;
-	char			 err[128];
-
-	if (p->role_ref != NULL &&
-	    (v = strmap_get(&m->role_by_address, p->role_ref)) != NULL)
-		return v->v;
-	if (p->role_arn == NULL)
-		return NULL;
-	if ((v = strmap_get(&m->role_by_arn, p->role_arn)) != NULL)
-		return v->v;
-	/* A role whose ARN is known only after apply: name and path. */
-	if (arn_parse_role(m->arena, p->role_arn, &ra, err,
-	    sizeof(err)) == -1)
-		return NULL;
-	for (v = strmap_get(&m->role_by_name, ra.name); v != NULL;
-	    v = v->next) {
-		r = v->v;
-		if (r->arn == NULL && strcmp(r->path, ra.path) == 0)
-			return r;
-	}
-	return NULL;
-}
-
-/* The binding of a ServiceAccount object, or NULL when it names no role. */
 const struct binding *
-engine_binding_of(const struct check_ctx *ctx, const struct k8s_obj *o)
+rule_binding_of(const struct check_ctx *ctx, const struct k8s_obj *o)
 {
-	const struct strmap_val	*v;
-	const struct binding	*b;
-	char			 key[1024];
+	return bindings_of(ctx->b, o);
+}
 
-	if (o->name == NULL || (size_t)snprintf(key, sizeof(key), "%s/%s",
-	    k8s_obj_ns(ctx->m, o), o->name) >= sizeof(key))
-		return NULL;
-	for (v = strmap_get(&ctx->binding_of, key); v != NULL; v = v->next) {
-		b = v->v;
-		if (b->sa == o)
-			return b;
-	}
-	return NULL;
+int
+rule_role_used(const struct check_ctx *ctx, const struct iam_role *r)
+{
+	return bindings_role_used(ctx->b, r);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "bind.h"
 #include "config.h"
 #include "diag.h"
 #include "engine.h"
@@ -49,7 +50,8 @@ static enum color parse_color(const char *);
 static int	use_color(enum color);
 static int	explain(const char *);
 static void	set_progname(const char *);
-static void	report(enum format, struct model *, struct diags *,
+static void	report(enum format, const struct model *,
+		    const struct bindings *, struct diags *,
 		    struct report_opts *);
 
 static void
@@ -185,8 +187,8 @@ explain(const char *id)
 }
 
 static void
-report(enum format f, struct model *m, struct diags *dg,
-    struct report_opts *o)
+report(enum format f, const struct model *m, const struct bindings *bs,
+    struct diags *dg, struct report_opts *o)
 {
 	const char	*s;
 
@@ -210,7 +212,7 @@ report(enum format f, struct model *m, struct diags *dg,
 		report_gitlab(stdout, dg, o);
 		break;
 	case FORMAT_DOT:
-		report_dot(stdout, m, dg, o);
+		report_dot(stdout, m, bs, dg, o);
 		break;
 	default:
 		report_text(stdout, dg, o);
@@ -239,6 +241,7 @@ main(int argc, char *argv[])
 	struct arena		 arena = ARENA_INIT;
 	struct config		 cfg;
 	struct model		 m;
+	struct bindings		 bs;
 	struct diags		 dg;
 	struct report_opts	 ro;
 	enum format		 format = FORMAT_TEXT;
@@ -348,14 +351,16 @@ main(int argc, char *argv[])
 	diags_init(&dg, &arena);
 	for (; argc > 0; argc--, argv++)
 		load_path(&m, &dg, *argv);
-	engine_run(&m, &dg);
+	model_index(&m);
+	bindings_init(&bs);
+	engine_run(&m, &dg, &bs);
 	suppress_apply(&dg, &m, cfg.file != NULL ? &cfg : NULL);
 	diags_sort(&dg);
 	diags_fingerprint(&dg);
 
 	ro.nfiles = m.nfiles;
 	ro.color = format == FORMAT_TEXT && use_color(color);
-	report(format, &m, &dg, &ro);
+	report(format, &m, &bs, &dg, &ro);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		err(2, "stdout");
 	if (format == FORMAT_TEXT && dg.nsuppressed > 0 && !ro.show_suppressed)
@@ -369,6 +374,7 @@ main(int argc, char *argv[])
 			status = 1;
 	if (dg.nerrors > 0)
 		status = 2;
+	bindings_release(&bs);
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&arena);

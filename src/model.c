@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "arena.h"
+#include "arn.h"
 #include "model.h"
+#include "policy.h"
 #include "xalloc.h"
 
 #define VEC_PUSH(vec, item) do {					\
@@ -63,6 +65,7 @@ model_add_role(struct model *m, enum src_kind src)
 	struct iam_role	*r = arena_alloc(m->arena, sizeof(*r));
 
 	r->src = src;
+	r->index = m->roles.n;
 	r->path = "/";
 	VEC_PUSH(m->roles, r);
 	return r;
@@ -116,6 +119,8 @@ model_add_pod_identity(struct model *m, enum src_kind src)
 	VEC_PUSH(m->pod_identities, p);
 	return p;
 }
+
+static void	index_oidc(struct model *, const struct policy *);
 
 static const struct {
 	const char	*name;
@@ -270,6 +275,47 @@ k8s_pod_skips(const struct k8s_obj *o, const char *name)
  * Build the lookup tables.  Keys are formatted once here, so that the
  * rules never format or compare strings per pair of objects.
  */
+const struct oidc_principal *
+model_parse_oidc(const struct model *m, const char *fed)
+{
+	struct oidc_principal	*o;
+	char			 err[128];
+
+	o = arena_alloc(m->arena, sizeof(*o));
+	if (arn_parse_oidc(m->arena, fed, &o->oa, err, sizeof(err)) == -1)
+		return o;
+	o->valid = 1;
+	o->sub_key = arena_printf(m->arena, "%s:sub", o->oa.issuer);
+	return o;
+}
+
+const struct oidc_principal *
+model_oidc(const struct model *m, const char *fed)
+{
+	const struct strmap_val	*v;
+
+	if ((v = strmap_get(&m->oidc_by_arn, fed)) != NULL)
+		return v->v;
+	return model_parse_oidc(m, fed);
+}
+
+/* Parse every Federated principal of a trust once for the whole run. */
+static void
+index_oidc(struct model *m, const struct policy *p)
+{
+	const char	*fed;
+	size_t		 i, j;
+
+	for (i = 0; p != NULL && i < p->n; i++)
+		for (j = 0; j < p->st[i].federated.n; j++) {
+			fed = p->st[i].federated.v[j];
+			if (fed != NULL && strmap_get(&m->oidc_by_arn,
+			    fed) == NULL)
+				strmap_add(&m->oidc_by_arn, m->arena, fed,
+				    (void *)model_parse_oidc(m, fed));
+		}
+}
+
 void
 model_index(struct model *m)
 {
@@ -313,6 +359,8 @@ model_index(struct model *m)
 			*p = (char)tolower((unsigned char)*p);
 		strmap_add(&m->role_by_lname, m->arena, low, r);
 	}
+	for (i = 0; i < m->roles.n; i++)
+		index_oidc(m, m->roles.v[i]->trust);
 	for (i = 0; i < m->role_policies.n; i++) {
 		if (m->role_policies.v[i]->role == NULL)
 			m->role_policy_unknown = 1;

@@ -5,13 +5,13 @@
  * A link with findings is red and labeled with the rules that fired;
  * an annotation that names no known role points to a dashed node
  * holding the ARN as written.  Unlike the other reporters this one
- * reads the model, because a picture also needs what is right.
+ * reads the model and the engine's bindings, because a picture also
+ * needs what is right; it draws the bindings the rules judged rather
+ * than binding again, so that the two always agree.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "arn.h"
 #include "bind.h"
 #include "buf.h"
 #include "diag.h"
@@ -25,9 +25,8 @@
 static void	dot_str(struct buf *, const char *);
 static void	dot_rules(struct buf *, const struct diags *,
 		    const struct report_opts *, const struct k8s_obj *,
-		    struct model *, const char *);
-static size_t	dot_role_index(const struct model *, const struct iam_role *);
-static void	dot_trust(struct buf *, struct model *, size_t);
+		    const struct model *, const char *);
+static void	dot_trust(struct buf *, const struct model *, size_t);
 
 /* A DOT quoted string; "\n" in s is written as a line break. */
 static void
@@ -51,7 +50,7 @@ dot_str(struct buf *b, const char *s)
  */
 static void
 dot_rules(struct buf *b, const struct diags *dg, const struct report_opts *o,
-    const struct k8s_obj *sa, struct model *m, const char *address)
+    const struct k8s_obj *sa, const struct model *m, const char *address)
 {
 	const struct diag	*d;
 	size_t			 i;
@@ -76,40 +75,29 @@ dot_rules(struct buf *b, const struct diags *dg, const struct report_opts *o,
 	}
 }
 
-static size_t
-dot_role_index(const struct model *m, const struct iam_role *r)
-{
-	size_t	 i;
-
-	for (i = 0; i < m->roles.n && m->roles.v[i] != r; i++)
-		continue;
-	return i;
-}
-
 /* Edges from role ri to every provider its trust federates. */
 static void
-dot_trust(struct buf *b, struct model *m, size_t ri)
+dot_trust(struct buf *b, const struct model *m, size_t ri)
 {
-	const struct iam_role	*r = m->roles.v[ri];
-	const struct oidc_provider *p;
-	struct oidc_arn		 oa;
-	char			 err[128];
-	size_t			 i, j, k;
+	const struct iam_role		*r = m->roles.v[ri];
+	const struct oidc_provider	*p;
+	const struct oidc_principal	*op;
+	size_t				 i, j, k;
 
 	if (r->trust == NULL)
 		return;
 	for (i = 0; i < r->trust->n; i++)
 		for (j = 0; j < r->trust->st[i].federated.n; j++) {
-			if (arn_parse_oidc(m->arena,
-			    r->trust->st[i].federated.v[j], &oa, err,
-			    sizeof(err)) == -1)
+			if (r->trust->st[i].federated.v[j] == NULL ||
+			    !(op = model_oidc(m,
+			    r->trust->st[i].federated.v[j]))->valid)
 				continue;
 			for (k = 0; k < m->providers.n; k++) {
 				p = m->providers.v[k];
 				if ((p->arn != NULL && strcmp(p->arn,
 				    r->trust->st[i].federated.v[j]) == 0) ||
 				    (p->url != NULL &&
-				    strcmp(p->url, oa.issuer) == 0)) {
+				    strcmp(p->url, op->oa.issuer) == 0)) {
 					buf_addf(b, "  r%zu -> p%zu;\n", ri, k);
 					break;
 				}
@@ -118,13 +106,12 @@ dot_trust(struct buf *b, struct model *m, size_t ri)
 }
 
 void
-report_dot(FILE *fp, struct model *m, const struct diags *dg,
-    const struct report_opts *o)
+report_dot(FILE *fp, const struct model *m, const struct bindings *bs,
+    const struct diags *dg, const struct report_opts *o)
 {
 	struct buf		 b = BUF_INIT, t = BUF_INIT;
+	const struct binding	*bd;
 	const struct k8s_obj	*sa;
-	const struct kv_pos	*ann;
-	struct binding		 bd;
 	size_t			 i, nsa = 0;
 
 	buf_adds(&b, "digraph irsalint {\n  rankdir=LR;\n"
@@ -155,12 +142,9 @@ report_dot(FILE *fp, struct model *m, const struct diags *dg,
 		buf_adds(&b, "];\n");
 		dot_trust(&b, m, i);
 	}
-	for (i = 0; i < m->objs.n; i++) {
-		sa = m->objs.v[i];
-		if (sa->kind != K8S_SERVICEACCOUNT || sa->name == NULL ||
-		    (ann = k8s_obj_annotation(sa, ANN_ROLE_ARN)) == NULL)
-			continue;
-		bind_sa(&bd, m, sa, ann);
+	for (i = 0; i < bs->n; i++) {
+		bd = &bs->v[i];
+		sa = bd->sa;
 		buf_reset(&t);
 		buf_addf(&t, "ServiceAccount\n%s/%s", k8s_obj_ns(m, sa),
 		    sa->name);
@@ -169,15 +153,14 @@ report_dot(FILE *fp, struct model *m, const struct diags *dg,
 		buf_adds(&b, "];\n");
 		buf_reset(&t);
 		dot_rules(&t, dg, o, sa, m, NULL);
-		if (bd.role == NULL) {
+		if (bd->role == NULL) {
 			buf_addf(&b, "  a%zu [shape=box, style=dashed, "
 			    "color=\"" RED "\", fontcolor=\"" RED "\", label=",
 			    nsa);
-			dot_str(&b, ann->value);
+			dot_str(&b, bd->ann->value);
 			buf_addf(&b, "];\n  s%zu -> a%zu", nsa, nsa);
 		} else
-			buf_addf(&b, "  s%zu -> r%zu", nsa,
-			    dot_role_index(m, bd.role));
+			buf_addf(&b, "  s%zu -> r%zu", nsa, bd->role->index);
 		if (t.len > 0) {
 			buf_adds(&b, " [color=\"" RED "\", fontcolor=\"" RED
 			    "\", penwidth=2, label=");
@@ -185,10 +168,9 @@ report_dot(FILE *fp, struct model *m, const struct diags *dg,
 			buf_addc(&b, ']');
 		}
 		buf_adds(&b, ";\n");
-		if (bd.role == NULL && bd.near != NULL)
+		if (bd->role == NULL && bd->near != NULL)
 			buf_addf(&b, "  a%zu -> r%zu [style=dotted, "
-			    "label=\"did you mean\"];\n", nsa,
-			    dot_role_index(m, bd.near));
+			    "label=\"did you mean\"];\n", nsa, bd->near->index);
 		nsa++;
 	}
 	buf_adds(&b, "}\n");

@@ -1,49 +1,128 @@
 /* SPDX-License-Identifier: ISC */
-/* Shared questions about trust policies: IRSA statements and claim keys. */
+/*
+ * Trust semantics: subjects, condition keys, IRSA statements and the
+ * evaluation of one statement for one token.  Every other module asks
+ * here, so that what a trust admits is decided once.
+ */
 #include <string.h>
 #include <strings.h>
 
 #include "arena.h"
-#include "arn.h"
-#include "bind.h"
-#include "engine.h"
 #include "model.h"
 #include "policy.h"
-#include "rule.h"
 #include "trust.h"
+
+static enum claim	claim_named(const char *);
+static enum claim	claim_counted(const struct claim_key *);
+static const char	*claim_short(enum claim);
+
+const char *
+trust_subject(struct arena *a, const char *ns, const char *name)
+{
+	return arena_printf(a, "%s%s:%s", TRUST_SUB_PREFIX, ns, name);
+}
+
+const char *
+trust_subject_rest(const char *s)
+{
+	if (strncmp(s, TRUST_SUB_PREFIX, TRUST_SUB_PREFIX_LEN) != 0)
+		return NULL;
+	return s + TRUST_SUB_PREFIX_LEN;
+}
+
+int
+trust_subject_split(const char *s, const char **ns, size_t *nslen,
+    const char **name)
+{
+	const char	*rest, *colon;
+
+	if ((rest = trust_subject_rest(s)) == NULL ||
+	    (colon = strchr(rest, ':')) == NULL)
+		return 0;
+	*ns = rest;
+	*nslen = (size_t)(colon - rest);
+	*name = colon + 1;
+	return 1;
+}
+
+/* The claim a key's last part names, case-insensitively as STS does. */
+static enum claim
+claim_named(const char *s)
+{
+	if (strcasecmp(s, "sub") == 0)
+		return CLAIM_SUB;
+	if (strcasecmp(s, "aud") == 0)
+		return CLAIM_AUD;
+	if (strcasecmp(s, "amr") == 0)
+		return CLAIM_AMR;
+	return CLAIM_NONE;
+}
+
+static const char *
+claim_short(enum claim c)
+{
+	return c == CLAIM_SUB ? "sub" : c == CLAIM_AUD ? "aud" : "amr";
+}
+
+void
+trust_key(const struct pcond *c, struct claim_key *k)
+{
+	const char	*colon;
+	size_t		 i;
+
+	memset(k, 0, sizeof(*k));
+	if (c->key == NULL) {
+		/* Unknown until apply: the values tell the claim. */
+		k->unknown = 1;
+		for (i = 0; i < c->values.n; i++) {
+			if (c->values.v[i] == NULL)
+				continue;
+			if (trust_subject_rest(c->values.v[i]) != NULL) {
+				k->claim = CLAIM_SUB;
+				return;
+			}
+			k->claim = CLAIM_AUD;
+		}
+		return;
+	}
+	if ((colon = strrchr(c->key, ':')) == NULL)
+		return;
+	if ((k->claim = claim_named(colon + 1)) == CLAIM_NONE)
+		return;
+	k->issuer = c->key;
+	k->issuer_len = (size_t)(colon - c->key);
+	/* aws:..., sts:... and the like are global keys, not claims. */
+	k->global = strchr(c->key, '/') == NULL && strchr(c->key, '.') == NULL;
+}
+
+/*
+ * The claim as the role-level rules count it: a global key or an empty
+ * issuer is none, and an unknown key counts only when its values are
+ * subjects.
+ */
+static enum claim
+claim_counted(const struct claim_key *k)
+{
+	if (k->unknown)
+		return k->claim == CLAIM_SUB ? CLAIM_SUB : CLAIM_NONE;
+	if (k->global || k->issuer_len == 0)
+		return CLAIM_NONE;
+	return k->claim;
+}
 
 enum claim
 trust_claim(struct arena *a, const struct pcond *c, const char **issuer)
 {
-	const char	*colon, *claim;
-	size_t		 i;
+	struct claim_key	 k;
+	enum claim		 claim;
 
+	trust_key(c, &k);
 	*issuer = NULL;
-	if (c->key == NULL) {
-		/* Unknown until apply: the values tell the claim. */
-		for (i = 0; i < c->values.n; i++)
-			if (c->values.v[i] != NULL &&
-			    strncmp(c->values.v[i], "system:serviceaccount:",
-			    22) == 0)
-				return CLAIM_SUB;
-		return CLAIM_NONE;
-	}
-	if ((colon = strrchr(c->key, ':')) == NULL || colon == c->key)
-		return CLAIM_NONE;
-	claim = colon + 1;
-	if (strcasecmp(claim, "sub") != 0 && strcasecmp(claim, "aud") != 0 &&
-	    strcasecmp(claim, "amr") != 0)
-		return CLAIM_NONE;
-	/* aws:..., sts:... and the like are global keys, not claims. */
-	if (strchr(c->key, '/') == NULL && strchr(c->key, '.') == NULL)
-		return CLAIM_NONE;
-	*issuer = arena_strndup(a, c->key, (size_t)(colon - c->key));
-	if (strcasecmp(claim, "sub") == 0)
-		return CLAIM_SUB;
-	return strcasecmp(claim, "aud") == 0 ? CLAIM_AUD : CLAIM_AMR;
+	if ((claim = claim_counted(&k)) != CLAIM_NONE && !k.unknown)
+		*issuer = arena_strndup(a, k.issuer, k.issuer_len);
+	return claim;
 }
 
-/* EKS issuers: oidc.eks.<region>.amazonaws.com[.cn]/id/<ID>. */
 int
 trust_is_eks_issuer(const char *issuer)
 {
@@ -55,35 +134,23 @@ trust_is_eks_issuer(const char *issuer)
 	return slash != NULL && strncmp(slash, "/id/", 4) == 0;
 }
 
-const struct trust_oidc *
-trust_oidc(struct model *m, const char *fed)
+const struct oidc_principal *
+trust_oidc(const struct model *m, const char *fed)
 {
-	static const struct trust_oidc	 invalid;
-	const struct strmap_val		*v;
-	struct trust_oidc		*t;
-	struct oidc_arn			 oa;
-	char				 err[128];
+	const struct oidc_principal	*o;
 
 	if (fed == NULL)
 		return NULL;
-	if ((v = strmap_get(&m->oidc_by_arn, fed)) != NULL)
-		return v->v == &invalid ? NULL : v->v;
-	if (arn_parse_oidc(m->arena, fed, &oa, err, sizeof(err)) == -1) {
-		strmap_add(&m->oidc_by_arn, m->arena, fed, (void *)&invalid);
-		return NULL;
-	}
-	t = arena_alloc(m->arena, sizeof(*t));
-	t->oa = oa;
-	t->sub_key = arena_printf(m->arena, "%s:sub", oa.issuer);
-	strmap_add(&m->oidc_by_arn, m->arena, fed, t);
-	return t;
+	o = model_oidc(m, fed);
+	return o->valid ? o : NULL;
 }
 
 int
-trust_stmt_is_irsa(struct model *m, const struct pstmt *st, int any_issuer)
+trust_stmt_is_irsa(const struct model *m, const struct pstmt *st,
+    int any_issuer)
 {
-	const struct trust_oidc	*o;
-	size_t			 i;
+	const struct oidc_principal	*o;
+	size_t				 i;
 
 	if (!st->allow || !pstmt_action_matches(st, WEB_IDENTITY))
 		return 0;
@@ -100,7 +167,7 @@ trust_stmt_is_irsa(struct model *m, const struct pstmt *st, int any_issuer)
 }
 
 int
-trust_has_irsa(struct model *m, const struct policy *p, int any_issuer)
+trust_has_irsa(const struct model *m, const struct policy *p, int any_issuer)
 {
 	size_t	 i;
 
@@ -108,6 +175,28 @@ trust_has_irsa(struct model *m, const struct policy *p, int any_issuer)
 		if (trust_stmt_is_irsa(m, &p->st[i], any_issuer))
 			return 1;
 	return 0;
+}
+
+int
+trust_stmt_tests(const struct pstmt *st, enum claim want, int partial)
+{
+	struct claim_key	 k;
+	size_t			 j;
+
+	for (j = 0; j < st->nconds; j++) {
+		trust_key(&st->conds[j], &k);
+		if (claim_counted(&k) == want || (k.unknown && partial))
+			return 1;
+	}
+	return 0;
+}
+
+int
+trust_stmt_lacks(const struct model *m, const struct iam_role *role,
+    const struct pstmt *st, int used, enum claim claim)
+{
+	return trust_stmt_is_irsa(m, st, used) &&
+	    !trust_stmt_tests(st, claim, role->trust_partial);
 }
 
 const char *
@@ -120,67 +209,149 @@ trust_stmt_label(struct arena *a, const struct pstmt *st)
 }
 
 void
-trust_each_cond(struct check_ctx *ctx, const struct iam_role *role,
-    enum claim want, void (*fn)(struct check_ctx *, const struct iam_role *,
-    const struct trust_cond *, void *), void *arg)
+trust_each_cond(const struct model *m, const struct iam_role *role, int used,
+    enum claim want, void (*fn)(const struct trust_cond *, void *), void *arg)
 {
 	const struct policy	*p = role->trust;
 	struct trust_cond	 tc;
 	size_t			 i, j;
-	int			 any = role->used;
 
 	for (i = 0; p != NULL && i < p->n; i++) {
 		tc.st = &p->st[i];
-		if (!trust_stmt_is_irsa(ctx->m, tc.st, any))
+		if (!trust_stmt_is_irsa(m, tc.st, used))
 			continue;
 		tc.label = NULL;
 		for (j = 0; j < tc.st->nconds; j++) {
 			tc.c = &tc.st->conds[j];
-			tc.claim = trust_claim(ctx->m->arena, tc.c, &tc.issuer);
+			tc.claim = trust_claim(m->arena, tc.c, &tc.issuer);
 			if (tc.claim == CLAIM_NONE ||
 			    (want != CLAIM_NONE && tc.claim != want))
 				continue;
 			if (tc.label == NULL)
-				tc.label = trust_stmt_label(ctx->m->arena,
-				    tc.st);
-			fn(ctx, role, &tc, arg);
+				tc.label = trust_stmt_label(m->arena, tc.st);
+			fn(&tc, arg);
 		}
 	}
 }
 
-int
-trust_stmt_tests(struct arena *a, const struct pstmt *st, enum claim want,
-    int partial)
+void
+trust_eval_stmt(const struct pstmt *st, const char *issuer, const char *sub,
+    const char *aud, struct trust_eval *ev)
 {
-	const char	*issuer;
-	size_t		 j;
+	struct req_kv		 kv[2] = {
+		{ "sub", sub },
+		{ "aud", aud }
+	};
+	struct req_ctx		 ctx = { kv, 2 };
+	struct claim_key	 k;
+	struct pcond		 tmp;
+	size_t			 i;
+	enum tri		 t;
+	int			 wrong_issuer;
 
-	for (j = 0; j < st->nconds; j++)
-		if (trust_claim(a, &st->conds[j], &issuer) == want ||
-		    (st->conds[j].key == NULL && partial))
-			return 1;
+	memset(ev, 0, sizeof(*ev));
+	ev->t = TRI_TRUE;
+	for (i = 0; i < st->nconds; i++) {
+		tmp = st->conds[i];
+		trust_key(&tmp, &k);
+		wrong_issuer = 0;
+		if (k.claim == CLAIM_NONE) {
+			/* A key this linter does not model, or knows nothing of. */
+			ev->t = tri_and(ev->t, TRI_UNKNOWN);
+			continue;
+		}
+		if (k.unknown || issuer == NULL)
+			ev->unverified = 1;
+		else if (k.issuer_len != strlen(issuer) ||
+		    strncasecmp(k.issuer, issuer, k.issuer_len) != 0)
+			wrong_issuer = 1;
+		tmp.key = wrong_issuer ? "" : claim_short(k.claim);
+		t = pcond_eval(&tmp, &ctx);
+		ev->t = tri_and(ev->t, t);
+		if (t != TRI_FALSE)
+			continue;
+		if (wrong_issuer) {
+			ev->fail |= FAIL_KEY_ISSUER;
+			if (ev->bad_key == NULL)
+				ev->bad_key = &st->conds[i];
+		} else if (k.claim == CLAIM_SUB) {
+			ev->fail |= FAIL_SUB;
+			if (ev->sub_cond == NULL)
+				ev->sub_cond = &st->conds[i];
+		} else if (k.claim == CLAIM_AUD) {
+			ev->fail |= FAIL_AUD;
+			if (ev->aud_cond == NULL)
+				ev->aud_cond = &st->conds[i];
+		} else
+			ev->fail |= FAIL_OTHER;
+	}
+}
+
+const struct pcond *
+trust_sub_cond(const struct pcond *c, const char *key, struct pcond *tmp)
+{
+	struct claim_key	 k;
+
+	if (c->key == NULL) {
+		trust_key(c, &k);
+		if (k.claim != CLAIM_SUB)
+			return NULL;
+		*tmp = *c;
+		tmp->key = key;
+		return tmp;
+	}
+	return strcasecmp(c->key, key) == 0 ? c : NULL;
+}
+
+int
+trust_admits_sub(const struct model *m, const struct iam_role *role,
+    const char *subject)
+{
+	const struct oidc_principal	*o;
+	const struct pstmt		*st;
+	const struct pcond		*c;
+	struct pcond			 tmp;
+	struct req_kv			 kv;
+	struct req_ctx			 rc = { &kv, 1 };
+	size_t				 i, j, k, nsub;
+	int				 ok;
+
+	for (i = 0; role->trust != NULL && i < role->trust->n; i++) {
+		st = &role->trust->st[i];
+		if (!st->allow)
+			continue;
+		for (j = 0; j < st->federated.n; j++) {
+			if ((o = trust_oidc(m, st->federated.v[j])) == NULL)
+				continue;
+			kv.key = o->sub_key;
+			kv.value = subject;
+			ok = 1;
+			nsub = 0;
+			for (k = 0; k < st->nconds && ok; k++) {
+				if ((c = trust_sub_cond(&st->conds[k],
+				    kv.key, &tmp)) == NULL)
+					continue;
+				nsub++;
+				ok = pcond_eval(c, &rc) == TRI_TRUE;
+			}
+			if (ok && nsub > 0)
+				return 1;
+		}
+	}
 	return 0;
 }
 
-/*
- * Report every IRSA statement of the role's trust that does not test
- * claim: "<statement> of the trust policy has no <what>".
- */
-void
-trust_report_missing(struct check_ctx *ctx, const struct rule *r,
-    const struct iam_role *role, enum claim claim, const char *what)
+int
+trust_names(const struct policy *p, const char *sub)
 {
-	const struct policy	*p = role->trust;
-	const struct pstmt	*st;
-	size_t			 i;
+	size_t	 i, j, k;
 
-	for (i = 0; p != NULL && i < p->n; i++) {
-		st = &p->st[i];
-		if (trust_stmt_is_irsa(ctx->m, st, role->used) &&
-		    !trust_stmt_tests(ctx->m->arena, st, claim,
-		    role->trust_partial))
-			engine_report_role(ctx->dg, r, r->severity, ctx->m,
-			    role, "%s of the trust policy has no %s",
-			    trust_stmt_label(ctx->m->arena, st), what);
-	}
+	for (i = 0; p != NULL && i < p->n; i++)
+		for (j = 0; j < p->st[i].nconds; j++)
+			for (k = 0; k < p->st[i].conds[j].values.n; k++)
+				if (p->st[i].conds[j].values.v[k] != NULL &&
+				    strcmp(p->st[i].conds[j].values.v[k],
+				    sub) == 0)
+					return 1;
+	return 0;
 }

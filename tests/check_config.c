@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "model.h"
 #include "rule.h"
+#include "rule_list.h"
 #include "suppress.h"
 
 START_TEST(glob_matches_segments_and_directories)

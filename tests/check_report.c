@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "report.h"
 #include "rule.h"
+#include "rule_list.h"
 
 #define EVIL	"x\n::error file=a::injected %0A\r\n::warning::y"
 

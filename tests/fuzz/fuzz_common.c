@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "bind.h"
 #include "diag.h"
 #include "engine.h"
 #include "fuzz.h"
@@ -43,6 +44,7 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 {
 	struct arena	 a = ARENA_INIT;
 	struct model	 m;
+	struct bindings	 bs;
 	struct diags	 dg;
 	struct report_opts opts = { 1, 1, 2, NULL };
 	static FILE	*null;
@@ -68,7 +70,9 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 		break;
 	}
 	/* As main() does. */
-	engine_run(&m, &dg);
+	model_index(&m);
+	bindings_init(&bs);
+	engine_run(&m, &dg, &bs);
 	suppress_apply(&dg, &m, NULL);
 	diags_sort(&dg);
 	diags_fingerprint(&dg);
@@ -94,6 +98,7 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 			report_gitlab(null, &dg, &opts);
 			break;
 		}
+	bindings_release(&bs);
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&a);
