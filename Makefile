@@ -76,6 +76,7 @@ $(TESTPROG): $(TEST_OBJS) $(LIB_OBJS)
 check: $(PROG) $(TESTPROG)
 	CK_FORK=no $(TESTPROG)
 	sh tests/golden.sh $(PROG)
+	sh tests/rulecases.sh $(PROG)
 	sh tests/docs.sh $(PROG)
 
 # The rule catalogue is generated from the rule table; tests/docs.sh
