@@ -6,13 +6,79 @@
 # <case>.env, if any, holds NAME=value lines set for the run (variables
 # that change the output are otherwise unset).  Run from the top of the tree:
 #   sh tests/golden.sh ./irsalint            run every case
-#   UPDATE=1 sh tests/golden.sh ./irsalint   rewrite the .out files
+#   sh tests/golden.sh ./irsalint FILTER...  run only the cases FILTER names
+#   UPDATE=1 sh tests/golden.sh ./irsalint [FILTER...]
+#                                            rewrite the .out files of the
+#                                            cases run, and only those
+# A filter names whole path components, never a substring: it is either
+# a directory under testdata/ (irsa-trust-sub-mismatch, examples/article),
+# which selects every case below it, or one case, its .args path with or
+# without the .args (config/bad, testdata/config/bad.args).  The leading
+# "testdata/" is optional; "testdata" alone selects every case.  Several
+# filters select the union of their cases.  A filter that selects no case
+# is an error (exit 2), so that a typo never passes as an empty run.
 prog=${1:-./irsalint}
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
+[ $# -gt 0 ] && shift
 pass=0 fail=0
+all=$(find testdata -name '*.args' | LC_ALL=C sort)
+
+# norm FILTER: print FILTER as a path from the top without ".args", e.g.
+# "./config/bad.args/" -> "testdata/config/bad".
+norm() {
+	f=$1
+	while :; do
+		case $f in
+		./*) f=${f#./} ;;
+		*/) f=${f%/} ;;
+		*) break ;;
+		esac
+	done
+	f=${f%.args}
+	case $f in
+	testdata | testdata/*) ;;
+	*) f=testdata/$f ;;
+	esac
+	printf '%s\n' "$f"
+}
+
+# Select the cases: every one when no filter is given, otherwise those
+# under or equal to some filter.  Every filter is checked before any case
+# runs.
+if [ $# -eq 0 ]; then
+	cases=$all
+else
+	cases=
+	bad=0
+	for filter in "$@"; do
+		f=$(norm "$filter")
+		hit=0
+		for args in $all; do
+			case ${args%.args} in
+			"$f" | "$f"/*)
+				hit=1
+				# Keep each case once, in the order of $all.
+				case " $cases " in
+				*" $args "*) ;;
+				*) cases="$cases $args" ;;
+				esac
+				;;
+			esac
+		done
+		if [ "$hit" -eq 0 ]; then
+			echo "golden.sh: no case matches filter '$filter'" >&2
+			bad=1
+		fi
+	done
+	[ "$bad" -eq 0 ] || exit 2
+	cases=$(for args in $all; do
+		case " $cases " in *" $args "*) echo "$args" ;; esac
+	done)
+fi
+
 tmp=$(mktemp) || exit 2
 trap 'rm -f "$tmp"' EXIT
-for args in $(find testdata -name '*.args' | LC_ALL=C sort); do
+for args in $cases; do
 	out=${args%.args}.out
 	# The args file is a list of words; no shell expansion happens.
 	set -f

@@ -1,0 +1,4 @@
+/* Layering fixture. */
+#ifndef BIND_H
+#define BIND_H
+#endif

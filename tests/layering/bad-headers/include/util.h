@@ -1,0 +1,2 @@
+/* Layering fixture: no include guard. */
+void	util_nothing(void);

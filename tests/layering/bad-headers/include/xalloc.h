@@ -1,0 +1,4 @@
+/* Layering fixture: guard names differ. */
+#ifndef XALLOC_H
+#define XALLOC_HH
+#endif

@@ -1,0 +1,3 @@
+/* Layering fixture: the engine is no rule's business. */
+#include "engine.h"
+#include "nowhere.h"

@@ -1,0 +1,2 @@
+/* Layering fixture: analysis is one-way, bind on trust. */
+#include "bind.h"

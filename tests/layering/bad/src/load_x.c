@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "load.h"
+#include "rule.h"

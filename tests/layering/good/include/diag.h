@@ -1,0 +1,6 @@
+/* Layering fixture. */
+#ifndef DIAG_H
+#define DIAG_H
+
+
+#endif /* DIAG_H */

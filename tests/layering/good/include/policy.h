@@ -1,0 +1,7 @@
+/* Layering fixture. */
+#ifndef POLICY_H
+#define POLICY_H
+
+#include "arn.h"
+
+#endif /* POLICY_H */

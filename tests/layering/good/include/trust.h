@@ -1,0 +1,7 @@
+/* Layering fixture. */
+#ifndef TRUST_H
+#define TRUST_H
+
+#include "arn.h"
+
+#endif /* TRUST_H */

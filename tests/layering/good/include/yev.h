@@ -1,0 +1,6 @@
+/* Layering fixture. */
+#ifndef YEV_H
+#define YEV_H
+
+
+#endif /* YEV_H */

@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "rule.h"
+	#  include "rules.def"

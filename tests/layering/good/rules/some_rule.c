@@ -1,0 +1,7 @@
+/* Layering fixture. */
+#include <string.h>
+#include "bind.h"
+#include "diag.h"
+#include "model.h"
+#include "rule.h"
+#include "trust.h"

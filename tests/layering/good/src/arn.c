@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "arn.h"
+#include "policy.h"

@@ -1,0 +1,4 @@
+/* Layering fixture. */
+#include "bind.h"
+#include "trust.h"
+#include "model.h"

@@ -1,0 +1,4 @@
+/* Layering fixture. */
+#include "cfn_eval.h"
+#include "load.h"
+#include "input_pos.h"

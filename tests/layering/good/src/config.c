@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "config.h"
+#include "rule.h"

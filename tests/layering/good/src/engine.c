@@ -1,0 +1,4 @@
+/* Layering fixture. */
+#include "engine.h"
+#include "bind.h"
+#include "rule.h"

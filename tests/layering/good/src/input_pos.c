@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "input_pos.h"
+#include "xalloc.h"

@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "model.h"
+#include "arn.h"

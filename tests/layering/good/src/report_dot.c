@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "report.h"
+#include "bind.h"

@@ -1,0 +1,4 @@
+/* Layering fixture. */
+#include "suppress.h"
+#include "config.h"
+#include "model.h"

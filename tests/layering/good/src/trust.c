@@ -1,0 +1,4 @@
+/* Layering fixture. */
+#include "trust.h"
+#include "model.h"
+#include "policy.h"

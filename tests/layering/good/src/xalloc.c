@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include <stdlib.h>
+#include "xalloc.h"

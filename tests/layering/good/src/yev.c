@@ -1,0 +1,3 @@
+/* Layering fixture. */
+#include "yev.h"
+#include "xalloc.h"
