@@ -21,15 +21,17 @@
 #             analysis
 #   analysis  trust and bind
 #   engine    engine (engine.h is the engine's own business)
-#   rule      the rule API rule.h and the rule list rules/rules.def
+#   rule      the rule API rule.h, the descriptors' declarations
+#             rule_list.h and the rule list rules/rules.def
 #   rules     the rule files rules/*.c
 #   suppress  suppress and config
 #   report    report and report_*
 #   main      src/main.c
 # What each may include, besides its own header (X.c -> X.h) and any
 # base header:
-#   base      base only
-#   input     base only
+#   base      base only; diag.c also reads a rule descriptor (rule.h)
+#             for the id and default severity a finding carries
+#   input     base and the rest of the input layer
 #   model     the domain parsers, whose types appear in the model
 #   domain    each other
 #   loader    the input layer, the model, the domain parsers and load.h;
@@ -55,7 +57,7 @@
 # a violation, followed by the included file's base name; within one
 # module the reason is "X never includes Y".
 MODULES='
-rule     | rule rules/rules.def                    | the rule API never includes
+rule     | rule rule_list rules/rules.def          | the rule API never includes
 rules    | rules/*                                 | rules never include
 base     | xalloc arena buf util strmap diag       | base modules never include
 input    | yev jscan input* comment                | the input layer never includes
@@ -75,17 +77,18 @@ main     | main                                    | main never includes
 # first "_").
 ALLOW='
 base             | base
-input            |
+input            | input
 model            | domain
 domain           | domain
 loader           | input model domain load.h family
 analysis         | model domain trust.h
 engine           | model domain analysis rule
-rule             | rules.def
+rule             | rules.def rule.h
 rules            | model domain analysis rule
 suppress         | model rule config.h
 report           | model rule report.h
 src/report_dot.c | bind.h
+src/diag.c       | rule.h
 main             | *
 '
 
