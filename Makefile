@@ -78,6 +78,7 @@ check: $(PROG) $(TESTPROG)
 	sh tests/golden.sh $(PROG)
 	sh tests/rulecases.sh $(PROG)
 	sh tests/layering-selftest.sh
+	sh tests/calls.sh $(OBJDIR)
 	sh tests/docs.sh $(PROG)
 
 # The include matrix of tests/layering.sh on this tree (its self-test

@@ -3,10 +3,7 @@
 #ifndef ENGINE_H
 #define ENGINE_H
 
-#include <stddef.h>
-
 struct bindings;
-struct check_ctx;
 struct diags;
 struct model;
 
@@ -18,14 +15,5 @@ struct model;
  */
 void	engine_run(const struct model *, struct diags *,
 	    struct bindings *b);
-
-/*
- * The context rules are given, with a budget of like_budget pattern
- * matches for rule_count_admitted(); engine_run() makes one, and tests
- * of the rule helpers make their own.  Release frees the memos.
- */
-void	engine_ctx_init(struct check_ctx *, const struct model *,
-	    struct diags *, const struct bindings *, size_t like_budget);
-void	engine_ctx_release(struct check_ctx *);
 
 #endif /* ENGINE_H */

@@ -15,7 +15,7 @@
 
 struct binding;
 struct bindings;
-struct engine_memo;
+struct rule_memo;
 struct iam_role;
 struct k8s_obj;
 struct model;
@@ -25,7 +25,7 @@ struct check_ctx {
 	const struct model	*m;
 	struct diags		*dg;
 	const struct bindings	*b;		/* one per annotated SA */
-	struct engine_memo	*memo;		/* the engine's; see engine.c */
+	struct rule_memo	*memo;		/* shared by rules; rule.c */
 };
 
 /*
@@ -101,5 +101,22 @@ int		 rule_role_used(const struct check_ctx *,
  */
 int		 rule_count_admitted(struct check_ctx *, const char *,
 		    size_t *);
+
+/*
+ * StringLike matches rule_count_admitted() may make in one run: far
+ * more than real inputs need, few enough that a crafted input with
+ * thousands of patterns and ServiceAccounts stays fast.
+ */
+#define RULE_LIKE_BUDGET	10000000
+
+/*
+ * For the engine, and tests of the helpers: the context rules are
+ * given, with a budget of like_budget pattern matches; release frees
+ * the memos.
+ */
+void		 rule_ctx_init(struct check_ctx *, const struct model *,
+		    struct diags *, const struct bindings *,
+		    size_t like_budget);
+void		 rule_ctx_release(struct check_ctx *);
 
 #endif /* RULE_H */

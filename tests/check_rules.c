@@ -89,7 +89,7 @@ START_TEST(count_admitted_matches_sorted_claims)
 	 * claims under team- and then all 4; the others are counted from
 	 * the sorted claims without matching.
 	 */
-	engine_ctx_init(&ctx, &m, &dg, NULL, 7);
+	rule_ctx_init(&ctx, &m, &dg, NULL, 7);
 	ck_assert(rule_count_admitted(&ctx, "system:serviceaccount:*:*", &n));
 	ck_assert_uint_eq(n, 4);
 	ck_assert(rule_count_admitted(&ctx, "*", &n));
@@ -113,7 +113,7 @@ START_TEST(count_admitted_matches_sorted_claims)
 	ck_assert(!rule_count_admitted(&ctx, "system:serviceaccount:*:web",
 	    &n));
 	ck_assert_uint_eq(n, 0);
-	engine_ctx_release(&ctx);
+	rule_ctx_release(&ctx);
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&a);

@@ -83,7 +83,7 @@ domain           | domain
 loader           | input model domain load.h family
 analysis         | model domain trust.h
 engine           | model domain analysis rule
-rule             | rules.def rule.h
+rule             | rules.def rule.h model domain analysis
 rules            | model domain analysis rule
 suppress         | model rule config.h
 report           | model rule report.h
