@@ -2,16 +2,21 @@
 /*
  * Unit tests of the reporters' contracts that goldens show only by
  * example: workflow commands cannot be injected, Markdown cannot link,
- * URIs are encoded, fingerprints are unique and stable, fixes quote.
+ * URIs are encoded, fingerprints are unique and stable, fixes quote,
+ * and the picture draws the bindings the rules judged.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "bind.h"
 #include "buf.h"
 #include "check_suites.h"
 #include "diag.h"
+#include "engine.h"
+#include "load.h"
+#include "model.h"
 #include "report.h"
 #include "rule.h"
 #include "rule_list.h"
@@ -207,6 +212,72 @@ START_TEST(suppress_and_severity_keep_counts)
 }
 END_TEST
 
+/*
+ * The DOT picture and the text report of one run, with budget role
+ * names left for did-you-mean: does each suggest the misspelt role?
+ */
+static void
+dot_and_text(size_t budget, int *dot_hint, int *text_hint)
+{
+	static const char plan[] =
+	    "{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"aws_iam_role.lbc\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":"
+	    "[\"create\"],\"after\":{\"name\":\"AwsLoadBalancerController\","
+	    "\"path\":\"/\",\"assume_role_policy\":\"{}\"}}}]}";
+	static const char sa[] =
+	    "kind: ServiceAccount\nmetadata:\n  name: lbc\n"
+	    "  namespace: kube-system\n  annotations:\n"
+	    "    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:"
+	    "role/AwsLoadBalancerControler\n";
+	struct arena		 a = ARENA_INIT;
+	struct model		 m;
+	struct diags		 dg;
+	struct bindings		 bs;
+	struct report_opts	 o;
+	char			*dot = NULL, *text = NULL;
+	size_t			 len;
+	FILE			*fp;
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	load_tf(&m, &dg, "plan.json", plan, sizeof(plan) - 1);
+	load_k8s(&m, &dg, "sa.yaml", sa, sizeof(sa) - 1);
+	model_index(&m);
+	bindings_init(&bs);
+	bs.typo_budget = budget;
+	engine_run(&m, &dg, &bs);
+	diags_sort(&dg);
+	memset(&o, 0, sizeof(o));
+	fp = open_memstream(&dot, &len);
+	report_dot(fp, &m, &bs, &dg, &o);
+	fclose(fp);
+	fp = open_memstream(&text, &len);
+	report_text(fp, &dg, &o);
+	fclose(fp);
+	*dot_hint = strstr(dot, "did you mean") != NULL;
+	*text_hint = strstr(text, "did you mean AwsLoadBalancerController") !=
+	    NULL;
+	free(dot);
+	free(text);
+	bindings_release(&bs);
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+}
+
+START_TEST(dot_draws_the_bindings_the_rules_judged)
+{
+	int	 dot, text;
+
+	dot_and_text(BIND_TYPO_CHECKS, &dot, &text);
+	ck_assert(dot && text);
+	/* Past the budget neither suggests: the picture does not re-bind. */
+	dot_and_text(0, &dot, &text);
+	ck_assert(!dot && !text);
+}
+END_TEST
+
 Suite *
 report_suite(void)
 {
@@ -220,6 +291,7 @@ report_suite(void)
 	tcase_add_test(tc, fingerprints_are_unique_stable_and_line_free);
 	tcase_add_test(tc, fix_scalar_keeps_plain_and_quotes_when_needed);
 	tcase_add_test(tc, suppress_and_severity_keep_counts);
+	tcase_add_test(tc, dot_draws_the_bindings_the_rules_judged);
 	suite_add_tcase(s, tc);
 	return s;
 }
