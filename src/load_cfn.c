@@ -212,7 +212,7 @@ cy_next(struct cfn *c)
 		return 1;
 	}
 	if (p->error == YAML_MEMORY_ERROR)
-		errx(1, "out of memory");
+		errx(2, "out of memory");
 	memset(&loc, 0, sizeof(loc));
 	loc.file = c->file;
 	if (p->error != YAML_READER_ERROR) {
@@ -1699,7 +1699,7 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	buf_init(&c.whys);
 	m->naws++;
 	if (!yaml_parser_initialize(&c.parser))
-		errx(1, "out of memory");
+		errx(2, "out of memory");
 	yaml_parser_set_input_string(&c.parser, (const unsigned char *)data,
 	    len);
 	/* Stream start, then the first document or the end of the stream. */
