@@ -36,6 +36,7 @@ model_release(struct model *m)
 	free(m->role_policies.v);
 	free(m->tf_files.v);
 	free(m->pod_identities.v);
+	free(m->comments.v);
 	strmap_release(&m->sa_index);
 	strmap_release(&m->role_by_name);
 	strmap_release(&m->role_by_lname);
@@ -115,6 +116,15 @@ model_add_pod_identity(struct model *m, enum src_kind src)
 	p->src = src;
 	VEC_PUSH(m->pod_identities, p);
 	return p;
+}
+
+struct comment *
+model_add_comment(struct model *m)
+{
+	struct comment	*c = arena_alloc(m->arena, sizeof(*c));
+
+	VEC_PUSH(m->comments, c);
+	return c;
 }
 
 static const struct {

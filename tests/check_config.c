@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "check_suites.h"
+#include "comment.h"
 #include "config.h"
 #include "diag.h"
 #include "model.h"
@@ -215,41 +216,93 @@ START_TEST(config_is_found_upward_until_the_repository_root)
 }
 END_TEST
 
+static const char comment_text[] =
+    "a: 1 # irsalint:ignore irsa-trust-action -- why\n"
+    "# irsalint:ignore all\n"
+    "\n"
+    "  # another comment\n"
+    "b: 2\n"
+    "c: \"# irsalint:ignore all\"\n"
+    "d: 3 #irsalint:ignore-file x\n"
+    "# IRSALINT: ignore irsa-role-not-found\n"
+    "# irsalint:ignore irsa-role-not-found\n";
+
 START_TEST(comments_apply_to_their_line_or_the_next)
 {
-	struct arena		 a = ARENA_INIT;
-	struct model		 m;
-	struct diags		 dg;
-	struct suppress_comment	*c;
-	const char		*text =
-	    "a: 1 # irsalint:ignore irsa-trust-action -- why\n"
-	    "# irsalint:ignore all\n"
-	    "\n"
-	    "  # another comment\n"
-	    "b: 2\n"
-	    "c: \"# irsalint:ignore all\"\n"
-	    "d: 3 #irsalint:ignore-file x\n"
-	    "# irsalint:ignore irsa-role-not-found\n";
+	struct arena	 a = ARENA_INIT;
+	struct model	 m;
+	struct comment	*c;
 
 	model_init(&m, &a);
-	diags_init(&dg, &a);
-	suppress_scan(&m, &dg, "f.yaml", text, strlen(text));
-	ck_assert_uint_eq(dg.n, 0);
-	c = m.suppress;		/* newest first */
-	ck_assert_ptr_nonnull(c);
-	ck_assert_uint_eq(c->loc.line, 8);
-	ck_assert_uint_eq(c->target, UINT_MAX);
-	c = c->next;
-	ck_assert_uint_eq(c->loc.line, 2);
-	ck_assert_uint_eq(c->target, 5);
-	ck_assert_ptr_null(c->rules);
-	c = c->next;
+	comment_scan(&m, "f.yaml", comment_text, strlen(comment_text));
+	/* Every comment that names irsalint, as written, in file order. */
+	ck_assert_uint_eq(m.comments.n, 5);
+	c = m.comments.v[0];
+	ck_assert_str_eq(c->loc.file, "f.yaml");
 	ck_assert_uint_eq(c->loc.line, 1);
 	ck_assert_uint_eq(c->loc.col, 6);
 	ck_assert_uint_eq(c->target, 1);
-	ck_assert_ptr_eq(c->rules[0], &rule_irsa_trust_action);
-	ck_assert_str_eq(c->reason, "why");
-	ck_assert_ptr_null(c->next);
+	ck_assert_str_eq(c->text, "irsalint:ignore irsa-trust-action -- why");
+	c = m.comments.v[1];
+	ck_assert_uint_eq(c->loc.line, 2);
+	ck_assert_uint_eq(c->loc.col, 1);
+	ck_assert_uint_eq(c->target, 5);
+	ck_assert_str_eq(c->text, "irsalint:ignore all");
+	c = m.comments.v[2];
+	ck_assert_uint_eq(c->loc.line, 7);
+	ck_assert_uint_eq(c->target, 7);
+	ck_assert_str_eq(c->text, "irsalint:ignore-file x");
+	c = m.comments.v[3];
+	ck_assert_uint_eq(c->loc.line, 8);
+	ck_assert_uint_eq(c->target, UINT_MAX);
+	ck_assert_str_eq(c->text, "IRSALINT: ignore irsa-role-not-found");
+	c = m.comments.v[4];
+	ck_assert_uint_eq(c->loc.line, 9);
+	ck_assert_uint_eq(c->target, UINT_MAX);
+	model_release(&m);
+	arena_release(&a);
+}
+END_TEST
+
+/* A finding of rule r at line of f.yaml. */
+static struct diag *
+finding_at(struct diags *dg, const struct rule *r, unsigned int line)
+{
+	struct loc	 loc = { "f.yaml", line, 1, 0, 0 };
+
+	return diag_add(dg, r, &loc, "finding");
+}
+
+START_TEST(suppress_reads_ignore_comments_when_applied)
+{
+	struct arena	 a = ARENA_INIT;
+	struct model	 m;
+	struct diags	 dg;
+	struct diag	*d1, *d5, *d7;
+	const char	*bad = "# irsalint:ignore nope\nx: 1\n";
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	comment_scan(&m, "f.yaml", comment_text, strlen(comment_text));
+	d1 = finding_at(&dg, &rule_irsa_trust_action, 1);
+	d5 = finding_at(&dg, &rule_irsa_role_not_found, 5);
+	d7 = finding_at(&dg, &rule_irsa_role_not_found, 7);
+	comment_scan(&m, "g.yaml", bad, strlen(bad));
+	suppress_apply(&dg, &m, NULL);
+	ck_assert_int_eq(d1->suppressed, SUPPRESS_COMMENT);
+	ck_assert_str_eq(d1->reason, "why");
+	ck_assert_int_eq(d5->suppressed, SUPPRESS_COMMENT);
+	ck_assert_ptr_null(d5->reason);
+	/* irsalint:ignore-file is not irsalint:ignore. */
+	ck_assert_int_eq(d7->suppressed, SUPPRESS_NONE);
+	/* The unknown id is an input error at its comment. */
+	ck_assert_uint_eq(dg.nerrors, 1);
+	ck_assert_uint_eq(dg.n, 4);
+	ck_assert_str_eq(dg.v[3]->loc.file, "g.yaml");
+	ck_assert_uint_eq(dg.v[3]->loc.line, 1);
+	ck_assert_uint_eq(dg.v[3]->loc.col, 1);
+	ck_assert_str_eq(dg.v[3]->msg,
+	    "unknown rule 'nope' in irsalint:ignore comment");
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&a);
@@ -268,6 +321,7 @@ config_suite(void)
 	tcase_add_test(tc, config_reports_every_error_with_position);
 	tcase_add_test(tc, config_is_found_upward_until_the_repository_root);
 	tcase_add_test(tc, comments_apply_to_their_line_or_the_next);
+	tcase_add_test(tc, suppress_reads_ignore_comments_when_applied);
 	suite_add_tcase(s, tc);
 	return s;
 }
