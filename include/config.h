@@ -8,9 +8,9 @@
 #define CONFIG_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 struct arena;
+struct diags;
 struct rule;
 
 #define CONFIG_NAME	".irsalint.yaml"
@@ -45,12 +45,15 @@ struct config {
 void		 config_init(struct config *, struct arena *);
 
 /*
- * Read file into *c.  Errors are printed to errfp as
- * "file:line:col: error: message", all of them; returns the number
- * printed (0: success).
+ * Read file into *c, which config_init() set.  Every mistake is an
+ * input error in dg (diag_error()), at its line and column, or at line
+ * 0 when it has no position (the file cannot be read).  Returns 0, or
+ * -1 after errors: then *c is back at the built-in defaults of
+ * config_init(), file NULL, so that nothing of a broken configuration
+ * applies.
  */
-size_t		 config_load(struct config *, struct arena *, const char *file,
-		    FILE *errfp);
+int		 config_load(struct config *, struct arena *, const char *file,
+		    struct diags *);
 
 /*
  * Look for CONFIG_NAME in the current directory, then its parents,

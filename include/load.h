@@ -45,7 +45,10 @@ void	load_cfn(struct model *, struct diags *, const char *file,
 void	load_aws(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
 
-/* Content sniffing for load_buffer(). */
+/*
+ * Content sniffing, all of it in load.c, which alone decides what
+ * loader reads an input; exported for the unit tests.
+ */
 int	load_cfn_detect(const char *, size_t);
 int	load_aws_detect(const char *, size_t);
 /* Does JSON text have an object at the top with this key? */

@@ -16,8 +16,6 @@
 
 struct arena;
 struct policy;
-struct rule;
-struct suppress_comment;
 
 /* ---- Kubernetes side ---- */
 
@@ -142,10 +140,6 @@ struct k8s_obj {
 	 */
 	const char	*origin;	/* "eksctl ClusterConfig NAME" or NULL */
 	int		 role_pending;	/* role ARN known only after apply */
-
-	/* irsalint.io/ignore, parsed by suppress_apply(); NULL = all. */
-	const struct rule *const *ignore_rules;
-	int		 ignore_set;	/* the annotation is present */
 };
 
 /* ---- AWS side: where each object came from is its src field ---- */
@@ -236,6 +230,20 @@ struct oidc_principal {
 	const char	*sub_key;	/* "<issuer>:sub" */
 };
 
+/*
+ * A comment of an input file that names irsalint, as written: the
+ * loader keeps the raw fact, suppress.c decides what it means.  text
+ * runs from after the '#' and its blanks to the end of the line.
+ * target is the line the comment applies to: its own for a trailing
+ * comment, else the next line with content; 0 while that line is not
+ * read yet, UINT_MAX when there is none.
+ */
+struct comment {
+	struct loc	 loc;		/* the '#' */
+	const char	*text;		/* after '#' and blanks (arena) */
+	unsigned int	 target;	/* 0: unknown yet, UINT_MAX: none */
+};
+
 #define MODEL_VEC(type, name)	struct { type **v; size_t n, cap; } name
 
 struct model {
@@ -265,7 +273,7 @@ struct model {
 	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */
 	struct strmap	 oidc_by_arn;	/* Federated ARNs of every trust */
 	int		 role_policy_unknown;	/* one names no known role */
-	struct suppress_comment *suppress;	/* suppress.c, newest first */
+	MODEL_VEC(struct comment, comments);	/* comment.c, file order */
 };
 
 void	model_init(struct model *, struct arena *);
@@ -287,6 +295,7 @@ struct role_policy	*model_add_role_policy(struct model *,
 struct tf_file		*model_add_tf_file(struct model *);
 struct pod_identity	*model_add_pod_identity(struct model *,
 			    enum src_kind);
+struct comment		*model_add_comment(struct model *);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* Pod and the kinds with a pod template. */

@@ -44,8 +44,8 @@ struct cnode {
 struct cload {
 	struct arena	*a;
 	struct config	*c;
-	const char	*file;
-	FILE		*errfp;
+	const char	*file;		/* arena */
+	struct diags	*dg;
 	size_t		 nerr;
 	yaml_parser_t	 parser;
 };
@@ -74,19 +74,25 @@ static const char	*cscalar(struct cload *, const struct cnode *,
 			    const char *);
 static void		 ctop(struct cload *, const struct cnode *);
 
+/*
+ * Report an error as an input error of the run, at loc, or in the file
+ * as a whole when loc is NULL, so that every output format carries it.
+ */
 static void
 cerr(struct cload *cl, const struct loc *loc, const char *fmt, ...)
 {
-	va_list	 ap;
+	struct loc	 l;
+	va_list		 ap;
 
-	fprintf(cl->errfp, "%s", cl->file);
-	if (loc != NULL && loc->line > 0)
-		fprintf(cl->errfp, ":%u:%u", loc->line, loc->col);
-	fputs(": error: ", cl->errfp);
+	memset(&l, 0, sizeof(l));
+	l.file = cl->file;
+	if (loc != NULL && loc->line > 0) {
+		l.line = loc->line;
+		l.col = loc->col;
+	}
 	va_start(ap, fmt);
-	vfprintf(cl->errfp, fmt, ap);
+	diag_vadd(cl->dg, NULL, SEV_ERROR, &l, fmt, ap);
 	va_end(ap);
-	fputc('\n', cl->errfp);
 	cl->nerr++;
 }
 
@@ -538,9 +544,9 @@ config_init(struct config *c, struct arena *a)
 	}
 }
 
-size_t
+int
 config_load(struct config *c, struct arena *a, const char *file,
-    FILE *errfp)
+    struct diags *dg)
 {
 	struct cload	 cl;
 	struct cnode	*root;
@@ -552,10 +558,11 @@ config_load(struct config *c, struct arena *a, const char *file,
 	cl.a = a;
 	cl.c = c;
 	cl.file = c->file = arena_strdup(a, file);
-	cl.errfp = errfp;
+	cl.dg = dg;
 	if ((fp = fopen(file, "rb")) == NULL) {
 		cerr(&cl, NULL, "cannot open: %s", strerror(errno));
-		return cl.nerr;
+		config_init(c, a);
+		return -1;
 	}
 	data = xmalloc(CONFIG_MAX_SIZE + 1);
 	len = fread(data, 1, CONFIG_MAX_SIZE + 1, fp);
@@ -574,7 +581,11 @@ config_load(struct config *c, struct arena *a, const char *file,
 		yaml_parser_delete(&cl.parser);
 	}
 	free(data);
-	return cl.nerr;
+	if (cl.nerr == 0)
+		return 0;
+	/* Nothing of a configuration with mistakes applies. */
+	config_init(c, a);
+	return -1;
 }
 
 const char *

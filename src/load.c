@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Input dispatch: walk PATH arguments, read each file whole, and hand
- * the bytes to the loader its content calls for.
+ * Input dispatch: walk PATH arguments, tell each file's format by its
+ * content, and hand the bytes to the loader it calls for.
  */
 #include <sys/stat.h>
 
@@ -17,24 +17,47 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
-#include "suppress.h"
 #include "util.h"
 #include "xalloc.h"
+
+/* What content sniffing found an input to be. */
+enum input_kind {
+	INPUT_K8S,
+	INPUT_TERRAFORM,
+	INPUT_CFN,
+	INPUT_AWS
+};
 
 static size_t	load_dir(struct model *, struct diags *, const char *, int);
 static size_t	load_file(struct model *, struct diags *, const char *,
 		    FILE *);
 static int	load_wanted(const char *);
 static int	name_cmp(const void *, const void *);
+static enum input_kind sniff(const char *, size_t);
+static int	is_terraform(const char *, size_t);
 
 /*
- * Terraform JSON is recognised by its own top-level keys near the start
- * of a JSON object: "format_version" and "terraform_version" in `show
- * -json` output, "terraform_version" and "lineage" in a raw state.
- * CloudFormation templates and AWS CLI output are told by their own
- * top-level keys (load_cfn_detect, load_aws_detect).  Everything else
- * is taken for Kubernetes YAML or JSON.
+ * Content sniffing: every decision about which loader reads an input
+ * is taken here, from its bytes, so that the loaders never look at
+ * each other's formats.  Terraform JSON is recognised by its own
+ * top-level keys near the start of a JSON object: "format_version" and
+ * "terraform_version" in `show -json` output, "terraform_version" and
+ * "lineage" in a raw state.  CloudFormation templates and AWS CLI
+ * output are told by their own top-level keys.  Everything else is
+ * taken for Kubernetes YAML or JSON.
  */
+static enum input_kind
+sniff(const char *data, size_t len)
+{
+	if (is_terraform(data, len))
+		return INPUT_TERRAFORM;
+	if (load_cfn_detect(data, len))
+		return INPUT_CFN;
+	if (load_aws_detect(data, len))
+		return INPUT_AWS;
+	return INPUT_K8S;
+}
+
 static int
 is_terraform(const char *data, size_t len)
 {
@@ -54,19 +77,125 @@ is_terraform(const char *data, size_t len)
 	return yes;
 }
 
+/*
+ * Scan JSON text for a key of its top-level object, outside strings
+ * and nested values.  Keys are compared as written, escapes included.
+ */
+int
+load_json_has_key(const char *data, size_t len, const char *key)
+{
+	size_t	 i, start, klen = strlen(key);
+	int	 depth = 0, seen = 0;
+
+	for (i = 0; i < len; i++) {
+		if (data[i] == '{' || data[i] == '[')
+			seen = ++depth;
+		else if (data[i] == '}' || data[i] == ']')
+			depth--;
+		else if (data[i] == '"') {
+			start = ++i;
+			for (; i < len && data[i] != '"'; i++)
+				if (data[i] == '\\')
+					i++;
+			if (depth != 1 || i >= len || i - start != klen ||
+			    memcmp(data + start, key, klen) != 0)
+				continue;
+			for (i++; i < len && strchr(" \t\r\n", data[i]) != NULL;
+			    i++)
+				continue;
+			if (i < len && data[i] == ':')
+				return 1;
+			i--;
+		}
+		if (depth <= 0 && seen)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Is this a CloudFormation template?  JSON: a top-level key
+ * AWSTemplateFormatVersion, Resources or TemplateBody.  YAML: one of
+ * the first two at the start of a line, where only top-level keys
+ * stand; Kubernetes manifests never have them.
+ */
+int
+load_cfn_detect(const char *data, size_t len)
+{
+	static const char *const keys[] = { "AWSTemplateFormatVersion",
+	    "Resources" };
+	const char	*q, *end = data + len;
+	size_t		 i, k, n;
+
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
+		continue;
+	if (i < len && data[i] == '{')
+		return load_json_has_key(data, len, keys[0]) ||
+		    load_json_has_key(data, len, keys[1]) ||
+		    load_json_has_key(data, len, "TemplateBody");
+	for (i = 0; i < len; i++) {
+		if (i > 0 && data[i - 1] != '\n')
+			continue;
+		q = data + i;
+		if (*q == '"' || *q == '\'')
+			q++;
+		for (k = 0; k < 2; k++) {
+			n = strlen(keys[k]);
+			if ((size_t)(end - q) > n &&
+			    strncmp(q, keys[k], n) == 0 &&
+			    q[n] != '\0' && strchr("\"': \t", q[n]) != NULL)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is this the JSON output of one of the AWS CLI commands load_aws.c
+ * reads: aws iam get-role, list-roles, get-open-id-connect-provider,
+ * list-open-id-connect-providers, aws eks describe-cluster,
+ * list-pod-identity-associations, describe-pod-identity-association?
+ * A Kubernetes JSON manifest (apiVersion) never is.
+ */
+int
+load_aws_detect(const char *data, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
+		continue;
+	if (i == len || data[i] != '{' ||
+	    load_json_has_key(data, len, "apiVersion"))
+		return 0;
+	return load_json_has_key(data, len, "Role") ||
+	    load_json_has_key(data, len, "Roles") ||
+	    load_json_has_key(data, len, "OpenIDConnectProviderList") ||
+	    (load_json_has_key(data, len, "Url") &&
+	    load_json_has_key(data, len, "ClientIDList")) ||
+	    load_json_has_key(data, len, "cluster") ||
+	    load_json_has_key(data, len, "association") ||
+	    load_json_has_key(data, len, "associations");
+}
+
 void
 load_buffer(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
 	m->nfiles++;
-	if (is_terraform(data, len))
+	switch (sniff(data, len)) {
+	case INPUT_TERRAFORM:
 		load_tf(m, dg, file, data, len);
-	else if (load_cfn_detect(data, len))
+		break;
+	case INPUT_CFN:
 		load_cfn(m, dg, file, data, len);
-	else if (load_aws_detect(data, len))
+		break;
+	case INPUT_AWS:
 		load_aws(m, dg, file, data, len);
-	else
+		break;
+	default:
 		load_k8s(m, dg, file, data, len);
+		break;
+	}
 }
 
 /*
@@ -138,6 +267,7 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	char		 chunk[65536];
 	size_t		 n;
+	enum input_kind	 kind;
 
 	/*
 	 * A template may put Resources after a long Parameters section:
@@ -151,8 +281,7 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 	m->nfiles++;
 	if (wrong_input(dg, &loc, chunk, n))
 		return 1;
-	if (!is_terraform(chunk, n) && !load_cfn_detect(chunk, n) &&
-	    !load_aws_detect(chunk, n)) {
+	if (sniff(chunk, n) == INPUT_K8S) {
 		load_k8s_stream(m, dg, file, fp, chunk, n);
 		if (ferror(fp))
 			diag_error(dg, &loc, "cannot read: %s",
@@ -174,9 +303,14 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 		buf_release(&b);
 		return 0;
 	}
-	if (is_terraform(b.buf, b.len))
+	/*
+	 * The first bytes chose a loader that reads files whole; the whole
+	 * file decides which, and is AWS CLI output unless something else.
+	 */
+	kind = sniff(b.buf, b.len);
+	if (kind == INPUT_TERRAFORM)
 		load_tf(m, dg, file, b.buf, b.len);
-	else if (load_cfn_detect(b.buf, b.len))
+	else if (kind == INPUT_CFN)
 		load_cfn(m, dg, file, b.buf, b.len);
 	else
 		load_aws(m, dg, file, b.buf, b.len);

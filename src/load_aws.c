@@ -290,63 +290,6 @@ aws_pod_identity(struct aws_ctx *c, const cJSON *j)
 	p->loc = aws_locate(c, arn);
 }
 
-/*
- * Scan JSON text for a key of its top-level object, outside strings
- * and nested values.  Keys are compared as written, escapes included.
- */
-int
-load_json_has_key(const char *data, size_t len, const char *key)
-{
-	size_t	 i, start, klen = strlen(key);
-	int	 depth = 0, seen = 0;
-
-	for (i = 0; i < len; i++) {
-		if (data[i] == '{' || data[i] == '[')
-			seen = ++depth;
-		else if (data[i] == '}' || data[i] == ']')
-			depth--;
-		else if (data[i] == '"') {
-			start = ++i;
-			for (; i < len && data[i] != '"'; i++)
-				if (data[i] == '\\')
-					i++;
-			if (depth != 1 || i >= len || i - start != klen ||
-			    memcmp(data + start, key, klen) != 0)
-				continue;
-			for (i++; i < len && strchr(" \t\r\n", data[i]) != NULL;
-			    i++)
-				continue;
-			if (i < len && data[i] == ':')
-				return 1;
-			i--;
-		}
-		if (depth <= 0 && seen)
-			return 0;
-	}
-	return 0;
-}
-
-/* Is this the JSON output of one of the AWS CLI commands above? */
-int
-load_aws_detect(const char *data, size_t len)
-{
-	size_t	 i;
-
-	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
-		continue;
-	if (i == len || data[i] != '{' ||
-	    load_json_has_key(data, len, "apiVersion"))
-		return 0;
-	return load_json_has_key(data, len, "Role") ||
-	    load_json_has_key(data, len, "Roles") ||
-	    load_json_has_key(data, len, "OpenIDConnectProviderList") ||
-	    (load_json_has_key(data, len, "Url") &&
-	    load_json_has_key(data, len, "ClientIDList")) ||
-	    load_json_has_key(data, len, "cluster") ||
-	    load_json_has_key(data, len, "association") ||
-	    load_json_has_key(data, len, "associations");
-}
-
 void
 load_aws(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)

@@ -212,7 +212,7 @@ cy_next(struct cfn *c)
 		return 1;
 	}
 	if (p->error == YAML_MEMORY_ERROR)
-		errx(1, "out of memory");
+		errx(2, "out of memory");
 	memset(&loc, 0, sizeof(loc));
 	loc.file = c->file;
 	if (p->error != YAML_READER_ERROR) {
@@ -1641,44 +1641,7 @@ cfn_resources(struct cfn *c)
 	}
 }
 
-/* ---- Detection and entry point ---- */
-
-/*
- * Is this a CloudFormation template?  JSON: a top-level key
- * AWSTemplateFormatVersion, Resources or TemplateBody.  YAML: one of
- * the first two at the start of a line, where only top-level keys
- * stand; Kubernetes manifests never have them.
- */
-int
-load_cfn_detect(const char *data, size_t len)
-{
-	static const char *const keys[] = { "AWSTemplateFormatVersion",
-	    "Resources" };
-	const char	*q, *end = data + len;
-	size_t		 i, k, n;
-
-	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
-		continue;
-	if (i < len && data[i] == '{')
-		return load_json_has_key(data, len, keys[0]) ||
-		    load_json_has_key(data, len, keys[1]) ||
-		    load_json_has_key(data, len, "TemplateBody");
-	for (i = 0; i < len; i++) {
-		if (i > 0 && data[i - 1] != '\n')
-			continue;
-		q = data + i;
-		if (*q == '"' || *q == '\'')
-			q++;
-		for (k = 0; k < 2; k++) {
-			n = strlen(keys[k]);
-			if ((size_t)(end - q) > n &&
-			    strncmp(q, keys[k], n) == 0 &&
-			    q[n] != '\0' && strchr("\"': \t", q[n]) != NULL)
-				return 1;
-		}
-	}
-	return 0;
-}
+/* ---- Entry point ---- */
 
 /*
  * Load one template.  A parse error ends it before anything reaches
@@ -1699,7 +1662,7 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	buf_init(&c.whys);
 	m->naws++;
 	if (!yaml_parser_initialize(&c.parser))
-		errx(1, "out of memory");
+		errx(2, "out of memory");
 	yaml_parser_set_input_string(&c.parser, (const unsigned char *)data,
 	    len);
 	/* Stream start, then the first document or the end of the stream. */

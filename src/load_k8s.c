@@ -14,7 +14,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
-#include "suppress.h"
+#include "comment.h"
 #include "xalloc.h"
 #include "yev.h"
 
@@ -479,7 +479,7 @@ kl_newline(struct kload *kl, const char *s, size_t n)
 	if (len > 0 && s[len - 1] == '\n')
 		len--;
 	kl_source_line(kl, s, len);
-	suppress_line(kl->m, kl->dg, kl->file, kl->lineno, s, s + len);
+	comment_line(kl->m, kl->file, kl->lineno, s, s + len);
 }
 
 static int
@@ -1689,7 +1689,7 @@ kl_run(struct kload *kl)
 	yev_release(&kl->y);
 	kl_deferred_end(kl, 0);
 	kl_pends_clear(kl, 1);
-	suppress_finish(kl->m);
+	comment_finish(kl->m);
 	if (kl->too_big)
 		diag_error(kl->dg, &loc, "file is larger than %lu MiB",
 		    LOAD_MAX_FILE_SIZE / (1024 * 1024));

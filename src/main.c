@@ -330,14 +330,18 @@ main(int argc, char *argv[])
 		usage(stderr, 2);
 	}
 
+	/*
+	 * A broken configuration is reported with the findings, in every
+	 * format, rather than instead of them: config_load() then leaves
+	 * the built-in defaults in cfg, the inputs are linted with those,
+	 * and its errors make the exit status 2.
+	 */
+	diags_init(&dg, &arena);
 	config_init(&cfg, &arena);
 	if (!no_config && cfg_file == NULL)
 		cfg_file = config_find(&arena);
-	if (cfg_file != NULL &&
-	    config_load(&cfg, &arena, cfg_file, stderr) > 0) {
-		arena_release(&arena);
-		return 2;
-	}
+	if (cfg_file != NULL)
+		(void)config_load(&cfg, &arena, cfg_file, &dg);
 	if (fail_on < 0)
 		fail_on = cfg.fail_on != CONFIG_UNSET ? cfg.fail_on :
 		    SEV_WARNING;
@@ -348,7 +352,6 @@ main(int argc, char *argv[])
 	else if (cfg.ns != NULL)
 		m.default_ns = cfg.ns;
 	m.stdin_name = stdin_name;
-	diags_init(&dg, &arena);
 	for (; argc > 0; argc--, argv++)
 		load_path(&m, &dg, *argv);
 	model_index(&m);

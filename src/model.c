@@ -11,6 +11,8 @@
 #include "policy.h"
 #include "xalloc.h"
 
+static void	index_oidc(struct model *, const struct policy *);
+
 #define VEC_PUSH(vec, item) do {					\
 	if ((vec).n == (vec).cap) {					\
 		(vec).cap = (vec).cap ? (vec).cap * 2 : 16;		\
@@ -38,6 +40,7 @@ model_release(struct model *m)
 	free(m->role_policies.v);
 	free(m->tf_files.v);
 	free(m->pod_identities.v);
+	free(m->comments.v);
 	strmap_release(&m->sa_index);
 	strmap_release(&m->role_by_name);
 	strmap_release(&m->role_by_lname);
@@ -120,7 +123,14 @@ model_add_pod_identity(struct model *m, enum src_kind src)
 	return p;
 }
 
-static void	index_oidc(struct model *, const struct policy *);
+struct comment *
+model_add_comment(struct model *m)
+{
+	struct comment	*c = arena_alloc(m->arena, sizeof(*c));
+
+	VEC_PUSH(m->comments, c);
+	return c;
+}
 
 static const struct {
 	const char	*name;

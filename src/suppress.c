@@ -5,7 +5,6 @@
  * a suppressed finding can still be counted and, with
  * --show-suppressed, listed with the reason it was silenced.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,20 +18,49 @@
 #include "suppress.h"
 #include "xalloc.h"
 
-#define SUPPRESS_NOWHERE	UINT_MAX
+/* An irsalint:ignore comment, as suppress_apply() understood it. */
+struct ignore_comment {
+	const struct comment	*c;
+	const struct rule	**rules;	/* NULL-terminated; NULL: all */
+	const char		*reason;	/* NULL when not given */
+	const struct k8s_obj	*obj;		/* starts at c->target, or NULL */
+};
+
+/* An object and its irsalint.io/ignore annotation, parsed. */
+struct ignore_obj {
+	const struct k8s_obj	*o;
+	const struct rule	**rules;	/* NULL-terminated; NULL: all */
+	int			 set;		/* the annotation is present */
+};
+
+/*
+ * What suppress_apply() read from the model: the ignore comments in
+ * model order, and, when some object is annotated, every object with
+ * its annotation, indexed by name.  The model itself is not written.
+ */
+struct suppress {
+	struct ignore_comment	*cv;		/* xmalloc'd */
+	size_t			 ncv;
+	struct ignore_obj	*ov;		/* xmalloc'd, or NULL */
+	struct strmap		 byname;	/* of ov, in model order */
+};
 
 static const struct rule **parse_ids(struct model *, struct diags *,
 		    const struct loc *, const char *, size_t, const char *);
-static void	scan_line(struct model *, struct diags *, const char *,
-		    unsigned int, const char *, const char *);
+static int	parse_comment(struct model *, struct diags *,
+		    const struct comment *, struct ignore_comment *);
+static void	read_comments(struct suppress *, struct model *,
+		    struct diags *);
+static void	read_annotations(struct suppress *, struct model *,
+		    struct diags *);
 static int	rules_match(const struct rule *const *, const struct rule *);
-static const struct k8s_obj *find_obj(const struct model *,
+static const struct ignore_obj *find_obj(const struct model *,
 		    const struct strmap *, const struct diag *, int);
-static int	by_annotation(const struct model *, const struct strmap *,
+static int	by_annotation(const struct model *, const struct suppress *,
 		    const struct diag *);
-static int	by_comment(const struct model *, const struct diag *,
-		    const char **);
-static void	link_comments(struct model *);
+static int	by_comment(const struct model *, const struct suppress *,
+		    const struct diag *, const char **);
+static void	link_comments(struct suppress *, const struct model *);
 static int	by_config(const struct config *, const struct diag *,
 		    const char **);
 static int	ignored_path(const struct config *, const char *);
@@ -80,72 +108,29 @@ parse_ids(struct model *m, struct diags *dg, const struct loc *loc,
 }
 
 /*
- * Scan one line [s, e) for "# irsalint:ignore ids -- reason".  A '#'
- * starts a YAML comment at the start of a line or after a blank, and
- * not inside a quoted scalar.  A comment alone on its line applies to
- * the next line with content: until that line is seen its target is
- * 0, and such comments are always at the head of the model's list.  A
- * trailing comment applies to its own line.
- *
- * XXX Quotes are only tracked within the line: a '#' on a continuation
- * line of a multi-line quoted scalar is taken for a comment.
+ * Read one raw comment as "irsalint:ignore ids -- reason" into *ic:
+ * returns 0 when it is something else, such as "irsalint:ignore-file".
+ * Unknown ids are input errors at the comment.
  */
-static void
-scan_line(struct model *m, struct diags *dg, const char *file,
-    unsigned int line, const char *s, const char *e)
+static int
+parse_comment(struct model *m, struct diags *dg, const struct comment *c,
+    struct ignore_comment *ic)
 {
-	struct suppress_comment	*c;
-	const char		*p, *hash = NULL, *t, *dash, *ids_end;
-	char			 q = 0;
-	int			 content = 0;
-	unsigned int		 col = 1;
-	struct loc		 loc;
+	const char	*t = c->text, *e = t + strlen(t), *dash, *ids_end;
+	size_t		 n = strlen(COMMENT_IGNORE);
 
-	/* Most lines have no comment and no comment waits for them. */
-	if (memchr(s, '#', (size_t)(e - s)) == NULL &&
-	    (m->suppress == NULL || m->suppress->target != 0))
-		return;
-	for (p = s; p < e && hash == NULL; p++) {
-		if (q != 0) {
-			if (*p == '\\' && q == '"' && p + 1 < e)
-				p++;
-			else if (*p == q)
-				q = 0;
-		} else if (*p == '#' && (p == s || p[-1] == ' ' ||
-		    p[-1] == '\t'))
-			hash = p;
-		else if (*p == '"' || *p == '\'')
-			q = *p;
-		if (hash == NULL && *p != ' ' && *p != '\t' && *p != '\r')
-			content = 1;
-	}
-	if (content)
-		for (c = m->suppress; c != NULL && c->target == 0; c = c->next)
-			c->target = line;
-	if (hash == NULL)
-		return;
-	for (t = hash + 1; t < e && (*t == ' ' || *t == '\t'); t++)
-		continue;
-	if ((size_t)(e - t) < strlen(COMMENT_IGNORE) ||
-	    strncmp(t, COMMENT_IGNORE, strlen(COMMENT_IGNORE)) != 0)
-		return;
-	t += strlen(COMMENT_IGNORE);
+	if (strncmp(t, COMMENT_IGNORE, n) != 0)
+		return 0;
+	t += n;
 	if (t < e && strchr(" \t\r", *t) == NULL)
-		return;		/* irsalint:ignore-something else */
-	for (p = s; p < hash; p++)
-		if (((unsigned char)*p & 0xc0) != 0x80)
-			col++;
-	memset(&loc, 0, sizeof(loc));
-	loc.file = file;
-	loc.line = line;
-	loc.col = col;
-	c = arena_alloc(m->arena, sizeof(*c));
-	c->loc = loc;
+		return 0;
+	memset(ic, 0, sizeof(*ic));
+	ic->c = c;
 	for (dash = t; dash + 1 < e && !(dash[0] == '-' && dash[1] == '-');
 	    dash++)
 		continue;
 	ids_end = dash + 1 < e ? dash : e;
-	c->rules = parse_ids(m, dg, &loc, t, (size_t)(ids_end - t),
+	ic->rules = parse_ids(m, dg, &c->loc, t, (size_t)(ids_end - t),
 	    "irsalint:ignore comment");
 	if (ids_end != e) {
 		for (t = dash + 2; t < e && (*t == ' ' || *t == '\t'); t++)
@@ -153,46 +138,60 @@ scan_line(struct model *m, struct diags *dg, const char *file,
 		while (e > t && strchr(" \t\r", e[-1]) != NULL)
 			e--;
 		if (e > t)
-			c->reason = arena_strndup(m->arena, t, (size_t)(e - t));
+			ic->reason = arena_strndup(m->arena, t, (size_t)(e - t));
 	}
-	c->target = content ? line : 0;
-	c->next = m->suppress;
-	m->suppress = c;
+	return 1;
 }
 
-/* One line of a YAML file, as the loader reads it (no newline). */
-void
-suppress_line(struct model *m, struct diags *dg, const char *file,
-    unsigned int line, const char *s, const char *e)
+/* Parse every ignore comment of the model, in model order. */
+static void
+read_comments(struct suppress *sp, struct model *m, struct diags *dg)
 {
-	scan_line(m, dg, file, line, s, e);
+	size_t	 i;
+
+	if (m->comments.n == 0)
+		return;
+	sp->cv = xreallocarray(NULL, m->comments.n, sizeof(*sp->cv));
+	for (i = 0; i < m->comments.n; i++)
+		if (parse_comment(m, dg, m->comments.v[i], &sp->cv[sp->ncv]))
+			sp->ncv++;
+	link_comments(sp, m);
 }
 
-/* The end of a file: comments still waiting apply to nothing. */
-void
-suppress_finish(struct model *m)
+/*
+ * Parse every annotation once, reporting its unknown ids; index the
+ * objects by name only when some object has one.
+ */
+static void
+read_annotations(struct suppress *sp, struct model *m, struct diags *dg)
 {
-	struct suppress_comment	*c;
+	const struct kv_pos	*a;
+	struct ignore_obj	*io;
+	size_t			 i;
+	int			 annotated = 0;
 
-	for (c = m->suppress; c != NULL && c->target == 0; c = c->next)
-		c->target = SUPPRESS_NOWHERE;
-}
-
-void
-suppress_scan(struct model *m, struct diags *dg, const char *file,
-    const char *data, size_t len)
-{
-	const char		*s = data, *end = data + len, *nl;
-	unsigned int		 line = 1;
-
-	for (; s < end; s = nl + 1, line++) {
-		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
-			nl = end;
-		scan_line(m, dg, file, line, s, nl);
-		if (nl == end)
-			break;
+	if (m->objs.n == 0)
+		return;
+	sp->ov = xcalloc(m->objs.n, sizeof(*sp->ov));
+	for (i = 0; i < m->objs.n; i++) {
+		io = &sp->ov[i];
+		io->o = m->objs.v[i];
+		if ((a = k8s_obj_annotation(io->o, ANN_IGNORE)) == NULL)
+			continue;
+		io->rules = parse_ids(m, dg, &a->value_loc, a->value,
+		    strlen(a->value), "annotation " ANN_IGNORE);
+		io->set = 1;
+		annotated = 1;
 	}
-	suppress_finish(m);
+	if (!annotated) {
+		free(sp->ov);
+		sp->ov = NULL;
+		return;
+	}
+	for (i = 0; i < m->objs.n; i++)
+		if (sp->ov[i].o->name != NULL)
+			strmap_add(&sp->byname, m->arena, sp->ov[i].o->name,
+			    &sp->ov[i]);
 }
 
 static int
@@ -221,54 +220,62 @@ rule_index(const struct rule *r)
  * the finding's file when same_file is set.  byname holds every object
  * by name, in model order.
  */
-static const struct k8s_obj *
+static const struct ignore_obj *
 find_obj(const struct model *m, const struct strmap *byname,
     const struct diag *d, int same_file)
 {
 	const struct strmap_val	*v;
+	const struct ignore_obj	*io;
 	const struct k8s_obj	*o;
 
 	if (d->obj.kind == NULL || d->obj.name == NULL)
 		return NULL;
 	for (v = strmap_get(byname, d->obj.name); v != NULL; v = v->next) {
-		o = v->v;
+		io = v->v;
+		o = io->o;
 		if (strcmp(o->kind_name, d->obj.kind) != 0 ||
 		    (d->obj.ns != NULL &&
 		    strcmp(k8s_obj_ns(m, o), d->obj.ns) != 0))
 			continue;
 		if (same_file && strcmp(o->loc.file, d->loc.file) != 0)
 			continue;
-		return o;
+		return io;
 	}
 	return NULL;
 }
 
-/* irsalint.io/ignore on the finding's object (parsed by suppress_apply). */
+/* irsalint.io/ignore on the finding's object. */
 static int
-by_annotation(const struct model *m, const struct strmap *byname,
+by_annotation(const struct model *m, const struct suppress *sp,
     const struct diag *d)
 {
-	const struct k8s_obj	*o;
+	const struct ignore_obj	*io;
 
-	if ((o = find_obj(m, byname, d, 1)) == NULL &&
-	    (o = find_obj(m, byname, d, 0)) == NULL)
+	if ((io = find_obj(m, &sp->byname, d, 1)) == NULL &&
+	    (io = find_obj(m, &sp->byname, d, 0)) == NULL)
 		return 0;
-	return o->ignore_set && rules_match(o->ignore_rules, d->rule);
+	return io->set && rules_match(io->rules, d->rule);
 }
 
-/* A comment on or above the finding's line, or above its object. */
+/*
+ * A comment on or above the finding's line, or above its object.  The
+ * newest comment that matches gives the reason.
+ */
 static int
-by_comment(const struct model *m, const struct diag *d, const char **why)
+by_comment(const struct model *m, const struct suppress *sp,
+    const struct diag *d, const char **why)
 {
-	const struct suppress_comment	*c;
+	const struct ignore_comment	*ic;
 	const struct k8s_obj		*o;
+	size_t				 i;
 
-	for (c = m->suppress; c != NULL; c = c->next) {
-		if (strcmp(c->loc.file, d->loc.file) != 0 ||
-		    !rules_match(c->rules, d->rule))
+	for (i = sp->ncv; i-- > 0; ) {
+		ic = &sp->cv[i];
+		if (strcmp(ic->c->loc.file, d->loc.file) != 0 ||
+		    !rules_match(ic->rules, d->rule))
 			continue;
-		if (c->target != d->loc.line) {
-			if ((o = c->obj) == NULL || d->obj.kind == NULL ||
+		if (ic->c->target != d->loc.line) {
+			if ((o = ic->obj) == NULL || d->obj.kind == NULL ||
 			    o->name == NULL ||
 			    strcmp(o->name, d->obj.name) != 0 ||
 			    strcmp(o->kind_name, d->obj.kind) != 0 ||
@@ -276,7 +283,7 @@ by_comment(const struct model *m, const struct diag *d, const char **why)
 			    strcmp(k8s_obj_ns(m, o), d->obj.ns) != 0))
 				continue;
 		}
-		*why = c->reason;
+		*why = ic->reason;
 		return 1;
 	}
 	return 0;
@@ -287,20 +294,22 @@ by_comment(const struct model *m, const struct diag *d, const char **why)
  * so that matching findings to objects costs nothing per finding.
  */
 static void
-link_comments(struct model *m)
+link_comments(struct suppress *sp, const struct model *m)
 {
-	struct suppress_comment	*c;
+	struct ignore_comment	*ic;
 	const struct k8s_obj	*o;
-	size_t			 i;
+	size_t			 i, j;
 
-	if (m->suppress == NULL)
+	if (sp->ncv == 0)
 		return;
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
-		for (c = m->suppress; c != NULL; c = c->next)
-			if (c->obj == NULL && c->target == o->loc.line &&
-			    strcmp(c->loc.file, o->loc.file) == 0)
-				c->obj = o;
+		for (j = 0; j < sp->ncv; j++) {
+			ic = &sp->cv[j];
+			if (ic->obj == NULL && ic->c->target == o->loc.line &&
+			    strcmp(ic->c->loc.file, o->loc.file) == 0)
+				ic->obj = o;
+		}
 	}
 }
 
@@ -344,34 +353,15 @@ ignored_path(const struct config *c, const char *file)
 void
 suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 {
-	const struct kv_pos	*a;
+	struct suppress		 sp;
 	const char		*why;
 	struct diag		*d;
-	struct k8s_obj		*o;
-	struct strmap		 byname;
 	size_t			 i, ri;
-	int			 annotated = 0;
 
-	/*
-	 * Parse every annotation once, reporting its unknown ids; index
-	 * the objects by name only when some object has one.
-	 */
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if ((a = k8s_obj_annotation(o, ANN_IGNORE)) == NULL)
-			continue;
-		o->ignore_rules = parse_ids(m, dg, &a->value_loc, a->value,
-		    strlen(a->value), "annotation " ANN_IGNORE);
-		o->ignore_set = 1;
-		annotated = 1;
-	}
-	strmap_init(&byname);
-	if (annotated)
-		for (i = 0; i < m->objs.n; i++)
-			if (m->objs.v[i]->name != NULL)
-				strmap_add(&byname, m->arena,
-				    m->objs.v[i]->name, m->objs.v[i]);
-	link_comments(m);
+	memset(&sp, 0, sizeof(sp));
+	strmap_init(&sp.byname);
+	read_annotations(&sp, m, dg);
+	read_comments(&sp, m, dg);
 	for (i = dg->n; i-- > 0; ) {
 		d = dg->v[i];
 		if (c != NULL && ignored_path(c, d->loc.file)) {
@@ -388,12 +378,14 @@ suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 		if (c != NULL && c->severity[ri] != CONFIG_UNSET)
 			diag_set_severity(dg, d, (enum severity)c->severity[ri]);
 		why = NULL;
-		if (annotated && by_annotation(m, &byname, d))
+		if (sp.ov != NULL && by_annotation(m, &sp, d))
 			diag_suppress(dg, d, SUPPRESS_ANNOTATION, NULL);
-		else if (by_comment(m, d, &why))
+		else if (by_comment(m, &sp, d, &why))
 			diag_suppress(dg, d, SUPPRESS_COMMENT, why);
 		else if (c != NULL && by_config(c, d, &why))
 			diag_suppress(dg, d, SUPPRESS_CONFIG, why);
 	}
-	strmap_release(&byname);
+	strmap_release(&sp.byname);
+	free(sp.ov);
+	free(sp.cv);
 }

@@ -97,7 +97,7 @@ yev_init(struct yev *y, yaml_read_handler_t *read, void *arg)
 {
 	memset(y, 0, sizeof(*y));
 	if (!yaml_parser_initialize(&y->parser))
-		errx(1, "out of memory");
+		errx(2, "out of memory");
 	yaml_parser_set_input(&y->parser, read, arg);
 	y->buckets = xcalloc(YEV_BUCKETS, sizeof(*y->buckets));
 }
@@ -328,7 +328,7 @@ yev_next(struct yev *y)
 	}
 	if (!yaml_parser_parse(&y->parser, &y->ev)) {
 		if (y->parser.error == YAML_MEMORY_ERROR)
-			errx(1, "out of memory");
+			errx(2, "out of memory");
 		y->err = y->parser.error == YAML_READER_ERROR ?
 		    YEV_ERR_READER : YEV_ERR_PARSE;
 		snprintf(y->problem, sizeof(y->problem), "%s%s%s",

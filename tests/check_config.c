@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "check_suites.h"
+#include "comment.h"
 #include "config.h"
 #include "diag.h"
 #include "model.h"
@@ -136,6 +137,7 @@ START_TEST(config_reads_rules_and_ignores)
 {
 	struct arena	 a = ARENA_INIT;
 	struct config	 c;
+	struct diags	 dg;
 	const char	*f;
 
 	f = write_tmp("rules:\n  irsa-trust-sub-mismatch: off\n"
@@ -143,7 +145,9 @@ START_TEST(config_reads_rules_and_ignores)
 	    "fail-on: never\nignores:\n  - rule: irsa-trust-action\n"
 	    "    terraform: aws_iam_role.x\n    reason: r\n");
 	config_init(&c, &a);
-	ck_assert_uint_eq(config_load(&c, &a, f, stderr), 0);
+	diags_init(&dg, &a);
+	ck_assert_int_eq(config_load(&c, &a, f, &dg), 0);
+	ck_assert_uint_eq(dg.n, 0);
 	unlink(f);
 	ck_assert_str_eq(c.ns, "kube-system");
 	ck_assert_int_eq(c.fail_on, SEV__MAX);
@@ -152,31 +156,57 @@ START_TEST(config_reads_rules_and_ignores)
 	ck_assert_ptr_null(c.ignores[0].rules[1]);
 	ck_assert_str_eq(c.ignores[0].address, "aws_iam_role.x");
 	ck_assert_str_eq(c.ignores[0].reason, "r");
+	diags_release(&dg);
 	arena_release(&a);
 }
 END_TEST
+
+/* Is there an input error in dg at file:line:col starting with msg? */
+static int
+has_error(const struct diags *dg, const char *file, unsigned int line,
+    unsigned int col, const char *msg)
+{
+	size_t	 i;
+
+	for (i = 0; i < dg->n; i++)
+		if (dg->v[i]->rule == NULL &&
+		    strcmp(dg->v[i]->loc.file, file) == 0 &&
+		    dg->v[i]->loc.line == line && dg->v[i]->loc.col == col &&
+		    strncmp(dg->v[i]->msg, msg, strlen(msg)) == 0)
+			return 1;
+	return 0;
+}
 
 START_TEST(config_reports_every_error_with_position)
 {
 	struct arena	 a = ARENA_INIT;
 	struct config	 c;
+	struct diags	 dg;
 	const char	*f;
-	char		*out = NULL, *want;
-	size_t		 len;
-	FILE		*fp;
+	size_t		 i;
 
-	f = write_tmp("bogus: 1\nrules:\n  no-such-rule: off\n");
+	f = write_tmp("bogus: 1\nnamespace: x\nrules:\n  no-such-rule: off\n"
+	    "  irsa-trust-action: off\n");
 	config_init(&c, &a);
-	fp = open_memstream(&out, &len);
-	ck_assert_uint_eq(config_load(&c, &a, f, fp), 2);
-	fclose(fp);
-	want = arena_printf(&a, "%s:1:1: error: unknown key 'bogus'", f);
-	ck_assert_ptr_nonnull(strstr(out, want));
-	want = arena_printf(&a, "%s:3:3: error: unknown rule 'no-such-rule'",
-	    f);
-	ck_assert_ptr_nonnull(strstr(out, want));
+	diags_init(&dg, &a);
+	ck_assert_int_eq(config_load(&c, &a, f, &dg), -1);
+	ck_assert_uint_eq(dg.nerrors, 2);
+	ck_assert(has_error(&dg, f, 1, 1, "unknown key 'bogus'"));
+	ck_assert(has_error(&dg, f, 4, 3, "unknown rule 'no-such-rule'"));
+	/* Nothing of it applies: the built-in defaults are back. */
+	ck_assert_ptr_null(c.file);
+	ck_assert_ptr_null(c.ns);
+	for (i = 0; rule_table[i] != NULL; i++) {
+		ck_assert_int_eq(c.enabled[i], 1);
+		ck_assert_int_eq(c.severity[i], CONFIG_UNSET);
+	}
 	unlink(f);
-	free(out);
+	/* A file that cannot be read: an error without a position. */
+	ck_assert_int_eq(config_load(&c, &a, f, &dg), -1);
+	ck_assert_uint_eq(dg.nerrors, 3);
+	ck_assert(has_error(&dg, f, 0, 0, "cannot open: "));
+	ck_assert_ptr_null(c.file);
+	diags_release(&dg);
 	arena_release(&a);
 }
 END_TEST
@@ -216,41 +246,93 @@ START_TEST(config_is_found_upward_until_the_repository_root)
 }
 END_TEST
 
+static const char comment_text[] =
+    "a: 1 # irsalint:ignore irsa-trust-action -- why\n"
+    "# irsalint:ignore all\n"
+    "\n"
+    "  # another comment\n"
+    "b: 2\n"
+    "c: \"# irsalint:ignore all\"\n"
+    "d: 3 #irsalint:ignore-file x\n"
+    "# IRSALINT: ignore irsa-role-not-found\n"
+    "# irsalint:ignore irsa-role-not-found\n";
+
 START_TEST(comments_apply_to_their_line_or_the_next)
 {
-	struct arena		 a = ARENA_INIT;
-	struct model		 m;
-	struct diags		 dg;
-	struct suppress_comment	*c;
-	const char		*text =
-	    "a: 1 # irsalint:ignore irsa-trust-action -- why\n"
-	    "# irsalint:ignore all\n"
-	    "\n"
-	    "  # another comment\n"
-	    "b: 2\n"
-	    "c: \"# irsalint:ignore all\"\n"
-	    "d: 3 #irsalint:ignore-file x\n"
-	    "# irsalint:ignore irsa-role-not-found\n";
+	struct arena	 a = ARENA_INIT;
+	struct model	 m;
+	struct comment	*c;
 
 	model_init(&m, &a);
-	diags_init(&dg, &a);
-	suppress_scan(&m, &dg, "f.yaml", text, strlen(text));
-	ck_assert_uint_eq(dg.n, 0);
-	c = m.suppress;		/* newest first */
-	ck_assert_ptr_nonnull(c);
-	ck_assert_uint_eq(c->loc.line, 8);
-	ck_assert_uint_eq(c->target, UINT_MAX);
-	c = c->next;
-	ck_assert_uint_eq(c->loc.line, 2);
-	ck_assert_uint_eq(c->target, 5);
-	ck_assert_ptr_null(c->rules);
-	c = c->next;
+	comment_scan(&m, "f.yaml", comment_text, strlen(comment_text));
+	/* Every comment that names irsalint, as written, in file order. */
+	ck_assert_uint_eq(m.comments.n, 5);
+	c = m.comments.v[0];
+	ck_assert_str_eq(c->loc.file, "f.yaml");
 	ck_assert_uint_eq(c->loc.line, 1);
 	ck_assert_uint_eq(c->loc.col, 6);
 	ck_assert_uint_eq(c->target, 1);
-	ck_assert_ptr_eq(c->rules[0], &rule_irsa_trust_action);
-	ck_assert_str_eq(c->reason, "why");
-	ck_assert_ptr_null(c->next);
+	ck_assert_str_eq(c->text, "irsalint:ignore irsa-trust-action -- why");
+	c = m.comments.v[1];
+	ck_assert_uint_eq(c->loc.line, 2);
+	ck_assert_uint_eq(c->loc.col, 1);
+	ck_assert_uint_eq(c->target, 5);
+	ck_assert_str_eq(c->text, "irsalint:ignore all");
+	c = m.comments.v[2];
+	ck_assert_uint_eq(c->loc.line, 7);
+	ck_assert_uint_eq(c->target, 7);
+	ck_assert_str_eq(c->text, "irsalint:ignore-file x");
+	c = m.comments.v[3];
+	ck_assert_uint_eq(c->loc.line, 8);
+	ck_assert_uint_eq(c->target, UINT_MAX);
+	ck_assert_str_eq(c->text, "IRSALINT: ignore irsa-role-not-found");
+	c = m.comments.v[4];
+	ck_assert_uint_eq(c->loc.line, 9);
+	ck_assert_uint_eq(c->target, UINT_MAX);
+	model_release(&m);
+	arena_release(&a);
+}
+END_TEST
+
+/* A finding of rule r at line of f.yaml. */
+static struct diag *
+finding_at(struct diags *dg, const struct rule *r, unsigned int line)
+{
+	struct loc	 loc = { "f.yaml", line, 1, 0, 0 };
+
+	return diag_add(dg, r, &loc, "finding");
+}
+
+START_TEST(suppress_reads_ignore_comments_when_applied)
+{
+	struct arena	 a = ARENA_INIT;
+	struct model	 m;
+	struct diags	 dg;
+	struct diag	*d1, *d5, *d7;
+	const char	*bad = "# irsalint:ignore nope\nx: 1\n";
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	comment_scan(&m, "f.yaml", comment_text, strlen(comment_text));
+	d1 = finding_at(&dg, &rule_irsa_trust_action, 1);
+	d5 = finding_at(&dg, &rule_irsa_role_not_found, 5);
+	d7 = finding_at(&dg, &rule_irsa_role_not_found, 7);
+	comment_scan(&m, "g.yaml", bad, strlen(bad));
+	suppress_apply(&dg, &m, NULL);
+	ck_assert_int_eq(d1->suppressed, SUPPRESS_COMMENT);
+	ck_assert_str_eq(d1->reason, "why");
+	ck_assert_int_eq(d5->suppressed, SUPPRESS_COMMENT);
+	ck_assert_ptr_null(d5->reason);
+	/* irsalint:ignore-file is not irsalint:ignore. */
+	ck_assert_int_eq(d7->suppressed, SUPPRESS_NONE);
+	/* The unknown id is an input error at its comment. */
+	ck_assert_uint_eq(dg.nerrors, 1);
+	ck_assert_uint_eq(dg.n, 4);
+	ck_assert_str_eq(dg.v[3]->loc.file, "g.yaml");
+	ck_assert_uint_eq(dg.v[3]->loc.line, 1);
+	ck_assert_uint_eq(dg.v[3]->loc.col, 1);
+	ck_assert_str_eq(dg.v[3]->msg,
+	    "unknown rule 'nope' in irsalint:ignore comment");
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&a);
@@ -269,6 +351,7 @@ config_suite(void)
 	tcase_add_test(tc, config_reports_every_error_with_position);
 	tcase_add_test(tc, config_is_found_upward_until_the_repository_root);
 	tcase_add_test(tc, comments_apply_to_their_line_or_the_next);
+	tcase_add_test(tc, suppress_reads_ignore_comments_when_applied);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -13,10 +13,11 @@
 # (include/X.h and src/X.c are both module X's):
 #   base      xalloc arena buf util strmap diag (diag is the diagnostic
 #             type every layer may use)
-#   input     the positioned input layer: yev, jscan, input*, comment
+#   input     the positioned input layer: yev, jscan, input*
 #   model     model
-#   loader    load and load_*, and pieces split out of a loader: *_eval*,
-#             cfn_*, k8s_*, tf_*
+#   loader    load and load_*, pieces split out of a loader: *_eval*,
+#             cfn_*, k8s_*, tf_*, and comment (raw comments into the
+#             model, shared by the loaders of commented formats)
 #   domain    the domain parsers arn and policy, used by loaders and
 #             analysis
 #   analysis  trust and bind
@@ -60,9 +61,9 @@ MODULES='
 rule     | rule rule_list rules/rules.def          | the rule API never includes
 rules    | rules/*                                 | rules never include
 base     | xalloc arena buf util strmap diag       | base modules never include
-input    | yev jscan input* comment                | the input layer never includes
+input    | yev jscan input*                        | the input layer never includes
 model    | model                                   | the model never includes
-loader   | load load_* *_eval* cfn_* k8s_* tf_*    | loaders never include
+loader   | load load_* *_eval* cfn_* k8s_* tf_* comment | loaders never include
 domain   | arn policy                              | domain parsers never include
 analysis | trust bind                              | analysis never includes
 engine   | engine                                  | the engine never includes
@@ -80,7 +81,7 @@ base             | base
 input            | input
 model            | domain
 domain           | domain
-loader           | input model domain load.h family
+loader           | input model domain load.h comment.h family
 analysis         | model domain trust.h
 engine           | model domain analysis rule
 rule             | rules.def rule.h model domain analysis
