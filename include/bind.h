@@ -66,6 +66,9 @@ struct binding {
 	const struct pcond	*sub_cond;	/* FAIL_SUB */
 	const char		*sub_best;	/* closest sub value */
 	const struct pcond	*aud_cond;	/* FAIL_AUD */
+	const struct pcond	*other_cond;	/* FAIL_OTHER */
+	size_t			 ncandidates;	/* issuers the token may have */
+	int			 cluster_issuer;	/* ...from clusters */
 };
 
 /*

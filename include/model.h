@@ -272,6 +272,11 @@ struct model {
 	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
 	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */
 	struct strmap	 oidc_by_arn;	/* Federated ARNs of every trust */
+	/* Known issuers of the clusters, scheme stripped, in model order. */
+	struct {
+		const char	**v;
+		size_t		  n;
+	} cluster_issuers;
 	int		 role_policy_unknown;	/* one names no known role */
 	MODEL_VEC(struct comment, comments);	/* comment.c, file order */
 };

@@ -50,8 +50,8 @@ enum claim {
 };
 
 /*
- * What a condition key says: the claim of "<issuer>:<claim>" and the
- * issuer it names.  A key unknown until apply (NULL) is told by its
+ * What a condition key says: the claim of "<issuer>:<claim>" (none
+ * for a claim other than sub, aud and amr) and the issuer it names.  A key unknown until apply (NULL) is told by its
  * values: a subject makes it a sub key, any other known value an aud
  * key, no known value leaves it CLAIM_NONE with unknown set.
  */
@@ -59,6 +59,7 @@ struct claim_key {
 	enum claim	 claim;
 	const char	*issuer;	/* into the key; NULL when unknown */
 	size_t		 issuer_len;
+	const char	*name;		/* the claim's name, after the ':' */
 	int		 unknown;	/* the key is known only after apply */
 	int		 global;	/* "aws:...", "sts:...": no issuer */
 };
@@ -131,31 +132,69 @@ void		 trust_each_cond(const struct model *,
 
 /* ---- Evaluation ---- */
 
+/*
+ * Well-known identity providers that never issue a Kubernetes
+ * ServiceAccount token (GitHub Actions, Google, Cognito...): the name
+ * of the service, or NULL when issuer is not one of them.
+ */
+const char	*trust_idp_name(const char *issuer);
+
+/*
+ * What STS evaluates a role's trust against when a pod presents its
+ * ServiceAccount token: AssumeRoleWithWebIdentity from the OIDC
+ * provider of the token's issuer in the role's account, with the
+ * context keys <issuer>:sub and <issuer>:aud and no other claim
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/
+ * reference_policies_iam-condition-keys.html#condition-keys-wif:
+ * amr is Cognito's, email and oaud Google's).
+ */
+struct trust_req {
+	const char	*issuer;	/* without scheme; NULL: unknown */
+	const char	*partition;	/* of the role, hence of its provider */
+	const char	*account;
+	const char	*sub;
+	const char	*aud;
+};
+
 /* Why a statement fails for a token. */
 #define FAIL_KEY_ISSUER	0x01	/* a sub/aud key names another issuer */
 #define FAIL_SUB	0x02	/* no sub value admits this SA */
 #define FAIL_AUD	0x04	/* no aud value admits the audience */
-#define FAIL_OTHER	0x08	/* another OIDC claim condition fails */
+#define FAIL_OTHER	0x08	/* a condition on a key STS does not pass */
+#define FAIL_PRINCIPAL	0x10	/* no Federated provider is the token's */
+#define FAIL_ACCOUNT	0x20	/* the token's provider, in another account */
+#define FAIL_ACTION	0x40	/* not for sts:AssumeRoleWithWebIdentity */
 
-/* How one statement answers one token. */
+/* What could not be checked of a statement that applies. */
+#define UNV_ISSUER	0x01	/* the token's issuer is not known */
+#define UNV_PROVIDER	0x02	/* a Federated provider made at apply */
+#define UNV_KEY		0x04	/* a condition key known only after apply */
+#define UNV_STAR	0x08	/* Principal "*": any identity provider */
+
+/* How one statement answers one request. */
 struct trust_eval {
-	enum tri		 t;
-	unsigned int		 fail;		/* FAIL_* */
-	int			 unverified;	/* a key's issuer unknown */
+	enum tri		 t;		/* does the statement apply? */
+	unsigned int		 fail;		/* FAIL_*, when t is false */
+	unsigned int		 unverified;	/* UNV_*, when t is true */
+	const char		*fed;		/* the Federated entry matched */
+	const char		*other_fed;	/* FAIL_ACCOUNT: the entry */
 	const struct pcond	*bad_key;	/* first FAIL_KEY_ISSUER */
 	const struct pcond	*sub_cond;	/* first FAIL_SUB */
 	const struct pcond	*aud_cond;	/* first FAIL_AUD */
+	const struct pcond	*other_cond;	/* first FAIL_OTHER */
 };
 
 /*
- * Evaluate the conditions of st for the token with subject sub and
- * audience aud issued by issuer (NULL when the statement's provider is
- * unknown until apply).  Claims are looked up under their short names
- * once the key's issuer is checked: a key naming another issuer is
- * absent from the request, as it would be in STS.
+ * Does st (Allow or Deny alike) apply to the request?  Action and
+ * Principal are matched as IAM matches them, then every condition: a
+ * key of the token's claims other than sub and aud, or of another
+ * issuer, is absent from the request; a global key (aws:..., sts:...)
+ * cannot be known offline.  t is false (with fail set) when it does
+ * not apply, unknown when that depends on what cannot be known
+ * offline, true (with unverified set when it was assumed) otherwise.
  */
-void		 trust_eval_stmt(const struct pstmt *, const char *issuer,
-		    const char *sub, const char *aud, struct trust_eval *);
+void		 trust_eval_stmt(const struct model *, const struct pstmt *,
+		    const struct trust_req *, struct trust_eval *);
 
 /*
  * The sub condition c is, for a provider whose sub key is key: c

@@ -27,23 +27,25 @@ static void	bind_near(struct bindings *, struct binding *);
 static void	bind_generated(struct binding *, const struct model *);
 static void	bind_provider(struct binding *, const struct model *);
 static void	bind_trust(struct binding *, const struct model *);
-static void	bind_deny(struct binding *);
 static int	role_account(const struct model *, const struct iam_role *,
 		    const char **, const char **);
+static int	role_may_be_in(const struct model *, const struct iam_role *,
+		    const char *, const char *);
 
 /*
  * The account and partition a role lives in: from its ARN once known,
- * else from the Federated OIDC provider its trust names (IAM requires
- * the provider to be in the role's account).  Returns 0 when unknown.
+ * else from the Federated OIDC providers its trust names, when they
+ * all agree (IAM requires the provider to be in the role's account,
+ * so each names a candidate).  Returns 0 when unknown or ambiguous.
  */
 static int
 role_account(const struct model *m, const struct iam_role *r,
     const char **part, const char **acct)
 {
-	struct role_arn	 ra;
-	struct oidc_arn	 oa;
-	char		 err[128];
-	size_t		 i, j;
+	const struct oidc_principal	*o;
+	struct role_arn			 ra;
+	char				 err[128];
+	size_t				 i, j;
 
 	if (r->arn != NULL &&
 	    arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == 0) {
@@ -51,18 +53,51 @@ role_account(const struct model *m, const struct iam_role *r,
 		*acct = ra.account;
 		return 1;
 	}
-	if (r->trust == NULL)
-		return 0;
-	for (i = 0; i < r->trust->n; i++)
-		for (j = 0; j < r->trust->st[i].federated.n; j++)
-			if (arn_parse_oidc(m->arena,
-			    r->trust->st[i].federated.v[j], &oa, err,
-			    sizeof(err)) == 0) {
-				*part = oa.partition;
-				*acct = oa.account;
+	*part = *acct = NULL;
+	for (i = 0; r->trust != NULL && i < r->trust->n; i++)
+		for (j = 0; j < r->trust->st[i].federated.n; j++) {
+			if ((o = trust_oidc(m,
+			    r->trust->st[i].federated.v[j])) == NULL)
+				continue;
+			if (*acct != NULL && (strcmp(*acct, o->oa.account) != 0 ||
+			    strcmp(*part, o->oa.partition) != 0))
+				return 0;
+			*part = o->oa.partition;
+			*acct = o->oa.account;
+		}
+	return *acct != NULL;
+}
+
+/*
+ * Can the role be in this account and partition?  Its ARN decides once
+ * known; else some Federated provider of its trust must be there, in
+ * whatever statement, or none names one.
+ */
+static int
+role_may_be_in(const struct model *m, const struct iam_role *r,
+    const char *part, const char *acct)
+{
+	const struct oidc_principal	*o;
+	struct role_arn			 ra;
+	char				 err[128];
+	size_t				 i, j;
+	int				 any = 0;
+
+	if (r->arn != NULL &&
+	    arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == 0)
+		return strcmp(ra.partition, part) == 0 &&
+		    strcmp(ra.account, acct) == 0;
+	for (i = 0; r->trust != NULL && i < r->trust->n; i++)
+		for (j = 0; j < r->trust->st[i].federated.n; j++) {
+			if ((o = trust_oidc(m,
+			    r->trust->st[i].federated.v[j])) == NULL)
+				continue;
+			if (strcmp(o->oa.account, acct) == 0 &&
+			    strcmp(o->oa.partition, part) == 0)
 				return 1;
-			}
-	return 0;
+			any = 1;
+		}
+	return !any;
 }
 
 /*
@@ -77,7 +112,6 @@ bind_resolve(struct bindings *bs, struct binding *b)
 	const struct model	*m = bs->m;
 	const struct strmap_val	*v;
 	const struct iam_role	*r;
-	const char		*part, *acct;
 
 	if ((v = strmap_get(&m->role_by_arn, b->ann->value)) != NULL) {
 		r = v->v;
@@ -90,9 +124,7 @@ bind_resolve(struct bindings *bs, struct binding *b)
 		r = v->v;
 		if (r->arn != NULL || strcmp(r->path, b->arn.path) != 0)
 			continue;
-		if (role_account(m, r, &part, &acct) &&
-		    (strcmp(part, b->arn.partition) != 0 ||
-		    strcmp(acct, b->arn.account) != 0))
+		if (!role_may_be_in(m, r, b->arn.partition, b->arn.account))
 			continue;
 		bs->used[r->index] = 1;
 		b->role = r;
@@ -250,18 +282,23 @@ nearest_value(const struct pcond *c, const char *want, size_t max,
 
 /*
  * Keep ev as the closest failure if it is closer than the best so far:
- * fewer failing parts first, then a nearer sub value (one more than
- * NEAR_MAX edits away is no hint of what was meant, and counts as
- * none).
+ * a statement for another provider is farthest, then fewer failing
+ * parts, then a nearer sub value (one more than NEAR_MAX edits away is
+ * no hint of what was meant, and counts as none).
  */
 static void
-keep_closest(struct binding *b, const struct pstmt *st, const char *fed,
-    const char *issuer, const struct trust_eval *ev, size_t *best)
+keep_closest(struct binding *b, const struct pstmt *st, const char *issuer,
+    const struct trust_eval *ev, size_t *best)
 {
 	const char	*near;
 	size_t		 d = 0, base, max, score;
 
-	base = popcount(ev->fail) * (NEAR_MAX + 2);
+	base = popcount(ev->fail & ~(FAIL_PRINCIPAL | FAIL_ACCOUNT)) *
+	    (NEAR_MAX + 2);
+	if (ev->fail & FAIL_ACCOUNT)
+		base += 8 * (NEAR_MAX + 2);
+	if (ev->fail & FAIL_PRINCIPAL)
+		base += 16 * (NEAR_MAX + 2);
 	if (base >= *best)
 		return;
 	max = *best - base - 1 < NEAR_MAX ? *best - base - 1 : NEAR_MAX;
@@ -271,123 +308,208 @@ keep_closest(struct binding *b, const struct pstmt *st, const char *fed,
 		return;
 	*best = score;
 	b->closest = st;
-	b->principal = fed;
+	b->principal = ev->other_fed != NULL ? ev->other_fed : ev->fed;
 	b->issuer = issuer;
 	b->fail = ev->fail;
 	b->bad_key = ev->bad_key;
 	b->sub_cond = ev->sub_cond;
 	b->sub_best = near;
 	b->aud_cond = ev->aud_cond;
+	b->other_cond = ev->other_cond;
+}
+
+/* Add issuer to the candidates unless it is there already. */
+static void
+add_candidate(const char **v, size_t *n, const char *issuer)
+{
+	size_t	 i;
+
+	for (i = 0; i < *n; i++)
+		if ((v[i] == NULL) == (issuer == NULL) &&
+		    (issuer == NULL || strcasecmp(v[i], issuer) == 0))
+			return;
+	v[(*n)++] = issuer;
 }
 
 /*
- * Evaluate the trust for this SA's token, assuming the pod runs in the
- * cluster whose provider each statement names.  A statement that
- * allows decides; one that allows only if what is unknown until apply
- * turns out right is kept as an unverified answer.  Otherwise keep the
- * closest failure, the one with the fewest failing parts and then the
- * nearest subject, so that the message names what the user most likely
- * has to change.
+ * The issuers the token may come from: those of the clusters of the
+ * inputs when any is known; else the issuer of each Federated provider
+ * of the trust, Allow or Deny, that is not a well-known identity
+ * provider (a pod's token never comes from GitHub Actions), and the
+ * unknown issuer for a provider made at apply or Principal "*".
+ * Returns an array of *n entries, which the caller frees.
+ */
+static const char **
+candidates(const struct model *m, const struct policy *p, size_t *n)
+{
+	const struct oidc_principal	*o;
+	const struct pstmt		*st;
+	const char			**v;
+	size_t				 i, j, max;
+
+	max = m->cluster_issuers.n + 1;
+	for (i = 0; i < p->n; i++)
+		max += p->st[i].federated.n + 1;
+	v = xreallocarray(NULL, max, sizeof(*v));
+	*n = 0;
+	for (i = 0; i < m->cluster_issuers.n; i++)
+		add_candidate(v, n, m->cluster_issuers.v[i]);
+	if (*n > 0)
+		return v;
+	for (i = 0; i < p->n; i++) {
+		st = &p->st[i];
+		if (st->principal_star)
+			add_candidate(v, n, NULL);
+		for (j = 0; j < st->federated.n; j++) {
+			if (st->federated.v[j] == NULL)
+				add_candidate(v, n, NULL);
+			else if ((o = trust_oidc(m, st->federated.v[j])) !=
+			    NULL && trust_idp_name(o->oa.issuer) == NULL)
+				add_candidate(v, n, o->oa.issuer);
+		}
+	}
+	return v;
+}
+
+/* What one candidate issuer makes of the whole trust. */
+struct cand {
+	enum tri		 t;
+	unsigned int		 unverified;	/* UNV_* of the Allow */
+	enum tri		 allow_t;	/* does some Allow apply? */
+	const struct pstmt	*allow;		/* the Allow that applies */
+	const char		*fed;
+	const struct pstmt	*deny;		/* a Deny that applies */
+	const struct pstmt	*deny_unknown;	/* one that may */
+};
+
+/*
+ * Evaluate every statement for the token issued by issuer: allowed when
+ * some Allow applies, denied when some Deny does, IAM's answer
+ * independent of statement order.  Failing Allows compete for the
+ * closest failure across all candidates.
+ */
+static void
+eval_candidate(struct binding *b, const struct model *m, const char *issuer,
+    struct cand *c, size_t *best)
+{
+	const struct policy	*p = b->role->trust;
+	const struct pstmt	*st;
+	struct trust_req	 req;
+	struct trust_eval	 ev;
+	enum tri		 allow = TRI_FALSE, deny = TRI_FALSE;
+	size_t			 i;
+
+	memset(c, 0, sizeof(*c));
+	req.issuer = issuer;
+	req.partition = b->arn.partition;
+	req.account = b->arn.account;
+	req.sub = b->sub;
+	req.aud = b->aud;
+	for (i = 0; i < p->n; i++) {
+		st = &p->st[i];
+		if (!st->allow && !st->deny)
+			continue;
+		trust_eval_stmt(m, st, &req, &ev);
+		if (st->deny) {
+			if (ev.t == TRI_TRUE && c->deny == NULL)
+				c->deny = st;
+			else if (ev.t == TRI_UNKNOWN && c->deny_unknown == NULL)
+				c->deny_unknown = st;
+			deny = tri_or(deny, ev.t);
+			continue;
+		}
+		if (ev.fail & FAIL_ACTION) {
+			if ((st->federated.n > 0 || st->principal_star) &&
+			    b->wrong_action == NULL)
+				b->wrong_action = st;
+			continue;
+		}
+		if (ev.t == TRI_TRUE && (c->allow == NULL ||
+		    (c->unverified != 0 && ev.unverified == 0))) {
+			c->allow = st;
+			c->fed = ev.fed;
+			c->unverified = ev.unverified;
+		} else if (ev.t == TRI_FALSE && (st->federated.n > 0 ||
+		    st->principal_star))
+			keep_closest(b, st, issuer, &ev, best);
+		allow = tri_or(allow, ev.t);
+	}
+	c->allow_t = allow;
+	c->t = tri_and(allow, tri_not(deny));
+}
+
+/*
+ * Evaluate the trust for this SA's token under each issuer it may come
+ * from (candidates()): admitted when some candidate admits it, known
+ * only after apply when some candidate cannot be decided, refused
+ * otherwise, naming the closest failure, the one with the fewest
+ * failing parts and then the nearest subject, so that the message
+ * names what the user most likely has to change.
  */
 static void
 bind_trust(struct binding *b, const struct model *m)
 {
-	const struct policy		*p = b->role->trust;
-	const struct pstmt		*st;
-	const struct oidc_principal	*o;
-	struct trust_eval		 ev;
-	size_t			 i, j, best = (size_t)-1;
-	int			 unknown = 0, unverified = 0;
-	const char		*issuer, *fed;
+	const char	**cv;
+	struct cand	 c, win, deny = { 0 };
+	size_t		 i, n, best = (size_t)-1;
+	int		 have = 0, have_deny = 0;
 
-	for (i = 0; i < p->n; i++) {
-		st = &p->st[i];
-		if (!st->allow)
-			continue;
-		/*
-		 * Principal "*" admits every web identity: the issuer is the
-		 * token's, unknown here, as for a provider made at apply.
-		 */
-		for (j = 0; j < st->federated.n + (st->principal_star != 0);
-		    j++) {
-			fed = j < st->federated.n ? st->federated.v[j] : NULL;
-			issuer = NULL;
-			if (fed != NULL) {
-				if ((o = trust_oidc(m, fed)) == NULL)
-					continue;
-				issuer = o->oa.issuer;
-			}
-			if (!pstmt_action_matches(st, WEB_IDENTITY)) {
-				if (b->wrong_action == NULL)
-					b->wrong_action = st;
-				continue;
-			}
-			trust_eval_stmt(st, issuer, b->sub, b->aud, &ev);
-			if (ev.t == TRI_TRUE && issuer != NULL &&
-			    !ev.unverified) {
-				b->verdict = TRI_TRUE;
-				b->principal = fed;
-				b->issuer = issuer;
-				b->unverified = NULL;
-				return;
-			}
-			if (ev.t == TRI_TRUE && !unverified) {
-				unverified = j < st->federated.n ? 1 : 2;
-				b->principal = fed;
-				b->issuer = issuer;
-			}
-			else if (ev.t == TRI_UNKNOWN)
-				unknown = 1;
-			else
-				keep_closest(b, st, fed, issuer, &ev, &best);
+	cv = candidates(m, b->role->trust, &n);
+	b->ncandidates = n;
+	b->cluster_issuer = m->cluster_issuers.n > 0;
+	b->verdict = TRI_FALSE;
+	memset(&win, 0, sizeof(win));
+	for (i = 0; i < n; i++) {
+		eval_candidate(b, m, cv[i], &c, &best);
+		if (c.t == TRI_TRUE && (!have || (win.unverified != 0 &&
+		    c.unverified == 0))) {
+			win = c;
+			have = 1;
+			b->issuer = cv[i];
+		} else if (c.t == TRI_UNKNOWN && !have && win.t != TRI_UNKNOWN) {
+			win = c;
+			b->issuer = cv[i];
+		} else if (c.t == TRI_FALSE && c.allow_t != TRI_FALSE &&
+		    c.deny != NULL && !have_deny) {
+			deny = c;
+			have_deny = 1;
 		}
 	}
-	if (unverified) {
+	free(cv);
+	if (have) {
 		b->verdict = TRI_TRUE;
-		b->unverified = unverified == 2 ? "admits the subject and "
-		    "the audience, but with Principal \"*\" from any identity "
-		    "provider, so the cluster it trusts cannot be checked" :
-		    "admits the subject and the audience, but its OIDC "
-		    "provider and condition keys are known only after apply";
-	} else if (unknown) {
+		b->closest = NULL;
+		b->principal = win.fed;
+		if (win.unverified & UNV_STAR)
+			b->unverified = "admits the subject and the audience, "
+			    "but with Principal \"*\" from any identity "
+			    "provider, so the cluster it trusts cannot be "
+			    "checked";
+		else if (win.unverified != 0)
+			b->unverified = "admits the subject and the audience, "
+			    "but its OIDC provider and condition keys are known "
+			    "only after apply";
+		return;
+	}
+	if (win.t == TRI_UNKNOWN) {
 		b->verdict = TRI_UNKNOWN;
-		b->unverified = "has a condition on values or keys that "
+		b->closest = NULL;
+		b->principal = win.fed;
+		b->unverified = win.allow != NULL && win.deny_unknown != NULL ?
+		    "is admitted by an Allow, but a Deny statement has a "
+		    "condition on values or keys that cannot be evaluated "
+		    "offline" : "has a condition on values or keys that "
 		    "cannot be evaluated offline";
-	} else {
-		b->verdict = TRI_FALSE;
-		b->no_web_identity = b->closest == NULL;
+		return;
 	}
-}
-
-/*
- * An explicit Deny wins over every Allow: find a Deny statement that
- * matches the request the allowing statement admitted.
- */
-static void
-bind_deny(struct binding *b)
-{
-	const struct policy	*p = b->role->trust;
-	const struct pstmt	*st;
-	struct trust_eval	 ev;
-	size_t			 i, j;
-	int			 who;
-
-	for (i = 0; i < p->n; i++) {
-		st = &p->st[i];
-		if (!st->deny || !pstmt_action_matches(st, WEB_IDENTITY))
-			continue;
-		who = st->principal_star;
-		for (j = 0; j < st->federated.n && !who; j++)
-			who = st->federated.v[j] == NULL || (b->principal != NULL &&
-			    strcmp(st->federated.v[j], b->principal) == 0);
-		if (!who)
-			continue;
-		trust_eval_stmt(st, b->issuer, b->sub, b->aud, &ev);
-		if (ev.t == TRI_TRUE) {
-			b->deny = st;
-			return;
-		}
+	if (have_deny) {
+		/* An Allow applies, and a Deny refuses it: the Deny is why. */
+		b->deny = deny.deny;
+		b->closest = NULL;
+		b->principal = deny.fed;
+		return;
 	}
+	b->no_web_identity = b->closest == NULL;
 }
 
 static void
@@ -420,8 +542,6 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	if (b->role->trust != NULL) {
 		bind_trust(b, m);
 		bind_provider(b, m);
-		if (b->verdict == TRI_TRUE)
-			bind_deny(b);
 	}
 	else if (b->role->policy_unknown)
 		b->unverified = arena_printf(m->arena, "is known only after "

@@ -9,6 +9,7 @@
 #include "arn.h"
 #include "model.h"
 #include "policy.h"
+#include "util.h"
 #include "xalloc.h"
 
 static void	index_oidc(struct model *, const struct policy *);
@@ -371,6 +372,12 @@ model_index(struct model *m)
 	}
 	for (i = 0; i < m->roles.n; i++)
 		index_oidc(m, m->roles.v[i]->trust);
+	m->cluster_issuers.v = arena_alloc(m->arena,
+	    (m->clusters.n + 1) * sizeof(*m->cluster_issuers.v));
+	for (i = 0; i < m->clusters.n; i++)
+		if (m->clusters.v[i]->issuer != NULL)
+			m->cluster_issuers.v[m->cluster_issuers.n++] =
+			    strip_scheme(m->clusters.v[i]->issuer);
 	for (i = 0; i < m->role_policies.n; i++) {
 		if (m->role_policies.v[i]->role == NULL)
 			m->role_policy_unknown = 1;

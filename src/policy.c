@@ -61,6 +61,7 @@ static int	 has_star(const struct strv *);
 static size_t	 u8len(const char *);
 static int	 like(const char *, const char *, int);
 static int	 is_negated(enum cond_base);
+static int	 arn_like(const char *, const char *);
 static enum tri	 match_one(const struct pcond *, const char *, const char *);
 static enum tri	 eval_value(const struct pcond *, const char *);
 static enum tri	 eval_null(const struct pcond *, int);
@@ -621,16 +622,57 @@ match_one(const struct pcond *c, const char *cv, const char *v)
 		break;
 	case COND_STRING_LIKE:
 	case COND_STRING_NOT_LIKE:
+		m = str_like(cv, v);
+		break;
 	case COND_ARN_EQUALS:
 	case COND_ARN_NOT_EQUALS:
 	case COND_ARN_LIKE:
 	case COND_ARN_NOT_LIKE:
-		m = str_like(cv, v);
+		m = arn_like(cv, v);
 		break;
 	default:
 		return TRI_UNKNOWN;
 	}
 	return m ? TRI_TRUE : TRI_FALSE;
+}
+
+/*
+ * ArnEquals and ArnLike: both sides split at the first five colons
+ * into arn, partition, service, region, account and resource, each
+ * part matched on its own with '*' and '?' (the IAM reference,
+ * reference_policies_elements_condition_operators.html#Conditions_ARN,
+ * "each of the six colon-delimited components ... is checked
+ * separately").  A context value that is not an ARN, such as a
+ * subject or an audience, matches nothing.
+ */
+static int
+arn_like(const char *pat, const char *v)
+{
+	const char	*pe, *ve;
+	char		 pp[1024], vp[1024];
+	int		 part;
+
+	if (strncmp(v, "arn:", 4) != 0)
+		return 0;
+	for (part = 0; part < 6; part++) {
+		pe = part < 5 ? strchr(pat, ':') : pat + strlen(pat);
+		ve = part < 5 ? strchr(v, ':') : v + strlen(v);
+		if (pe == NULL || ve == NULL ||
+		    (size_t)(pe - pat) >= sizeof(pp) ||
+		    (size_t)(ve - v) >= sizeof(vp))
+			return 0;
+		memcpy(pp, pat, (size_t)(pe - pat));
+		pp[pe - pat] = '\0';
+		memcpy(vp, v, (size_t)(ve - v));
+		vp[ve - v] = '\0';
+		if (!str_like(pp, vp))
+			return 0;
+		if (part < 5) {
+			pat = pe + 1;
+			v = ve + 1;
+		}
+	}
+	return 1;
 }
 
 /* One context value against all condition values: OR, or NOR. */
@@ -702,7 +744,18 @@ pcond_eval(const struct pcond *c, const struct req_ctx *ctx)
 		return eval_null(c, nv > 0);
 	if (nv > 0)
 		return c->base == COND_OTHER ? TRI_UNKNOWN : r;
-	/* The key is absent from the request. */
+	/*
+	 * The key is absent from the request.  ForAnyValue then is false
+	 * whatever the operator, negated or IfExists: it asks for at least
+	 * one value, and there is none (the IAM reference, "single-valued
+	 * vs. multivalued context keys": "If the key in your request is
+	 * missing ... the condition returns false"; AWS re:Post
+	 * QU9HFmDzP0QGuU-fd7rS6B7w shows ForAnyValue:StringEqualsIfExists
+	 * denying when the key is absent).  ForAllValues, IfExists and
+	 * the negated operators are true.
+	 */
+	if ((c->flags & COND_FORANY) != 0)
+		return TRI_FALSE;
 	if ((c->flags & (COND_IFEXISTS | COND_FORALL)) != 0 ||
 	    is_negated(c->base))
 		return TRI_TRUE;

@@ -85,14 +85,17 @@ trust_key(const struct pcond *c, struct claim_key *k)
 		}
 		return;
 	}
-	if ((colon = strrchr(c->key, ':')) == NULL)
+	if ((colon = strrchr(c->key, ':')) == NULL) {
+		k->global = 1;		/* no prefix at all: not a claim */
 		return;
-	if ((k->claim = claim_named(colon + 1)) == CLAIM_NONE)
-		return;
+	}
+	k->claim = claim_named(colon + 1);
+	k->name = colon + 1;
 	k->issuer = c->key;
 	k->issuer_len = (size_t)(colon - c->key);
 	/* aws:..., sts:... and the like are global keys, not claims. */
-	k->global = strchr(c->key, '/') == NULL && strchr(c->key, '.') == NULL;
+	k->global = memchr(c->key, '/', k->issuer_len) == NULL &&
+	    memchr(c->key, '.', k->issuer_len) == NULL;
 }
 
 /*
@@ -234,14 +237,126 @@ trust_each_cond(const struct model *m, const struct iam_role *role, int used,
 	}
 }
 
-void
-trust_eval_stmt(const struct pstmt *st, const char *issuer, const char *sub,
-    const char *aud, struct trust_eval *ev)
+/*
+ * Identity providers whose tokens are never a pod's: their issuer
+ * host (and path prefix), from each service's own documentation of
+ * its OIDC issuer.
+ */
+static const struct {
+	const char	*issuer;	/* a prefix of the issuer */
+	const char	*name;
+} idps[] = {
+	{ "accounts.google.com", "Google" },
+	{ "agent.buildkite.com", "Buildkite" },
+	{ "api.bitbucket.org/2.0/workspaces/", "Bitbucket Pipelines" },
+	{ "app.terraform.io", "HCP Terraform" },
+	{ "cognito-identity.amazonaws.com", "Amazon Cognito" },
+	{ "gitlab.com", "GitLab CI" },
+	{ "graph.facebook.com", "Facebook" },
+	{ "login.microsoftonline.com/", "Microsoft Entra ID" },
+	{ "oidc.circleci.com/org/", "CircleCI" },
+	{ "sts.windows.net/", "Microsoft Entra ID" },
+	{ "token.actions.githubusercontent.com", "GitHub Actions" },
+	{ "vstoken.actions.githubusercontent.com", "GitHub Actions" },
+	{ "www.amazon.com", "Login with Amazon" }
+};
+
+const char *
+trust_idp_name(const char *issuer)
 {
-	struct req_kv		 kv[2] = {
-		{ "sub", sub },
-		{ "aud", aud }
-	};
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(idps) / sizeof(idps[0]); i++) {
+		n = strlen(idps[i].issuer);
+		if (strncasecmp(issuer, idps[i].issuer, n) == 0 &&
+		    (idps[i].issuer[n - 1] == '/' || issuer[n] == '\0' ||
+		    issuer[n] == '/'))
+			return idps[i].name;
+	}
+	return NULL;
+}
+
+/*
+ * Match the statement's Principal against the request's: the OIDC
+ * provider of the token's issuer in the role's account.
+ */
+static void
+eval_principal(const struct model *m, const struct pstmt *st,
+    const struct trust_req *req, struct trust_eval *ev)
+{
+	const struct oidc_principal	*o;
+	size_t				 i;
+	int				 made = 0;
+
+	if (st->principal_star) {
+		if (req->issuer == NULL)
+			ev->unverified |= UNV_STAR;
+		return;
+	}
+	for (i = 0; i < st->federated.n; i++) {
+		if (st->federated.v[i] == NULL) {
+			made = 1;
+			continue;
+		}
+		if ((o = trust_oidc(m, st->federated.v[i])) == NULL ||
+		    (req->issuer != NULL &&
+		    strcasecmp(o->oa.issuer, req->issuer) != 0))
+			continue;
+		if (req->account != NULL &&
+		    (strcmp(o->oa.account, req->account) != 0 ||
+		    strcmp(o->oa.partition, req->partition) != 0)) {
+			ev->other_fed = st->federated.v[i];
+			continue;
+		}
+		ev->fed = st->federated.v[i];
+		if (req->issuer == NULL)
+			ev->unverified |= UNV_ISSUER;
+		return;
+	}
+	if (made) {
+		ev->unverified |= UNV_PROVIDER;
+		return;
+	}
+	ev->t = TRI_FALSE;
+	ev->fail = ev->other_fed != NULL ? FAIL_ACCOUNT : FAIL_PRINCIPAL;
+}
+
+/*
+ * The key a condition tests, as it stands in the request: "sub" or
+ * "aud" when the token carries it, "" when the request has no such
+ * key, NULL when it cannot be known offline.  *wrong_issuer is set for
+ * a sub or aud key of another issuer.
+ */
+static const char *
+req_key(const struct claim_key *k, const struct trust_req *req,
+    struct trust_eval *ev, int *wrong_issuer)
+{
+	*wrong_issuer = 0;
+	if (k->unknown) {
+		if (k->claim == CLAIM_NONE)
+			return NULL;
+		ev->unverified |= UNV_KEY;
+		return claim_short(k->claim);
+	}
+	if (k->global)
+		return NULL;	/* aws:..., sts:...: not modelled offline */
+	if (req->issuer != NULL && (k->issuer_len != strlen(req->issuer) ||
+	    strncasecmp(k->issuer, req->issuer, k->issuer_len) != 0)) {
+		*wrong_issuer = k->claim == CLAIM_SUB || k->claim == CLAIM_AUD;
+		return "";
+	}
+	if (k->claim != CLAIM_SUB && k->claim != CLAIM_AUD)
+		return "";	/* a claim STS passes for other providers */
+	if (req->issuer == NULL)
+		ev->unverified |= UNV_ISSUER;
+	return claim_short(k->claim);
+}
+
+void
+trust_eval_stmt(const struct model *m, const struct pstmt *st,
+    const struct trust_req *req, struct trust_eval *ev)
+{
+	struct req_kv		 kv[2];
 	struct req_ctx		 ctx = { kv, 2 };
 	struct claim_key	 k;
 	struct pcond		 tmp;
@@ -251,21 +366,25 @@ trust_eval_stmt(const struct pstmt *st, const char *issuer, const char *sub,
 
 	memset(ev, 0, sizeof(*ev));
 	ev->t = TRI_TRUE;
+	if (!pstmt_action_matches(st, WEB_IDENTITY)) {
+		ev->t = TRI_FALSE;
+		ev->fail = FAIL_ACTION;
+		return;
+	}
+	eval_principal(m, st, req, ev);
+	if (ev->t == TRI_FALSE)
+		return;
+	kv[0].key = "sub";
+	kv[0].value = req->sub;
+	kv[1].key = "aud";
+	kv[1].value = req->aud;
 	for (i = 0; i < st->nconds; i++) {
 		tmp = st->conds[i];
 		trust_key(&tmp, &k);
-		wrong_issuer = 0;
-		if (k.claim == CLAIM_NONE) {
-			/* A key this linter does not model, or knows nothing of. */
+		if ((tmp.key = req_key(&k, req, ev, &wrong_issuer)) == NULL) {
 			ev->t = tri_and(ev->t, TRI_UNKNOWN);
 			continue;
 		}
-		if (k.unknown || issuer == NULL)
-			ev->unverified = 1;
-		else if (k.issuer_len != strlen(issuer) ||
-		    strncasecmp(k.issuer, issuer, k.issuer_len) != 0)
-			wrong_issuer = 1;
-		tmp.key = wrong_issuer ? "" : claim_short(k.claim);
 		t = pcond_eval(&tmp, &ctx);
 		ev->t = tri_and(ev->t, t);
 		if (t != TRI_FALSE)
@@ -274,17 +393,22 @@ trust_eval_stmt(const struct pstmt *st, const char *issuer, const char *sub,
 			ev->fail |= FAIL_KEY_ISSUER;
 			if (ev->bad_key == NULL)
 				ev->bad_key = &st->conds[i];
-		} else if (k.claim == CLAIM_SUB) {
+		} else if (*tmp.key == '\0') {
+			ev->fail |= FAIL_OTHER;
+			if (ev->other_cond == NULL)
+				ev->other_cond = &st->conds[i];
+		} else if (strcmp(tmp.key, "sub") == 0) {
 			ev->fail |= FAIL_SUB;
 			if (ev->sub_cond == NULL)
 				ev->sub_cond = &st->conds[i];
-		} else if (k.claim == CLAIM_AUD) {
+		} else {
 			ev->fail |= FAIL_AUD;
 			if (ev->aud_cond == NULL)
 				ev->aud_cond = &st->conds[i];
-		} else
-			ev->fail |= FAIL_OTHER;
+		}
 	}
+	if (ev->t != TRI_TRUE)
+		ev->unverified = 0;
 }
 
 const struct pcond *

@@ -500,6 +500,26 @@ static const struct eval_row {
 	{ "ArnNotLike", "\"arn:aws:iam::*:role/x\"",
 	    { "arn:aws:iam::123456789012:role/x" }, TRI_FALSE },
 	{ "ArnNotEquals", "\"arn:*\"", { NULL }, TRI_TRUE },
+	/*
+	 * ARNs match part by part (issue 14, item 9; the IAM reference,
+	 * "Amazon Resource Name (ARN) condition operators": each of the
+	 * six colon-delimited components is checked separately), so a
+	 * value that is not an ARN, such as a subject, matches nothing,
+	 * and a '*' does not cross a colon but in the resource part.
+	 */
+	{ "ArnLike", "\"system:serviceaccount:*\"",
+	    { "system:serviceaccount:a:b" }, TRI_FALSE },
+	{ "ArnEquals", "\"*\"", { "system:serviceaccount:a:b" }, TRI_FALSE },
+	{ "ArnNotLike", "\"system:serviceaccount:*\"",
+	    { "system:serviceaccount:a:b" }, TRI_TRUE },
+	{ "ArnLike", "\"arn:aws:iam::*\"",
+	    { "arn:aws:iam::123456789012:role/x" }, TRI_FALSE },
+	{ "ArnLike", "\"arn:aws:iam::*:*\"",
+	    { "arn:aws:iam::123456789012:role/a:b" }, TRI_TRUE },
+	{ "ArnLike", "\"arn:*:iam::123456789012:role/*\"",
+	    { "arn:aws-cn:iam::123456789012:role/x" }, TRI_TRUE },
+	{ "ArnLike", "\"arn:aws:iam:*:123456789012:role/x\"",
+	    { "arn:aws:iam::123456789012:role/x" }, TRI_TRUE },
 	/* Null tests presence. */
 	{ "Null", "\"true\"", { NULL }, TRI_TRUE },
 	{ "Null", "\"true\"", { "x" }, TRI_FALSE },
@@ -537,7 +557,24 @@ static const struct eval_row {
 	{ "ForAnyValue:StringEquals", "\"a\"", { NULL }, TRI_FALSE },
 	{ "ForAnyValue:StringEquals", "[\"${x}\",\"a\"]", { "b", "c" },
 	    TRI_UNKNOWN },
-	{ "ForAnyValue:StringLikeIfExists", "\"a*\"", { NULL }, TRI_TRUE },
+	/*
+	 * ForAnyValue on an absent key is false whatever the operator
+	 * (issue 14, item 3).  The IAM reference, "Single-valued vs.
+	 * multivalued context keys" (reference_policies_condition-single-
+	 * vs-multi-valued-context-keys.html): ForAnyValue "If the key in
+	 * your request is missing or resolves to an empty data set, the
+	 * condition returns false".  IfExists does not change that: AWS
+	 * re:Post QU9HFmDzP0QGuU-fd7rS6B7w, where a policy with
+	 * ForAnyValue:StringEqualsIfExists on aws:TagKeys denied a request
+	 * without tags, and the accepted answer explains the set operator
+	 * is evaluated first.  The IfExists rule of the operators page
+	 * speaks of single-valued operators only.
+	 */
+	{ "ForAnyValue:StringLikeIfExists", "\"a*\"", { NULL }, TRI_FALSE },
+	{ "ForAnyValue:StringNotEquals", "\"a\"", { NULL }, TRI_FALSE },
+	{ "ForAnyValue:StringNotLike", "\"a*\"", { NULL }, TRI_FALSE },
+	{ "ForAnyValue:ArnNotLike", "\"arn:*\"", { NULL }, TRI_FALSE },
+	{ "ForAnyValue:StringNotEquals", "\"a\"", { "b" }, TRI_TRUE },
 	{ "ForAllValues:StringEquals", "\"a\"", { "a", "b" }, TRI_FALSE },
 	{ "ForAllValues:StringEquals", "[\"a\",\"b\"]", { "b", "a" },
 	    TRI_TRUE },
