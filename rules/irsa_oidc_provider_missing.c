@@ -37,7 +37,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	size_t		 i;
 
 	if (b->role == NULL || b->issuer == NULL || b->provider != NULL ||
-	    b->verdict == TRI_UNKNOWN ||
+	    b->verdict == TRI_UNKNOWN || (b->verdict == TRI_FALSE &&
+	    (b->fail & FAIL_PRINCIPAL) != 0) ||
 	    (m->providers.n == 0 && m->clusters.n == 0))
 		return;
 	/* A provider whose url is unknown may be the one: not verifiable. */

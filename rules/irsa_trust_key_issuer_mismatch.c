@@ -49,6 +49,13 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		    "%s conditions on '%s', which keeps the URL scheme; "
 		    "STS knows the key only as '%s'",
 		    bind_trust_name(m, b, b->closest), key, strip_scheme(key));
+	else if (b->closest->principal_star)
+		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		    "%s conditions on '%s', but the pod's token is issued by "
+		    "%s, the issuer of the cluster of the inputs, so the key "
+		    "must start with '%s:'",
+		    bind_trust_name(m, b, b->closest), key, b->issuer,
+		    b->issuer);
 	else
 		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s conditions on '%s', but its Federated provider's "

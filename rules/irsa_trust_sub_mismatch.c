@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "bind.h"
 #include "model.h"
 #include "policy.h"
@@ -12,6 +13,8 @@
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct binding *);
+static const char *values_text(const struct model *,
+		    const struct pcond *);
 static void	fix_namespace(const struct model *, struct diags *, struct diag *,
 		    const struct binding *);
 
@@ -109,6 +112,33 @@ fix_namespace(const struct model *m, struct diags *dg, struct diag *d,
 	    ns));
 }
 
+/*
+ * The values of c as a phrase: "a", "a or b", "a, b or 2 more".
+ */
+static const char *
+values_text(const struct model *m, const struct pcond *c)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*s;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < c->values.n; i++) {
+		if (c->values.v[i] == NULL)
+			continue;
+		if (n == 3) {
+			buf_addf(&b, " or %zu more", c->values.n - i);
+			break;
+		}
+		buf_addf(&b, "%s%s", n == 0 ? "" : i + 1 == c->values.n ?
+		    " or " : ", ", c->values.v[i]);
+		n++;
+	}
+	s = arena_strdup(m->arena, n > 0 ? b.buf : "(values known only "
+	    "after apply)");
+	buf_release(&b);
+	return s;
+}
+
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
@@ -122,8 +152,27 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	struct diag		*d;
 
 	if (b->verdict != TRI_FALSE || b->closest == NULL ||
-	    (b->fail & FAIL_SUB) == 0 || v == NULL)
+	    (b->fail & FAIL_SUB) == 0)
 		return;
+	if (c->base >= COND_ARN_EQUALS && c->base <= COND_ARN_NOT_LIKE) {
+		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		    "%s tests sub with %s, which compares ARNs part by part; "
+		    "the subject %s is not an ARN, so it never matches: use "
+		    "StringEquals or StringLike", bind_trust_name(m, b,
+		    b->closest), c->op, b->sub);
+		return;
+	}
+	if (b->sa->ns == NULL)
+		unset = arena_printf(m->arena, "; the ServiceAccount sets no "
+		    "namespace, so it was taken to be %s (see -n)", b->ns);
+	if (v == NULL) {
+		/* No value is near: say what the trust requires. */
+		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		    "%s requires sub %s (%s), which does not admit %s%s",
+		    bind_trust_name(m, b, b->closest), values_text(m, c),
+		    c->op, b->sub, unset);
+		return;
+	}
 	if (c->values.n > 1)
 		more = arena_printf(m->arena, "closest of %zu subjects",
 		    c->values.n);
@@ -132,9 +181,6 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	else if (strpbrk(v, "*?") != NULL)
 		lit = "; '*' and '?' are literal characters under StringEquals, "
 		    "use StringLike for a pattern";
-	if (b->sa->ns == NULL)
-		unset = arena_printf(m->arena, "; the ServiceAccount sets no "
-		    "namespace, so it was taken to be %s (see -n)", b->ns);
 	diff = sub_difference(m, b, b->sub_best, &ns_only);
 	/* Only the assumed namespace is wrong: irsa-sa-namespace-unset. */
 	if (ns_only && b->sa->ns == NULL)

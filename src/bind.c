@@ -336,7 +336,8 @@ add_candidate(const char **v, size_t *n, const char *issuer)
  * inputs when any is known; else the issuer of each Federated provider
  * of the trust, Allow or Deny, that is not a well-known identity
  * provider (a pod's token never comes from GitHub Actions), and the
- * unknown issuer for a provider made at apply or Principal "*".
+ * unknown issuer for a provider made at apply or Principal "*"
+ * alone; with none of these, the empty issuer, which no provider has.
  * Returns an array of *n entries, which the caller frees.
  */
 static const char **
@@ -346,8 +347,9 @@ candidates(const struct model *m, const struct policy *p, size_t *n)
 	const struct pstmt		*st;
 	const char			**v;
 	size_t				 i, j, max;
+	int				 star = 0;
 
-	max = m->cluster_issuers.n + 1;
+	max = m->cluster_issuers.n + 2;
 	for (i = 0; i < p->n; i++)
 		max += p->st[i].federated.n + 1;
 	v = xreallocarray(NULL, max, sizeof(*v));
@@ -358,8 +360,7 @@ candidates(const struct model *m, const struct policy *p, size_t *n)
 		return v;
 	for (i = 0; i < p->n; i++) {
 		st = &p->st[i];
-		if (st->principal_star)
-			add_candidate(v, n, NULL);
+		star |= st->principal_star;
 		for (j = 0; j < st->federated.n; j++) {
 			if (st->federated.v[j] == NULL)
 				add_candidate(v, n, NULL);
@@ -368,6 +369,12 @@ candidates(const struct model *m, const struct policy *p, size_t *n)
 				add_candidate(v, n, o->oa.issuer);
 		}
 	}
+	/* Principal "*" alone says nothing of the issuer. */
+	if (*n == 0 && star)
+		add_candidate(v, n, NULL);
+	/* No issuer a pod's token can have: one that matches no provider. */
+	if (*n == 0)
+		v[(*n)++] = "";
 	return v;
 }
 

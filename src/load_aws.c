@@ -264,8 +264,8 @@ aws_cluster(struct aws_ctx *c, const cJSON *j)
 	    "(a cluster without name)";
 	k->loc = aws_locate(c, arn != NULL ? arn : k->name);
 	k->issuer = aws_str(c, cJSON_GetObjectItemCaseSensitive(
-	    cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(
-	    j, "identity"), "oidc"), "issuer"), NULL);
+	    cJSON_GetObjectItemCaseSensitive(j, "identity"), "oidc"),
+	    "issuer");
 }
 
 /*
