@@ -14,5 +14,6 @@ Suite	*util_suite(void);
 Suite	*rules_suite(void);
 Suite	*report_suite(void);
 Suite	*config_suite(void);
+Suite	*trust_suite(void);
 
 #endif /* CHECK_SUITES_H */
