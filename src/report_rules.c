@@ -146,6 +146,71 @@ mdoc_sentences(FILE *fp, const char *s, size_t len)
 }
 
 /* The whole irsalint-rules(7) page. */
+/*
+ * How a trust is evaluated, with the sources that decide the cases the
+ * IAM documentation leaves open; irsalint-rules(7) prints it after the
+ * rules.
+ */
+static const char trust_section[] =
+    ".Sh TRUST EVALUATION\n"
+    "For each ServiceAccount that names a role, the rules above judge "
+    "the request STS evaluates when the pod calls\n"
+    ".Ql sts:AssumeRoleWithWebIdentity :\n"
+    "the principal is the IAM OIDC provider of the token's issuer in "
+    "the role's account, and the context holds\n"
+    ".Ql <issuer>:sub\n"
+    "and\n"
+    ".Ql <issuer>:aud\n"
+    "and no other claim.\n"
+    ".Bl -bullet\n"
+    ".It\n"
+    "The token's issuer is that of the EKS clusters of the inputs when "
+    "one is known; else each issuer of a Federated provider of the "
+    "trust, in Allow and Deny statements alike, is tried, and the "
+    "ServiceAccount is admitted when one of them admits it.\n"
+    "Well-known identity providers (GitHub Actions, GitLab, Google, "
+    "Cognito, HCP Terraform, Entra ID and others) are never a pod's "
+    "issuer.\n"
+    ".It\n"
+    "A statement applies when its Action, its Principal and all its "
+    "conditions hold; the role is assumable when some Allow applies "
+    "and no Deny does, whatever the order of statements, condition "
+    "keys and values.\n"
+    ".It\n"
+    "A claim other than sub and aud, and any key of another issuer, "
+    "is absent from the request (the IAM reference,\n"
+    ".Dq Available keys for OIDC federation :\n"
+    "amr is passed for Amazon Cognito only, email and oaud for Google "
+    "only).\n"
+    "Global keys such as\n"
+    ".Ql aws:SourceIp\n"
+    "cannot be known offline: a statement that depends on one makes "
+    "the verdict unknown, reported by\n"
+    ".Sy irsa-trust-unverified ,\n"
+    "for an Allow and a Deny alike.\n"
+    ".It\n"
+    ".Ql ForAnyValue:\n"
+    "on an absent key is false whatever the operator, negated and\n"
+    ".Ql IfExists\n"
+    "included: the IAM reference,\n"
+    ".Dq Single-valued vs. multivalued context keys ,\n"
+    "says it returns false when the key is missing, and AWS re:Post "
+    "question QU9HFmDzP0QGuU-fd7rS6B7w shows\n"
+    ".Ql ForAnyValue:StringEqualsIfExists\n"
+    "denying a request that lacks the key, although the operators page "
+    "says an\n"
+    ".Ql IfExists\n"
+    "condition holds for an absent key.\n"
+    ".Ql ForAllValues:\n"
+    "on an absent key is true.\n"
+    ".It\n"
+    "ARN operators compare the six colon-separated parts of an ARN one "
+    "by one; a subject or an audience is not an ARN and matches none.\n"
+    ".It\n"
+    "A role whose ARN is known only after apply may be in the account "
+    "of any OIDC provider its trust names.\n"
+    ".El\n";
+
 void
 report_rules_mdoc(FILE *fp)
 {
@@ -186,5 +251,7 @@ report_rules_mdoc(FILE *fp)
 			mdoc_sentences(fp, p, (size_t)(nl - p));
 		}
 	}
-	fputs(".El\n.Sh SEE ALSO\n.Xr irsalint 1\n", fp);
+	fputs(".El\n", fp);
+	fputs(trust_section, fp);
+	fputs(".Sh SEE ALSO\n.Xr irsalint 1\n", fp);
 }
