@@ -50,6 +50,10 @@ struct binding {
 	enum near_kind		 near_kind;	/* how near differs */
 	const char		*near_arn;	/* near's ARN, when computable */
 	const struct iam_role	*generated;	/* named at apply, likely meant */
+	/* Not resolved: the roles whose trust admits this very SA. */
+	const struct iam_role	**meant;
+	size_t			 nmeant;
+	const char		*meant_arn;	/* meant[0]'s ARN, when known */
 
 	/* Trust evaluation, when role and its trust are known. */
 	enum tri		 verdict;	/* TRUE: the SA may assume */

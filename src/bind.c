@@ -25,6 +25,7 @@ static void	bind_sa(struct bindings *, struct binding *,
 static void	bind_resolve(struct bindings *, struct binding *);
 static void	bind_near(struct bindings *, struct binding *);
 static void	bind_generated(struct binding *, const struct model *);
+static void	bind_meant(struct bindings *, struct binding *);
 static void	bind_provider(struct binding *, const struct model *);
 static void	bind_trust(struct binding *, const struct model *);
 static int	role_account(const struct model *, const struct iam_role *,
@@ -132,6 +133,7 @@ bind_resolve(struct bindings *bs, struct binding *b)
 	}
 	bind_near(bs, b);
 	bind_generated(b, m);
+	bind_meant(bs, b);
 }
 
 /*
@@ -222,6 +224,54 @@ bind_generated(struct binding *b, const struct model *m)
 		}
 		if (b->generated == NULL && trust_names(r->trust, b->sub))
 			b->generated = r;
+	}
+}
+
+/*
+ * No role matched: the roles of the inputs whose trust admits this
+ * very ServiceAccount, by its literal subject and a full evaluation
+ * under the role's own account, are what the annotation most likely
+ * meant, whatever the spelling.  Each evaluation spends the run's typo
+ * budget, so crafted inputs stay bounded.
+ */
+static void
+bind_meant(struct bindings *bs, struct binding *b)
+{
+	const struct model	*m = bs->m;
+	const struct iam_role	*r;
+	struct binding		 t;
+	const char		*part, *acct;
+	size_t			 i;
+
+	for (i = 0; i < m->roles.n && bs->typo_budget > 0; i++) {
+		r = m->roles.v[i];
+		if (r->trust == NULL || !trust_names(r->trust, b->sub))
+			continue;
+		bs->typo_budget--;
+		t = *b;
+		t.role = r;
+		t.wrong_action = t.closest = t.deny = NULL;
+		if (!role_account(m, r, &part, &acct))
+			part = acct = NULL;
+		t.arn.partition = part;
+		t.arn.account = acct;
+		bind_trust(&t, m);
+		if (t.verdict != TRI_TRUE)
+			continue;
+		if (b->meant == NULL)
+			b->meant = arena_alloc(m->arena, (m->roles.n - i) *
+			    sizeof(*b->meant));
+		b->meant[b->nmeant++] = r;
+		b->cluster_issuer = t.cluster_issuer;
+	}
+	if (b->nmeant == 1) {
+		r = b->meant[0];
+		if (r->arn != NULL)
+			b->meant_arn = r->arn;
+		else if (r->name != NULL && role_account(m, r, &part, &acct))
+			b->meant_arn = arena_printf(m->arena,
+			    "arn:%s:iam::%s:role%s%s", part, acct, r->path,
+			    r->name);
 	}
 }
 
