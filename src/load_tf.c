@@ -57,6 +57,8 @@ static int		 tf_unknown(const cJSON *, const char *);
 static void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
 			    const cJSON *);
 static void		 tf_link_trusts(struct tf_ctx *, const cJSON *);
+static size_t		 tf_refs_distinct(struct tf_ctx *, const cJSON *,
+			    const char **);
 
 /* Follow a NULL-terminated path of object keys; NULL where it breaks. */
 static const cJSON *
@@ -708,12 +710,6 @@ tf_config_of(struct tf_ctx *c, const cJSON *cfg, const char *addr,
 }
 
 /*
- * A role whose trust is unknown in the plan: follow the configuration
- * (expressions.assume_role_policy.references) to the policy document it
- * is rendered from, and take the trust from there as far as it is
- * known.  Otherwise keep what it depends on, to say so.
- */
-/*
  * The references of attribute attr in the configuration of the
  * resource instance at address, with the instance's module prefix.
  */
@@ -739,6 +735,42 @@ tf_config_refs(struct tf_ctx *c, const cJSON *root_cfg, const char *address,
 }
 
 /*
+ * The references of list refs worth saying, in their order, into v
+ * (room for the list's size); returns how many.  Terraform lists a
+ * reference as often as the expression uses it, and right after a
+ * reference to a resource's attribute, aws_iam_role.x[0].arn, the
+ * resource itself, aws_iam_role.x[0] then aws_iam_role.x.  A later copy
+ * adds nothing, nor does a prefix of the reference before it that ends
+ * where that one goes on with "." or "[".  Strings point into refs.
+ */
+static size_t
+tf_refs_distinct(struct tf_ctx *c, const cJSON *refs, const char **v)
+{
+	const cJSON	*ref;
+	const char	*s, *prev = NULL;
+	struct strmap	 seen;
+	size_t		 n = 0, len;
+	int		 inside;
+
+	strmap_init(&seen);
+	cJSON_ArrayForEach(ref, refs) {
+		if (!cJSON_IsString(ref))
+			continue;
+		s = ref->valuestring;
+		len = strlen(s);
+		inside = prev != NULL && strncmp(prev, s, len) == 0 &&
+		    (prev[len] == '.' || prev[len] == '[');
+		if (!inside && strmap_get(&seen, s) == NULL) {
+			strmap_add(&seen, c->m->arena, s, NULL);
+			v[n++] = s;
+		}
+		prev = s;
+	}
+	strmap_release(&seen);
+	return n;
+}
+
+/*
  * A role whose trust is unknown in the plan: follow the configuration
  * (expressions.assume_role_policy.references) to the policy document it
  * is rendered from, and take the trust from there as far as it is
@@ -751,14 +783,19 @@ tf_link_trust(struct tf_ctx *c, struct iam_role *r, const cJSON *root_cfg)
 	const struct tf_doc	*d;
 	const char		*prefix, *index, *doc;
 	struct buf		 deps = BUF_INIT;
-	size_t			 len;
+	const char		**v;
+	size_t			 len, n, i;
 
 	refs = tf_config_refs(c, root_cfg, r->address, "assume_role_policy",
 	    &prefix, &index);
+	v = arena_alloc(c->m->arena, ((size_t)cJSON_GetArraySize(refs) + 1) *
+	    sizeof(*v));
+	n = tf_refs_distinct(c, refs, v);
+	for (i = 0; i < n; i++)
+		buf_addf(&deps, "%s%s", i > 0 ? ", " : "", v[i]);
 	cJSON_ArrayForEach(ref, refs) {
 		if (!cJSON_IsString(ref))
 			continue;
-		buf_addf(&deps, "%s%s", deps.len ? ", " : "", ref->valuestring);
 		if (strncmp(ref->valuestring, "data.aws_iam_policy_document.",
 		    29) != 0 || r->trust != NULL)
 			continue;

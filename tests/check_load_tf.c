@@ -244,6 +244,24 @@ START_TEST(unknown_trust_without_document_keeps_references)
 }
 END_TEST
 
+START_TEST(unknown_trust_lists_each_reference_once)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"aws_iam_role.r\",\"mode\":\"managed\",\"type\":"
+	    "\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],\"after\":"
+	    "{\"name\":\"r\"},\"after_unknown\":{\"assume_role_policy\":true}}}],"
+	    "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":"
+	    "\"aws_iam_role.r\",\"expressions\":{\"assume_role_policy\":{"
+	    "\"references\":[\"aws_iam_openid_connect_provider.eks[0].arn\","
+	    "\"aws_iam_openid_connect_provider.eks[0]\","
+	    "\"aws_iam_openid_connect_provider.eks\",\"local.issuer\","
+	    "\"var.ns\",\"local.issuer\",\"local.issuer_url\"]}}}]}}}");
+	ck_assert_str_eq(m.roles.v[0]->unknown_refs,
+	    "aws_iam_openid_connect_provider.eks[0].arn, local.issuer, var.ns, "
+	    "local.issuer_url");
+}
+END_TEST
+
 Suite *
 load_tf_suite(void)
 {
@@ -263,6 +281,7 @@ load_tf_suite(void)
 	tcase_add_test(tc, bad_trust_policy_is_an_input_error);
 	tcase_add_test(tc, unknown_trust_is_rebuilt_from_policy_document);
 	tcase_add_test(tc, unknown_trust_without_document_keeps_references);
+	tcase_add_test(tc, unknown_trust_lists_each_reference_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
