@@ -196,6 +196,7 @@ struct role_policy {
 	enum src_kind	 src;		/* the kind of input */
 	struct loc	 loc;
 	const char	*role;		/* role name; NULL: unknown */
+	const char	*role_ref;	/* role's address when only it is known */
 	const char	*policy_arn;	/* attachments only */
 	int		 is_inline;
 };

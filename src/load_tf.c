@@ -45,6 +45,8 @@ struct tf_ctx {
 	size_t		 len;
 	size_t		 first_role;	/* this file's roles start here */
 	size_t		 first_pod_identity;
+	size_t		 first_role_policy;
+	struct strmap	 role_by_address;	/* this file's, when linking */
 };
 
 static void		 tf_resource(struct tf_ctx *, const struct tf_res *);
@@ -56,7 +58,7 @@ static const char	*tf_str(struct tf_ctx *, const cJSON *, const char *);
 static int		 tf_unknown(const cJSON *, const char *);
 static void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
 			    const cJSON *);
-static void		 tf_link_trusts(struct tf_ctx *, const cJSON *);
+static void		 tf_link(struct tf_ctx *, const cJSON *);
 static size_t		 tf_refs_distinct(struct tf_ctx *, const cJSON *,
 			    const char **);
 
@@ -211,7 +213,8 @@ tf_cluster(struct tf_ctx *c, const struct tf_res *r)
 		k->issuer = tf_str(c, oidc, "issuer");
 }
 
-static void
+/* An attachment of r's policy to its role; NULL role when unknown. */
+static struct role_policy *
 tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 {
 	struct role_policy	*p;
@@ -222,6 +225,7 @@ tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 	p->role = tf_str(c, r->values, "role");
 	p->policy_arn = tf_str(c, r->values, "policy_arn");
 	p->is_inline = is_inline;
+	return p;
 }
 
 static void
@@ -264,9 +268,9 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 	else if (strcmp(r->type, "aws_eks_cluster") == 0)
 		tf_cluster(c, r);
 	else if (strcmp(r->type, "aws_iam_role_policy_attachment") == 0)
-		tf_role_policy(c, r, 0);
+		(void)tf_role_policy(c, r, 0);
 	else if (strcmp(r->type, "aws_iam_role_policy") == 0)
-		tf_role_policy(c, r, 1);
+		(void)tf_role_policy(c, r, 1);
 	else if (strcmp(r->type, "aws_eks_pod_identity_association") == 0)
 		tf_pod_identity(c, r);
 }
@@ -665,6 +669,26 @@ tf_doc_find(const struct tf_ctx *c, const char *address)
 }
 
 /*
+ * Past the instance key at p, [0] or ["k"], if there is one; keys in
+ * quotes may hold dots, brackets and escaped quotes.
+ */
+static const char *
+tf_skip_index(const char *p)
+{
+	int	 quoted = 0;
+
+	if (*p != '[')
+		return p;
+	for (p++; *p != '\0' && (quoted || *p != ']'); p++) {
+		if (*p == '\\' && quoted && p[1] != '\0')
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+	}
+	return *p == ']' ? p + 1 : p;
+}
+
+/*
  * Split an instance address into its module instance path and the
  * configuration of the module that declares the resource:
  * module.a["k"].module.b[0].aws_iam_role.this[0] gives the prefix
@@ -678,24 +702,13 @@ tf_config_of(struct tf_ctx *c, const cJSON *cfg, const char *addr,
 {
 	const char	*p = addr, *name, *q;
 	char		*mod;
-	int		 quoted;
 
 	while (strncmp(p, "module.", 7) == 0 && cfg != NULL) {
 		name = p + 7;
 		for (q = name; *q != '\0' && *q != '.' && *q != '['; q++)
 			continue;
 		mod = arena_strndup(c->m->arena, name, (size_t)(q - name));
-		if (*q == '[') {
-			for (quoted = 0, q++; *q != '\0' &&
-			    (quoted || *q != ']'); q++) {
-				if (*q == '\\' && quoted && q[1] != '\0')
-					q++;
-				else if (*q == '"')
-					quoted = !quoted;
-			}
-			if (*q == ']')
-				q++;
-		}
+		q = tf_skip_index(q);
 		if (*q != '.')
 			return NULL;
 		p = q + 1;
@@ -848,8 +861,94 @@ tf_link_pod_identity(struct tf_ctx *c, struct pod_identity *p,
 	}
 }
 
+/*
+ * The role of this file that one reference of a role attribute names,
+ * in the module instance at prefix, where the attachment's own instance
+ * key is index: aws_iam_role.x.id and aws_iam_role.x[0].name name one
+ * role; aws_iam_role.x (Terraform leaves out what follows an index it
+ * cannot know) is aws_iam_role.x[count.index] or [each.key] when the
+ * expression uses one (dyn).  Returns 1 and sets *role for one role; 0
+ * when ref is count.index or each.key; -1 for anything else, which
+ * leaves the attribute unresolved.
+ *
+ * XXX aws_iam_role.x[count.index + 1] looks like aws_iam_role.x with
+ * count.index in the configuration, and is taken for it.
+ */
+static int
+tf_ref_role(struct tf_ctx *c, const char *ref, int dyn, const char *prefix,
+    const char *index, struct iam_role **role)
+{
+	const struct strmap_val	*v;
+	const char		*name, *key, *rest, *addr;
+
+	if (strcmp(ref, "count.index") == 0 || strcmp(ref, "each.key") == 0)
+		return 0;
+	if (strncmp(ref, "aws_iam_role.", 13) != 0)
+		return -1;
+	name = ref + 13;
+	for (key = name; *key != '\0' && *key != '.' && *key != '['; key++)
+		continue;
+	rest = tf_skip_index(key);
+	if (key == name || (*rest != '\0' && strcmp(rest, ".id") != 0 &&
+	    strcmp(rest, ".name") != 0))
+		return -1;
+	addr = arena_printf(c->m->arena, "%s%.*s", prefix, (int)(rest - ref),
+	    ref);
+	if ((v = strmap_get(&c->role_by_address, addr)) == NULL &&
+	    key == rest && dyn && *index != '\0')
+		v = strmap_get(&c->role_by_address, arena_printf(c->m->arena,
+		    "%s%s", addr, index));
+	if (v == NULL)
+		return -1;
+	*role = v->v;
+	return 1;
+}
+
+/*
+ * An attachment whose role is unknown in the plan, typically role =
+ * aws_iam_role.x.id: follow the configuration to the role resource and
+ * record the attachment against its name, or its address when the name
+ * too is unknown.  Anything but references to one role of this plan,
+ * such as a variable or a conditional between two roles, leaves it
+ * unknown.
+ */
 static void
-tf_link_trusts(struct tf_ctx *c, const cJSON *configuration)
+tf_link_policy(struct tf_ctx *c, struct role_policy *p, const cJSON *root_cfg)
+{
+	const cJSON	*refs;
+	const char	*prefix, *index, **v;
+	struct iam_role	*role, *one = NULL;
+	size_t		 n, i;
+	int		 dyn = 0, r;
+
+	refs = tf_config_refs(c, root_cfg, p->address, "role", &prefix,
+	    &index);
+	v = arena_alloc(c->m->arena, ((size_t)cJSON_GetArraySize(refs) + 1) *
+	    sizeof(*v));
+	n = tf_refs_distinct(c, refs, v);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], "count.index") == 0 ||
+		    strcmp(v[i], "each.key") == 0)
+			dyn = 1;
+	for (i = 0; i < n; i++) {
+		r = tf_ref_role(c, v[i], dyn, prefix, index, &role);
+		if (r == -1 || (r == 1 && one != NULL && one != role))
+			return;
+		if (r == 1)
+			one = role;
+	}
+	if (one == NULL)
+		return;
+	p->role = one->name;
+	p->role_ref = one->name == NULL ? one->address : NULL;
+}
+
+/*
+ * What the plan leaves unknown and its configuration can tell: trusts,
+ * the roles of Pod Identity associations and of policy attachments.
+ */
+static void
+tf_link(struct tf_ctx *c, const cJSON *configuration)
 {
 	const cJSON	*cfg = tf_get(configuration, "root_module",
 			    (const char *)NULL);
@@ -861,6 +960,12 @@ tf_link_trusts(struct tf_ctx *c, const cJSON *configuration)
 	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
 		if (c->m->pod_identities.v[i]->role_arn == NULL)
 			tf_link_pod_identity(c, c->m->pod_identities.v[i], cfg);
+	for (i = c->first_role; i < c->m->roles.n; i++)
+		strmap_add(&c->role_by_address, c->m->arena,
+		    c->m->roles.v[i]->address, c->m->roles.v[i]);
+	for (i = c->first_role_policy; i < c->m->role_policies.n; i++)
+		if (c->m->role_policies.v[i]->role == NULL)
+			tf_link_policy(c, c->m->role_policies.v[i], cfg);
 }
 
 /* Report a scanner error at its position. */
@@ -961,7 +1066,10 @@ tf_stream_array(struct tf_ctx *c, const struct jspan *sp, const char *what,
 	(void)tf_each(c, &j, fn);
 }
 
-/* Does any role or association of this file need the configuration? */
+/*
+ * Does any role, association or attachment of this file need the
+ * configuration?
+ */
 static int
 tf_needs_links(const struct tf_ctx *c)
 {
@@ -973,12 +1081,15 @@ tf_needs_links(const struct tf_ctx *c)
 	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
 		if (c->m->pod_identities.v[i]->role_arn == NULL)
 			return 1;
+	for (i = c->first_role_policy; i < c->m->role_policies.n; i++)
+		if (c->m->role_policies.v[i]->role == NULL)
+			return 1;
 	return 0;
 }
 
 /*
  * Load one Terraform JSON text into the model; c is set up, and its
- * index of policy documents released, by load_tf().
+ * indexes of policy documents and roles released, by load_tf().
  */
 static void
 tf_load(struct tf_ctx *c)
@@ -1018,6 +1129,7 @@ tf_load(struct tf_ctx *c)
 	}
 	c->first_role = m->roles.n;
 	c->first_pod_identity = m->pod_identities.n;
+	c->first_role_policy = m->role_policies.n;
 	f = model_add_tf_file(m);
 	f->loc = loc;
 	f->format_version = tf_top_str(c, &t.format_version);
@@ -1047,7 +1159,7 @@ tf_load(struct tf_ctx *c)
 	    t.configuration.start, (size_t)(t.configuration.end -
 	    t.configuration.start))) == NULL)
 		return;
-	tf_link_trusts(c, cfg);
+	tf_link(c, cfg);
 	cJSON_Delete(cfg);
 }
 
@@ -1059,6 +1171,8 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 			    .len = len };
 
 	strmap_init(&c.doc_by_address);
+	strmap_init(&c.role_by_address);
 	tf_load(&c);
 	strmap_release(&c.doc_by_address);
+	strmap_release(&c.role_by_address);
 }
