@@ -190,7 +190,10 @@ struct eks_cluster {
 	const char	*issuer;	/* https://...; NULL: unknown */
 };
 
-/* aws_iam_role_policy_attachment or aws_iam_role_policy. */
+/*
+ * aws_iam_role_policy_attachment or aws_iam_role_policy, or one role of
+ * an aws_iam_policy_attachment.
+ */
 struct role_policy {
 	const char	*address;
 	enum src_kind	 src;		/* the kind of input */

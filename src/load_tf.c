@@ -228,6 +228,28 @@ tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 	return p;
 }
 
+/*
+ * aws_iam_policy_attachment: one attachment for each role of roles
+ * (users and groups do not matter here).  Roles known only after apply
+ * leave one attachment naming no role, for tf_link_policy to resolve.
+ */
+static void
+tf_policy_attachment(struct tf_ctx *c, const struct tf_res *r)
+{
+	struct role_policy	*p;
+	const cJSON		*roles, *e;
+
+	roles = cJSON_GetObjectItemCaseSensitive(r->values, "roles");
+	if (cJSON_IsArray(roles) && !tf_unknown(r->unknown, "roles")) {
+		cJSON_ArrayForEach(e, roles) {
+			p = tf_role_policy(c, r, 0);
+			p->role = cJSON_IsString(e) ? arena_strdup(c->m->arena,
+			    e->valuestring) : NULL;
+		}
+	} else if (roles == NULL || tf_unknown(r->unknown, "roles"))
+		(void)tf_role_policy(c, r, 0);
+}
+
 static void
 tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
 {
@@ -253,6 +275,7 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 	    strcmp(r->type, "aws_eks_cluster") != 0 &&
 	    strcmp(r->type, "aws_iam_role_policy_attachment") != 0 &&
 	    strcmp(r->type, "aws_iam_role_policy") != 0 &&
+	    strcmp(r->type, "aws_iam_policy_attachment") != 0 &&
 	    strcmp(r->type, "aws_eks_pod_identity_association") != 0)
 		return;
 	if (!cJSON_IsObject(r->values)) {
@@ -271,6 +294,8 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 		(void)tf_role_policy(c, r, 0);
 	else if (strcmp(r->type, "aws_iam_role_policy") == 0)
 		(void)tf_role_policy(c, r, 1);
+	else if (strcmp(r->type, "aws_iam_policy_attachment") == 0)
+		tf_policy_attachment(c, r);
 	else if (strcmp(r->type, "aws_eks_pod_identity_association") == 0)
 		tf_pod_identity(c, r);
 }
@@ -862,21 +887,23 @@ tf_link_pod_identity(struct tf_ctx *c, struct pod_identity *p,
 }
 
 /*
- * The role of this file that one reference of a role attribute names,
- * in the module instance at prefix, where the attachment's own instance
- * key is index: aws_iam_role.x.id and aws_iam_role.x[0].name name one
- * role; aws_iam_role.x (Terraform leaves out what follows an index it
- * cannot know) is aws_iam_role.x[count.index] or [each.key] when the
- * expression uses one (dyn).  Returns 1 and sets *role for one role; 0
- * when ref is count.index or each.key; -1 for anything else, which
- * leaves the attribute unresolved.
+ * The role of this file that one reference of a role or roles attribute
+ * names, in the module instance at prefix, where the attachment's own
+ * instance key is index: aws_iam_role.x.id and aws_iam_role.x[0].name
+ * name one role; aws_iam_role.x (Terraform leaves out what follows an
+ * index it cannot know) is aws_iam_role.x[count.index] or [each.key]
+ * when the expression uses one (dyn), and otherwise every instance, as
+ * in aws_iam_role.x[*].id.  Returns 1 and sets *role for one role; 2
+ * for every instance, setting *all to how their addresses begin; 0 when
+ * ref is count.index or each.key; -1 for anything else, which leaves
+ * the attribute unresolved.
  *
  * XXX aws_iam_role.x[count.index + 1] looks like aws_iam_role.x with
  * count.index in the configuration, and is taken for it.
  */
 static int
 tf_ref_role(struct tf_ctx *c, const char *ref, int dyn, const char *prefix,
-    const char *index, struct iam_role **role)
+    const char *index, struct iam_role **role, const char **all)
 {
 	const struct strmap_val	*v;
 	const char		*name, *key, *rest, *addr;
@@ -898,49 +925,87 @@ tf_ref_role(struct tf_ctx *c, const char *ref, int dyn, const char *prefix,
 	    key == rest && dyn && *index != '\0')
 		v = strmap_get(&c->role_by_address, arena_printf(c->m->arena,
 		    "%s%s", addr, index));
-	if (v == NULL)
+	if (v != NULL) {
+		*role = v->v;
+		return 1;
+	}
+	if (key != rest || *rest != '\0')
 		return -1;
-	*role = v->v;
-	return 1;
+	*all = arena_printf(c->m->arena, "%s[", addr);
+	return 2;
+}
+
+/* Attach p, or a copy of it, to role; first says p is still free. */
+static void
+tf_attach(struct tf_ctx *c, struct role_policy *p, int *first,
+    const struct iam_role *role)
+{
+	struct role_policy	*q = p;
+
+	if (!*first) {
+		q = model_add_role_policy(c->m, SRC_TERRAFORM);
+		*q = *p;
+	}
+	*first = 0;
+	q->role = role->name;
+	q->role_ref = role->name == NULL ? role->address : NULL;
 }
 
 /*
  * An attachment whose role is unknown in the plan, typically role =
  * aws_iam_role.x.id: follow the configuration to the role resource and
  * record the attachment against its name, or its address when the name
- * too is unknown.  Anything but references to one role of this plan,
- * such as a variable or a conditional between two roles, leaves it
- * unknown.
+ * too is unknown.  The roles of an aws_iam_policy_attachment each get
+ * one.  Anything but references to roles of this plan, such as a
+ * variable or a conditional between two roles, leaves it unknown.
+ *
+ * XXX Literal names in a list of roles with references vanish from the
+ * plan (the whole set is unknown) and from the configuration (it lists
+ * only references); such roles get no attachment.
  */
 static void
 tf_link_policy(struct tf_ctx *c, struct role_policy *p, const cJSON *root_cfg)
 {
 	const cJSON	*refs;
-	const char	*prefix, *index, **v;
+	const char	*prefix, *index, **v, *all;
 	struct iam_role	*role, *one = NULL;
-	size_t		 n, i;
-	int		 dyn = 0, r;
+	size_t		 n, i, j, len;
+	int		 multi = 0, dyn = 0, first = 1, r;
 
-	refs = tf_config_refs(c, root_cfg, p->address, "role", &prefix,
-	    &index);
+	if ((refs = tf_config_refs(c, root_cfg, p->address, "role", &prefix,
+	    &index)) == NULL) {
+		refs = tf_config_refs(c, root_cfg, p->address, "roles",
+		    &prefix, &index);
+		multi = 1;
+	}
 	v = arena_alloc(c->m->arena, ((size_t)cJSON_GetArraySize(refs) + 1) *
 	    sizeof(*v));
-	n = tf_refs_distinct(c, refs, v);
+	if ((n = tf_refs_distinct(c, refs, v)) == 0)
+		return;
 	for (i = 0; i < n; i++)
 		if (strcmp(v[i], "count.index") == 0 ||
 		    strcmp(v[i], "each.key") == 0)
 			dyn = 1;
+	/* Resolve every reference before changing anything. */
 	for (i = 0; i < n; i++) {
-		r = tf_ref_role(c, v[i], dyn, prefix, index, &role);
-		if (r == -1 || (r == 1 && one != NULL && one != role))
+		r = tf_ref_role(c, v[i], dyn, prefix, index, &role, &all);
+		if (r == -1 || (r == 2 && !multi) ||
+		    (r == 1 && !multi && one != NULL && one != role))
 			return;
 		if (r == 1)
 			one = role;
 	}
-	if (one == NULL)
-		return;
-	p->role = one->name;
-	p->role_ref = one->name == NULL ? one->address : NULL;
+	for (i = 0; i < n; i++) {
+		r = tf_ref_role(c, v[i], dyn, prefix, index, &role, &all);
+		if (r == 1)
+			tf_attach(c, p, &first, role);
+		if (r != 2)
+			continue;
+		len = strlen(all);
+		for (j = c->first_role; j < c->m->roles.n; j++)
+			if (strncmp(c->m->roles.v[j]->address, all, len) == 0)
+				tf_attach(c, p, &first, c->m->roles.v[j]);
+	}
 }
 
 /*
@@ -952,7 +1017,7 @@ tf_link(struct tf_ctx *c, const cJSON *configuration)
 {
 	const cJSON	*cfg = tf_get(configuration, "root_module",
 			    (const char *)NULL);
-	size_t		 i;
+	size_t		 i, n;
 
 	for (i = c->first_role; i < c->m->roles.n; i++)
 		if (c->m->roles.v[i]->policy_unknown)
@@ -963,7 +1028,9 @@ tf_link(struct tf_ctx *c, const cJSON *configuration)
 	for (i = c->first_role; i < c->m->roles.n; i++)
 		strmap_add(&c->role_by_address, c->m->arena,
 		    c->m->roles.v[i]->address, c->m->roles.v[i]);
-	for (i = c->first_role_policy; i < c->m->role_policies.n; i++)
+	/* tf_link_policy may add attachments, which need nothing more. */
+	n = c->m->role_policies.n;
+	for (i = c->first_role_policy; i < n; i++)
 		if (c->m->role_policies.v[i]->role == NULL)
 			tf_link_policy(c, c->m->role_policies.v[i], cfg);
 }

@@ -344,6 +344,42 @@ START_TEST(attachment_role_unresolved_stays_unknown)
 }
 END_TEST
 
+START_TEST(policy_attachment_attaches_each_role)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":["
+	    CHANGE("aws_iam_role.w[0]", "aws_iam_role", "{\"name\":\"w0\"}",
+	    "{}") ","
+	    CHANGE("aws_iam_role.w[1]", "aws_iam_role", "{\"name\":\"w1\"}",
+	    "{}") ","
+	    CHANGE("aws_iam_role.x", "aws_iam_role", "{\"name\":\"x\"}", "{}")
+	    "," CHANGE("aws_iam_policy_attachment.known",
+	    "aws_iam_policy_attachment", "{\"roles\":[\"a\",\"b\"],"
+	    "\"users\":[\"u\"],\"policy_arn\":\"p\"}",
+	    "{\"roles\":[false,false]}") ","
+	    CHANGE("aws_iam_policy_attachment.users",
+	    "aws_iam_policy_attachment", "{\"roles\":null,\"users\":[\"u\"]}",
+	    "{}") ","
+	    CHANGE("aws_iam_policy_attachment.refs",
+	    "aws_iam_policy_attachment", "{\"policy_arn\":\"q\"}",
+	    "{\"roles\":true}") "],"
+	    "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":"
+	    "\"aws_iam_policy_attachment.refs\",\"expressions\":{\"roles\":{"
+	    "\"references\":[\"aws_iam_role.x.id\",\"aws_iam_role.x\","
+	    "\"aws_iam_role.w\"]}}}]}}}");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.role_policies.n, 5);
+	ck_assert_str_eq(m.role_policies.v[0]->role, "a");
+	ck_assert_str_eq(m.role_policies.v[1]->role, "b");
+	ck_assert_str_eq(m.role_policies.v[1]->policy_arn, "p");
+	ck_assert_str_eq(m.role_policies.v[2]->role, "x");
+	ck_assert_str_eq(m.role_policies.v[3]->role, "w0");
+	ck_assert_str_eq(m.role_policies.v[4]->role, "w1");
+	ck_assert_str_eq(m.role_policies.v[4]->policy_arn, "q");
+	ck_assert_str_eq(m.role_policies.v[4]->address,
+	    "aws_iam_policy_attachment.refs");
+}
+END_TEST
+
 Suite *
 load_tf_suite(void)
 {
@@ -367,6 +403,7 @@ load_tf_suite(void)
 	tcase_add_test(tc, attachment_role_follows_configuration_in_module);
 	tcase_add_test(tc, attachment_role_with_unknown_name_keeps_address);
 	tcase_add_test(tc, attachment_role_unresolved_stays_unknown);
+	tcase_add_test(tc, policy_attachment_attaches_each_role);
 	suite_add_tcase(s, tc);
 	return s;
 }
