@@ -190,12 +190,16 @@ struct eks_cluster {
 	const char	*issuer;	/* https://...; NULL: unknown */
 };
 
-/* aws_iam_role_policy_attachment or aws_iam_role_policy. */
+/*
+ * aws_iam_role_policy_attachment or aws_iam_role_policy, or one role of
+ * an aws_iam_policy_attachment.
+ */
 struct role_policy {
 	const char	*address;
 	enum src_kind	 src;		/* the kind of input */
 	struct loc	 loc;
 	const char	*role;		/* role name; NULL: unknown */
+	const char	*role_ref;	/* role's address when only it is known */
 	const char	*policy_arn;	/* attachments only */
 	int		 is_inline;
 };

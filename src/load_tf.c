@@ -45,6 +45,8 @@ struct tf_ctx {
 	size_t		 len;
 	size_t		 first_role;	/* this file's roles start here */
 	size_t		 first_pod_identity;
+	size_t		 first_role_policy;
+	struct strmap	 role_by_address;	/* this file's, when linking */
 };
 
 static void		 tf_resource(struct tf_ctx *, const struct tf_res *);
@@ -56,7 +58,9 @@ static const char	*tf_str(struct tf_ctx *, const cJSON *, const char *);
 static int		 tf_unknown(const cJSON *, const char *);
 static void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
 			    const cJSON *);
-static void		 tf_link_trusts(struct tf_ctx *, const cJSON *);
+static void		 tf_link(struct tf_ctx *, const cJSON *);
+static size_t		 tf_refs_distinct(struct tf_ctx *, const cJSON *,
+			    const char **);
 
 /* Follow a NULL-terminated path of object keys; NULL where it breaks. */
 static const cJSON *
@@ -209,7 +213,8 @@ tf_cluster(struct tf_ctx *c, const struct tf_res *r)
 		k->issuer = tf_str(c, oidc, "issuer");
 }
 
-static void
+/* An attachment of r's policy to its role; NULL role when unknown. */
+static struct role_policy *
 tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 {
 	struct role_policy	*p;
@@ -220,6 +225,29 @@ tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 	p->role = tf_str(c, r->values, "role");
 	p->policy_arn = tf_str(c, r->values, "policy_arn");
 	p->is_inline = is_inline;
+	return p;
+}
+
+/*
+ * aws_iam_policy_attachment: one attachment for each role of roles
+ * (users and groups do not matter here).  Roles known only after apply
+ * leave one attachment naming no role, for tf_link_policy to resolve.
+ */
+static void
+tf_policy_attachment(struct tf_ctx *c, const struct tf_res *r)
+{
+	struct role_policy	*p;
+	const cJSON		*roles, *e;
+
+	roles = cJSON_GetObjectItemCaseSensitive(r->values, "roles");
+	if (cJSON_IsArray(roles) && !tf_unknown(r->unknown, "roles")) {
+		cJSON_ArrayForEach(e, roles) {
+			p = tf_role_policy(c, r, 0);
+			p->role = cJSON_IsString(e) ? arena_strdup(c->m->arena,
+			    e->valuestring) : NULL;
+		}
+	} else if (roles == NULL || tf_unknown(r->unknown, "roles"))
+		(void)tf_role_policy(c, r, 0);
 }
 
 static void
@@ -247,6 +275,7 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 	    strcmp(r->type, "aws_eks_cluster") != 0 &&
 	    strcmp(r->type, "aws_iam_role_policy_attachment") != 0 &&
 	    strcmp(r->type, "aws_iam_role_policy") != 0 &&
+	    strcmp(r->type, "aws_iam_policy_attachment") != 0 &&
 	    strcmp(r->type, "aws_eks_pod_identity_association") != 0)
 		return;
 	if (!cJSON_IsObject(r->values)) {
@@ -262,9 +291,11 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 	else if (strcmp(r->type, "aws_eks_cluster") == 0)
 		tf_cluster(c, r);
 	else if (strcmp(r->type, "aws_iam_role_policy_attachment") == 0)
-		tf_role_policy(c, r, 0);
+		(void)tf_role_policy(c, r, 0);
 	else if (strcmp(r->type, "aws_iam_role_policy") == 0)
-		tf_role_policy(c, r, 1);
+		(void)tf_role_policy(c, r, 1);
+	else if (strcmp(r->type, "aws_iam_policy_attachment") == 0)
+		tf_policy_attachment(c, r);
 	else if (strcmp(r->type, "aws_eks_pod_identity_association") == 0)
 		tf_pod_identity(c, r);
 }
@@ -663,6 +694,26 @@ tf_doc_find(const struct tf_ctx *c, const char *address)
 }
 
 /*
+ * Past the instance key at p, [0] or ["k"], if there is one; keys in
+ * quotes may hold dots, brackets and escaped quotes.
+ */
+static const char *
+tf_skip_index(const char *p)
+{
+	int	 quoted = 0;
+
+	if (*p != '[')
+		return p;
+	for (p++; *p != '\0' && (quoted || *p != ']'); p++) {
+		if (*p == '\\' && quoted && p[1] != '\0')
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+	}
+	return *p == ']' ? p + 1 : p;
+}
+
+/*
  * Split an instance address into its module instance path and the
  * configuration of the module that declares the resource:
  * module.a["k"].module.b[0].aws_iam_role.this[0] gives the prefix
@@ -676,24 +727,13 @@ tf_config_of(struct tf_ctx *c, const cJSON *cfg, const char *addr,
 {
 	const char	*p = addr, *name, *q;
 	char		*mod;
-	int		 quoted;
 
 	while (strncmp(p, "module.", 7) == 0 && cfg != NULL) {
 		name = p + 7;
 		for (q = name; *q != '\0' && *q != '.' && *q != '['; q++)
 			continue;
 		mod = arena_strndup(c->m->arena, name, (size_t)(q - name));
-		if (*q == '[') {
-			for (quoted = 0, q++; *q != '\0' &&
-			    (quoted || *q != ']'); q++) {
-				if (*q == '\\' && quoted && q[1] != '\0')
-					q++;
-				else if (*q == '"')
-					quoted = !quoted;
-			}
-			if (*q == ']')
-				q++;
-		}
+		q = tf_skip_index(q);
 		if (*q != '.')
 			return NULL;
 		p = q + 1;
@@ -707,12 +747,6 @@ tf_config_of(struct tf_ctx *c, const cJSON *cfg, const char *addr,
 	return cfg;
 }
 
-/*
- * A role whose trust is unknown in the plan: follow the configuration
- * (expressions.assume_role_policy.references) to the policy document it
- * is rendered from, and take the trust from there as far as it is
- * known.  Otherwise keep what it depends on, to say so.
- */
 /*
  * The references of attribute attr in the configuration of the
  * resource instance at address, with the instance's module prefix.
@@ -739,6 +773,42 @@ tf_config_refs(struct tf_ctx *c, const cJSON *root_cfg, const char *address,
 }
 
 /*
+ * The references of list refs worth saying, in their order, into v
+ * (room for the list's size); returns how many.  Terraform lists a
+ * reference as often as the expression uses it, and right after a
+ * reference to a resource's attribute, aws_iam_role.x[0].arn, the
+ * resource itself, aws_iam_role.x[0] then aws_iam_role.x.  A later copy
+ * adds nothing, nor does a prefix of the reference before it that ends
+ * where that one goes on with "." or "[".  Strings point into refs.
+ */
+static size_t
+tf_refs_distinct(struct tf_ctx *c, const cJSON *refs, const char **v)
+{
+	const cJSON	*ref;
+	const char	*s, *prev = NULL;
+	struct strmap	 seen;
+	size_t		 n = 0, len;
+	int		 inside;
+
+	strmap_init(&seen);
+	cJSON_ArrayForEach(ref, refs) {
+		if (!cJSON_IsString(ref))
+			continue;
+		s = ref->valuestring;
+		len = strlen(s);
+		inside = prev != NULL && strncmp(prev, s, len) == 0 &&
+		    (prev[len] == '.' || prev[len] == '[');
+		if (!inside && strmap_get(&seen, s) == NULL) {
+			strmap_add(&seen, c->m->arena, s, NULL);
+			v[n++] = s;
+		}
+		prev = s;
+	}
+	strmap_release(&seen);
+	return n;
+}
+
+/*
  * A role whose trust is unknown in the plan: follow the configuration
  * (expressions.assume_role_policy.references) to the policy document it
  * is rendered from, and take the trust from there as far as it is
@@ -751,14 +821,19 @@ tf_link_trust(struct tf_ctx *c, struct iam_role *r, const cJSON *root_cfg)
 	const struct tf_doc	*d;
 	const char		*prefix, *index, *doc;
 	struct buf		 deps = BUF_INIT;
-	size_t			 len;
+	const char		**v;
+	size_t			 len, n, i;
 
 	refs = tf_config_refs(c, root_cfg, r->address, "assume_role_policy",
 	    &prefix, &index);
+	v = arena_alloc(c->m->arena, ((size_t)cJSON_GetArraySize(refs) + 1) *
+	    sizeof(*v));
+	n = tf_refs_distinct(c, refs, v);
+	for (i = 0; i < n; i++)
+		buf_addf(&deps, "%s%s", i > 0 ? ", " : "", v[i]);
 	cJSON_ArrayForEach(ref, refs) {
 		if (!cJSON_IsString(ref))
 			continue;
-		buf_addf(&deps, "%s%s", deps.len ? ", " : "", ref->valuestring);
 		if (strncmp(ref->valuestring, "data.aws_iam_policy_document.",
 		    29) != 0 || r->trust != NULL)
 			continue;
@@ -811,12 +886,138 @@ tf_link_pod_identity(struct tf_ctx *c, struct pod_identity *p,
 	}
 }
 
+/*
+ * The role of this file that one reference of a role or roles attribute
+ * names, in the module instance at prefix, where the attachment's own
+ * instance key is index: aws_iam_role.x.id and aws_iam_role.x[0].name
+ * name one role; aws_iam_role.x (Terraform leaves out what follows an
+ * index it cannot know) is aws_iam_role.x[count.index] or [each.key]
+ * when the expression uses one (dyn), and otherwise every instance, as
+ * in aws_iam_role.x[*].id.  Returns 1 and sets *role for one role; 2
+ * for every instance, setting *all to how their addresses begin; 0 when
+ * ref is count.index or each.key; -1 for anything else, which leaves
+ * the attribute unresolved.
+ *
+ * XXX aws_iam_role.x[count.index + 1] looks like aws_iam_role.x with
+ * count.index in the configuration, and is taken for it.
+ */
+static int
+tf_ref_role(struct tf_ctx *c, const char *ref, int dyn, const char *prefix,
+    const char *index, struct iam_role **role, const char **all)
+{
+	const struct strmap_val	*v;
+	const char		*name, *key, *rest, *addr;
+
+	if (strcmp(ref, "count.index") == 0 || strcmp(ref, "each.key") == 0)
+		return 0;
+	if (strncmp(ref, "aws_iam_role.", 13) != 0)
+		return -1;
+	name = ref + 13;
+	for (key = name; *key != '\0' && *key != '.' && *key != '['; key++)
+		continue;
+	rest = tf_skip_index(key);
+	if (key == name || (*rest != '\0' && strcmp(rest, ".id") != 0 &&
+	    strcmp(rest, ".name") != 0))
+		return -1;
+	addr = arena_printf(c->m->arena, "%s%.*s", prefix, (int)(rest - ref),
+	    ref);
+	if ((v = strmap_get(&c->role_by_address, addr)) == NULL &&
+	    key == rest && dyn && *index != '\0')
+		v = strmap_get(&c->role_by_address, arena_printf(c->m->arena,
+		    "%s%s", addr, index));
+	if (v != NULL) {
+		*role = v->v;
+		return 1;
+	}
+	if (key != rest || *rest != '\0')
+		return -1;
+	*all = arena_printf(c->m->arena, "%s[", addr);
+	return 2;
+}
+
+/* Attach p, or a copy of it, to role; first says p is still free. */
 static void
-tf_link_trusts(struct tf_ctx *c, const cJSON *configuration)
+tf_attach(struct tf_ctx *c, struct role_policy *p, int *first,
+    const struct iam_role *role)
+{
+	struct role_policy	*q = p;
+
+	if (!*first) {
+		q = model_add_role_policy(c->m, SRC_TERRAFORM);
+		*q = *p;
+	}
+	*first = 0;
+	q->role = role->name;
+	q->role_ref = role->name == NULL ? role->address : NULL;
+}
+
+/*
+ * An attachment whose role is unknown in the plan, typically role =
+ * aws_iam_role.x.id: follow the configuration to the role resource and
+ * record the attachment against its name, or its address when the name
+ * too is unknown.  The roles of an aws_iam_policy_attachment each get
+ * one.  Anything but references to roles of this plan, such as a
+ * variable or a conditional between two roles, leaves it unknown.
+ *
+ * XXX Literal names in a list of roles with references vanish from the
+ * plan (the whole set is unknown) and from the configuration (it lists
+ * only references); such roles get no attachment.
+ */
+static void
+tf_link_policy(struct tf_ctx *c, struct role_policy *p, const cJSON *root_cfg)
+{
+	const cJSON	*refs;
+	const char	*prefix, *index, **v, *all;
+	struct iam_role	*role, *one = NULL;
+	size_t		 n, i, j, len;
+	int		 multi = 0, dyn = 0, first = 1, r;
+
+	if ((refs = tf_config_refs(c, root_cfg, p->address, "role", &prefix,
+	    &index)) == NULL) {
+		refs = tf_config_refs(c, root_cfg, p->address, "roles",
+		    &prefix, &index);
+		multi = 1;
+	}
+	v = arena_alloc(c->m->arena, ((size_t)cJSON_GetArraySize(refs) + 1) *
+	    sizeof(*v));
+	if ((n = tf_refs_distinct(c, refs, v)) == 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], "count.index") == 0 ||
+		    strcmp(v[i], "each.key") == 0)
+			dyn = 1;
+	/* Resolve every reference before changing anything. */
+	for (i = 0; i < n; i++) {
+		r = tf_ref_role(c, v[i], dyn, prefix, index, &role, &all);
+		if (r == -1 || (r == 2 && !multi) ||
+		    (r == 1 && !multi && one != NULL && one != role))
+			return;
+		if (r == 1)
+			one = role;
+	}
+	for (i = 0; i < n; i++) {
+		r = tf_ref_role(c, v[i], dyn, prefix, index, &role, &all);
+		if (r == 1)
+			tf_attach(c, p, &first, role);
+		if (r != 2)
+			continue;
+		len = strlen(all);
+		for (j = c->first_role; j < c->m->roles.n; j++)
+			if (strncmp(c->m->roles.v[j]->address, all, len) == 0)
+				tf_attach(c, p, &first, c->m->roles.v[j]);
+	}
+}
+
+/*
+ * What the plan leaves unknown and its configuration can tell: trusts,
+ * the roles of Pod Identity associations and of policy attachments.
+ */
+static void
+tf_link(struct tf_ctx *c, const cJSON *configuration)
 {
 	const cJSON	*cfg = tf_get(configuration, "root_module",
 			    (const char *)NULL);
-	size_t		 i;
+	size_t		 i, n;
 
 	for (i = c->first_role; i < c->m->roles.n; i++)
 		if (c->m->roles.v[i]->policy_unknown)
@@ -824,6 +1025,14 @@ tf_link_trusts(struct tf_ctx *c, const cJSON *configuration)
 	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
 		if (c->m->pod_identities.v[i]->role_arn == NULL)
 			tf_link_pod_identity(c, c->m->pod_identities.v[i], cfg);
+	for (i = c->first_role; i < c->m->roles.n; i++)
+		strmap_add(&c->role_by_address, c->m->arena,
+		    c->m->roles.v[i]->address, c->m->roles.v[i]);
+	/* tf_link_policy may add attachments, which need nothing more. */
+	n = c->m->role_policies.n;
+	for (i = c->first_role_policy; i < n; i++)
+		if (c->m->role_policies.v[i]->role == NULL)
+			tf_link_policy(c, c->m->role_policies.v[i], cfg);
 }
 
 /* Report a scanner error at its position. */
@@ -924,7 +1133,10 @@ tf_stream_array(struct tf_ctx *c, const struct jspan *sp, const char *what,
 	(void)tf_each(c, &j, fn);
 }
 
-/* Does any role or association of this file need the configuration? */
+/*
+ * Does any role, association or attachment of this file need the
+ * configuration?
+ */
 static int
 tf_needs_links(const struct tf_ctx *c)
 {
@@ -936,12 +1148,15 @@ tf_needs_links(const struct tf_ctx *c)
 	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
 		if (c->m->pod_identities.v[i]->role_arn == NULL)
 			return 1;
+	for (i = c->first_role_policy; i < c->m->role_policies.n; i++)
+		if (c->m->role_policies.v[i]->role == NULL)
+			return 1;
 	return 0;
 }
 
 /*
  * Load one Terraform JSON text into the model; c is set up, and its
- * index of policy documents released, by load_tf().
+ * indexes of policy documents and roles released, by load_tf().
  */
 static void
 tf_load(struct tf_ctx *c)
@@ -981,6 +1196,7 @@ tf_load(struct tf_ctx *c)
 	}
 	c->first_role = m->roles.n;
 	c->first_pod_identity = m->pod_identities.n;
+	c->first_role_policy = m->role_policies.n;
 	f = model_add_tf_file(m);
 	f->loc = loc;
 	f->format_version = tf_top_str(c, &t.format_version);
@@ -1010,7 +1226,7 @@ tf_load(struct tf_ctx *c)
 	    t.configuration.start, (size_t)(t.configuration.end -
 	    t.configuration.start))) == NULL)
 		return;
-	tf_link_trusts(c, cfg);
+	tf_link(c, cfg);
 	cJSON_Delete(cfg);
 }
 
@@ -1022,6 +1238,8 @@ load_tf(struct model *m, struct diags *dg, const char *file,
 			    .len = len };
 
 	strmap_init(&c.doc_by_address);
+	strmap_init(&c.role_by_address);
 	tf_load(&c);
 	strmap_release(&c.doc_by_address);
+	strmap_release(&c.role_by_address);
 }

@@ -244,6 +244,142 @@ START_TEST(unknown_trust_without_document_keeps_references)
 }
 END_TEST
 
+START_TEST(unknown_trust_lists_each_reference_once)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":[{"
+	    "\"address\":\"aws_iam_role.r\",\"mode\":\"managed\",\"type\":"
+	    "\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],\"after\":"
+	    "{\"name\":\"r\"},\"after_unknown\":{\"assume_role_policy\":true}}}],"
+	    "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":"
+	    "\"aws_iam_role.r\",\"expressions\":{\"assume_role_policy\":{"
+	    "\"references\":[\"aws_iam_openid_connect_provider.eks[0].arn\","
+	    "\"aws_iam_openid_connect_provider.eks[0]\","
+	    "\"aws_iam_openid_connect_provider.eks\",\"local.issuer\","
+	    "\"var.ns\",\"local.issuer\",\"local.issuer_url\"]}}}]}}}");
+	ck_assert_str_eq(m.roles.v[0]->unknown_refs,
+	    "aws_iam_openid_connect_provider.eks[0].arn, local.issuer, var.ns, "
+	    "local.issuer_url");
+}
+END_TEST
+
+/* A managed resource_changes element being created. */
+#define CHANGE(addr, type, after, unknown) \
+	"{\"address\":\"" addr "\",\"mode\":\"managed\",\"type\":\"" type \
+	"\",\"change\":{\"actions\":[\"create\"],\"after\":" after \
+	",\"after_unknown\":" unknown "}}"
+#define ESC(s)	"\\\"" s "\\\""
+
+START_TEST(attachment_role_follows_configuration_in_module)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":["
+	    CHANGE("module.m[" ESC("k") "].aws_iam_role.this[0]",
+	    "aws_iam_role", "{\"name\":\"r\"}", "{}") ","
+	    CHANGE("module.m[" ESC("k") "].aws_iam_role.this[1]",
+	    "aws_iam_role", "{\"name\":\"s\"}", "{}") ","
+	    CHANGE("module.m[" ESC("k") "].aws_iam_role_policy_attachment.a[1]",
+	    "aws_iam_role_policy_attachment", "{\"policy_arn\":\"p\"}",
+	    "{\"role\":true}") ","
+	    CHANGE("module.m[" ESC("k") "].aws_iam_role_policy.i",
+	    "aws_iam_role_policy", "{}", "{\"role\":true}") "],"
+	    "\"configuration\":{\"root_module\":{\"module_calls\":{\"m\":{"
+	    "\"module\":{\"resources\":[{\"address\":"
+	    "\"aws_iam_role_policy_attachment.a\",\"expressions\":{\"role\":{"
+	    "\"references\":[\"aws_iam_role.this\",\"count.index\"]}}},"
+	    "{\"address\":\"aws_iam_role_policy.i\",\"expressions\":{\"role\":{"
+	    "\"references\":[\"aws_iam_role.this[0].id\","
+	    "\"aws_iam_role.this[0]\",\"aws_iam_role.this\"]}}}]}}}}}}");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.role_policies.n, 2);
+	ck_assert_str_eq(m.role_policies.v[0]->role, "s");
+	ck_assert_str_eq(m.role_policies.v[0]->policy_arn, "p");
+	ck_assert_str_eq(m.role_policies.v[1]->role, "r");
+	ck_assert_int_eq(m.role_policies.v[1]->is_inline, 1);
+}
+END_TEST
+
+START_TEST(attachment_role_with_unknown_name_keeps_address)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":["
+	    CHANGE("aws_iam_role.k", "aws_iam_role",
+	    "{\"name_prefix\":\"k-\"}", "{\"name\":true}") ","
+	    CHANGE("aws_iam_role_policy_attachment.a",
+	    "aws_iam_role_policy_attachment", "{}", "{\"role\":true}") "],"
+	    "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":"
+	    "\"aws_iam_role_policy_attachment.a\",\"expressions\":{\"role\":{"
+	    "\"references\":[\"aws_iam_role.k.name\",\"aws_iam_role.k\"]}}}]}}}");
+	ck_assert_uint_eq(m.role_policies.n, 1);
+	ck_assert_ptr_null(m.role_policies.v[0]->role);
+	ck_assert_str_eq(m.role_policies.v[0]->role_ref, "aws_iam_role.k");
+}
+END_TEST
+
+START_TEST(attachment_role_unresolved_stays_unknown)
+{
+	/* A variable, a conditional between two roles, a role elsewhere. */
+	load("{\"format_version\":\"1.2\",\"resource_changes\":["
+	    CHANGE("aws_iam_role.x", "aws_iam_role", "{\"name\":\"x\"}", "{}")
+	    "," CHANGE("aws_iam_role.y", "aws_iam_role", "{\"name\":\"y\"}",
+	    "{}") ","
+	    CHANGE("aws_iam_role_policy_attachment.v",
+	    "aws_iam_role_policy_attachment", "{}", "{\"role\":true}") ","
+	    CHANGE("aws_iam_role_policy_attachment.c",
+	    "aws_iam_role_policy_attachment", "{}", "{\"role\":true}") ","
+	    CHANGE("aws_iam_role_policy_attachment.e",
+	    "aws_iam_role_policy_attachment", "{}", "{\"role\":true}") "],"
+	    "\"configuration\":{\"root_module\":{\"resources\":["
+	    "{\"address\":\"aws_iam_role_policy_attachment.v\",\"expressions\":"
+	    "{\"role\":{\"references\":[\"aws_iam_role.x.id\","
+	    "\"aws_iam_role.x\",\"var.suffix\"]}}},"
+	    "{\"address\":\"aws_iam_role_policy_attachment.c\",\"expressions\":"
+	    "{\"role\":{\"references\":[\"aws_iam_role.x.id\","
+	    "\"aws_iam_role.x\",\"aws_iam_role.y.id\",\"aws_iam_role.y\"]}}},"
+	    "{\"address\":\"aws_iam_role_policy_attachment.e\",\"expressions\":"
+	    "{\"role\":{\"references\":[\"aws_iam_role.z.id\","
+	    "\"aws_iam_role.z\"]}}}]}}}");
+	ck_assert_uint_eq(m.role_policies.n, 3);
+	ck_assert_ptr_null(m.role_policies.v[0]->role);
+	ck_assert_ptr_null(m.role_policies.v[1]->role);
+	ck_assert_ptr_null(m.role_policies.v[2]->role);
+	ck_assert_ptr_null(m.role_policies.v[2]->role_ref);
+}
+END_TEST
+
+START_TEST(policy_attachment_attaches_each_role)
+{
+	load("{\"format_version\":\"1.2\",\"resource_changes\":["
+	    CHANGE("aws_iam_role.w[0]", "aws_iam_role", "{\"name\":\"w0\"}",
+	    "{}") ","
+	    CHANGE("aws_iam_role.w[1]", "aws_iam_role", "{\"name\":\"w1\"}",
+	    "{}") ","
+	    CHANGE("aws_iam_role.x", "aws_iam_role", "{\"name\":\"x\"}", "{}")
+	    "," CHANGE("aws_iam_policy_attachment.known",
+	    "aws_iam_policy_attachment", "{\"roles\":[\"a\",\"b\"],"
+	    "\"users\":[\"u\"],\"policy_arn\":\"p\"}",
+	    "{\"roles\":[false,false]}") ","
+	    CHANGE("aws_iam_policy_attachment.users",
+	    "aws_iam_policy_attachment", "{\"roles\":null,\"users\":[\"u\"]}",
+	    "{}") ","
+	    CHANGE("aws_iam_policy_attachment.refs",
+	    "aws_iam_policy_attachment", "{\"policy_arn\":\"q\"}",
+	    "{\"roles\":true}") "],"
+	    "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":"
+	    "\"aws_iam_policy_attachment.refs\",\"expressions\":{\"roles\":{"
+	    "\"references\":[\"aws_iam_role.x.id\",\"aws_iam_role.x\","
+	    "\"aws_iam_role.w\"]}}}]}}}");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.role_policies.n, 5);
+	ck_assert_str_eq(m.role_policies.v[0]->role, "a");
+	ck_assert_str_eq(m.role_policies.v[1]->role, "b");
+	ck_assert_str_eq(m.role_policies.v[1]->policy_arn, "p");
+	ck_assert_str_eq(m.role_policies.v[2]->role, "x");
+	ck_assert_str_eq(m.role_policies.v[3]->role, "w0");
+	ck_assert_str_eq(m.role_policies.v[4]->role, "w1");
+	ck_assert_str_eq(m.role_policies.v[4]->policy_arn, "q");
+	ck_assert_str_eq(m.role_policies.v[4]->address,
+	    "aws_iam_policy_attachment.refs");
+}
+END_TEST
+
 Suite *
 load_tf_suite(void)
 {
@@ -263,6 +399,11 @@ load_tf_suite(void)
 	tcase_add_test(tc, bad_trust_policy_is_an_input_error);
 	tcase_add_test(tc, unknown_trust_is_rebuilt_from_policy_document);
 	tcase_add_test(tc, unknown_trust_without_document_keeps_references);
+	tcase_add_test(tc, unknown_trust_lists_each_reference_once);
+	tcase_add_test(tc, attachment_role_follows_configuration_in_module);
+	tcase_add_test(tc, attachment_role_with_unknown_name_keeps_address);
+	tcase_add_test(tc, attachment_role_unresolved_stays_unknown);
+	tcase_add_test(tc, policy_attachment_attaches_each_role);
 	suite_add_tcase(s, tc);
 	return s;
 }
