@@ -272,6 +272,7 @@ struct model {
 	struct strmap	 role_by_lname;	/* lowercase name */
 	struct strmap	 role_by_arn;
 	struct strmap	 policy_by_role;	/* role_policies by role name */
+	struct strmap	 policy_by_role_ref;	/* ...by role address */
 	struct strmap	 role_by_address;
 	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
 	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */

@@ -29,11 +29,17 @@ const struct rule rule_irsa_role_no_permissions = {
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
-	if (b->role == NULL || b->role->name == NULL || b->role->has_policies ||
-	    b->role->policies_unknown || ctx->m->role_policy_unknown ||
-	    strmap_get(&ctx->m->policy_by_role, b->role->name) != NULL)
+	const struct iam_role	*role = b->role;
+
+	if (role == NULL || role->has_policies || role->policies_unknown ||
+	    ctx->m->role_policy_unknown ||
+	    (role->name != NULL &&
+	    strmap_get(&ctx->m->policy_by_role, role->name) != NULL) ||
+	    (role->address != NULL &&
+	    strmap_get(&ctx->m->policy_by_role_ref, role->address) != NULL))
 		return;		/* attached, or cannot tell */
 	rule_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->key_loc,
 	    "role %s has no attached or inline policy in the inputs, so the "
-	    "pod can assume it and do nothing with it", b->role->name);
+	    "pod can assume it and do nothing with it", role->name != NULL ?
+	    role->name : role->address);
 }

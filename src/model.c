@@ -47,6 +47,7 @@ model_release(struct model *m)
 	strmap_release(&m->role_by_lname);
 	strmap_release(&m->role_by_arn);
 	strmap_release(&m->policy_by_role);
+	strmap_release(&m->policy_by_role_ref);
 	strmap_release(&m->role_by_address);
 	strmap_release(&m->pod_identity_by_sa);
 	strmap_release(&m->runs_as);
@@ -379,11 +380,15 @@ model_index(struct model *m)
 			m->cluster_issuers.v[m->cluster_issuers.n++] =
 			    strip_scheme(m->clusters.v[i]->issuer);
 	for (i = 0; i < m->role_policies.n; i++) {
-		if (m->role_policies.v[i]->role == NULL)
-			m->role_policy_unknown = 1;
-		else
+		if (m->role_policies.v[i]->role != NULL)
 			strmap_add(&m->policy_by_role, m->arena,
 			    m->role_policies.v[i]->role, m->role_policies.v[i]);
+		else if (m->role_policies.v[i]->role_ref != NULL)
+			strmap_add(&m->policy_by_role_ref, m->arena,
+			    m->role_policies.v[i]->role_ref,
+			    m->role_policies.v[i]);
+		else
+			m->role_policy_unknown = 1;
 	}
 	m->indexed = 1;
 }
