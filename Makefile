@@ -174,3 +174,22 @@ bench: $(PROG) $(BENCHGEN) $(BASELINE)
 	    sh tests/bench.sh $(PROG) $(BENCHGEN) $(BASELINE)
 
 .PHONY: bench
+
+
+# Differential test of the trust verdicts against an independent IAM
+# evaluator (tools/difftrust/README.md); a development tool, not part of
+# check.  It needs node and npm.  make difftrust DIFFTRUST_N=2000
+DIFFTRUST_N ?= 20000
+DIFFTRUST_SEED ?= 1
+VERDICT	= build/tools/verdict
+
+$(VERDICT): $(OBJDIR)/tools/difftrust/verdict.o $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJDIR)/tools/difftrust/verdict.o \
+	    $(LIB_OBJS) $(LIB_LIBS)
+
+difftrust: $(VERDICT)
+	sh tools/difftrust/run.sh -n $(DIFFTRUST_N) -s $(DIFFTRUST_SEED) \
+	    -v $(VERDICT)
+
+.PHONY: difftrust
