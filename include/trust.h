@@ -150,6 +150,7 @@ const char	*trust_idp_name(const char *issuer);
  */
 struct trust_req {
 	const char	*issuer;	/* without scheme; NULL: unknown */
+	int		 assumed;	/* issuer is a hypothesis, for "*" */
 	const char	*partition;	/* of the role, hence of its provider */
 	const char	*account;
 	const char	*sub;

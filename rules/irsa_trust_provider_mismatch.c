@@ -92,7 +92,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	const struct model	*m = ctx->m;
 	const char		*idp;
 
-	if (b->verdict == TRI_TRUE && b->issuer != NULL && !b->cluster_issuer &&
+	if (b->verdict == TRI_TRUE && b->issuer != NULL && *b->issuer != '\0' &&
+	    !b->cluster_issuer && b->unverified == NULL &&
 	    !trust_is_eks_issuer(b->issuer) && trust_idp_name(b->issuer) ==
 	    NULL) {
 		rule_report(ctx->dg, r, SEV_NOTE, m, b, &b->ann->key_loc,

@@ -26,6 +26,7 @@ static void	bind_resolve(struct bindings *, struct binding *);
 static void	bind_near(struct bindings *, struct binding *);
 static void	bind_generated(struct binding *, const struct model *);
 static void	bind_meant(struct bindings *, struct binding *);
+static void	add_candidate(const char **, size_t *, const char *);
 static void	bind_provider(struct binding *, const struct model *);
 static void	bind_trust(struct binding *, const struct model *);
 static int	role_account(const struct model *, const struct iam_role *,
@@ -368,6 +369,20 @@ keep_closest(struct binding *b, const struct pstmt *st, const char *issuer,
 	b->other_cond = ev->other_cond;
 }
 
+/* The issuer a sub or aud key names, as a candidate (arena copy). */
+static void
+add_key_issuer(const struct model *m, const char **v, size_t *n,
+    const struct pcond *c)
+{
+	struct claim_key	 k;
+
+	trust_key(c, &k);
+	if (k.unknown || k.global || k.issuer_len == 0 ||
+	    (k.claim != CLAIM_SUB && k.claim != CLAIM_AUD))
+		return;
+	add_candidate(v, n, arena_strndup(m->arena, k.issuer, k.issuer_len));
+}
+
 /* Add issuer to the candidates unless it is there already. */
 static void
 add_candidate(const char **v, size_t *n, const char *issuer)
@@ -386,12 +401,14 @@ add_candidate(const char **v, size_t *n, const char *issuer)
  * inputs when any is known; else the issuer of each Federated provider
  * of the trust, Allow or Deny, that is not a well-known identity
  * provider (a pod's token never comes from GitHub Actions), and the
- * unknown issuer for a provider made at apply or Principal "*"
- * alone; with none of these, the empty issuer, which no provider has.
+ * unknown issuer for a provider made at apply; for Principal "*"
+ * alone, the issuers its keys name, each assumed; and the empty
+ * issuer, which no provider or key has, when nothing else is known.
  * Returns an array of *n entries, which the caller frees.
  */
 static const char **
-candidates(const struct model *m, const struct policy *p, size_t *n)
+candidates(const struct model *m, const struct policy *p, size_t *n,
+    int *assumed)
 {
 	const struct oidc_principal	*o;
 	const struct pstmt		*st;
@@ -401,7 +418,8 @@ candidates(const struct model *m, const struct policy *p, size_t *n)
 
 	max = m->cluster_issuers.n + 2;
 	for (i = 0; i < p->n; i++)
-		max += p->st[i].federated.n + 1;
+		max += p->st[i].federated.n + p->st[i].nconds + 1;
+	*assumed = 0;
 	v = xreallocarray(NULL, max, sizeof(*v));
 	*n = 0;
 	for (i = 0; i < m->cluster_issuers.n; i++)
@@ -419,12 +437,21 @@ candidates(const struct model *m, const struct policy *p, size_t *n)
 				add_candidate(v, n, o->oa.issuer);
 		}
 	}
-	/* Principal "*" alone says nothing of the issuer. */
-	if (*n == 0 && star)
-		add_candidate(v, n, NULL);
-	/* No issuer a pod's token can have: one that matches no provider. */
-	if (*n == 0)
-		v[(*n)++] = "";
+	/*
+	 * Principal "*" with no cluster to go by: the token may come from
+	 * the issuer of any provider or key the trust names, or from
+	 * another; each is a hypothesis, and what it admits is not
+	 * verified.
+	 */
+	if (star) {
+		*assumed = 1;
+		for (i = 0; i < p->n; i++)
+			for (j = 0; j < p->st[i].nconds; j++)
+				add_key_issuer(m, v, n, &p->st[i].conds[j]);
+	}
+	/* And an issuer named nowhere, which no provider or key matches. */
+	if (*n == 0 || *assumed)
+		add_candidate(v, n, "");
 	return v;
 }
 
@@ -447,7 +474,7 @@ struct cand {
  */
 static void
 eval_candidate(struct binding *b, const struct model *m, const char *issuer,
-    struct cand *c, size_t *best)
+    int assumed, struct cand *c, size_t *best)
 {
 	const struct policy	*p = b->role->trust;
 	const struct pstmt	*st;
@@ -458,6 +485,7 @@ eval_candidate(struct binding *b, const struct model *m, const char *issuer,
 
 	memset(c, 0, sizeof(*c));
 	req.issuer = issuer;
+	req.assumed = assumed;
 	req.partition = b->arn.partition;
 	req.account = b->arn.account;
 	req.sub = b->sub;
@@ -509,23 +537,24 @@ bind_trust(struct binding *b, const struct model *m)
 	const char	**cv;
 	struct cand	 c, win, deny = { 0 };
 	size_t		 i, n, best = (size_t)-1;
-	int		 have = 0, have_deny = 0;
+	int		 have = 0, have_deny = 0, assumed;
+	const char	*issuer = NULL;
 
-	cv = candidates(m, b->role->trust, &n);
+	cv = candidates(m, b->role->trust, &n, &assumed);
 	b->ncandidates = n;
 	b->cluster_issuer = m->cluster_issuers.n > 0;
 	b->verdict = TRI_FALSE;
 	memset(&win, 0, sizeof(win));
 	for (i = 0; i < n; i++) {
-		eval_candidate(b, m, cv[i], &c, &best);
+		eval_candidate(b, m, cv[i], assumed, &c, &best);
 		if (c.t == TRI_TRUE && (!have || (win.unverified != 0 &&
 		    c.unverified == 0))) {
 			win = c;
 			have = 1;
-			b->issuer = cv[i];
+			issuer = cv[i];
 		} else if (c.t == TRI_UNKNOWN && !have && win.t != TRI_UNKNOWN) {
 			win = c;
-			b->issuer = cv[i];
+			issuer = cv[i];
 		} else if (c.t == TRI_FALSE && c.allow_t != TRI_FALSE &&
 		    c.deny != NULL && !have_deny) {
 			deny = c;
@@ -535,6 +564,7 @@ bind_trust(struct binding *b, const struct model *m)
 	free(cv);
 	if (have) {
 		b->verdict = TRI_TRUE;
+		b->issuer = issuer;
 		b->closest = NULL;
 		b->principal = win.fed;
 		if (win.unverified & UNV_STAR)
@@ -550,6 +580,7 @@ bind_trust(struct binding *b, const struct model *m)
 	}
 	if (win.t == TRI_UNKNOWN) {
 		b->verdict = TRI_UNKNOWN;
+		b->issuer = issuer;
 		b->closest = NULL;
 		b->principal = win.fed;
 		b->unverified = win.allow != NULL && win.deny_unknown != NULL ?

@@ -628,6 +628,13 @@ match_one(const struct pcond *c, const char *cv, const char *v)
 	case COND_ARN_NOT_EQUALS:
 	case COND_ARN_LIKE:
 	case COND_ARN_NOT_LIKE:
+		/*
+		 * What a negated ARN operator answers for a value that is
+		 * not an ARN is documented nowhere (evaluators differ):
+		 * say so rather than guess.
+		 */
+		if (strncmp(v, "arn:", 4) != 0)
+			return is_negated(c->base) ? TRI_UNKNOWN : TRI_FALSE;
 		m = arn_like(cv, v);
 		break;
 	default:

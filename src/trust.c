@@ -289,7 +289,7 @@ eval_principal(const struct model *m, const struct pstmt *st,
 	int				 made = 0;
 
 	if (st->principal_star) {
-		if (req->issuer == NULL)
+		if (req->issuer == NULL || req->assumed)
 			ev->unverified |= UNV_STAR;
 		return;
 	}

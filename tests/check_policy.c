@@ -510,8 +510,15 @@ static const struct eval_row {
 	{ "ArnLike", "\"system:serviceaccount:*\"",
 	    { "system:serviceaccount:a:b" }, TRI_FALSE },
 	{ "ArnEquals", "\"*\"", { "system:serviceaccount:a:b" }, TRI_FALSE },
+	/*
+	 * A negated ARN operator on a value that is not an ARN: the IAM
+	 * reference defines these operators for ARN-typed keys only, and
+	 * independent evaluators differ (one answers false), so the answer
+	 * is unknown, never a guess.
+	 */
 	{ "ArnNotLike", "\"system:serviceaccount:*\"",
-	    { "system:serviceaccount:a:b" }, TRI_TRUE },
+	    { "system:serviceaccount:a:b" }, TRI_UNKNOWN },
+	{ "ArnNotEquals", "\"arn:*\"", { "sts.amazonaws.com" }, TRI_UNKNOWN },
 	{ "ArnLike", "\"arn:aws:iam::*\"",
 	    { "arn:aws:iam::123456789012:role/x" }, TRI_FALSE },
 	{ "ArnLike", "\"arn:aws:iam::*:*\"",

@@ -141,10 +141,10 @@ static const struct trust_row rows[] = {
 	    "[" ALLOW FED(PROV) "," WI ",\"Condition\":{\"ArnLike\":{\"" ISS
 	    ":sub\":\"system:serviceaccount:apps:*\"}}}]", "api", 0,
 	    TRI_FALSE },
-	{ "item 9: ArnNotLike on sub always holds",
+	{ "item 9: ArnNotLike on sub is undocumented: unknown",
 	    "[" ALLOW FED(PROV) "," WI ",\"Condition\":{\"StringEquals\":{\""
 	    ISS ":sub\":\"" SUB "\"},\"ArnNotLike\":{\"" ISS
-	    ":sub\":\"arn:*\"}}}]", "api", 0, TRI_TRUE },
+	    ":sub\":\"arn:*\"}}}]", "api", 0, TRI_UNKNOWN },
 	{ "values are OR'ed, in any order",
 	    "[" ALLOW FED(PROV) "," WI ",\"Condition\":{\"StringEquals\":{\""
 	    ISS ":sub\":[\"system:serviceaccount:a:b\",\"" SUB
