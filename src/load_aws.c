@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "input.h"
 #include "load.h"
 #include "model.h"
 #include "policy.h"
@@ -81,7 +82,8 @@ aws_locate(struct aws_ctx *c, const char *s)
 				c->pos_off = 0;
 				c->pos.line = c->pos.col = 1;
 			}
-			loc_advance(c->data, c->len, &c->pos_off, &c->pos, i);
+			input_loc_advance(c->data, c->len, &c->pos_off,
+			    &c->pos, i);
 			loc.line = c->pos.line;
 			loc.col = c->pos.col;
 			c->cursor = i + n + 2;
@@ -360,8 +362,9 @@ load_aws(struct model *m, struct diags *dg, const char *file,
 
 	m->naws++;
 	if (memchr(data, '\0', len) != NULL) {
-		loc_from_offset(data, len, (size_t)((const char *)memchr(data,
-		    '\0', len) - data), &loc);
+		input_loc_from_offset(data, len,
+		    (size_t)((const char *)memchr(data, '\0', len) - data),
+		    &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: a NUL byte");
 		return;
 	}
@@ -372,7 +375,8 @@ load_aws(struct model *m, struct diags *dg, const char *file,
 		if (end != NULL && len > 0 && end == data + len - 1)
 			end = data + len;
 		if (end != NULL && end >= data && end <= data + len)
-			loc_from_offset(data, len, (size_t)(end - data), &loc);
+			input_loc_from_offset(data, len, (size_t)(end - data),
+			    &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: %s",
 		    end != NULL && end == data + len ?
 		    "unexpected end of input" : "invalid JSON");

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "input.h"
 #include "load.h"
 #include "model.h"
 #include "suppress.h"
@@ -552,7 +553,7 @@ kl_offset_loc(const struct kload *kl, size_t off)
 	memset(&l, 0, sizeof(l));
 	l.file = kl->file;
 	if (kl->fp == NULL) {
-		loc_from_offset(kl->data, kl->len, off, &l);
+		input_loc_from_offset(kl->data, kl->len, off, &l);
 		return l;
 	}
 	/*
@@ -1681,7 +1682,7 @@ kl_run(struct kload *kl)
 {
 	struct loc	 loc = { kl->file, 0, 0, 0, 0 };
 
-	yev_init(&kl->y, kl_read, kl);
+	yev_init(&kl->y, kl_read, kl, 1);
 	while (kl_next(kl) && kl->y.ev.type != YAML_STREAM_END_EVENT)
 		if (kl->y.ev.type == YAML_DOCUMENT_START_EVENT &&
 		    !kl_document(kl))
