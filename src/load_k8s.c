@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: ISC */
 /* Load Kubernetes YAML or JSON manifests into the model, streaming events. */
-#include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "input.h"
+#include "k8s.h"
 #include "load.h"
 #include "model.h"
 #include "suppress.h"
@@ -29,38 +29,7 @@
  * leaves there is bounded by the input size and freed with the rest.
  */
 
-/* Grow a heap vector by one item. */
-#define KL_PUSH(vec, item) do {						\
-	if ((vec).n == (vec).cap) {					\
-		(vec).cap = (vec).cap ? (vec).cap * 2 : 8;		\
-		(vec).v = xreallocarray((vec).v, (vec).cap,		\
-		    sizeof(*(vec).v));					\
-	}								\
-	(vec).v[(vec).n++] = (item);					\
-} while (0)
-
-/* Grow an arena vector by one item; the old array stays in the arena. */
-#define KL_APUSH(a, vec, item) do {					\
-	if ((vec).n == (vec).cap) {					\
-		void	*nv_;						\
-		(vec).cap = (vec).cap ? (vec).cap * 2 : 4;		\
-		nv_ = arena_alloc((a), (vec).cap * sizeof(*(vec).v));	\
-		if ((vec).n > 0)					\
-			memcpy(nv_, (vec).v, (vec).n * sizeof(*(vec).v)); \
-		(vec).v = nv_;						\
-	}								\
-	(vec).v[(vec).n++] = (item);					\
-} while (0)
-
-#define KL_VEC(type)	struct { type *v; size_t n, cap; }
-
-/* The three places a pod spec can stand. */
-enum kl_sa {
-	SA_POD,		/* spec */
-	SA_TEMPLATE,	/* spec.template.spec */
-	SA_CRONJOB,	/* spec.jobTemplate.spec.template.spec */
-	SA__MAX
-};
+/* The pod specs (enum kl_sa) a field leads to, as a mask. */
 #define SAM_POD		(1U << SA_POD)
 #define SAM_TEMPLATE	(1U << SA_TEMPLATE)
 #define SAM_CRONJOB	(1U << SA_CRONJOB)
@@ -188,136 +157,10 @@ static const char *const kl_want_names[] = {
 	"a sequence", "a mapping"
 };
 
-/* A scalar the loader kept, in the arena. */
-struct kl_str {
-	const char	*s;
-	struct loc	 loc;
-};
-
-/*
- * serviceAccountName as seen at one candidate path.  Which path counts
- * depends on kind, which may come last, so problems on the way are
- * remembered and reported only for the path the kind selects: a CRD
- * may well have a scalar spec.template.
- */
-enum kl_sa_state {
-	SAS_NONE,
-	SAS_VALUE,
-	SAS_SHAPE	/* path names the node, found what it is */
-};
-
-struct kl_sacand {
-	enum kl_sa_state	 state;
-	const char		*value;
-	struct loc		 loc;
-	const char		*path;
-	const char		*want;
-	const char		*found;
-};
-
-/* What one candidate pod spec, and its template's metadata, yield. */
-struct kl_pod {
-	struct kl_sacand		 sa;
-	KL_VEC(struct k8s_container)	 cont;
-	KL_VEC(struct kv_pos)		 ann;
-};
-
-/* A duplicate key of a tracked field. */
-struct kl_dup {
-	int		 f;
-	struct loc	 loc, first;
-};
-
-/* A stray key; pod is the candidate pod spec, -1 for the object. */
-struct kl_stray {
-	struct k8s_key	 k;
-	int		 pod;
-};
-
-/* One entry of an eksctl ClusterConfig's iam.serviceAccounts. */
-struct kl_esa {
-	struct loc		 loc;		/* the item */
-	struct kl_str		 name, ns;
-	struct kv_pos		 role;		/* attachRoleARN */
-	int			 role_only;
-	KL_VEC(struct kv_pos)	 ann;
-};
-
-/* One object being read. */
-struct kl_pend {
-	int			 has_loc;
-	struct loc		 loc;		/* first key */
-	struct kl_str		 kind;		/* loc: the key */
-	struct kl_str		 api;
-	struct kl_str		 name;
-	struct kl_str		 ns;
-	KL_VEC(struct kv_pos)	 ann;
-	struct kl_pod		 pod[SA__MAX];
-	int			 chosen;	/* pod spec the kind selects */
-	KL_VEC(struct kl_stray)	 stray;
-	KL_VEC(struct kl_dup)	 dups;
-	KL_VEC(const char *)	 data_keys;
-	KL_VEC(struct kl_esa)	 esas;
-	int			 root;		/* of a document: may be a List */
-	int			 has_items;	/* items was a sequence */
-};
-
-/* An error held back until we know whether a root is a List. */
-struct kl_deferred {
-	struct loc	 loc;
-	char		*msg;
-};
-
-/* A "# Source: <path>" line of helm template output. */
-struct kl_source {
-	unsigned int	 line;
-	const char	*path;
-	struct loc	 loc;
-};
-
-struct kload {
-	struct model	*m;
-	struct arena	*a;		/* the model's */
-	struct diags	*dg;
-	const char	*file;
-	struct input_lines lines;	/* the text, a line at a time */
-	struct input	 in;		/* its events */
-	unsigned int	 lineno;	/* of the line being scanned */
-	/*
-	 * The pending records of the current document, on the heap: the
-	 * model keeps their strings and vectors (arena), not the records,
-	 * so they are freed once the document is committed.
-	 */
-	struct {
-		struct kl_pend	**v;
-		size_t		  n, cap;
-	}		 pool;
-	size_t		 ndocs;
-	int		 defer;		/* hold errors back */
-	unsigned int	 prev_line;	/* in.last_line of the last document */
-	const struct kl_source *source;	/* of the current document */
-	size_t		 src_next;	/* first source not yet passed */
-	KL_VEC(struct kl_source) sources;
-	struct {
-		struct kl_deferred	*v;
-		size_t			 n, cap;
-	}		 deferred;
-	struct {
-		struct kl_pend	**v;
-		size_t		  n, cap;
-	}		 items, objs;	/* of the root; of the document */
-};
-
-static void		 kl_error(struct kload *, const struct loc *,
-			    const char *, ...)
-			    __attribute__((format(printf, 3, 4)));
 static void		 kl_deferred_end(struct kload *, int);
 static void		 kl_input_error(struct kload *);
-static int		 kl_item(struct kload *);
 static int		 kl_is_null(const struct kload *);
 static int		 kl_ends_with_list(const char *);
-static const char	*kl_scalar_dup(struct kload *);
-static const char	*kl_scalar_value(struct kload *);
 static void		 kl_source_line(struct kload *, const char *, size_t);
 static void		 kl_newline(void *, unsigned int, const char *, size_t);
 static void		 kl_doc_source(struct kload *, unsigned int);
@@ -337,22 +180,9 @@ static void		 kl_scalar(struct kload *, struct kl_pend *, int,
 			    struct loc);
 static void		 kl_sa_mark(struct kl_pend *, int, enum kl_sa_state,
 			    struct loc, const char *);
-static int		 kl_annotations(struct kload *, void *, const char *,
-			    int);
-static int		 kl_containers(struct kload *, struct kl_pod *, int);
-static int		 kl_container(struct kload *, struct kl_pod *, int);
-static int		 kl_env(struct kload *, struct k8s_container *);
-static int		 kl_env_from(struct kload *, struct k8s_container *);
 static int		 kl_keys(struct kload *, struct kl_pend *);
-static int		 kl_esas(struct kload *, struct kl_pend *);
-static int		 kl_esa(struct kload *, struct kl_pend *);
-static int		 kl_esa_meta(struct kload *, struct kl_esa *);
 static int		 kl_items(struct kload *, struct kl_pend *);
 static void		 kl_finish(struct kload *, struct kl_pend *);
-static void		 kl_finish_sa(struct kload *, struct kl_pend *);
-static struct k8s_obj	*kl_commit_obj(struct kload *, struct kl_pend *);
-static void		 kl_commit_esas(struct kload *, struct kl_pend *);
-static void		 kl_commit(struct kload *);
 
 /*
  * A line of input goes by: show it to the comment scanners (helm's
@@ -369,7 +199,7 @@ kl_newline(void *arg, unsigned int lineno, const char *s, size_t len)
 }
 
 /* Report an input error now, or hold it while kl->defer is set. */
-static void
+void
 kl_error(struct kload *kl, const struct loc *loc, const char *fmt, ...)
 {
 	struct kl_deferred	 d;
@@ -435,7 +265,7 @@ kl_input_error(struct kload *kl)
  * enter it; other items are skipped.  Returns 1 with the mapping
  * entered, 2 when the sequence has ended (and is left), 0 on error.
  */
-static int
+int
 kl_item(struct kload *kl)
 {
 	int	 r;
@@ -458,7 +288,7 @@ kl_ends_with_list(const char *kind)
 	return n >= 4 && strcmp(kind + n - 4, "List") == 0;
 }
 
-static const char *
+const char *
 kl_scalar_dup(struct kload *kl)
 {
 	struct loc	 loc;
@@ -485,7 +315,7 @@ kl_is_null(const struct kload *kl)
 }
 
 /* The current scalar, NULL for a null or for anything else. */
-static const char *
+const char *
 kl_scalar_value(struct kload *kl)
 {
 	if (kl->in.ev.type != INPUT_SCALAR || kl_is_null(kl))
@@ -671,10 +501,10 @@ static int
 kl_map(struct kload *kl, struct kl_pend *p, int parent)
 {
 	struct input_key	 k;
-	struct kl_dup	 d;
-	struct loc	 seen[F__MAX];
-	unsigned char	 have[F__MAX];
-	int		 f, r;
+	struct kl_dup		 d;
+	struct loc		 seen[F__MAX];
+	unsigned char		 have[F__MAX];
+	int			 f, r;
 
 	memset(have, 0, sizeof(have));
 	for (;;) {
@@ -698,7 +528,8 @@ kl_map(struct kload *kl, struct kl_pend *p, int parent)
 			continue;
 		}
 		if (have[f]) {
-			d.f = f;
+			d.path = kl_fields[f].path;
+			d.pod = kl_fields[f].pod;
 			d.loc = k.loc;
 			d.first = seen[f];
 			KL_APUSH(kl->a, p->dups, d);
@@ -863,12 +694,12 @@ kl_sa_mark(struct kl_pend *p, int f, enum kl_sa_state st, struct loc loc,
  * report them; the last wins).  vec is a KL_VEC(struct kv_pos).
  * Problems are reported unless quiet.
  */
-static int
+int
 kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 {
 	KL_VEC(struct kv_pos)	*ann = vec;
 	struct kv_pos		 a;
-	struct input_key		 k;
+	struct input_key	 k;
 	struct loc		 loc;
 	int			 r;
 
@@ -894,226 +725,16 @@ kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 	}
 }
 
-/* Read containers or initContainers, the sequence entered. */
-static int
-kl_containers(struct kload *kl, struct kl_pod *pod, int init)
-{
-	int	 r;
-
-	while ((r = kl_item(kl)) == 1)
-		if (!kl_container(kl, pod, init))
-			return 0;
-	return r == 2;
-}
-
-/* Read one container's name, env and envFrom, the mapping entered. */
-static int
-kl_container(struct kload *kl, struct kl_pod *pod, int init)
-{
-	struct k8s_container	*c;
-	struct input_key		 k;
-	int			 r;
-
-	c = arena_alloc(kl->a, sizeof(*c));
-	c->loc = kl->in.ev.loc;
-	c->init = init;
-	for (;;) {
-		if ((r = input_entry(&kl->in, &k)) != 1)
-			break;
-		if (k.ok && strcmp(k.s, "name") == 0 &&
-		    (c->name = kl_scalar_value(kl)) != NULL)
-			c->loc = kl->in.ev.loc;
-		else if (k.ok && strcmp(k.s, "env") == 0 &&
-		    kl->in.ev.type == INPUT_SEQ_START) {
-			if (!input_enter(&kl->in) || !kl_env(kl, c))
-				return 0;
-			continue;
-		} else if (k.ok && strcmp(k.s, "envFrom") == 0 &&
-		    kl->in.ev.type == INPUT_SEQ_START) {
-			if (!input_enter(&kl->in) || !kl_env_from(kl, c))
-				return 0;
-			continue;
-		}
-		if (!input_skip(&kl->in))
-			return 0;
-	}
-	if (r == 0)
-		return 0;
-	KL_APUSH(kl->a, pod->cont, *c);
-	return 1;
-}
-
-/* Read a container's env, the sequence entered. */
-static int
-kl_env(struct kload *kl, struct k8s_container *c)
-{
-	KL_VEC(struct k8s_env)	 v = { c->env, c->nenv, c->nenv };
-	struct k8s_env		 e;
-	struct input_key		 k;
-	int			 r;
-
-	while ((r = kl_item(kl)) == 1) {
-		memset(&e, 0, sizeof(e));
-		e.loc = kl->in.ev.loc;
-		while ((r = input_entry(&kl->in, &k)) == 1) {
-			if (k.ok && strcmp(k.s, "name") == 0 &&
-			    (e.name = kl_scalar_value(kl)) != NULL)
-				e.loc = kl->in.ev.loc;
-			else if (k.ok && strcmp(k.s, "value") == 0 &&
-			    kl->in.ev.type == INPUT_SCALAR) {
-				e.value = kl_scalar_dup(kl);
-				e.value_loc = kl->in.ev.loc;
-			} else if (k.ok && strcmp(k.s, "valueFrom") == 0)
-				e.value_from = 1;
-			if (!input_skip(&kl->in))
-				return 0;
-		}
-		if (r == 0)
-			return 0;
-		if (e.name != NULL)
-			KL_APUSH(kl->a, v, e);
-	}
-	if (r == 0)
-		return 0;
-	c->env = v.v;
-	c->nenv = v.n;
-	return 1;
-}
-
-/* Read a container's envFrom, the sequence entered. */
-static int
-kl_env_from(struct kload *kl, struct k8s_container *c)
-{
-	KL_VEC(struct k8s_env_from)	 v = { c->env_from, c->nenv_from,
-					    c->nenv_from };
-	struct k8s_env_from		 e;
-	struct input_key			 k, rk;
-	int				 r;
-
-	while ((r = kl_item(kl)) == 1) {
-		memset(&e, 0, sizeof(e));
-		e.prefix = "";
-		while ((r = input_entry(&kl->in, &k)) == 1) {
-			if (k.ok && strcmp(k.s, "prefix") == 0 &&
-			    kl->in.ev.type == INPUT_SCALAR)
-				e.prefix = kl_scalar_dup(kl);
-			else if (k.ok && (strcmp(k.s, "secretRef") == 0 ||
-			    strcmp(k.s, "configMapRef") == 0) &&
-			    kl->in.ev.type == INPUT_MAP_START) {
-				e.kind = k.s[0] == 's' ? "Secret" : "ConfigMap";
-				e.loc = k.loc;
-				if (!input_enter(&kl->in))
-					return 0;
-				while ((r = input_entry(&kl->in, &rk)) == 1) {
-					if (rk.ok && strcmp(rk.s, "name") == 0)
-						e.name = kl_scalar_value(kl);
-					if (!input_skip(&kl->in))
-						return 0;
-				}
-				if (r == 0)
-					return 0;
-				continue;
-			}
-			if (!input_skip(&kl->in))
-				return 0;
-		}
-		if (r == 0)
-			return 0;
-		if (e.kind != NULL)
-			KL_APUSH(kl->a, v, e);
-	}
-	if (r == 0)
-		return 0;
-	c->env_from = v.v;
-	c->nenv_from = v.n;
-	return 1;
-}
-
 /* Keep the keys of data or stringData, the mapping entered. */
 static int
 kl_keys(struct kload *kl, struct kl_pend *p)
 {
 	struct input_key	 k;
-	int		 r;
+	int			 r;
 
 	while ((r = input_entry(&kl->in, &k)) == 1) {
 		if (k.ok)
 			KL_APUSH(kl->a, p->data_keys, arena_strdup(kl->a, k.s));
-		if (!input_skip(&kl->in))
-			return 0;
-	}
-	return r == 2;
-}
-
-/* Read eksctl's iam.serviceAccounts, the sequence entered. */
-static int
-kl_esas(struct kload *kl, struct kl_pend *p)
-{
-	int	 r;
-
-	while ((r = kl_item(kl)) == 1)
-		if (!kl_esa(kl, p))
-			return 0;
-	return r == 2;
-}
-
-/* One eksctl ServiceAccount, the mapping entered. */
-static int
-kl_esa(struct kload *kl, struct kl_pend *p)
-{
-	struct kl_esa	 e;
-	struct input_key	 k;
-	const char	*s;
-	int		 r;
-
-	memset(&e, 0, sizeof(e));
-	e.loc = kl->in.ev.loc;
-	while ((r = input_entry(&kl->in, &k)) == 1) {
-		if (k.ok && strcmp(k.s, "metadata") == 0 &&
-		    kl->in.ev.type == INPUT_MAP_START) {
-			if (!input_enter(&kl->in) || !kl_esa_meta(kl, &e))
-				return 0;
-			continue;
-		}
-		if (k.ok && strcmp(k.s, "attachRoleARN") == 0 &&
-		    (s = kl_scalar_value(kl)) != NULL) {
-			e.role.key = "eks.amazonaws.com/role-arn";
-			e.role.value = s;
-			e.role.key_loc = k.loc;
-			e.role.value_loc = kl->in.ev.loc;
-		} else if (k.ok && strcmp(k.s, "roleOnly") == 0 &&
-		    (s = kl_scalar_value(kl)) != NULL)
-			e.role_only = strcmp(s, "true") == 0;
-		if (!input_skip(&kl->in))
-			return 0;
-	}
-	if (r == 0)
-		return 0;
-	KL_APUSH(kl->a, p->esas, e);
-	return 1;
-}
-
-static int
-kl_esa_meta(struct kload *kl, struct kl_esa *e)
-{
-	struct input_key	 k;
-	int		 r;
-
-	while ((r = input_entry(&kl->in, &k)) == 1) {
-		if (k.ok && strcmp(k.s, "name") == 0) {
-			e->name.s = kl_scalar_value(kl);
-			e->name.loc = kl->in.ev.loc;
-		} else if (k.ok && strcmp(k.s, "namespace") == 0) {
-			e->ns.s = kl_scalar_value(kl);
-			e->ns.loc = kl->in.ev.loc;
-		} else if (k.ok && strcmp(k.s, "annotations") == 0 &&
-		    kl->in.ev.type == INPUT_MAP_START) {
-			if (!input_enter(&kl->in) ||
-			    !kl_annotations(kl, &e->ann,
-			    "iam.serviceAccounts.metadata.annotations", 0))
-				return 0;
-			continue;
-		}
 		if (!input_skip(&kl->in))
 			return 0;
 	}
@@ -1182,168 +803,6 @@ kl_finish(struct kload *kl, struct kl_pend *p)
 	}
 	kl_pends_clear(kl, 0);
 	KL_PUSH(kl->objs, p);
-}
-
-/* Choose the pod spec the kind selects, and check its SA's path. */
-static void
-kl_finish_sa(struct kload *kl, struct kl_pend *p)
-{
-	struct kl_sacand	*c;
-
-	switch (k8s_kind_from_name(p->kind.s)) {
-	case K8S_POD:
-		p->chosen = SA_POD;
-		break;
-	case K8S_DEPLOYMENT:
-	case K8S_STATEFULSET:
-	case K8S_DAEMONSET:
-	case K8S_REPLICASET:
-	case K8S_JOB:
-		p->chosen = SA_TEMPLATE;
-		break;
-	case K8S_CRONJOB:
-		p->chosen = SA_CRONJOB;
-		break;
-	default:
-		return;
-	}
-	c = &p->pod[p->chosen].sa;
-	if (c->state == SAS_SHAPE) {
-		kl_error(kl, &c->loc, "%s: expected %s, found %s", c->path,
-		    c->want, c->found);
-		c->state = SAS_NONE;
-	}
-}
-
-/* Copy a pending object into the model; its strings are arena's. */
-static struct k8s_obj *
-kl_commit_obj(struct kload *kl, struct kl_pend *p)
-{
-	struct k8s_obj	*o;
-	struct kl_pod	*pod = p->chosen >= 0 ? &p->pod[p->chosen] : NULL;
-	KL_VEC(struct k8s_key)	 stray = { NULL, 0, 0 };
-	KL_VEC(struct k8s_dup)	 dups = { NULL, 0, 0 };
-	struct k8s_dup	 d;
-	size_t		 i;
-	int		 fp;
-
-	o = model_add_obj(kl->m);
-	o->kind = k8s_kind_from_name(p->kind.s);
-	o->kind_name = p->kind.s;
-	o->kind_loc = p->kind.loc;
-	o->loc = p->loc;
-	o->api_version = p->api.s;
-	o->name = p->name.s;
-	o->name_loc = p->name.loc;
-	o->ns = p->ns.s;
-	o->ns_loc = p->ns.loc;
-	o->annotations = p->ann.v;
-	o->nannotations = p->ann.n;
-	if (pod != NULL) {
-		if (pod->sa.state == SAS_VALUE) {
-			o->sa_name = pod->sa.value;
-			o->sa_loc = pod->sa.loc;
-		}
-		o->containers = pod->cont.v;
-		o->ncontainers = pod->cont.n;
-		if (p->chosen != SA_POD) {
-			o->tmpl_annotations = pod->ann.v;
-			o->ntmpl_annotations = pod->ann.n;
-		}
-	}
-	for (i = 0; i < p->stray.n; i++)
-		if (p->stray.v[i].pod < 0 || p->stray.v[i].pod == p->chosen)
-			KL_APUSH(kl->a, stray, p->stray.v[i].k);
-	o->stray = stray.v;
-	o->nstray = stray.n;
-	for (i = 0; i < p->dups.n; i++) {
-		fp = kl_fields[p->dups.v[i].f].pod;
-		if (fp >= 0 && fp != p->chosen)
-			continue;
-		d.path = kl_fields[p->dups.v[i].f].path;
-		d.loc = p->dups.v[i].loc;
-		d.first = p->dups.v[i].first;
-		KL_APUSH(kl->a, dups, d);
-	}
-	o->dups = dups.v;
-	o->ndups = dups.n;
-	if (o->kind == K8S_SECRET || o->kind == K8S_CONFIGMAP) {
-		o->data_keys = p->data_keys.v;
-		o->ndata_keys = p->data_keys.n;
-	}
-	if (kl->source != NULL) {
-		o->source = kl->source->path;
-		o->source_loc = kl->source->loc;
-	}
-	return o;
-}
-
-/*
- * eksctl creates each ServiceAccount of iam.serviceAccounts in its
- * namespace, "default" when unset whatever -n says, and annotates it
- * with attachRoleARN, or with the ARN of a role it creates (known only
- * after apply).  roleOnly creates the role and no ServiceAccount.
- */
-static void
-kl_commit_esas(struct kload *kl, struct kl_pend *p)
-{
-	struct kl_esa	*e;
-	struct k8s_obj	*o;
-	size_t		 i;
-	const char	*origin;
-
-	if (p->api.s == NULL || strncmp(p->api.s, "eksctl.io/", 10) != 0)
-		return;
-	origin = arena_printf(kl->a, "eksctl ClusterConfig %s",
-	    p->name.s != NULL ? p->name.s : "(unnamed)");
-	for (i = 0; i < p->esas.n; i++) {
-		e = &p->esas.v[i];
-		if (e->role_only || e->name.s == NULL)
-			continue;
-		if (e->role.value != NULL)
-			KL_APUSH(kl->a, e->ann, e->role);
-		o = model_add_obj(kl->m);
-		o->kind = K8S_SERVICEACCOUNT;
-		o->kind_name = "ServiceAccount";
-		o->api_version = "v1";
-		o->loc = o->kind_loc = e->loc;
-		o->name = e->name.s;
-		o->name_loc = e->name.loc;
-		o->ns = e->ns.s != NULL ? e->ns.s : "default";
-		o->ns_loc = e->ns.s != NULL ? e->ns.loc : e->name.loc;
-		o->annotations = e->ann.v;
-		o->nannotations = e->ann.n;
-		o->origin = origin;
-		o->role_pending = e->role.value == NULL;
-		if (kl->source != NULL) {
-			o->source = kl->source->path;
-			o->source_loc = kl->source->loc;
-		}
-	}
-}
-
-/* The document is complete: copy its objects into the model. */
-static void
-kl_commit(struct kload *kl)
-{
-	struct kl_pend	*p;
-	size_t		 i;
-
-	for (i = 0; i < kl->objs.n; i++) {
-		p = kl->objs.v[i];
-		if (kl->m->objs.n >= LOAD_MAX_OBJECTS) {
-			if (!kl->m->objs_full)
-				kl_error(kl, &p->loc, "more than %d Kubernetes "
-				    "objects; the rest are not read",
-				    LOAD_MAX_OBJECTS);
-			kl->m->objs_full = 1;
-			break;
-		}
-		kl_commit_obj(kl, p);
-		if (strcmp(p->kind.s, "ClusterConfig") == 0)
-			kl_commit_esas(kl, p);
-	}
-	kl->objs.n = 0;
 }
 
 /*
