@@ -6,16 +6,14 @@
  * Identity associations and IAM policies that IRSA depends on into the
  * model, evaluating intrinsic functions as far as the template allows.
  */
-#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "input.h"
 #include "load.h"
 #include "model.h"
 #include "policy.h"
@@ -26,10 +24,13 @@
  * Unlike the manifest loader, this one builds a tree: intrinsic
  * functions refer across the template (!Ref a parameter, !GetAtt a
  * resource), and templates are small (CloudFormation accepts 1 MB).
- * The tree holds the Parameters and Resources sections only, is built
- * from libyaml events (which parse JSON too, so positions are real in
- * both syntaxes) within bounds on depth, nodes and alias copies, and
- * lives in a private arena released before returning.
+ * The tree holds the Parameters, Resources, Mappings and Conditions
+ * sections only, is built from the input layer's events (so positions
+ * are real in both syntaxes) within bounds on depth, nodes and alias
+ * copies, and lives in a private arena released before returning.  It
+ * is not the layer's tree (input_tree()): its nodes also hold evaluated
+ * values, unknown ones among them, and an alias copies the node it
+ * names within this loader's own bounds.
  *
  * A value that depends on the deployment, such as a pseudo parameter
  * (AWS::AccountId), a resource attribute (a cluster's
@@ -106,9 +107,7 @@ struct cfn {
 	struct diags		*dg;
 	const char		*file;
 	struct arena		 a;	/* the tree; released at the end */
-	yaml_parser_t		 parser;
-	yaml_event_t		 ev;
-	int			 have_ev;
+	struct input		 in;	/* the template's events */
 	size_t			 nodes;
 	size_t			 values;	/* made by cn_new() */
 	int			 over;	/* values > CFN_MAX_VALUES */
@@ -125,13 +124,11 @@ struct cfn {
 	struct buf		 whys;	/* unknowns met, for messages */
 };
 
-static struct loc	 cy_loc(const struct cfn *, yaml_mark_t, yaml_mark_t);
-static int		 cy_next(struct cfn *);
+static void		 cy_input_error(struct cfn *);
 static struct cn	*cy_tagged(struct cfn *, struct cn *, const char *);
-static int		 cy_is_null(const yaml_event_t *);
 static int		 cy_kids(struct cfn *, struct cn *, int);
 static struct cn	*cy_node(struct cfn *, int);
-static int		 cy_skip(struct cfn *);
+static const struct cn	**cy_section(struct cfn *, const char *);
 static int		 cy_top(struct cfn *, int);
 static struct cn	*cn_new(struct cfn *, enum cn_type, const struct loc *);
 static struct cn	*cn_copy(struct cfn *, const struct cn *, int);
@@ -182,48 +179,25 @@ static void		 cfn_pod_identity(struct cfn *,
 static void		 cfn_policy(struct cfn *, const struct cfn_res *,
 			    const char *);
 
-/* ---- The tree, from libyaml events ---- */
+/* ---- The tree, from the input layer's events ---- */
 
-static struct loc
-cy_loc(const struct cfn *c, yaml_mark_t s, yaml_mark_t e)
+/* Say what ended the template's text: an error of the input layer. */
+static void
+cy_input_error(struct cfn *c)
 {
-	struct loc	 l;
+	const struct input_err	*e = &c->in.err;
+	struct loc		 loc = e->loc;
 
-	l.file = c->file;
-	l.line = (unsigned int)s.line + 1;
-	l.col = (unsigned int)s.column + 1;
-	l.end_line = (unsigned int)e.line + 1;
-	l.end_col = (unsigned int)e.column + 1;
-	return l;
-}
-
-/* Move to the next event; 0 after a parse error, already reported. */
-static int
-cy_next(struct cfn *c)
-{
-	yaml_parser_t	*p = &c->parser;
-	struct loc	 loc;
-
-	if (c->have_ev)
-		yaml_event_delete(&c->ev);
-	c->have_ev = 0;
-	if (yaml_parser_parse(p, &c->ev)) {
-		c->have_ev = 1;
-		return 1;
+	if (e->kind == INPUT_ERR_DEPTH) {
+		diag_error(c->dg, &loc, "CloudFormation template: nested "
+		    "deeper than %d levels", LOAD_MAX_DEPTH);
+		return;
 	}
-	if (p->error == YAML_MEMORY_ERROR)
-		errx(1, "out of memory");
-	memset(&loc, 0, sizeof(loc));
-	loc.file = c->file;
-	if (p->error != YAML_READER_ERROR) {
-		loc.line = (unsigned int)p->problem_mark.line + 1;
-		loc.col = (unsigned int)p->problem_mark.column + 1;
-	}
-	diag_error(c->dg, &loc, "cannot parse CloudFormation template: %s%s%s",
-	    p->problem != NULL ? p->problem : "unknown error",
-	    p->context != NULL ? " " : "",
-	    p->context != NULL ? p->context : "");
-	return 0;
+	/* Bad bytes name the file, as this loader always has. */
+	if (e->kind == INPUT_ERR_ENCODING)
+		loc.line = loc.col = 0;
+	diag_error(c->dg, &loc, "cannot parse CloudFormation template: %s",
+	    e->problem);
 }
 
 static struct cn *
@@ -289,43 +263,32 @@ cy_tagged(struct cfn *c, struct cn *n, const char *tag)
 	return w;
 }
 
-static int
-cy_is_null(const yaml_event_t *ev)
-{
-	const char	*v = (const char *)ev->data.scalar.value;
-
-	return ev->data.scalar.plain_implicit && ev->data.scalar.tag == NULL &&
-	    (*v == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-	    strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0);
-}
-
 /* Build the collection whose start event is current. */
 static int
 cy_kids(struct cfn *c, struct cn *n, int depth)
 {
-	yaml_event_type_t	 end;
-	struct cn		*k, **tail = &n->kids;
-	struct loc		 kloc;
-	const char		*key;
+	const struct input_event	*ev = &c->in.ev;
+	enum input_type			 end;
+	struct cn			*k, **tail = &n->kids;
+	struct loc			 kloc;
+	const char			*key;
 
-	end = n->type == CN_MAP ? YAML_MAPPING_END_EVENT :
-	    YAML_SEQUENCE_END_EVENT;
+	end = n->type == CN_MAP ? INPUT_MAP_END : INPUT_SEQ_END;
 	for (;;) {
-		if (!cy_next(c))
+		if (!input_next(&c->in))
 			return 0;
-		if (c->ev.type == end)
+		if (ev->type == end)
 			break;
 		key = NULL;
 		if (n->type == CN_MAP) {
-			kloc = cy_loc(c, c->ev.start_mark, c->ev.end_mark);
-			if (c->ev.type != YAML_SCALAR_EVENT) {
+			kloc = ev->loc;
+			if (ev->type != INPUT_SCALAR) {
 				diag_error(c->dg, &kloc, "CloudFormation "
 				    "template: a key that is not a string");
 				return 0;
 			}
-			key = arena_strdup(&c->a,
-			    (const char *)c->ev.data.scalar.value);
-			if (!cy_next(c))
+			key = arena_strdup(&c->a, ev->s);
+			if (!input_next(&c->in))
 				return 0;
 		}
 		if ((k = cy_node(c, depth + 1)) == NULL)
@@ -337,25 +300,26 @@ cy_kids(struct cfn *c, struct cn *n, int depth)
 		*tail = k;
 		tail = &k->next;
 	}
-	n->loc.end_line = (unsigned int)c->ev.end_mark.line + 1;
-	n->loc.end_col = (unsigned int)c->ev.end_mark.column + 1;
+	n->loc.end_line = ev->loc.end_line;
+	n->loc.end_col = ev->loc.end_col;
 	return 1;
 }
 
 /*
  * Build the node whose first event is current, leaving its last event
- * current.  NULL after an error, already reported.
+ * current.  Aliases reach us unresolved: one names an anchor of the
+ * sections read so far, and becomes a copy of it.  NULL after an
+ * error, already reported or left in c->in.err.
  */
 static struct cn *
 cy_node(struct cfn *c, int depth)
 {
-	struct cfn_anchor	*an;
-	struct cn		*n = NULL;
-	struct loc		 loc;
-	const char		*tag = NULL, *anchor = NULL;
-	yaml_char_t		*t = NULL, *a = NULL;
+	const struct input_event	*ev = &c->in.ev;
+	struct cfn_anchor		*an;
+	struct cn			*n = NULL;
+	struct loc			 loc = ev->loc;
+	const char			*tag, *anchor;
 
-	loc = cy_loc(c, c->ev.start_mark, c->ev.end_mark);
 	if (depth > LOAD_MAX_DEPTH) {
 		diag_error(c->dg, &loc, "CloudFormation template: nested "
 		    "deeper than %d levels", LOAD_MAX_DEPTH);
@@ -366,16 +330,14 @@ cy_node(struct cfn *c, int depth)
 		    "%d nodes", CFN_MAX_NODES);
 		return NULL;
 	}
-	switch (c->ev.type) {
-	case YAML_ALIAS_EVENT:
-		a = c->ev.data.alias.anchor;
+	if (ev->type == INPUT_ALIAS) {
 		for (an = c->anchors; an != NULL; an = an->next)
-			if (strcmp(an->name, (const char *)a) == 0)
+			if (strcmp(an->name, ev->anchor) == 0)
 				break;
 		if (an == NULL) {
 			diag_error(c->dg, &loc, "CloudFormation template: "
 			    "alias *%s names no anchor of Parameters or "
-			    "Resources", (const char *)a);
+			    "Resources", ev->anchor);
 			return NULL;
 		}
 		if ((n = cn_copy(c, an->node, depth)) == NULL) {
@@ -386,41 +348,27 @@ cy_node(struct cfn *c, int depth)
 		}
 		n->loc = loc;
 		return n;
-	case YAML_SCALAR_EVENT:
-		t = c->ev.data.scalar.tag;
-		a = c->ev.data.scalar.anchor;
-		n = cn_new(c, cy_is_null(&c->ev) ? CN_NULL : CN_STR, &loc);
-		n->str = arena_strdup(&c->a,
-		    (const char *)c->ev.data.scalar.value);
+	}
+	/* The event's strings go with the next event: copy them first. */
+	tag = ev->tag != NULL ? arena_strdup(&c->a, ev->tag) : NULL;
+	anchor = ev->anchor != NULL ? arena_strdup(&c->a, ev->anchor) : NULL;
+	switch (ev->type) {
+	case INPUT_SCALAR:
+		n = cn_new(c, input_is_null(ev, 0) ? CN_NULL : CN_STR, &loc);
+		n->str = arena_strdup(&c->a, ev->s);
 		break;
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT:
-		if (c->ev.type == YAML_SEQUENCE_START_EVENT) {
-			t = c->ev.data.sequence_start.tag;
-			a = c->ev.data.sequence_start.anchor;
-		} else {
-			t = c->ev.data.mapping_start.tag;
-			a = c->ev.data.mapping_start.anchor;
-		}
-		n = cn_new(c, c->ev.type == YAML_MAPPING_START_EVENT ?
-		    CN_MAP : CN_SEQ, &loc);
-		/* The event is deleted by the next one: copy first. */
-		tag = t != NULL ? arena_strdup(&c->a, (const char *)t) : NULL;
-		anchor = a != NULL ? arena_strdup(&c->a, (const char *)a) :
-		    NULL;
+	case INPUT_SEQ_START:
+	case INPUT_MAP_START:
+		n = cn_new(c, ev->type == INPUT_MAP_START ? CN_MAP : CN_SEQ,
+		    &loc);
 		if (!cy_kids(c, n, depth))
 			return NULL;
-		t = a = NULL;
 		break;
 	default:
 		diag_error(c->dg, &loc, "CloudFormation template: unexpected "
 		    "YAML event");
 		return NULL;
 	}
-	if (t != NULL)
-		tag = arena_strdup(&c->a, (const char *)t);
-	if (a != NULL)
-		anchor = arena_strdup(&c->a, (const char *)a);
 	n = cy_tagged(c, n, tag);
 	if (anchor != NULL) {
 		an = arena_alloc(&c->a, sizeof(*an));
@@ -432,84 +380,64 @@ cy_node(struct cfn *c, int depth)
 	return n;
 }
 
-/* Skip the node whose first event is current, without building it. */
-static int
-cy_skip(struct cfn *c)
+/* The section the key names, NULL for one that is not read. */
+static const struct cn **
+cy_section(struct cfn *c, const char *key)
 {
-	int	 depth = 0;
-
-	do {
-		if (c->ev.type == YAML_SEQUENCE_START_EVENT ||
-		    c->ev.type == YAML_MAPPING_START_EVENT)
-			depth++;
-		else if (c->ev.type == YAML_SEQUENCE_END_EVENT ||
-		    c->ev.type == YAML_MAPPING_END_EVENT)
-			depth--;
-		if (depth == 0)
-			return 1;
-		if (depth > LOAD_MAX_DEPTH) {
-			struct loc loc = cy_loc(c, c->ev.start_mark,
-			    c->ev.end_mark);
-
-			diag_error(c->dg, &loc, "CloudFormation template: "
-			    "nested deeper than %d levels", LOAD_MAX_DEPTH);
-			return 0;
-		}
-	} while (cy_next(c));
-	return 0;
+	if (strcmp(key, "Parameters") == 0)
+		return &c->params;
+	if (strcmp(key, "Resources") == 0)
+		return &c->resources;
+	if (strcmp(key, "Mappings") == 0)
+		return &c->mappings;
+	if (strcmp(key, "Conditions") == 0)
+		return &c->conditions;
+	return NULL;
 }
 
 /*
- * The template's top-level mapping, current event: keep Parameters and
- * Resources, skip the rest.  `aws cloudformation get-template` wraps a
- * JSON template in {"TemplateBody": ...}; that is followed once.
+ * The template's top-level mapping, current event: keep Parameters,
+ * Resources, Mappings and Conditions, skip the rest.  `aws
+ * cloudformation get-template` wraps a JSON template in
+ * {"TemplateBody": ...}; that is followed once.
  */
 static int
 cy_top(struct cfn *c, int wrapped)
 {
-	struct loc	 loc;
-	const char	*key;
+	const struct input_event	*ev = &c->in.ev;
+	const struct cn			**sect;
+	struct cn			*n;
+	struct loc			 loc = ev->loc;
+	const char			*key;
 
-	loc = cy_loc(c, c->ev.start_mark, c->ev.end_mark);
-	if (c->ev.type != YAML_MAPPING_START_EVENT) {
+	if (ev->type != INPUT_MAP_START) {
 		diag_error(c->dg, &loc, "CloudFormation template: expected a "
 		    "mapping at the top level");
 		return 0;
 	}
 	for (;;) {
-		if (!cy_next(c))
+		if (!input_next(&c->in))
 			return 0;
-		if (c->ev.type == YAML_MAPPING_END_EVENT)
+		if (ev->type == INPUT_MAP_END)
 			return 1;
-		if (c->ev.type != YAML_SCALAR_EVENT) {
-			if (!cy_skip(c) || !cy_next(c) || !cy_skip(c))
+		if (ev->type != INPUT_SCALAR) {
+			if (!input_skip(&c->in) || !input_next(&c->in) ||
+			    !input_skip(&c->in))
 				return 0;
 			continue;
 		}
-		key = arena_strdup(&c->a, (const char *)c->ev.data.scalar.value);
-		loc = cy_loc(c, c->ev.start_mark, c->ev.end_mark);
-		if (!cy_next(c))
+		key = arena_strdup(&c->a, ev->s);
+		loc = ev->loc;
+		if (!input_next(&c->in))
 			return 0;
-		if (strcmp(key, "Parameters") == 0 ||
-		    strcmp(key, "Resources") == 0 ||
-		    strcmp(key, "Mappings") == 0 ||
-		    strcmp(key, "Conditions") == 0) {
-			struct cn *n = cy_node(c, 1);
-
-			if (n == NULL)
+		if ((sect = cy_section(c, key)) != NULL) {
+			if ((n = cy_node(c, 1)) == NULL)
 				return 0;
 			n->key = key;
 			n->key_loc = loc;
-			if (*key == 'P')
-				c->params = n;
-			else if (*key == 'R')
-				c->resources = n;
-			else if (*key == 'M')
-				c->mappings = n;
-			else
-				c->conditions = n;
+			*sect = n;
 		} else if (strcmp(key, "TemplateBody") == 0 && !wrapped) {
-			if (c->ev.type == YAML_SCALAR_EVENT) {
+			if (ev->type == INPUT_SCALAR) {
 				diag_error(c->dg, &loc, "TemplateBody is a "
 				    "string: save the template itself, with "
 				    "--query TemplateBody --output text");
@@ -517,7 +445,7 @@ cy_top(struct cfn *c, int wrapped)
 			}
 			if (!cy_top(c, 1))
 				return 0;
-		} else if (!cy_skip(c))
+		} else if (!input_skip(&c->in))
 			return 0;
 	}
 }
@@ -1698,22 +1626,20 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	c.file = file;
 	buf_init(&c.whys);
 	m->naws++;
-	if (!yaml_parser_initialize(&c.parser))
-		errx(1, "out of memory");
-	yaml_parser_set_input_string(&c.parser, (const unsigned char *)data,
-	    len);
+	/* Aliases reach cy_node(), which copies what they name. */
+	input_open(&c.in, file, data, len, 0, LOAD_MAX_DEPTH);
 	/* Stream start, then the first document or the end of the stream. */
-	ok = cy_next(&c) && cy_next(&c);
-	if (ok && c.ev.type != YAML_DOCUMENT_START_EVENT) {
+	ok = input_next(&c.in) && input_next(&c.in);
+	if (ok && c.in.ev.type != INPUT_DOC_START) {
 		struct loc loc = { file, 0, 0, 0, 0 };
 
 		diag_error(dg, &loc, "CloudFormation template: empty");
 		ok = 0;
 	}
-	ok = ok && cy_next(&c) && cy_top(&c, 0);
-	if (c.have_ev)
-		yaml_event_delete(&c.ev);
-	yaml_parser_delete(&c.parser);
+	ok = ok && input_next(&c.in) && cy_top(&c, 0);
+	if (c.in.err.kind != INPUT_OK)
+		cy_input_error(&c);
+	input_close(&c.in);
 	strmap_init(&c.param_by_name);
 	strmap_init(&c.res_by_id);
 	strmap_init(&c.cond_state);
