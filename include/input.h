@@ -6,6 +6,9 @@
  * same events: libyaml through yev.c, which reads YAML and therefore
  * JSON, and the JSON scanner of jscan.c.  Loaders see only this header,
  * so that which backend reads a text can change without touching them.
+ * The layer rests on the base modules (diag, buf, arena, xalloc) and
+ * the parsers' wrappers only: it knows nothing of the model or of any
+ * loader.
  */
 #ifndef INPUT_H
 #define INPUT_H
@@ -179,9 +182,13 @@ void	input_lines_release(struct input_lines *);
 
 /* ---- The input and its cursor ---- */
 
-/* How input_open() reads: */
-#define INPUT_REPLAY	0x01	/* input_deref() replays aliases (yev.c); */
-				/* else aliases reach the reader as events */
+/*
+ * How input_open() reads.  With INPUT_REPLAY, input_deref() replays an
+ * alias from yev.c's recording; without it, aliases reach the reader
+ * as INPUT_ALIAS events, and no anchor is recorded.  INPUT_YAML and
+ * INPUT_JSON choose the backend, which the layer chooses otherwise.
+ */
+#define INPUT_REPLAY	0x01
 #define INPUT_YAML	0x02	/* libyaml, whatever the text */
 #define INPUT_JSON	0x04	/* the JSON scanner; the text must be JSON */
 

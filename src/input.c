@@ -13,6 +13,10 @@
 #include "diag.h"
 #include "input.h"
 
+static struct input_node *tree_node(struct input *, struct arena *,
+			    size_t *);
+static int		 tree_kids(struct input *, struct arena *,
+			    unsigned int, size_t *, struct input_node *);
 
 /* ---- Positions ---- */
 
@@ -330,7 +334,7 @@ tree_kids(struct input *in, struct arena *a, unsigned int nullflags,
 		if (n->type == INPUT_NODE_SEQ)
 			r = input_item(in);
 		else {
-			/* A long key is kept whole: read it before entry. */
+			/* Not input_entry(): it keeps short keys only. */
 			if (!input_next(in) || !input_deref(in))
 				return 0;
 			if (in->ev.type == INPUT_MAP_END) {

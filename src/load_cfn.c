@@ -43,6 +43,7 @@
 static void		 cy_input_error(struct cfn *);
 static struct cn	*cy_tagged(struct cfn *, struct cn *, const char *);
 static int		 cy_kids(struct cfn *, struct cn *, int);
+static struct cn	*cy_alias(struct cfn *, int);
 static struct cn	*cy_node(struct cfn *, int);
 static const struct cn	**cy_section(struct cfn *, const char *);
 static int		 cy_top(struct cfn *, int);
@@ -175,10 +176,37 @@ cy_kids(struct cfn *c, struct cn *n, int depth)
 }
 
 /*
+ * An alias, the current event: it names an anchor of the sections read
+ * so far (the layer leaves aliases to us), and becomes a copy of it.
+ */
+static struct cn *
+cy_alias(struct cfn *c, int depth)
+{
+	const struct input_event	*ev = &c->in.ev;
+	const struct cfn_anchor		*an;
+	struct cn			*n;
+
+	for (an = c->anchors; an != NULL; an = an->next)
+		if (strcmp(an->name, ev->anchor) == 0)
+			break;
+	if (an == NULL) {
+		diag_error(c->dg, &ev->loc, "CloudFormation template: alias "
+		    "*%s names no anchor of Parameters or Resources",
+		    ev->anchor);
+		return NULL;
+	}
+	if ((n = cn_copy(c, an->node, depth)) == NULL) {
+		diag_error(c->dg, &ev->loc, "CloudFormation template: "
+		    "aliases expand to more than %d nodes", CFN_MAX_NODES);
+		return NULL;
+	}
+	n->loc = ev->loc;
+	return n;
+}
+
+/*
  * Build the node whose first event is current, leaving its last event
- * current.  Aliases reach us unresolved: one names an anchor of the
- * sections read so far, and becomes a copy of it.  NULL after an
- * error, already reported or left in c->in.err.
+ * current.  NULL after an error, already reported or left in c->in.err.
  */
 static struct cn *
 cy_node(struct cfn *c, int depth)
@@ -199,25 +227,8 @@ cy_node(struct cfn *c, int depth)
 		    "%d nodes", CFN_MAX_NODES);
 		return NULL;
 	}
-	if (ev->type == INPUT_ALIAS) {
-		for (an = c->anchors; an != NULL; an = an->next)
-			if (strcmp(an->name, ev->anchor) == 0)
-				break;
-		if (an == NULL) {
-			diag_error(c->dg, &loc, "CloudFormation template: "
-			    "alias *%s names no anchor of Parameters or "
-			    "Resources", ev->anchor);
-			return NULL;
-		}
-		if ((n = cn_copy(c, an->node, depth)) == NULL) {
-			diag_error(c->dg, &loc, "CloudFormation template: "
-			    "aliases expand to more than %d nodes",
-			    CFN_MAX_NODES);
-			return NULL;
-		}
-		n->loc = loc;
-		return n;
-	}
+	if (ev->type == INPUT_ALIAS)
+		return cy_alias(c, depth);
 	/* The event's strings go with the next event: copy them first. */
 	tag = ev->tag != NULL ? arena_strdup(&c->a, ev->tag) : NULL;
 	anchor = ev->anchor != NULL ? arena_strdup(&c->a, ev->anchor) : NULL;

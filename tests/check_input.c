@@ -10,6 +10,15 @@
 #include "diag.h"
 #include "input.h"
 
+static char	*events(const char *, unsigned int, int);
+static void	 ck_same_events(const char *, unsigned int, const char *,
+		    unsigned int, int);
+static int	 null_of(const char *, unsigned int);
+static char	*walk(const char *, unsigned int);
+static struct input_node *tree(struct arena *, const char *, unsigned int,
+		    size_t, struct input_err *);
+static void	 hook(void *, unsigned int, const char *, size_t);
+
 static const char *const type_names[] = {
 	"none", "stream", "/stream", "doc", "/doc", "alias", "scalar",
 	"seq", "/seq", "map", "/map"
