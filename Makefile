@@ -122,7 +122,7 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
 FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
-	build/fuzz/fuzz_aws build/fuzz/fuzz_policy
+	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input
 
 fuzz: $(FUZZ_PROGS) fuzz-corpus
 
@@ -139,7 +139,8 @@ build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
 # Seed corpora from the golden inputs.
 fuzz-corpus:
 	@mkdir -p build/fuzz/corpus_k8s build/fuzz/corpus_tf \
-	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy
+	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy \
+	    build/fuzz/corpus_input
 	@find testdata -name '*.yaml' -o -name '*.yml' | \
 	    while read f; do cp "$$f" build/fuzz/corpus_k8s/; done
 	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
@@ -147,6 +148,8 @@ fuzz-corpus:
 	@cp testdata/cfn/*.yaml testdata/cfn/*.json testdata/cfn/cdk.out/*.json \
 	    build/fuzz/corpus_cfn/
 	@cp testdata/aws-cli/*.json build/fuzz/corpus_aws/
+	@cp testdata/cfn/*.yaml testdata/aws-cli/*.json testdata/hostile/yaml-*.yaml \
+	    build/fuzz/corpus_input/
 	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
 
 .PHONY: fuzz fuzz-corpus

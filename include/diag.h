@@ -119,8 +119,5 @@ void		 diags_drop(struct diags *, size_t);
 void		 diags_sort(struct diags *);
 void		 diags_fingerprint(struct diags *);
 const char	*severity_name(enum severity);
-void		 loc_from_offset(const char *, size_t, size_t, struct loc *);
-void		 loc_advance(const char *, size_t, size_t *, struct loc *,
-		    size_t);
 
 #endif /* DIAG_H */

@@ -29,6 +29,7 @@ struct yev {
 	yaml_parser_t	 parser;
 	yaml_event_t	 ev;		/* the current event */
 	int		 owned;		/* ev came from the parser */
+	int		 replay;	/* record anchors, replay aliases */
 	enum yev_err	 err;
 	char		 problem[256];
 	yaml_mark_t	 mark;		/* YEV_ERR_PARSE, YEV_ERR_ALIAS */
@@ -46,7 +47,11 @@ struct yev {
 	size_t		  recorded;	/* events held by recordings */
 };
 
-void	yev_init(struct yev *, yaml_read_handler_t *, void *);
+/*
+ * Without replay the stream is libyaml's own: anchors are not recorded,
+ * aliases are not checked, and yev_deref() leaves them to the reader.
+ */
+void	yev_init(struct yev *, yaml_read_handler_t *, void *, int replay);
 void	yev_release(struct yev *);
 
 /* Make the next event current; 0 on error, described in err. */

@@ -361,38 +361,3 @@ diags_fingerprint(struct diags *dg)
 	free(v);
 	buf_release(&b);
 }
-
-/*
- * Turn a byte offset into text into a 1-based line and column (columns
- * count UTF-8 characters), for loaders whose parser keeps no positions.
- */
-void
-loc_from_offset(const char *data, size_t len, size_t off, struct loc *loc)
-{
-	size_t	 at = 0;
-
-	loc->line = 1;
-	loc->col = 1;
-	loc_advance(data, len, &at, loc, off);
-}
-
-/*
- * As loc_from_offset(), going on from *loc, the position of offset *at
- * (at most off), and moving both to off: a loader that places many
- * objects in file order counts each byte once, not once per object.
- */
-void
-loc_advance(const char *data, size_t len, size_t *at, struct loc *loc,
-    size_t off)
-{
-	size_t	 i;
-
-	for (i = *at; i < off && i < len; i++) {
-		if (data[i] == '\n') {
-			loc->line++;
-			loc->col = 1;
-		} else if (((unsigned char)data[i] & 0xC0) != 0x80)
-			loc->col++;
-	}
-	*at = i;
-}

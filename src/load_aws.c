@@ -18,10 +18,22 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "input.h"
 #include "load.h"
 #include "model.h"
 #include "policy.h"
 #include "util.h"
+
+/*
+ * The output is parsed with cJSON, not with the input layer's JSON
+ * backend, whose messages and grammar differ: this loader reports bad
+ * JSON as cJSON finds it (an unterminated string where its text
+ * starts), accepts what the strict scanner refuses (text after the
+ * value, a byte order mark, control characters within strings), and
+ * hands a trust policy object to policy_parse() as cJSON prints it.
+ * XXX Moving to the layer would change those messages; positions of
+ * objects already come from it (input_pos_at()).
+ */
 
 struct aws_ctx {
 	struct model	*m;
@@ -30,8 +42,7 @@ struct aws_ctx {
 	const char	*data;
 	size_t		 len;
 	size_t		 cursor;	/* where to look for the next ARN */
-	size_t		 pos_off;	/* pos is the position of this offset */
-	struct loc	 pos;
+	struct input_pos pos;		/* of the last object placed */
 };
 
 static const char	*aws_str(struct aws_ctx *, const cJSON *,
@@ -77,13 +88,7 @@ aws_locate(struct aws_ctx *c, const char *s)
 		if (c->data[i] == '"' && c->data[i + n + 1] == '"' &&
 		    memcmp(c->data + i + 1, s, n) == 0) {
 			/* Objects are found in file order: count on. */
-			if (c->pos.line == 0 || i < c->pos_off) {
-				c->pos_off = 0;
-				c->pos.line = c->pos.col = 1;
-			}
-			loc_advance(c->data, c->len, &c->pos_off, &c->pos, i);
-			loc.line = c->pos.line;
-			loc.col = c->pos.col;
+			loc = input_pos_at(&c->pos, i);
 			c->cursor = i + n + 2;
 			break;
 		}
@@ -302,9 +307,11 @@ load_aws(struct model *m, struct diags *dg, const char *file,
 	cJSON		*root;
 
 	m->naws++;
+	input_pos_init(&c.pos, file, data, len);
 	if (memchr(data, '\0', len) != NULL) {
-		loc_from_offset(data, len, (size_t)((const char *)memchr(data,
-		    '\0', len) - data), &loc);
+		input_loc_from_offset(data, len,
+		    (size_t)((const char *)memchr(data, '\0', len) - data),
+		    &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: a NUL byte");
 		return;
 	}
@@ -315,7 +322,8 @@ load_aws(struct model *m, struct diags *dg, const char *file,
 		if (end != NULL && len > 0 && end == data + len - 1)
 			end = data + len;
 		if (end != NULL && end >= data && end <= data + len)
-			loc_from_offset(data, len, (size_t)(end - data), &loc);
+			input_loc_from_offset(data, len, (size_t)(end - data),
+			    &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: %s",
 		    end != NULL && end == data + len ?
 		    "unexpected end of input" : "invalid JSON");

@@ -1,30 +1,26 @@
 /* SPDX-License-Identifier: ISC */
 /* Load Kubernetes YAML or JSON manifests into the model, streaming events. */
-#include <sys/types.h>
-
-#include <err.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "arena.h"
 #include "diag.h"
+#include "input.h"
+#include "k8s.h"
 #include "load.h"
 #include "model.h"
 #include "comment.h"
 #include "xalloc.h"
-#include "yev.h"
 
 /*
- * The loader reads libyaml events and never builds a node tree: a
- * manifest may be large, and the rules need a handful of fields per
- * object.  A static table names the fields and the mappings that lead
- * to them; everything else is skipped event by event.  libyaml also
- * parses JSON, so nothing here depends on the input syntax.  Aliases
- * are resolved by yev.c, only where a field the table names is read.
+ * The loader reads the input layer's events and never builds a node
+ * tree: a manifest may be large, and the rules need a handful of fields
+ * per object.  A static table names the fields and the mappings that
+ * lead to them; everything else is skipped event by event.  Nothing
+ * here depends on the input syntax.  Aliases are replayed by the layer,
+ * only where a field the table names is read.
  *
  * What an object yields is kept in a "pending" record until its
  * document is complete, and only then enters the model, so that a
@@ -33,41 +29,7 @@
  * leaves there is bounded by the input size and freed with the rest.
  */
 
-/* Grow a heap vector by one item. */
-#define KL_PUSH(vec, item) do {						\
-	if ((vec).n == (vec).cap) {					\
-		(vec).cap = (vec).cap ? (vec).cap * 2 : 8;		\
-		(vec).v = xreallocarray((vec).v, (vec).cap,		\
-		    sizeof(*(vec).v));					\
-	}								\
-	(vec).v[(vec).n++] = (item);					\
-} while (0)
-
-/* Grow an arena vector by one item; the old array stays in the arena. */
-#define KL_APUSH(a, vec, item) do {					\
-	if ((vec).n == (vec).cap) {					\
-		void	*nv_;						\
-		(vec).cap = (vec).cap ? (vec).cap * 2 : 4;		\
-		nv_ = arena_alloc((a), (vec).cap * sizeof(*(vec).v));	\
-		if ((vec).n > 0)					\
-			memcpy(nv_, (vec).v, (vec).n * sizeof(*(vec).v)); \
-		(vec).v = nv_;						\
-	}								\
-	(vec).v[(vec).n++] = (item);					\
-} while (0)
-
-#define KL_VEC(type)	struct { type *v; size_t n, cap; }
-
-/* Keys longer than this are never among those the loader reads. */
-#define KL_KEY_MAX	1024
-
-/* The three places a pod spec can stand. */
-enum kl_sa {
-	SA_POD,		/* spec */
-	SA_TEMPLATE,	/* spec.template.spec */
-	SA_CRONJOB,	/* spec.jobTemplate.spec.template.spec */
-	SA__MAX
-};
+/* The pod specs (enum kl_sa) a field leads to, as a mask. */
 #define SAM_POD		(1U << SA_POD)
 #define SAM_TEMPLATE	(1U << SA_TEMPLATE)
 #define SAM_CRONJOB	(1U << SA_CRONJOB)
@@ -195,181 +157,12 @@ static const char *const kl_want_names[] = {
 	"a sequence", "a mapping"
 };
 
-/* A scalar the loader kept, in the arena. */
-struct kl_str {
-	const char	*s;
-	struct loc	 loc;
-};
-
-/* A key just read: its text, when a short scalar, and where it stands. */
-struct kl_key {
-	char		 s[KL_KEY_MAX];
-	int		 ok;		/* a scalar without NUL that fits */
-	int		 merge;		/* the YAML merge key << */
-	const char	*found;		/* what the key is, for messages */
-	struct loc	 loc;
-};
-
-/*
- * serviceAccountName as seen at one candidate path.  Which path counts
- * depends on kind, which may come last, so problems on the way are
- * remembered and reported only for the path the kind selects: a CRD
- * may well have a scalar spec.template.
- */
-enum kl_sa_state {
-	SAS_NONE,
-	SAS_VALUE,
-	SAS_SHAPE	/* path names the node, found what it is */
-};
-
-struct kl_sacand {
-	enum kl_sa_state	 state;
-	const char		*value;
-	struct loc		 loc;
-	const char		*path;
-	const char		*want;
-	const char		*found;
-};
-
-/* What one candidate pod spec, and its template's metadata, yield. */
-struct kl_pod {
-	struct kl_sacand		 sa;
-	KL_VEC(struct k8s_container)	 cont;
-	KL_VEC(struct kv_pos)		 ann;
-};
-
-/* A duplicate key of a tracked field. */
-struct kl_dup {
-	int		 f;
-	struct loc	 loc, first;
-};
-
-/* A stray key; pod is the candidate pod spec, -1 for the object. */
-struct kl_stray {
-	struct k8s_key	 k;
-	int		 pod;
-};
-
-/* One entry of an eksctl ClusterConfig's iam.serviceAccounts. */
-struct kl_esa {
-	struct loc		 loc;		/* the item */
-	struct kl_str		 name, ns;
-	struct kv_pos		 role;		/* attachRoleARN */
-	int			 role_only;
-	KL_VEC(struct kv_pos)	 ann;
-};
-
-/* One object being read. */
-struct kl_pend {
-	int			 has_loc;
-	struct loc		 loc;		/* first key */
-	struct kl_str		 kind;		/* loc: the key */
-	struct kl_str		 api;
-	struct kl_str		 name;
-	struct kl_str		 ns;
-	KL_VEC(struct kv_pos)	 ann;
-	struct kl_pod		 pod[SA__MAX];
-	int			 chosen;	/* pod spec the kind selects */
-	KL_VEC(struct kl_stray)	 stray;
-	KL_VEC(struct kl_dup)	 dups;
-	KL_VEC(const char *)	 data_keys;
-	KL_VEC(struct kl_esa)	 esas;
-	int			 root;		/* of a document: may be a List */
-	int			 has_items;	/* items was a sequence */
-};
-
-/* An error held back until we know whether a root is a List. */
-struct kl_deferred {
-	struct loc	 loc;
-	char		*msg;
-};
-
-/* A "# Source: <path>" line of helm template output. */
-/* How many recent line starts are kept to place encoding errors. */
-#define KL_RING		256
-
-struct kl_source {
-	unsigned int	 line;
-	const char	*path;
-	struct loc	 loc;
-};
-
-struct kload {
-	struct model	*m;
-	struct arena	*a;		/* the model's */
-	struct diags	*dg;
-	const char	*file;
-	const char	*data;		/* the input, when in memory */
-	size_t		 len;
-	size_t		 off;		/* bytes handed to libyaml */
-	FILE		*fp;		/* the input, when streamed */
-	const char	*pre;		/* read from fp before the loader */
-	size_t		 prelen;
-	char		*linebuf;	/* a line read from fp */
-	size_t		 linecap;
-	char		*gbuf;		/* getdelim's buffer */
-	size_t		 gcap;
-	const char	*cur;		/* the line being handed to libyaml */
-	size_t		 curlen, curoff;
-	unsigned int	 lineno;	/* lines read so far */
-	int		 too_big;	/* the input passed the size limit */
-	int		 line_too_long;	/* a line passed LOAD_MAX_LINE */
-	/*
-	 * The pending records of the current document, on the heap: the
-	 * model keeps their strings and vectors (arena), not the records,
-	 * so they are freed once the document is committed.
-	 */
-	struct {
-		struct kl_pend	**v;
-		size_t		  n, cap;
-	}		 pool;
-	size_t		 ndocs;
-	struct {
-		size_t		 off;	/* offset of a line's start */
-		unsigned int	 line;
-	}		 ring[KL_RING];	/* the last lines read */
-	struct yev	 y;
-	unsigned int	 depth;		/* open collections */
-	int		 defer;		/* hold errors back */
-	unsigned int	 last_line;	/* of the last scalar parsed */
-	unsigned int	 prev_line;	/* last_line of the last document */
-	const struct kl_source *source;	/* of the current document */
-	size_t		 src_next;	/* first source not yet passed */
-	KL_VEC(struct kl_source) sources;
-	struct {
-		struct kl_deferred	*v;
-		size_t			 n, cap;
-	}		 deferred;
-	struct {
-		struct kl_pend	**v;
-		size_t		  n, cap;
-	}		 items, objs;	/* of the root; of the document */
-};
-
-static int		 kl_read(void *, unsigned char *, size_t, size_t *);
-static struct loc	 kl_loc(const struct kload *, yaml_mark_t,
-			    yaml_mark_t);
-static struct loc	 kl_ev_loc(const struct kload *);
-static struct loc	 kl_offset_loc(const struct kload *, size_t);
-static void		 kl_error(struct kload *, const struct loc *,
-			    const char *, ...)
-			    __attribute__((format(printf, 3, 4)));
 static void		 kl_deferred_end(struct kload *, int);
-static int		 kl_fail(struct kload *);
-static int		 kl_next(struct kload *);
-static int		 kl_deref(struct kload *);
-static int		 kl_enter(struct kload *);
-static int		 kl_skip(struct kload *);
-static int		 kl_entry(struct kload *, struct kl_key *);
-static const char	*kl_found(const yaml_event_t *);
-static int		 kl_is_null(const yaml_event_t *);
+static void		 kl_input_error(struct kload *);
+static int		 kl_is_null(const struct kload *);
 static int		 kl_ends_with_list(const char *);
-static const char	*kl_scalar_dup(struct kload *);
-static const char	*kl_scalar_value(struct kload *);
 static void		 kl_source_line(struct kload *, const char *, size_t);
-static const char	*kl_getline(struct kload *, size_t *);
-static void		 kl_linebuf(struct kload *, size_t);
-static void		 kl_newline(struct kload *, const char *, size_t);
+static void		 kl_newline(void *, unsigned int, const char *, size_t);
 static void		 kl_doc_source(struct kload *, unsigned int);
 static void		 kl_pends_clear(struct kload *, int);
 static struct kl_pend	*kl_pend_new(struct kload *);
@@ -378,201 +171,35 @@ static int		 kl_document(struct kload *);
 static int		 kl_object(struct kload *, struct kl_pend *);
 static int		 kl_map(struct kload *, struct kl_pend *, int);
 static int		 kl_merge(struct kload *, struct kl_pend *, int);
-static int		 kl_field(int, const struct kl_key *);
+static int		 kl_field(int, const struct input_key *);
 static void		 kl_stray(struct kload *, struct kl_pend *, int,
-			    const struct kl_key *);
+			    const struct input_key *);
 static int		 kl_value(struct kload *, struct kl_pend *, int,
 			    struct loc);
 static void		 kl_scalar(struct kload *, struct kl_pend *, int,
 			    struct loc);
 static void		 kl_sa_mark(struct kl_pend *, int, enum kl_sa_state,
 			    struct loc, const char *);
-static int		 kl_annotations(struct kload *, void *, const char *,
-			    int);
-static int		 kl_containers(struct kload *, struct kl_pod *, int);
-static int		 kl_container(struct kload *, struct kl_pod *, int);
-static int		 kl_env(struct kload *, struct k8s_container *);
-static int		 kl_env_from(struct kload *, struct k8s_container *);
 static int		 kl_keys(struct kload *, struct kl_pend *);
-static int		 kl_esas(struct kload *, struct kl_pend *);
-static int		 kl_esa(struct kload *, struct kl_pend *);
-static int		 kl_esa_meta(struct kload *, struct kl_esa *);
 static int		 kl_items(struct kload *, struct kl_pend *);
 static void		 kl_finish(struct kload *, struct kl_pend *);
-static void		 kl_finish_sa(struct kload *, struct kl_pend *);
-static struct k8s_obj	*kl_commit_obj(struct kload *, struct kl_pend *);
-static void		 kl_commit_esas(struct kload *, struct kl_pend *);
-static void		 kl_commit(struct kload *);
 
 /*
- * Hand libyaml the input a line at a time.  Its reader checks the
- * encoding of everything it is given before the parser goes on, so a
- * whole buffer at once would report a bad byte before the documents
- * ahead of it were seen, and they could not be kept.  A UTF-16 code
- * unit cut at a newline byte is fine: the reader waits for the rest.
+ * A line of input goes by: show it to the comment scanners (helm's
+ * "# Source:", irsalint:ignore), as the events carry no comments.
  */
-/*
- * The next line of input, from memory or from the stream; NULL at the
- * end.  Streaming keeps one line in memory, not the file, so memory does
- * not grow with the manifests; each line is shown to the comment
- * scanners (helm's "# Source:", irsalint:ignore) as it goes by.
- */
-static const char *
-kl_getline(struct kload *kl, size_t *n)
-{
-	const char	*s, *nl;
-	size_t		 len = 0, take;
-	ssize_t		 got;
-
-	if (kl->fp == NULL) {
-		if (kl->off == kl->len)
-			return NULL;
-		s = kl->data + kl->off;
-		nl = memchr(s, '\n', kl->len - kl->off);
-		*n = nl != NULL ? (size_t)(nl - s) + 1 : kl->len - kl->off;
-		return s;
-	}
-	for (;;) {
-		if (kl->prelen > 0) {
-			nl = memchr(kl->pre, '\n', kl->prelen);
-			take = nl != NULL ? (size_t)(nl - kl->pre) + 1 :
-			    kl->prelen;
-			kl_linebuf(kl, len + take);
-			memcpy(kl->linebuf + len, kl->pre, take);
-			len += take;
-			kl->pre += take;
-			kl->prelen -= take;
-			if (nl != NULL)
-				break;
-			continue;
-		}
-		/* getdelim counts NUL bytes too; libyaml reports them. */
-		if ((got = getdelim(&kl->gbuf, &kl->gcap, '\n', kl->fp)) <= 0)
-			break;
-		kl_linebuf(kl, len + (size_t)got);
-		memcpy(kl->linebuf + len, kl->gbuf, (size_t)got);
-		len += (size_t)got;
-		break;
-	}
-	*n = len;
-	return len > 0 ? kl->linebuf : NULL;
-}
-
 static void
-kl_linebuf(struct kload *kl, size_t need)
+kl_newline(void *arg, unsigned int lineno, const char *s, size_t len)
 {
-	if (need <= kl->linecap)
-		return;
-	kl->linecap = need * 2 > 4096 ? need * 2 : 4096;
-	kl->linebuf = xreallocarray(kl->linebuf, 1, kl->linecap);
-}
+	struct kload	*kl = arg;
 
-/* A new line: remember where it starts, show it to the scanners. */
-static void
-kl_newline(struct kload *kl, const char *s, size_t n)
-{
-	size_t	 len = n;
-
-	kl->lineno++;
-	kl->ring[kl->lineno % KL_RING].off = kl->off;
-	kl->ring[kl->lineno % KL_RING].line = kl->lineno;
-	if (len > 0 && s[len - 1] == '\n')
-		len--;
+	kl->lineno = lineno;
 	kl_source_line(kl, s, len);
 	comment_line(kl->m, kl->file, kl->lineno, s, s + len);
 }
 
-static int
-kl_read(void *arg, unsigned char *buf, size_t size, size_t *nread)
-{
-	struct kload	*kl = arg;
-	size_t		 n;
-
-	if (kl->curoff == kl->curlen) {
-		if (kl->too_big ||
-		    (kl->cur = kl_getline(kl, &kl->curlen)) == NULL) {
-			*nread = 0;
-			return 1;
-		}
-		kl->curoff = 0;
-		if (kl->curlen > LOAD_MAX_LINE) {
-			kl->line_too_long = 1;
-			*nread = 0;
-			return 1;
-		}
-		kl_newline(kl, kl->cur, kl->curlen);
-		if (kl->fp != NULL && kl->off + kl->curlen > LOAD_MAX_FILE_SIZE) {
-			kl->too_big = 1;
-			*nread = 0;
-			return 1;
-		}
-	}
-	n = kl->curlen - kl->curoff;
-	if (n > size)
-		n = size;
-	memcpy(buf, kl->cur + kl->curoff, n);
-	kl->curoff += n;
-	if (kl->fp == NULL && kl->curoff == kl->curlen)
-		kl->off += kl->curlen;
-	else if (kl->fp != NULL)
-		kl->off += n;
-	*nread = n;
-	return 1;
-}
-
-static struct loc
-kl_loc(const struct kload *kl, yaml_mark_t s, yaml_mark_t e)
-{
-	struct loc	 l;
-
-	l.file = kl->file;
-	l.line = (unsigned int)s.line + 1;
-	l.col = (unsigned int)s.column + 1;
-	l.end_line = (unsigned int)e.line + 1;
-	l.end_col = (unsigned int)e.column + 1;
-	return l;
-}
-
-static struct loc
-kl_ev_loc(const struct kload *kl)
-{
-	return kl_loc(kl, kl->y.ev.start_mark, kl->y.ev.end_mark);
-}
-
-/*
- * libyaml gives reader errors (bad encoding) as a byte offset only;
- * count lines and UTF-8 characters up to it rather than invent a mark.
- */
-static struct loc
-kl_offset_loc(const struct kload *kl, size_t off)
-{
-	struct loc	 l;
-	size_t		 i, best = KL_RING;
-
-	memset(&l, 0, sizeof(l));
-	l.file = kl->file;
-	if (kl->fp == NULL) {
-		loc_from_offset(kl->data, kl->len, off, &l);
-		return l;
-	}
-	/*
-	 * Streamed: the line is one of the last read.  The column counts
-	 * bytes, which is right where an encoding error is.  Beyond the
-	 * ring the file as a whole is named: no position is invented.
-	 */
-	for (i = 0; i < KL_RING; i++)
-		if (kl->ring[i].line != 0 && kl->ring[i].off <= off &&
-		    (best == KL_RING || kl->ring[i].off > kl->ring[best].off))
-			best = i;
-	if (best != KL_RING && kl->lineno - kl->ring[best].line < KL_RING) {
-		l.line = kl->ring[best].line;
-		l.col = (unsigned int)(off - kl->ring[best].off) + 1;
-	}
-	return l;
-}
-
 /* Report an input error now, or hold it while kl->defer is set. */
-static void
+void
 kl_error(struct kload *kl, const struct loc *loc, const char *fmt, ...)
 {
 	struct kl_deferred	 d;
@@ -612,91 +239,25 @@ kl_deferred_end(struct kload *kl, int emit)
 	kl->deferred.n = 0;
 }
 
-/* Report the error yev_next() or yev_deref() met; always 0. */
-static int
-kl_fail(struct kload *kl)
+/* Report the error that ended the input, never held back. */
+static void
+kl_input_error(struct kload *kl)
 {
-	struct loc	 loc;
+	const struct input_err	*e = &kl->in.err;
 
-	if (kl->y.err == YEV_ERR_READER)
-		loc = kl_offset_loc(kl, kl->y.offset);
-	else
-		loc = kl_loc(kl, kl->y.mark, kl->y.mark);
-	/* A zero-width mark: no end to give. */
-	loc.end_line = loc.end_col = 0;
 	kl->defer = 0;
-	if (kl->y.err == YEV_ERR_ALIAS)
-		kl_error(kl, &loc, "%s", kl->y.problem);
-	else
-		kl_error(kl, &loc, "cannot parse YAML: %s", kl->y.problem);
-	return 0;
-}
-
-/* Move to the next event; 0 after a parse error, already reported. */
-static int
-kl_next(struct kload *kl)
-{
-	if (!yev_next(&kl->y))
-		return kl_fail(kl);
-	if (kl->y.owned && (kl->y.ev.type == YAML_SCALAR_EVENT ||
-	    kl->y.ev.type == YAML_ALIAS_EVENT))
-		kl->last_line = (unsigned int)kl->y.ev.end_mark.line + 1;
-	return 1;
-}
-
-/* Resolve the current event if it is an alias; 0 after an error. */
-static int
-kl_deref(struct kload *kl)
-{
-	return yev_deref(&kl->y) ? 1 : kl_fail(kl);
-}
-
-/* Open the collection at the current event; 0 when nested too deep. */
-static int
-kl_enter(struct kload *kl)
-{
-	struct loc	 loc;
-
-	if (++kl->depth <= LOAD_MAX_DEPTH)
-		return 1;
-	loc = kl_ev_loc(kl);
-	kl->defer = 0;
-	kl_error(kl, &loc, "nesting deeper than %d levels", LOAD_MAX_DEPTH);
-	return 0;
-}
-
-/*
- * Skip the node that starts at the current event, leaving its last
- * event current.  Aliases within are skipped, never expanded.
- */
-static int
-kl_skip(struct kload *kl)
-{
-	unsigned int	 base = kl->depth;
-
-	if (kl->y.ev.type != YAML_MAPPING_START_EVENT &&
-	    kl->y.ev.type != YAML_SEQUENCE_START_EVENT)
-		return 1;
-	if (!kl_enter(kl))
-		return 0;
-	while (kl->depth > base) {
-		if (!kl_next(kl))
-			return 0;
-		switch (kl->y.ev.type) {
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-			if (!kl_enter(kl))
-				return 0;
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			kl->depth--;
-			break;
-		default:
-			break;
-		}
+	switch (e->kind) {
+	case INPUT_ERR_ALIAS:
+		kl_error(kl, &e->loc, "%s", e->problem);
+		break;
+	case INPUT_ERR_DEPTH:
+		kl_error(kl, &e->loc, "nesting deeper than %d levels",
+		    LOAD_MAX_DEPTH);
+		break;
+	default:
+		kl_error(kl, &e->loc, "cannot parse YAML: %s", e->problem);
+		break;
 	}
-	return 1;
 }
 
 /*
@@ -704,87 +265,20 @@ kl_skip(struct kload *kl)
  * enter it; other items are skipped.  Returns 1 with the mapping
  * entered, 2 when the sequence has ended (and is left), 0 on error.
  */
-static int
+int
 kl_item(struct kload *kl)
 {
-	for (;;) {
-		if (!kl_next(kl) || !kl_deref(kl))
-			return 0;
-		if (kl->y.ev.type == YAML_SEQUENCE_END_EVENT) {
-			kl->depth--;
-			return 2;
-		}
-		if (kl->y.ev.type == YAML_MAPPING_START_EVENT)
-			return kl_enter(kl);
-		if (!kl_skip(kl))
+	int	 r;
+
+	while ((r = input_item(&kl->in)) == 1) {
+		if (kl->in.ev.type == INPUT_MAP_START)
+			return input_enter(&kl->in);
+		if (!input_skip(&kl->in))
 			return 0;
 	}
+	return r;
 }
 
-/*
- * Step through a mapping already entered: returns 1 with the key in k
- * and the first event of its value current, aliases resolved; 2 at the
- * end of the mapping; 0 after an error.
- */
-static int
-kl_entry(struct kload *kl, struct kl_key *k)
-{
-	const yaml_event_t	*ev = &kl->y.ev;
-	size_t			 n;
-
-	if (!kl_next(kl) || !kl_deref(kl))
-		return 0;
-	if (ev->type == YAML_MAPPING_END_EVENT) {
-		kl->depth--;
-		return 2;
-	}
-	k->loc = kl_ev_loc(kl);
-	k->ok = k->merge = 0;
-	k->s[0] = '\0';
-	k->found = kl_found(ev);
-	if (ev->type == YAML_SCALAR_EVENT) {
-		n = ev->data.scalar.length;
-		if (n < sizeof(k->s) &&
-		    memchr(ev->data.scalar.value, '\0', n) == NULL) {
-			memcpy(k->s, ev->data.scalar.value, n);
-			k->s[n] = '\0';
-			k->ok = 1;
-			k->merge = n == 2 && memcmp(k->s, "<<", 2) == 0 &&
-			    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		}
-	}
-	if (!kl_skip(kl) || !kl_next(kl) || !kl_deref(kl))
-		return 0;
-	return 1;
-}
-
-static const char *
-kl_found(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_MAPPING_START_EVENT:
-		return "a mapping";
-	case YAML_SEQUENCE_START_EVENT:
-		return "a sequence";
-	case YAML_ALIAS_EVENT:
-		return "an alias";
-	default:
-		return "a scalar";
-	}
-}
-
-/* A plain null ("", ~, null): the field is unset, as in Kubernetes. */
-static int
-kl_is_null(const yaml_event_t *ev)
-{
-	const char	*s = (const char *)ev->data.scalar.value;
-
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	return strcmp(s, "") == 0 || strcmp(s, "~") == 0 ||
-	    strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
-	    strcmp(s, "NULL") == 0;
-}
 
 static int
 kl_ends_with_list(const char *kind)
@@ -794,28 +288,37 @@ kl_ends_with_list(const char *kind)
 	return n >= 4 && strcmp(kind + n - 4, "List") == 0;
 }
 
-static const char *
+const char *
 kl_scalar_dup(struct kload *kl)
 {
 	struct loc	 loc;
-	size_t		 n = kl->y.ev.data.scalar.length;
+	size_t		 n = kl->in.ev.len;
 
 	/* Kept scalars are names and annotation values: bound them. */
 	if (n > LOAD_MAX_SCALAR) {
-		loc = kl_ev_loc(kl);
+		loc = kl->in.ev.loc;
 		kl_error(kl, &loc, "value longer than %lu KiB; only its start "
 		    "is kept", LOAD_MAX_SCALAR / 1024);
 		n = LOAD_MAX_SCALAR;
 	}
-	return arena_strndup(kl->a, (const char *)kl->y.ev.data.scalar.value,
-	    n);
+	return arena_strndup(kl->a, kl->in.ev.s, n);
+}
+
+/*
+ * A plain null ("", ~, null): the field is unset, as in Kubernetes.
+ * A tag does not count (INPUT_NULL_ANY_TAG): see input_is_null().
+ */
+static int
+kl_is_null(const struct kload *kl)
+{
+	return input_is_null(&kl->in.ev, INPUT_NULL_ANY_TAG);
 }
 
 /* The current scalar, NULL for a null or for anything else. */
-static const char *
+const char *
 kl_scalar_value(struct kload *kl)
 {
-	if (kl->y.ev.type != YAML_SCALAR_EVENT || kl_is_null(&kl->y.ev))
+	if (kl->in.ev.type != INPUT_SCALAR || kl_is_null(kl))
 		return NULL;
 	return kl_scalar_dup(kl);
 }
@@ -908,27 +411,27 @@ kl_document(struct kload *kl)
 	struct kl_pend	*p;
 	struct loc	 loc;
 
-	if (!kl_next(kl) || !kl_deref(kl))
+	if (!input_next(&kl->in) || !input_deref(&kl->in))
 		return 0;
 	if (++kl->ndocs > LOAD_MAX_DOCUMENTS) {
-		loc = kl_ev_loc(kl);
+		loc = kl->in.ev.loc;
 		kl_error(kl, &loc, "more than %d documents; the rest of the "
 		    "file is not read", LOAD_MAX_DOCUMENTS);
 		return 0;
 	}
-	kl_doc_source(kl, (unsigned int)kl->y.ev.start_mark.line + 1);
-	if (kl->y.ev.type == YAML_MAPPING_START_EVENT) {
-		if (!kl_enter(kl))
+	kl_doc_source(kl, kl->in.ev.loc.line);
+	if (kl->in.ev.type == INPUT_MAP_START) {
+		if (!input_enter(&kl->in))
 			return 0;
 		p = kl_pend_new(kl);
 		p->root = 1;
 		if (!kl_object(kl, p))
 			return 0;
-	} else if (!kl_skip(kl))
+	} else if (!input_skip(&kl->in))
 		return 0;
-	if (!kl_next(kl))
+	if (!input_next(&kl->in))
 		return 0;
-	kl->prev_line = kl->last_line;
+	kl->prev_line = kl->in.last_line;
 	kl_commit(kl);
 	kl_pool_free(kl);
 	return 1;
@@ -947,7 +450,7 @@ kl_object(struct kload *kl, struct kl_pend *p)
 
 /* The field of this key under parent, or -1. */
 static int
-kl_field(int parent, const struct kl_key *k)
+kl_field(int parent, const struct input_key *k)
 {
 	int	 f;
 
@@ -967,7 +470,7 @@ kl_field(int parent, const struct kl_key *k)
  */
 static void
 kl_stray(struct kload *kl, struct kl_pend *p, int parent,
-    const struct kl_key *k)
+    const struct input_key *k)
 {
 	struct kl_stray	 s;
 
@@ -997,15 +500,15 @@ kl_stray(struct kload *kl, struct kl_pend *p, int parent,
 static int
 kl_map(struct kload *kl, struct kl_pend *p, int parent)
 {
-	struct kl_key	 k;
-	struct kl_dup	 d;
-	struct loc	 seen[F__MAX];
-	unsigned char	 have[F__MAX];
-	int		 f, r;
+	struct input_key	 k;
+	struct kl_dup		 d;
+	struct loc		 seen[F__MAX];
+	unsigned char		 have[F__MAX];
+	int			 f, r;
 
 	memset(have, 0, sizeof(have));
 	for (;;) {
-		if ((r = kl_entry(kl, &k)) != 1)
+		if ((r = input_entry(&kl->in, &k)) != 1)
 			return r == 2;
 		if (parent == -1 && !p->has_loc) {
 			p->loc = k.loc;
@@ -1020,12 +523,13 @@ kl_map(struct kload *kl, struct kl_pend *p, int parent)
 		if (f == -1)
 			kl_stray(kl, p, parent, &k);
 		if (f == -1 || (f == F_ITEMS && !p->root)) {
-			if (!kl_skip(kl))
+			if (!input_skip(&kl->in))
 				return 0;
 			continue;
 		}
 		if (have[f]) {
-			d.f = f;
+			d.path = kl_fields[f].path;
+			d.pod = kl_fields[f].pod;
 			d.loc = k.loc;
 			d.first = seen[f];
 			KL_APUSH(kl->a, p->dups, d);
@@ -1047,11 +551,11 @@ kl_merge(struct kload *kl, struct kl_pend *p, int parent)
 {
 	int	 r;
 
-	if (kl->y.ev.type == YAML_MAPPING_START_EVENT)
-		return kl_enter(kl) && kl_map(kl, p, parent);
-	if (kl->y.ev.type != YAML_SEQUENCE_START_EVENT)
+	if (kl->in.ev.type == INPUT_MAP_START)
+		return input_enter(&kl->in) && kl_map(kl, p, parent);
+	if (kl->in.ev.type != INPUT_SEQ_START)
 		return 1;
-	if (!kl_enter(kl))
+	if (!input_enter(&kl->in))
 		return 0;
 	while ((r = kl_item(kl)) == 1)
 		if (!kl_map(kl, p, parent))
@@ -1065,51 +569,52 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 {
 	const struct kl_field	*fd = &kl_fields[f];
 	const char		*want = kl_want_names[fd->want];
-	struct loc		 loc = kl_ev_loc(kl);
-	yaml_event_type_t	 t = kl->y.ev.type;
+	struct loc		 loc = kl->in.ev.loc;
+	enum input_type	 t = kl->in.ev.type;
 	int			 pod = fd->pod;
 
-	if (t == YAML_SCALAR_EVENT && fd->want == WANT_SCALAR) {
+	if (t == INPUT_SCALAR && fd->want == WANT_SCALAR) {
 		kl_scalar(kl, p, f, key_loc);
 		return 1;
 	}
-	if (t == YAML_MAPPING_START_EVENT) {
+	if (t == INPUT_MAP_START) {
 		switch (fd->want) {
 		case WANT_MAP:
-			return kl_enter(kl) && kl_map(kl, p, f);
+			return input_enter(&kl->in) && kl_map(kl, p, f);
 		case WANT_ANNOTATIONS:
-			return kl_enter(kl) && kl_annotations(kl,
+			return input_enter(&kl->in) && kl_annotations(kl,
 			    pod < 0 ? (void *)&p->ann : (void *)&p->pod[pod].ann,
 			    fd->path, pod >= 0);
 		case WANT_KEYS:
-			return kl_enter(kl) && kl_keys(kl, p);
+			return input_enter(&kl->in) && kl_keys(kl, p);
 		default:
 			break;
 		}
 	}
-	if (t == YAML_SEQUENCE_START_EVENT) {
+	if (t == INPUT_SEQ_START) {
 		switch (fd->want) {
 		case WANT_ITEMS:
 			return kl_items(kl, p);
 		case WANT_CONTAINERS:
-			return kl_enter(kl) && kl_containers(kl, &p->pod[pod],
+			return input_enter(&kl->in) &&
+			    kl_containers(kl, &p->pod[pod],
 			    fd->slot == SLOT_INIT);
 		case WANT_ESAS:
-			return kl_enter(kl) && kl_esas(kl, p);
+			return input_enter(&kl->in) && kl_esas(kl, p);
 		default:
 			break;
 		}
 	}
 	/* A null mapping or list is an empty one, as to Kubernetes. */
-	if (kl->y.ev.type == YAML_SCALAR_EVENT && kl_is_null(&kl->y.ev))
-		return kl_skip(kl);
+	if (kl_is_null(kl))
+		return input_skip(&kl->in);
 	/*
 	 * XXX A misshapen container list, template metadata or eksctl
 	 * field is skipped without a word: its kind is not known yet,
 	 * and the API server or eksctl rejects it anyway.
 	 */
 	if (fd->samask != 0)
-		kl_sa_mark(p, f, SAS_SHAPE, loc, kl_found(&kl->y.ev));
+		kl_sa_mark(p, f, SAS_SHAPE, loc, input_found(&kl->in.ev));
 	else if (pod >= 0 || fd->want == WANT_CONTAINERS ||
 	    fd->want == WANT_ESAS || fd->want == WANT_KEYS || f == F_IAM)
 		;
@@ -1117,19 +622,19 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 		/* Only a List needs items; hold the error till kind. */
 		kl->defer = 1;
 		kl_error(kl, &loc, "%s: expected %s, found %s", fd->path,
-		    want, kl_found(&kl->y.ev));
+		    want, input_found(&kl->in.ev));
 		kl->defer = 0;
 	} else if (f != F_ITEMS || kl_ends_with_list(p->kind.s))
 		kl_error(kl, &loc, "%s: expected %s, found %s", fd->path,
-		    want, kl_found(&kl->y.ev));
-	return kl_skip(kl);
+		    want, input_found(&kl->in.ev));
+	return input_skip(&kl->in);
 }
 
 /* Keep the scalar of field f; a plain null leaves the field unset. */
 static void
 kl_scalar(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 {
-	struct loc		 loc = kl_ev_loc(kl);
+	struct loc		 loc = kl->in.ev.loc;
 	const char		*s = kl_scalar_value(kl);
 	struct kl_sacand	*c;
 
@@ -1189,24 +694,24 @@ kl_sa_mark(struct kl_pend *p, int f, enum kl_sa_state st, struct loc loc,
  * report them; the last wins).  vec is a KL_VEC(struct kv_pos).
  * Problems are reported unless quiet.
  */
-static int
+int
 kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 {
 	KL_VEC(struct kv_pos)	*ann = vec;
 	struct kv_pos		 a;
-	struct kl_key		 k;
+	struct input_key	 k;
 	struct loc		 loc;
 	int			 r;
 
 	for (;;) {
-		if ((r = kl_entry(kl, &k)) != 1)
+		if ((r = input_entry(&kl->in, &k)) != 1)
 			return r == 2;
-		loc = kl_ev_loc(kl);
+		loc = kl->in.ev.loc;
 		if (!k.ok) {
 			if (!quiet)
 				kl_error(kl, &k.loc, "%s: expected a scalar "
 				    "key, found %s", path, k.found);
-		} else if (kl->y.ev.type == YAML_SCALAR_EVENT) {
+		} else if (kl->in.ev.type == INPUT_SCALAR) {
 			a.key = arena_strdup(kl->a, k.s);
 			a.value = kl_scalar_dup(kl);
 			a.key_loc = k.loc;
@@ -1214,232 +719,23 @@ kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 			KL_APUSH(kl->a, *ann, a);
 		} else if (!quiet)
 			kl_error(kl, &loc, "%s.%s: expected a scalar value, "
-			    "found %s", path, k.s, kl_found(&kl->y.ev));
-		if (!kl_skip(kl))
+			    "found %s", path, k.s, input_found(&kl->in.ev));
+		if (!input_skip(&kl->in))
 			return 0;
 	}
-}
-
-/* Read containers or initContainers, the sequence entered. */
-static int
-kl_containers(struct kload *kl, struct kl_pod *pod, int init)
-{
-	int	 r;
-
-	while ((r = kl_item(kl)) == 1)
-		if (!kl_container(kl, pod, init))
-			return 0;
-	return r == 2;
-}
-
-/* Read one container's name, env and envFrom, the mapping entered. */
-static int
-kl_container(struct kload *kl, struct kl_pod *pod, int init)
-{
-	struct k8s_container	*c;
-	struct kl_key		 k;
-	int			 r;
-
-	c = arena_alloc(kl->a, sizeof(*c));
-	c->loc = kl_ev_loc(kl);
-	c->init = init;
-	for (;;) {
-		if ((r = kl_entry(kl, &k)) != 1)
-			break;
-		if (k.ok && strcmp(k.s, "name") == 0 &&
-		    (c->name = kl_scalar_value(kl)) != NULL)
-			c->loc = kl_ev_loc(kl);
-		else if (k.ok && strcmp(k.s, "env") == 0 &&
-		    kl->y.ev.type == YAML_SEQUENCE_START_EVENT) {
-			if (!kl_enter(kl) || !kl_env(kl, c))
-				return 0;
-			continue;
-		} else if (k.ok && strcmp(k.s, "envFrom") == 0 &&
-		    kl->y.ev.type == YAML_SEQUENCE_START_EVENT) {
-			if (!kl_enter(kl) || !kl_env_from(kl, c))
-				return 0;
-			continue;
-		}
-		if (!kl_skip(kl))
-			return 0;
-	}
-	if (r == 0)
-		return 0;
-	KL_APUSH(kl->a, pod->cont, *c);
-	return 1;
-}
-
-/* Read a container's env, the sequence entered. */
-static int
-kl_env(struct kload *kl, struct k8s_container *c)
-{
-	KL_VEC(struct k8s_env)	 v = { c->env, c->nenv, c->nenv };
-	struct k8s_env		 e;
-	struct kl_key		 k;
-	int			 r;
-
-	while ((r = kl_item(kl)) == 1) {
-		memset(&e, 0, sizeof(e));
-		e.loc = kl_ev_loc(kl);
-		while ((r = kl_entry(kl, &k)) == 1) {
-			if (k.ok && strcmp(k.s, "name") == 0 &&
-			    (e.name = kl_scalar_value(kl)) != NULL)
-				e.loc = kl_ev_loc(kl);
-			else if (k.ok && strcmp(k.s, "value") == 0 &&
-			    kl->y.ev.type == YAML_SCALAR_EVENT) {
-				e.value = kl_scalar_dup(kl);
-				e.value_loc = kl_ev_loc(kl);
-			} else if (k.ok && strcmp(k.s, "valueFrom") == 0)
-				e.value_from = 1;
-			if (!kl_skip(kl))
-				return 0;
-		}
-		if (r == 0)
-			return 0;
-		if (e.name != NULL)
-			KL_APUSH(kl->a, v, e);
-	}
-	if (r == 0)
-		return 0;
-	c->env = v.v;
-	c->nenv = v.n;
-	return 1;
-}
-
-/* Read a container's envFrom, the sequence entered. */
-static int
-kl_env_from(struct kload *kl, struct k8s_container *c)
-{
-	KL_VEC(struct k8s_env_from)	 v = { c->env_from, c->nenv_from,
-					    c->nenv_from };
-	struct k8s_env_from		 e;
-	struct kl_key			 k, rk;
-	int				 r;
-
-	while ((r = kl_item(kl)) == 1) {
-		memset(&e, 0, sizeof(e));
-		e.prefix = "";
-		while ((r = kl_entry(kl, &k)) == 1) {
-			if (k.ok && strcmp(k.s, "prefix") == 0 &&
-			    kl->y.ev.type == YAML_SCALAR_EVENT)
-				e.prefix = kl_scalar_dup(kl);
-			else if (k.ok && (strcmp(k.s, "secretRef") == 0 ||
-			    strcmp(k.s, "configMapRef") == 0) &&
-			    kl->y.ev.type == YAML_MAPPING_START_EVENT) {
-				e.kind = k.s[0] == 's' ? "Secret" : "ConfigMap";
-				e.loc = k.loc;
-				if (!kl_enter(kl))
-					return 0;
-				while ((r = kl_entry(kl, &rk)) == 1) {
-					if (rk.ok && strcmp(rk.s, "name") == 0)
-						e.name = kl_scalar_value(kl);
-					if (!kl_skip(kl))
-						return 0;
-				}
-				if (r == 0)
-					return 0;
-				continue;
-			}
-			if (!kl_skip(kl))
-				return 0;
-		}
-		if (r == 0)
-			return 0;
-		if (e.kind != NULL)
-			KL_APUSH(kl->a, v, e);
-	}
-	if (r == 0)
-		return 0;
-	c->env_from = v.v;
-	c->nenv_from = v.n;
-	return 1;
 }
 
 /* Keep the keys of data or stringData, the mapping entered. */
 static int
 kl_keys(struct kload *kl, struct kl_pend *p)
 {
-	struct kl_key	 k;
-	int		 r;
+	struct input_key	 k;
+	int			 r;
 
-	while ((r = kl_entry(kl, &k)) == 1) {
+	while ((r = input_entry(&kl->in, &k)) == 1) {
 		if (k.ok)
 			KL_APUSH(kl->a, p->data_keys, arena_strdup(kl->a, k.s));
-		if (!kl_skip(kl))
-			return 0;
-	}
-	return r == 2;
-}
-
-/* Read eksctl's iam.serviceAccounts, the sequence entered. */
-static int
-kl_esas(struct kload *kl, struct kl_pend *p)
-{
-	int	 r;
-
-	while ((r = kl_item(kl)) == 1)
-		if (!kl_esa(kl, p))
-			return 0;
-	return r == 2;
-}
-
-/* One eksctl ServiceAccount, the mapping entered. */
-static int
-kl_esa(struct kload *kl, struct kl_pend *p)
-{
-	struct kl_esa	 e;
-	struct kl_key	 k;
-	const char	*s;
-	int		 r;
-
-	memset(&e, 0, sizeof(e));
-	e.loc = kl_ev_loc(kl);
-	while ((r = kl_entry(kl, &k)) == 1) {
-		if (k.ok && strcmp(k.s, "metadata") == 0 &&
-		    kl->y.ev.type == YAML_MAPPING_START_EVENT) {
-			if (!kl_enter(kl) || !kl_esa_meta(kl, &e))
-				return 0;
-			continue;
-		}
-		if (k.ok && strcmp(k.s, "attachRoleARN") == 0 &&
-		    (s = kl_scalar_value(kl)) != NULL) {
-			e.role.key = "eks.amazonaws.com/role-arn";
-			e.role.value = s;
-			e.role.key_loc = k.loc;
-			e.role.value_loc = kl_ev_loc(kl);
-		} else if (k.ok && strcmp(k.s, "roleOnly") == 0 &&
-		    (s = kl_scalar_value(kl)) != NULL)
-			e.role_only = strcmp(s, "true") == 0;
-		if (!kl_skip(kl))
-			return 0;
-	}
-	if (r == 0)
-		return 0;
-	KL_APUSH(kl->a, p->esas, e);
-	return 1;
-}
-
-static int
-kl_esa_meta(struct kload *kl, struct kl_esa *e)
-{
-	struct kl_key	 k;
-	int		 r;
-
-	while ((r = kl_entry(kl, &k)) == 1) {
-		if (k.ok && strcmp(k.s, "name") == 0) {
-			e->name.s = kl_scalar_value(kl);
-			e->name.loc = kl_ev_loc(kl);
-		} else if (k.ok && strcmp(k.s, "namespace") == 0) {
-			e->ns.s = kl_scalar_value(kl);
-			e->ns.loc = kl_ev_loc(kl);
-		} else if (k.ok && strcmp(k.s, "annotations") == 0 &&
-		    kl->y.ev.type == YAML_MAPPING_START_EVENT) {
-			if (!kl_enter(kl) || !kl_annotations(kl, &e->ann,
-			    "iam.serviceAccounts.metadata.annotations", 0))
-				return 0;
-			continue;
-		}
-		if (!kl_skip(kl))
+		if (!input_skip(&kl->in))
 			return 0;
 	}
 	return r == 2;
@@ -1458,9 +754,9 @@ kl_items(struct kload *kl, struct kl_pend *root)
 	int		 r;
 
 	if (root->kind.s != NULL && !kl_ends_with_list(root->kind.s))
-		return kl_skip(kl);
+		return input_skip(&kl->in);
 	root->has_items = 1;
-	if (!kl_enter(kl))
+	if (!input_enter(&kl->in))
 		return 0;
 	kl->defer = root->kind.s == NULL;
 	while ((r = kl_item(kl)) == 1) {
@@ -1509,168 +805,6 @@ kl_finish(struct kload *kl, struct kl_pend *p)
 	KL_PUSH(kl->objs, p);
 }
 
-/* Choose the pod spec the kind selects, and check its SA's path. */
-static void
-kl_finish_sa(struct kload *kl, struct kl_pend *p)
-{
-	struct kl_sacand	*c;
-
-	switch (k8s_kind_from_name(p->kind.s)) {
-	case K8S_POD:
-		p->chosen = SA_POD;
-		break;
-	case K8S_DEPLOYMENT:
-	case K8S_STATEFULSET:
-	case K8S_DAEMONSET:
-	case K8S_REPLICASET:
-	case K8S_JOB:
-		p->chosen = SA_TEMPLATE;
-		break;
-	case K8S_CRONJOB:
-		p->chosen = SA_CRONJOB;
-		break;
-	default:
-		return;
-	}
-	c = &p->pod[p->chosen].sa;
-	if (c->state == SAS_SHAPE) {
-		kl_error(kl, &c->loc, "%s: expected %s, found %s", c->path,
-		    c->want, c->found);
-		c->state = SAS_NONE;
-	}
-}
-
-/* Copy a pending object into the model; its strings are arena's. */
-static struct k8s_obj *
-kl_commit_obj(struct kload *kl, struct kl_pend *p)
-{
-	struct k8s_obj	*o;
-	struct kl_pod	*pod = p->chosen >= 0 ? &p->pod[p->chosen] : NULL;
-	KL_VEC(struct k8s_key)	 stray = { NULL, 0, 0 };
-	KL_VEC(struct k8s_dup)	 dups = { NULL, 0, 0 };
-	struct k8s_dup	 d;
-	size_t		 i;
-	int		 fp;
-
-	o = model_add_obj(kl->m);
-	o->kind = k8s_kind_from_name(p->kind.s);
-	o->kind_name = p->kind.s;
-	o->kind_loc = p->kind.loc;
-	o->loc = p->loc;
-	o->api_version = p->api.s;
-	o->name = p->name.s;
-	o->name_loc = p->name.loc;
-	o->ns = p->ns.s;
-	o->ns_loc = p->ns.loc;
-	o->annotations = p->ann.v;
-	o->nannotations = p->ann.n;
-	if (pod != NULL) {
-		if (pod->sa.state == SAS_VALUE) {
-			o->sa_name = pod->sa.value;
-			o->sa_loc = pod->sa.loc;
-		}
-		o->containers = pod->cont.v;
-		o->ncontainers = pod->cont.n;
-		if (p->chosen != SA_POD) {
-			o->tmpl_annotations = pod->ann.v;
-			o->ntmpl_annotations = pod->ann.n;
-		}
-	}
-	for (i = 0; i < p->stray.n; i++)
-		if (p->stray.v[i].pod < 0 || p->stray.v[i].pod == p->chosen)
-			KL_APUSH(kl->a, stray, p->stray.v[i].k);
-	o->stray = stray.v;
-	o->nstray = stray.n;
-	for (i = 0; i < p->dups.n; i++) {
-		fp = kl_fields[p->dups.v[i].f].pod;
-		if (fp >= 0 && fp != p->chosen)
-			continue;
-		d.path = kl_fields[p->dups.v[i].f].path;
-		d.loc = p->dups.v[i].loc;
-		d.first = p->dups.v[i].first;
-		KL_APUSH(kl->a, dups, d);
-	}
-	o->dups = dups.v;
-	o->ndups = dups.n;
-	if (o->kind == K8S_SECRET || o->kind == K8S_CONFIGMAP) {
-		o->data_keys = p->data_keys.v;
-		o->ndata_keys = p->data_keys.n;
-	}
-	if (kl->source != NULL) {
-		o->source = kl->source->path;
-		o->source_loc = kl->source->loc;
-	}
-	return o;
-}
-
-/*
- * eksctl creates each ServiceAccount of iam.serviceAccounts in its
- * namespace, "default" when unset whatever -n says, and annotates it
- * with attachRoleARN, or with the ARN of a role it creates (known only
- * after apply).  roleOnly creates the role and no ServiceAccount.
- */
-static void
-kl_commit_esas(struct kload *kl, struct kl_pend *p)
-{
-	struct kl_esa	*e;
-	struct k8s_obj	*o;
-	size_t		 i;
-	const char	*origin;
-
-	if (p->api.s == NULL || strncmp(p->api.s, "eksctl.io/", 10) != 0)
-		return;
-	origin = arena_printf(kl->a, "eksctl ClusterConfig %s",
-	    p->name.s != NULL ? p->name.s : "(unnamed)");
-	for (i = 0; i < p->esas.n; i++) {
-		e = &p->esas.v[i];
-		if (e->role_only || e->name.s == NULL)
-			continue;
-		if (e->role.value != NULL)
-			KL_APUSH(kl->a, e->ann, e->role);
-		o = model_add_obj(kl->m);
-		o->kind = K8S_SERVICEACCOUNT;
-		o->kind_name = "ServiceAccount";
-		o->api_version = "v1";
-		o->loc = o->kind_loc = e->loc;
-		o->name = e->name.s;
-		o->name_loc = e->name.loc;
-		o->ns = e->ns.s != NULL ? e->ns.s : "default";
-		o->ns_loc = e->ns.s != NULL ? e->ns.loc : e->name.loc;
-		o->annotations = e->ann.v;
-		o->nannotations = e->ann.n;
-		o->origin = origin;
-		o->role_pending = e->role.value == NULL;
-		if (kl->source != NULL) {
-			o->source = kl->source->path;
-			o->source_loc = kl->source->loc;
-		}
-	}
-}
-
-/* The document is complete: copy its objects into the model. */
-static void
-kl_commit(struct kload *kl)
-{
-	struct kl_pend	*p;
-	size_t		 i;
-
-	for (i = 0; i < kl->objs.n; i++) {
-		p = kl->objs.v[i];
-		if (kl->m->objs.n >= LOAD_MAX_OBJECTS) {
-			if (!kl->m->objs_full)
-				kl_error(kl, &p->loc, "more than %d Kubernetes "
-				    "objects; the rest are not read",
-				    LOAD_MAX_OBJECTS);
-			kl->m->objs_full = 1;
-			break;
-		}
-		kl_commit_obj(kl, p);
-		if (strcmp(p->kind.s, "ClusterConfig") == 0)
-			kl_commit_esas(kl, p);
-	}
-	kl->objs.n = 0;
-}
-
 /*
  * Load a stream of Kubernetes manifests.  Input errors become
  * diagnostics; a parse error, too deep a nesting or too many aliases
@@ -1681,28 +815,34 @@ kl_run(struct kload *kl)
 {
 	struct loc	 loc = { kl->file, 0, 0, 0, 0 };
 
-	yev_init(&kl->y, kl_read, kl);
-	while (kl_next(kl) && kl->y.ev.type != YAML_STREAM_END_EVENT)
-		if (kl->y.ev.type == YAML_DOCUMENT_START_EVENT &&
+	kl->lines.max_line = LOAD_MAX_LINE;
+	kl->lines.max_size = LOAD_MAX_FILE_SIZE;
+	kl->lines.hook = kl_newline;
+	kl->lines.arg = kl;
+	input_open_lines(&kl->in, kl->file, &kl->lines, INPUT_REPLAY,
+	    LOAD_MAX_DEPTH);
+	while (input_next(&kl->in) && kl->in.ev.type != INPUT_STREAM_END)
+		if (kl->in.ev.type == INPUT_DOC_START &&
 		    !kl_document(kl))
 			break;
-	yev_release(&kl->y);
+	if (kl->in.err.kind != INPUT_OK)
+		kl_input_error(kl);
+	input_close(&kl->in);
 	kl_deferred_end(kl, 0);
 	kl_pends_clear(kl, 1);
 	comment_finish(kl->m);
-	if (kl->too_big)
+	if (kl->lines.too_big)
 		diag_error(kl->dg, &loc, "file is larger than %lu MiB",
 		    LOAD_MAX_FILE_SIZE / (1024 * 1024));
-	if (kl->line_too_long) {
-		loc.line = kl->lineno + 1;
+	if (kl->lines.line_too_long) {
+		loc.line = kl->lines.lineno + 1;
 		diag_error(kl->dg, &loc, "line longer than %lu MiB; the rest "
 		    "of the file is not read", LOAD_MAX_LINE / (1024 * 1024));
 	}
 	free(kl->deferred.v);
 	free(kl->items.v);
 	free(kl->objs.v);
-	free(kl->linebuf);
-	free(kl->gbuf);
+	input_lines_release(&kl->lines);
 	kl_pool_free(kl);
 	free(kl->pool.v);
 }
@@ -1718,8 +858,7 @@ load_k8s(struct model *m, struct diags *dg, const char *file,
 	kl.a = m->arena;
 	kl.dg = dg;
 	kl.file = file;
-	kl.data = data;
-	kl.len = len;
+	input_lines_mem(&kl.lines, data, len);
 	kl_run(&kl);
 }
 
@@ -1738,8 +877,6 @@ load_k8s_stream(struct model *m, struct diags *dg, const char *file,
 	kl.a = m->arena;
 	kl.dg = dg;
 	kl.file = file;
-	kl.fp = fp;
-	kl.pre = pre;
-	kl.prelen = prelen;
+	input_lines_stream(&kl.lines, fp, pre, prelen);
 	kl_run(&kl);
 }

@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "input.h"
 #include "jscan.h"
 #include "load.h"
 #include "model.h"
@@ -447,8 +448,8 @@ tf_element(struct tf_ctx *c, const struct jspan *sp, tf_handler fn)
 		return;
 	if ((e = cJSON_ParseWithLength(sp->start,
 	    (size_t)(sp->end - sp->start))) == NULL) {
-		loc_from_offset(c->data, c->len, (size_t)(sp->start - c->data),
-		    &loc);
+		input_loc_from_offset(c->data, c->len,
+		    (size_t)(sp->start - c->data), &loc);
 		diag_error(c->dg, &loc, "cannot parse Terraform JSON: invalid "
 		    "element");
 		return;
@@ -1042,7 +1043,8 @@ tf_scan_error(struct tf_ctx *c, const struct jscan *j)
 	struct loc	 loc = { c->file, 0, 0, 0, 0 };
 	const char	*msg = j->err;
 
-	loc_from_offset(c->data, c->len, (size_t)(j->errpos - c->data), &loc);
+	input_loc_from_offset(c->data, c->len, (size_t)(j->errpos - c->data),
+	    &loc);
 	if (strcmp(msg, "nested too deeply") == 0)
 		diag_error(c->dg, &loc, "cannot parse Terraform JSON: nested "
 		    "deeper than %d levels", LOAD_MAX_DEPTH);
@@ -1125,8 +1127,8 @@ tf_stream_array(struct tf_ctx *c, const struct jspan *sp, const char *what,
 	jscan_init(&j, sp->start, (size_t)(sp->end - sp->start),
 	    LOAD_MAX_DEPTH);
 	if (jscan_peek(&j) != '[') {
-		loc_from_offset(c->data, c->len, (size_t)(sp->start - c->data),
-		    &loc);
+		input_loc_from_offset(c->data, c->len,
+		    (size_t)(sp->start - c->data), &loc);
 		diag_error(c->dg, &loc, "%s is not an array", what);
 		return;
 	}
@@ -1177,7 +1179,7 @@ tf_load(struct tf_ctx *c)
 
 	m->ntf++;
 	if ((nul = memchr(data, '\0', len)) != NULL) {
-		loc_from_offset(data, len, (size_t)(nul - data), &loc);
+		input_loc_from_offset(data, len, (size_t)(nul - data), &loc);
 		diag_error(dg, &loc, "cannot parse Terraform JSON: a NUL byte");
 		return;
 	}

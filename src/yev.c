@@ -93,13 +93,14 @@ ev_anchor(const yaml_event_t *ev)
 }
 
 void
-yev_init(struct yev *y, yaml_read_handler_t *read, void *arg)
+yev_init(struct yev *y, yaml_read_handler_t *read, void *arg, int replay)
 {
 	memset(y, 0, sizeof(*y));
 	if (!yaml_parser_initialize(&y->parser))
 		errx(2, "out of memory");
 	yaml_parser_set_input(&y->parser, read, arg);
 	y->buckets = xcalloc(YEV_BUCKETS, sizeof(*y->buckets));
+	y->replay = replay;
 }
 
 void
@@ -340,7 +341,7 @@ yev_next(struct yev *y)
 		return 0;
 	}
 	y->owned = 1;
-	return yev_account(y);
+	return y->replay ? yev_account(y) : 1;
 }
 
 int
@@ -351,7 +352,7 @@ yev_deref(struct yev *y)
 	yaml_mark_t	 mark = y->ev.start_mark;
 	const char	*name;
 
-	if (y->ev.type != YAML_ALIAS_EVENT)
+	if (y->ev.type != YAML_ALIAS_EVENT || !y->replay)
 		return 1;
 	name = (const char *)y->ev.data.alias.anchor;
 	/* A replayed alias was resolved when it was recorded. */

@@ -12,6 +12,7 @@ main(void)
 
 	sr = srunner_create(arn_suite());
 	srunner_add_suite(sr, policy_suite());
+	srunner_add_suite(sr, input_suite());
 	srunner_add_suite(sr, load_k8s_suite());
 	srunner_add_suite(sr, load_tf_suite());
 	srunner_add_suite(sr, load_cfn_suite());

@@ -7,6 +7,7 @@
 
 Suite	*arn_suite(void);
 Suite	*policy_suite(void);
+Suite	*input_suite(void);
 Suite	*load_k8s_suite(void);
 Suite	*load_tf_suite(void);
 Suite	*load_cfn_suite(void);

@@ -5,7 +5,9 @@
  * engine, every rule, suppressions) against a fixed counterpart, so
  * that the rules see hostile models too, and one reporter, chosen by
  * the input's length, prints them.  A trust policy is parsed and
- * evaluated against a fixed request.
+ * evaluated against a fixed request.  The input layer is also fuzzed
+ * alone, so that its JSON backend, which no loader reads with yet, and
+ * its tree meet hostile text too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "fuzz.h"
+#include "input.h"
 #include "load.h"
 #include "model.h"
 #include "policy.h"
@@ -130,11 +133,35 @@ policy(const char *data, size_t len)
 	arena_release(&a);
 }
 
+/* Walk every document into a tree, with each backend and alias policy. */
+static void
+input(const char *data, size_t len)
+{
+	static const unsigned int flags[] = { INPUT_JSON, INPUT_REPLAY, 0 };
+	struct arena	 a = ARENA_INIT;
+	struct input	 in;
+	size_t		 i, budget;
+
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		input_open(&in, "fuzz", data, len, flags[i], 64);
+		while (input_next(&in) && in.ev.type != INPUT_STREAM_END) {
+			if (in.ev.type != INPUT_DOC_START || !input_next(&in))
+				continue;
+			budget = 100000;
+			(void)input_tree(&in, &a, INPUT_NULL_ANY_CASE, &budget);
+		}
+		input_close(&in);
+	}
+	arena_release(&a);
+}
+
 void
 fuzz_run(enum fuzz_kind kind, const uint8_t *data, size_t len)
 {
 	if (kind == FUZZ_POLICY)
 		policy((const char *)data, len);
+	else if (kind == FUZZ_INPUT)
+		input((const char *)data, len);
 	else
 		pipeline((const char *)data, len, kind);
 }

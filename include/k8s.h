@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Internal to the Kubernetes loader (load_k8s.c, k8s_pod.c,
+ * k8s_eksctl.c, k8s_commit.c): the state of one load and the records an object
+ * yields before its document is complete.  Nothing else includes it.
+ */
+#ifndef K8S_H
+#define K8S_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "input.h"
+#include "model.h"
+#include "xalloc.h"
+
+/* Grow a heap vector by one item. */
+#define KL_PUSH(vec, item) do {						\
+	if ((vec).n == (vec).cap) {					\
+		(vec).cap = (vec).cap ? (vec).cap * 2 : 8;		\
+		(vec).v = xreallocarray((vec).v, (vec).cap,		\
+		    sizeof(*(vec).v));					\
+	}								\
+	(vec).v[(vec).n++] = (item);					\
+} while (0)
+
+/* Grow an arena vector by one item; the old array stays in the arena. */
+#define KL_APUSH(a, vec, item) do {					\
+	if ((vec).n == (vec).cap) {					\
+		void	*nv_;						\
+		(vec).cap = (vec).cap ? (vec).cap * 2 : 4;		\
+		nv_ = arena_alloc((a), (vec).cap * sizeof(*(vec).v));	\
+		if ((vec).n > 0)					\
+			memcpy(nv_, (vec).v, (vec).n * sizeof(*(vec).v)); \
+		(vec).v = nv_;						\
+	}								\
+	(vec).v[(vec).n++] = (item);					\
+} while (0)
+
+#define KL_VEC(type)	struct { type *v; size_t n, cap; }
+
+/* The three places a pod spec can stand. */
+enum kl_sa {
+	SA_POD,		/* spec */
+	SA_TEMPLATE,	/* spec.template.spec */
+	SA_CRONJOB,	/* spec.jobTemplate.spec.template.spec */
+	SA__MAX
+};
+
+/* A scalar the loader kept, in the arena. */
+struct kl_str {
+	const char	*s;
+	struct loc	 loc;
+};
+
+/*
+ * serviceAccountName as seen at one candidate path.  Which path counts
+ * depends on kind, which may come last, so problems on the way are
+ * remembered and reported only for the path the kind selects: a CRD
+ * may well have a scalar spec.template.
+ */
+enum kl_sa_state {
+	SAS_NONE,
+	SAS_VALUE,
+	SAS_SHAPE	/* path names the node, found what it is */
+};
+
+struct kl_sacand {
+	enum kl_sa_state	 state;
+	const char		*value;
+	struct loc		 loc;
+	const char		*path;
+	const char		*want;
+	const char		*found;
+};
+
+/* What one candidate pod spec, and its template's metadata, yield. */
+struct kl_pod {
+	struct kl_sacand		 sa;
+	KL_VEC(struct k8s_container)	 cont;
+	KL_VEC(struct kv_pos)		 ann;
+};
+
+/* A duplicate key of a tracked field. */
+struct kl_dup {
+	const char	*path;		/* of the field */
+	int		 pod;		/* its enum kl_sa, or -1 */
+	struct loc	 loc, first;
+};
+
+/* A stray key; pod is the candidate pod spec, -1 for the object. */
+struct kl_stray {
+	struct k8s_key	 k;
+	int		 pod;
+};
+
+/* One entry of an eksctl ClusterConfig's iam.serviceAccounts. */
+struct kl_esa {
+	struct loc		 loc;		/* the item */
+	struct kl_str		 name, ns;
+	struct kv_pos		 role;		/* attachRoleARN */
+	int			 role_only;
+	KL_VEC(struct kv_pos)	 ann;
+};
+
+/* One object being read. */
+struct kl_pend {
+	int			 has_loc;
+	struct loc		 loc;		/* first key */
+	struct kl_str		 kind;		/* loc: the key */
+	struct kl_str		 api;
+	struct kl_str		 name;
+	struct kl_str		 ns;
+	KL_VEC(struct kv_pos)	 ann;
+	struct kl_pod		 pod[SA__MAX];
+	int			 chosen;	/* pod spec the kind selects */
+	KL_VEC(struct kl_stray)	 stray;
+	KL_VEC(struct kl_dup)	 dups;
+	KL_VEC(const char *)	 data_keys;
+	KL_VEC(struct kl_esa)	 esas;
+	int			 root;		/* of a document: may be a List */
+	int			 has_items;	/* items was a sequence */
+};
+
+/* An error held back until we know whether a root is a List. */
+struct kl_deferred {
+	struct loc	 loc;
+	char		*msg;
+};
+
+/* A "# Source: <path>" line of helm template output. */
+struct kl_source {
+	unsigned int	 line;
+	const char	*path;
+	struct loc	 loc;
+};
+
+struct kload {
+	struct model	*m;
+	struct arena	*a;		/* the model's */
+	struct diags	*dg;
+	const char	*file;
+	struct input_lines lines;	/* the text, a line at a time */
+	struct input	 in;		/* its events */
+	unsigned int	 lineno;	/* of the line being scanned */
+	/*
+	 * The pending records of the current document, on the heap: the
+	 * model keeps their strings and vectors (arena), not the records,
+	 * so they are freed once the document is committed.
+	 */
+	struct {
+		struct kl_pend	**v;
+		size_t		  n, cap;
+	}		 pool;
+	size_t		 ndocs;
+	int		 defer;		/* hold errors back */
+	unsigned int	 prev_line;	/* in.last_line of the last document */
+	const struct kl_source *source;	/* of the current document */
+	size_t		 src_next;	/* first source not yet passed */
+	KL_VEC(struct kl_source) sources;
+	struct {
+		struct kl_deferred	*v;
+		size_t			 n, cap;
+	}		 deferred;
+	struct {
+		struct kl_pend	**v;
+		size_t		  n, cap;
+	}		 items, objs;	/* of the root; of the document */
+};
+
+/* load_k8s.c: the reader's helpers, for the pieces below. */
+void		 kl_error(struct kload *, const struct loc *, const char *,
+		    ...) __attribute__((format(printf, 3, 4)));
+int		 kl_item(struct kload *);
+const char	*kl_scalar_dup(struct kload *);
+const char	*kl_scalar_value(struct kload *);
+int		 kl_annotations(struct kload *, void *, const char *, int);
+
+/* k8s_commit.c: from pending records to the model. */
+void		 kl_finish_sa(struct kload *, struct kl_pend *);
+void		 kl_commit(struct kload *);
+
+/* k8s_pod.c: containers, env and envFrom. */
+int		 kl_containers(struct kload *, struct kl_pod *, int);
+
+/* k8s_eksctl.c: an eksctl ClusterConfig's iam.serviceAccounts. */
+int		 kl_esas(struct kload *, struct kl_pend *);
+void		 kl_commit_esas(struct kload *, struct kl_pend *);
+
+#endif /* K8S_H */

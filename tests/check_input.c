@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests for the input layer and its two backends. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "check_suites.h"
+#include "diag.h"
+#include "input.h"
+
+static char	*events(const char *, unsigned int, int);
+static void	 ck_same_events(const char *, unsigned int, const char *,
+		    unsigned int, int);
+static int	 null_of(const char *, unsigned int);
+static char	*walk(const char *, unsigned int);
+static struct input_node *tree(struct arena *, const char *, unsigned int,
+		    size_t, struct input_err *);
+static void	 hook(void *, unsigned int, const char *, size_t);
+
+static const char *const type_names[] = {
+	"none", "stream", "/stream", "doc", "/doc", "alias", "scalar",
+	"seq", "/seq", "map", "/map"
+};
+
+/*
+ * The events of text read with the given backend, one per line, with
+ * positions when pos is set; an error ends the list.  Caller frees.
+ */
+static char *
+events(const char *text, unsigned int flags, int pos)
+{
+	struct input	 in;
+	struct buf	 b = BUF_INIT;
+
+	input_open(&in, "t", text, strlen(text), flags, 256);
+	while (input_next(&in)) {
+		buf_adds(&b, type_names[in.ev.type]);
+		if (in.ev.type == INPUT_SCALAR)
+			buf_addf(&b, " %s%s", in.ev.plain ? "" : "'",
+			    in.ev.s);
+		if (pos)
+			buf_addf(&b, " %u:%u-%u:%u", in.ev.loc.line,
+			    in.ev.loc.col, in.ev.loc.end_line,
+			    in.ev.loc.end_col);
+		buf_addc(&b, '\n');
+		if (in.ev.type == INPUT_STREAM_END)
+			break;
+	}
+	if (in.err.kind != INPUT_OK)
+		buf_addf(&b, "error %d %u:%u %s\n", in.err.kind,
+		    in.err.loc.line, in.err.loc.col, in.err.problem);
+	input_close(&in);
+	return buf_detach(&b, NULL);
+}
+
+static void
+ck_same_events(const char *a, unsigned int fa, const char *b,
+    unsigned int fb, int pos)
+{
+	char	*ea = events(a, fa, pos), *eb = events(b, fb, pos);
+
+	ck_assert_str_eq(ea, eb);
+	free(ea);
+	free(eb);
+}
+
+START_TEST(positions_count_code_points)
+{
+	const char	*s = "a\n\303\251t\303\251 x\n";
+	struct input_pos p;
+	struct loc	 l;
+
+	memset(&l, 0, sizeof(l));
+	input_loc_from_offset(s, strlen(s), 8, &l);
+	ck_assert_uint_eq(l.line, 2);
+	ck_assert_uint_eq(l.col, 5);
+	input_pos_init(&p, "t", s, strlen(s));
+	l = input_pos_at(&p, 8);
+	ck_assert_uint_eq(l.line, 2);
+	ck_assert_uint_eq(l.col, 5);
+	ck_assert_str_eq(l.file, "t");
+	/* Behind the last offset asked for: counted again from the top. */
+	l = input_pos_at(&p, 1);
+	ck_assert_uint_eq(l.line, 1);
+	ck_assert_uint_eq(l.col, 2);
+	l = input_pos_at(&p, 100);
+	ck_assert_uint_eq(l.line, 3);
+	ck_assert_uint_eq(l.col, 1);
+}
+END_TEST
+
+START_TEST(yaml_marks_count_code_points)
+{
+	char	*e = events("k: \303\251t\303\251\nv: x\n", 0, 1);
+
+	ck_assert_str_eq(e, "stream 1:1-1:1\ndoc 1:1-1:1\nmap 1:1-1:1\n"
+	    "scalar k 1:1-1:2\nscalar \303\251t\303\251 1:4-1:7\n"
+	    "scalar v 2:1-2:2\nscalar x 2:4-2:5\n/map 3:1-3:1\n"
+	    "/doc 3:1-3:1\n/stream 3:1-3:1\n");
+	free(e);
+}
+END_TEST
+
+/* One scalar event of this text, for the null tests. */
+static int
+null_of(const char *text, unsigned int flags)
+{
+	struct input	 in;
+	int		 r = -1;
+
+	input_open(&in, "t", text, strlen(text), 0, 256);
+	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
+		if (in.ev.type == INPUT_SCALAR) {
+			r = input_is_null(&in.ev, flags);
+			break;
+		}
+	input_close(&in);
+	return r;
+}
+
+START_TEST(null_test_keeps_each_readers_answer)
+{
+	static const struct {
+		const char	*text;
+		int		 core, any_tag, any_case;
+	} t[] = {
+		{ "~", 1, 1, 1 },
+		{ "null", 1, 1, 1 },
+		{ "Null", 1, 1, 1 },
+		{ "NULL", 1, 1, 1 },
+		{ "nULL", 0, 0, 1 },
+		{ "- ", 1, 1, 1 },		/* an empty item */
+		{ "\"null\"", 0, 0, 0 },
+		{ "''", 0, 0, 0 },
+		{ "!!str null", 0, 1, 0 },
+		{ "!Ref null", 0, 1, 0 },
+		{ "! null", 0, 1, 1 },
+		{ "! 'null'", 0, 0, 1 },
+		{ "nil", 0, 0, 0 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_msg(null_of(t[i].text, 0) == t[i].core,
+		    "core %s", t[i].text);
+		ck_assert_msg(null_of(t[i].text, INPUT_NULL_ANY_TAG) ==
+		    t[i].any_tag, "any tag %s", t[i].text);
+		ck_assert_msg(null_of(t[i].text, INPUT_NULL_ANY_CASE) ==
+		    t[i].any_case, "any case %s", t[i].text);
+	}
+	/* JSON's null is plain, its strings are not. */
+	ck_assert_int_eq(null_of("[null]", 0), 1);
+	ck_assert_int_eq(null_of("[\"\"]", 0), 0);
+}
+END_TEST
+
+START_TEST(yaml_and_json_give_the_same_events)
+{
+	static const char yaml[] =
+	    "apiVersion: v1\n"
+	    "kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: \"app\\u00e9\"\n"
+	    "  annotations: {}\n"
+	    "  labels: [a, 1, true, ~]\n"
+	    "data:\n"
+	    "  - x: \"tab\\there\"\n";
+	static const char json[] =
+	    "{\"apiVersion\": \"v1\", \"kind\": \"ServiceAccount\",\n"
+	    " \"metadata\": {\"name\": \"app\\u00e9\", \"annotations\": {},\n"
+	    "  \"labels\": [\"a\", 1, true, null]},\n"
+	    " \"data\": [{\"x\": \"tab\\there\"}]}\n";
+	char	*ey = events(yaml, INPUT_YAML, 0);
+	char	*ej = events(json, INPUT_JSON, 0);
+
+	/* YAML's plain keys and strings are JSON's quoted ones. */
+	ck_assert_str_eq(ey, "stream\ndoc\nmap\nscalar apiVersion\n"
+	    "scalar v1\nscalar kind\nscalar ServiceAccount\n"
+	    "scalar metadata\nmap\nscalar name\nscalar 'app\303\251\n"
+	    "scalar annotations\nmap\n/map\nscalar labels\nseq\nscalar a\n"
+	    "scalar 1\nscalar true\nscalar ~\n/seq\n/map\nscalar data\nseq\n"
+	    "map\nscalar x\nscalar 'tab\there\n/map\n/seq\n/map\n/doc\n"
+	    "/stream\n");
+	ck_assert_str_eq(ej, "stream\ndoc\nmap\nscalar 'apiVersion\n"
+	    "scalar 'v1\nscalar 'kind\nscalar 'ServiceAccount\n"
+	    "scalar 'metadata\nmap\nscalar 'name\nscalar 'app\303\251\n"
+	    "scalar 'annotations\nmap\n/map\nscalar 'labels\nseq\n"
+	    "scalar 'a\nscalar 1\nscalar true\nscalar null\n/seq\n/map\n"
+	    "scalar 'data\nseq\nmap\nscalar 'x\nscalar 'tab\there\n/map\n"
+	    "/seq\n/map\n/doc\n/stream\n");
+	free(ey);
+	free(ej);
+}
+END_TEST
+
+/* The JSON scanner gives libyaml's events and positions for JSON. */
+START_TEST(json_backend_matches_libyaml_on_json)
+{
+	static const char *const texts[] = {
+		"",
+		"   ",
+		"\n",
+		"\"x\"",
+		"  {\"a\": [1, \"x\\u00e9\", true, null], \"b\": {}}",
+		"{\"a\": 1}\n\n",
+		"{\"\303\251\": \"\303\251\",\n  \"k\": [[], [{}], -1.5e3]}\n",
+		"[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\", \"\\u00e9\"]",
+		"{\"a\":1}\r\n",
+	};
+	size_t	 i;
+	char	*e;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		ck_same_events(texts[i], INPUT_YAML, texts[i], INPUT_JSON, 1);
+	/* Except that UTF-16 pairs are JSON, and libyaml refuses them. */
+	e = events("[\"\\ud83d\\ude00\"]", INPUT_JSON, 0);
+	ck_assert_str_eq(e, "stream\ndoc\nseq\nscalar '\360\237\230\200\n"
+	    "/seq\n/doc\n/stream\n");
+	free(e);
+}
+END_TEST
+
+START_TEST(json_errors_have_positions)
+{
+	char	*e;
+
+	e = events("{\"a\": 1,\n \"b\" 2}", INPUT_JSON, 0);
+	ck_assert_ptr_nonnull(strstr(e, "error 1 2:6 expected ':'\n"));
+	free(e);
+	e = events("[1, 2", INPUT_JSON, 0);
+	ck_assert_ptr_nonnull(strstr(e, "error 1 1:6 unexpected end of "
+	    "input\n"));
+	free(e);
+	e = events("{} x", INPUT_JSON, 0);
+	ck_assert_ptr_nonnull(strstr(e, "error 1 1:4 unexpected text "
+	    "after the JSON value\n"));
+	free(e);
+	e = events("[\"\\udc00\"]", INPUT_JSON, 0);
+	ck_assert_ptr_nonnull(strstr(e, "error 1 1:3 \\u escape of half a "
+	    "UTF-16 pair\n"));
+	free(e);
+}
+END_TEST
+
+/* Walk with the cursor: keys of the top mapping, items counted. */
+static char *
+walk(const char *text, unsigned int flags)
+{
+	struct input		 in;
+	struct input_key	 k;
+	struct buf		 b = BUF_INIT;
+	int			 r;
+
+	input_open(&in, "t", text, strlen(text), flags, 256);
+	if (!input_next(&in) || !input_next(&in) || !input_next(&in) ||
+	    in.ev.type != INPUT_MAP_START || !input_enter(&in))
+		goto out;
+	while ((r = input_entry(&in, &k)) == 1) {
+		buf_addf(&b, "%s@%u:", k.s, k.loc.line);
+		if (in.ev.type == INPUT_SEQ_START && input_enter(&in)) {
+			while ((r = input_item(&in)) == 1) {
+				buf_addf(&b, " %s", input_found(&in.ev));
+				if (!input_skip(&in))
+					goto out;
+			}
+			if (r == 0)
+				goto out;
+		} else {
+			buf_addf(&b, " %s", input_found(&in.ev));
+			if (!input_skip(&in))
+				goto out;
+		}
+		buf_addc(&b, '\n');
+	}
+	buf_addf(&b, "end %d depth %u\n", r, in.depth);
+out:
+	input_close(&in);
+	return buf_detach(&b, NULL);
+}
+
+START_TEST(cursor_walks_both_backends_alike)
+{
+	char	*a = walk("a: 1\nb:\n  - x\n  - {y: 1}\n  - [z]\nc: {d: e}\n",
+		    INPUT_YAML);
+	char	*b = walk("{\"a\": 1,\n\"b\": [\n\"x\",\n{\"y\": 1}, "
+		    "[\"z\"]],\n\n\"c\": {\"d\": \"e\"}}", INPUT_JSON);
+
+	ck_assert_str_eq(a, "a@1: a scalar\nb@2: a scalar a mapping "
+	    "a sequence\nc@6: a mapping\nend 2 depth 0\n");
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(cursor_replays_aliases_only_when_asked)
+{
+	static const char text[] = "base: &b [1]\nuse: *b\n<<: *b\n";
+	char	*a = walk(text, INPUT_REPLAY);
+	char	*b = walk(text, 0);
+
+	ck_assert_str_eq(a, "base@1: a scalar\nuse@2: a scalar\n<<@3: "
+	    "a scalar\nend 2 depth 0\n");
+	ck_assert_str_eq(b, "base@1: a scalar\nuse@2: an alias\n<<@3: "
+	    "an alias\nend 2 depth 0\n");
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(cursor_bounds_depth)
+{
+	struct input	 in;
+	const char	*text = "[[[[1]]]]";
+
+	input_open(&in, "t", text, strlen(text), INPUT_JSON, 3);
+	ck_assert(input_next(&in) && input_next(&in) && input_next(&in));
+	ck_assert_int_eq(input_skip(&in), 0);
+	ck_assert_int_eq(in.err.kind, INPUT_ERR_DEPTH);
+	ck_assert_uint_eq(in.err.loc.col, 4);
+	ck_assert_uint_eq(in.err.loc.end_col, 5);
+	/* After an error the input stays at its end. */
+	ck_assert_int_eq(input_next(&in), 0);
+	input_close(&in);
+}
+END_TEST
+
+/* The tree of text's root, in the arena a. */
+static struct input_node *
+tree(struct arena *a, const char *text, unsigned int flags, size_t budget,
+    struct input_err *err)
+{
+	struct input		 in;
+	struct input_node	*n = NULL;
+
+	input_open(&in, "t", text, strlen(text), flags, 256);
+	if (input_next(&in) && input_next(&in) && input_next(&in))
+		n = input_tree(&in, a, 0, &budget);
+	*err = in.err;
+	input_close(&in);
+	return n;
+}
+
+START_TEST(tree_is_the_same_from_yaml_and_json)
+{
+	struct arena		 a = ARENA_INIT;
+	struct input_err	 err;
+	const struct input_node	*y, *j, *k;
+
+	y = tree(&a, "role:\n  arn: x\n  ids: [a, b]\nnone: ~\n", INPUT_YAML,
+	    100, &err);
+	j = tree(&a, "{\"role\": {\"arn\": \"x\",\n  \"ids\": [\"a\", \"b\"]},"
+	    "\n\"none\": null}", INPUT_JSON, 100, &err);
+	ck_assert_ptr_nonnull(y);
+	ck_assert_ptr_nonnull(j);
+	ck_assert_uint_eq(y->n, 2);
+	ck_assert_uint_eq(j->n, 2);
+	k = input_node_get(input_node_get(y, "role"), "ids");
+	ck_assert_uint_eq(k->n, 2);
+	ck_assert_str_eq(k->kids->next->s, "b");
+	ck_assert_uint_eq(k->loc.line, 3);
+	ck_assert_uint_eq(k->loc.end_col, 14);
+	ck_assert_uint_eq(k->key_loc.col, 3);
+	k = input_node_get(input_node_get(j, "role"), "ids");
+	ck_assert_uint_eq(k->n, 2);
+	ck_assert_str_eq(k->kids->next->s, "b");
+	ck_assert_uint_eq(k->loc.line, 2);
+	ck_assert_uint_eq(k->loc.col, 10);
+	ck_assert_uint_eq(k->loc.end_col, 20);
+	ck_assert_str_eq(input_node_found(input_node_get(y, "none")),
+	    "nothing");
+	ck_assert_str_eq(input_node_found(input_node_get(j, "none")),
+	    "nothing");
+	ck_assert_str_eq(input_node_found(input_node_get(j, "role")),
+	    "a mapping");
+	ck_assert_ptr_null(input_node_get(j, "nope"));
+	arena_release(&a);
+}
+END_TEST
+
+START_TEST(tree_reports_what_it_cannot_build)
+{
+	struct arena		 a = ARENA_INIT;
+	struct input_err	 err;
+	struct input_node	*n;
+
+	n = tree(&a, "a: &x [1, 2]\nb: *x\n", INPUT_REPLAY, 100, &err);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_uint_eq(n->kids->next->n, 2);
+	n = tree(&a, "a: &x [1, 2]\nb: *x\n", 0, 100, &err);
+	ck_assert_ptr_null(n);
+	ck_assert_int_eq(err.kind, INPUT_ERR_ALIAS);
+	ck_assert_uint_eq(err.loc.line, 2);
+	n = tree(&a, "? [k]\n: v\n", 0, 100, &err);
+	ck_assert_ptr_null(n);
+	ck_assert_int_eq(err.kind, INPUT_ERR_KEY);
+	n = tree(&a, "[1, 2, 3]", INPUT_JSON, 3, &err);
+	ck_assert_ptr_null(n);
+	ck_assert_int_eq(err.kind, INPUT_ERR_LIMIT);
+	ck_assert_uint_eq(err.loc.col, 8);
+	arena_release(&a);
+}
+END_TEST
+
+static void
+hook(void *arg, unsigned int lineno, const char *s, size_t n)
+{
+	buf_addf(arg, "%u[%.*s]", lineno, (int)n, s);
+}
+
+START_TEST(lines_show_each_line_and_place_bad_bytes)
+{
+	static const char text[] = "a: 1\nb: \"\303\251\"\n\nc: \377\n";
+	struct input_lines	 l;
+	struct input		 in;
+	struct buf		 b = BUF_INIT;
+	FILE			*fp;
+
+	ck_assert_ptr_nonnull(fp = fmemopen((void *)text, sizeof(text) - 1,
+	    "r"));
+	input_lines_stream(&l, fp, text, 3);
+	fseek(fp, 3, SEEK_SET);
+	l.hook = hook;
+	l.arg = &b;
+	input_open_lines(&in, "t", &l, 0, 256);
+	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
+		continue;
+	ck_assert_str_eq(b.buf, "1[a: 1]2[b: \"\303\251\"]3[]4[c: \377]");
+	ck_assert_int_eq(in.err.kind, INPUT_ERR_ENCODING);
+	ck_assert_uint_eq(in.err.loc.line, 4);
+	ck_assert_uint_eq(in.err.loc.col, 4);
+	input_close(&in);
+	input_lines_release(&l);
+	fclose(fp);
+	buf_release(&b);
+}
+END_TEST
+
+Suite *
+input_suite(void)
+{
+	Suite	*s = suite_create("input");
+	TCase	*tc = tcase_create("core");
+
+	tcase_add_test(tc, positions_count_code_points);
+	tcase_add_test(tc, yaml_marks_count_code_points);
+	tcase_add_test(tc, null_test_keeps_each_readers_answer);
+	tcase_add_test(tc, yaml_and_json_give_the_same_events);
+	tcase_add_test(tc, json_backend_matches_libyaml_on_json);
+	tcase_add_test(tc, json_errors_have_positions);
+	tcase_add_test(tc, cursor_walks_both_backends_alike);
+	tcase_add_test(tc, cursor_replays_aliases_only_when_asked);
+	tcase_add_test(tc, cursor_bounds_depth);
+	tcase_add_test(tc, tree_is_the_same_from_yaml_and_json);
+	tcase_add_test(tc, tree_reports_what_it_cannot_build);
+	tcase_add_test(tc, lines_show_each_line_and_place_bad_bytes);
+	suite_add_tcase(s, tc);
+	return s;
+}
