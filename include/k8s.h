@@ -170,12 +170,13 @@ struct kload {
 	}		 items, objs;	/* of the root; of the document */
 };
 
-/* load_k8s.c: the reader's helpers, for the pieces below. */
+/* k8s_read.c: the reading primitives every piece uses. */
 void		 kl_error(struct kload *, const struct loc *, const char *,
 		    ...) __attribute__((format(printf, 3, 4)));
 int		 kl_item(struct kload *);
 const char	*kl_scalar_dup(struct kload *);
 const char	*kl_scalar_value(struct kload *);
+int		 kl_is_null(const struct kload *);
 int		 kl_annotations(struct kload *, void *, const char *, int);
 
 /* k8s_commit.c: from pending records to the model. */

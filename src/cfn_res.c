@@ -229,14 +229,6 @@ cfn_trust(struct cfn *c, struct iam_role *role, const struct cn *raw)
 		role->trust_partial = n;
 }
 
-const struct cfn_res *
-cfn_find(const struct cfn *c, const char *id)
-{
-	const struct strmap_val	*v;
-
-	return (v = strmap_get(&c->res_by_id, id)) != NULL ? v->v : NULL;
-}
-
 /*
  * A property's value as a model string: NULL when absent, unknown or
  * not a string.  *unknown, when given, says whether it was unknown.

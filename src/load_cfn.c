@@ -70,21 +70,6 @@ cy_input_error(struct cfn *c)
 	    e->problem);
 }
 
-struct cn *
-cn_new(struct cfn *c, enum cn_type type, const struct loc *loc)
-{
-	struct cn	*n = arena_alloc(&c->a, sizeof(*n));
-
-	if (++c->values > CFN_MAX_VALUES && !c->over) {
-		c->over = 1;
-		diag_error(c->dg, loc, "CloudFormation template: evaluating "
-		    "it makes more than %d values", CFN_MAX_VALUES);
-	}
-	n->type = type;
-	n->loc = *loc;
-	return n;
-}
-
 /*
  * Copy the tree under an alias, so that every node has one parent.
  * Copies count against CFN_MAX_NODES: nested aliases cannot grow the
@@ -328,33 +313,6 @@ cy_top(struct cfn *c, int wrapped)
 		} else if (!input_skip(&c->in))
 			return 0;
 	}
-}
-
-const struct cn *
-cn_get(const struct cn *map, const char *key)
-{
-	const struct cn	*k;
-
-	if (map == NULL || map->type != CN_MAP)
-		return NULL;
-	for (k = map->kids; k != NULL; k = k->next)
-		if (strcmp(k->key, key) == 0)
-			return k;
-	return NULL;
-}
-
-int
-cn_equal(const struct cn *a, const struct cn *b)
-{
-	for (; a != NULL && b != NULL; a = a->next, b = b->next) {
-		if (a->type != b->type || a->type == CN_UNKNOWN ||
-		    (a->key == NULL) != (b->key == NULL) ||
-		    (a->key != NULL && strcmp(a->key, b->key) != 0) ||
-		    (a->type == CN_STR && strcmp(a->str, b->str) != 0) ||
-		    !cn_equal(a->kids, b->kids))
-			return 0;
-	}
-	return a == NULL && b == NULL;
 }
 
 /* ---- Entry point ---- */

@@ -159,7 +159,6 @@ static const char *const kl_want_names[] = {
 
 static void		 kl_deferred_end(struct kload *, int);
 static void		 kl_input_error(struct kload *);
-static int		 kl_is_null(const struct kload *);
 static int		 kl_ends_with_list(const char *);
 static void		 kl_source_line(struct kload *, const char *, size_t);
 static void		 kl_newline(void *, unsigned int, const char *, size_t);
@@ -198,32 +197,6 @@ kl_newline(void *arg, unsigned int lineno, const char *s, size_t len)
 	comment_line(kl->m, kl->file, kl->lineno, s, s + len);
 }
 
-/* Report an input error now, or hold it while kl->defer is set. */
-void
-kl_error(struct kload *kl, const struct loc *loc, const char *fmt, ...)
-{
-	struct kl_deferred	 d;
-	va_list			 ap;
-	int			 n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	d.loc = *loc;
-	d.msg = xmalloc(n < 0 ? 1 : (size_t)n + 1);
-	d.msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(d.msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	if (kl->defer) {
-		KL_PUSH(kl->deferred, d);
-		return;
-	}
-	diag_error(kl->dg, &d.loc, "%s", d.msg);
-	free(d.msg);
-}
-
 /* Report (emit != 0) or drop the errors held back. */
 static void
 kl_deferred_end(struct kload *kl, int emit)
@@ -260,25 +233,6 @@ kl_input_error(struct kload *kl)
 	}
 }
 
-/*
- * Step through a sequence already entered to its next mapping, and
- * enter it; other items are skipped.  Returns 1 with the mapping
- * entered, 2 when the sequence has ended (and is left), 0 on error.
- */
-int
-kl_item(struct kload *kl)
-{
-	int	 r;
-
-	while ((r = input_item(&kl->in)) == 1) {
-		if (kl->in.ev.type == INPUT_MAP_START)
-			return input_enter(&kl->in);
-		if (!input_skip(&kl->in))
-			return 0;
-	}
-	return r;
-}
-
 
 static int
 kl_ends_with_list(const char *kind)
@@ -286,41 +240,6 @@ kl_ends_with_list(const char *kind)
 	size_t	 n = strlen(kind);
 
 	return n >= 4 && strcmp(kind + n - 4, "List") == 0;
-}
-
-const char *
-kl_scalar_dup(struct kload *kl)
-{
-	struct loc	 loc;
-	size_t		 n = kl->in.ev.len;
-
-	/* Kept scalars are names and annotation values: bound them. */
-	if (n > LOAD_MAX_SCALAR) {
-		loc = kl->in.ev.loc;
-		kl_error(kl, &loc, "value longer than %lu KiB; only its start "
-		    "is kept", LOAD_MAX_SCALAR / 1024);
-		n = LOAD_MAX_SCALAR;
-	}
-	return arena_strndup(kl->a, kl->in.ev.s, n);
-}
-
-/*
- * A plain null ("", ~, null): the field is unset, as in Kubernetes.
- * A tag does not count (INPUT_NULL_ANY_TAG): see input_is_null().
- */
-static int
-kl_is_null(const struct kload *kl)
-{
-	return input_is_null(&kl->in.ev, INPUT_NULL_ANY_TAG);
-}
-
-/* The current scalar, NULL for a null or for anything else. */
-const char *
-kl_scalar_value(struct kload *kl)
-{
-	if (kl->in.ev.type != INPUT_SCALAR || kl_is_null(kl))
-		return NULL;
-	return kl_scalar_dup(kl);
 }
 
 /*
@@ -685,43 +604,6 @@ kl_sa_mark(struct kl_pend *p, int f, enum kl_sa_state st, struct loc loc,
 		c->path = kl_fields[f].path;
 		c->want = kl_want_names[kl_fields[f].want];
 		c->found = found;
-	}
-}
-
-/*
- * Read annotations, MAPPING_START being current and entered: scalar
- * keys to scalar values, in file order, duplicates kept (the rules
- * report them; the last wins).  vec is a KL_VEC(struct kv_pos).
- * Problems are reported unless quiet.
- */
-int
-kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
-{
-	KL_VEC(struct kv_pos)	*ann = vec;
-	struct kv_pos		 a;
-	struct input_key	 k;
-	struct loc		 loc;
-	int			 r;
-
-	for (;;) {
-		if ((r = input_entry(&kl->in, &k)) != 1)
-			return r == 2;
-		loc = kl->in.ev.loc;
-		if (!k.ok) {
-			if (!quiet)
-				kl_error(kl, &k.loc, "%s: expected a scalar "
-				    "key, found %s", path, k.found);
-		} else if (kl->in.ev.type == INPUT_SCALAR) {
-			a.key = arena_strdup(kl->a, k.s);
-			a.value = kl_scalar_dup(kl);
-			a.key_loc = k.loc;
-			a.value_loc = loc;
-			KL_APUSH(kl->a, *ann, a);
-		} else if (!quiet)
-			kl_error(kl, &loc, "%s.%s: expected a scalar value, "
-			    "found %s", path, k.s, input_found(&kl->in.ev));
-		if (!input_skip(&kl->in))
-			return 0;
 	}
 }
 

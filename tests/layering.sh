@@ -16,7 +16,7 @@
 #   input     the positioned input layer: yev, jscan, input*
 #   model     model
 #   loader    load and load_*, pieces split out of a loader: *_eval*,
-#             cfn_*, k8s_*, tf_*, their private headers cfn.h and k8s.h,
+#             cfn_*, k8s_*, tf_*, their private headers cfn.h, k8s.h, tf.h,
 #             and comment (raw comments into the
 #             model, shared by the loaders of commented formats)
 #   domain    the domain parsers arn and policy, used by loaders and
@@ -64,7 +64,7 @@ rules    | rules/*                                 | rules never include
 base     | xalloc arena buf util strmap diag       | base modules never include
 input    | yev jscan input*                        | the input layer never includes
 model    | model                                   | the model never includes
-loader   | load load_* *_eval* cfn cfn_* k8s k8s_* tf_* comment | loaders never include
+loader   | load load_* *_eval* cfn cfn_* k8s k8s_* tf tf_* comment | loaders never include
 domain   | arn policy                              | domain parsers never include
 analysis | trust bind                              | analysis never includes
 engine   | engine                                  | the engine never includes

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Internal to the Terraform JSON loader (load_tf.c, tf_value.c,
+ * tf_link.c): the resource and context types and the helpers its
+ * pieces share.  Nothing else includes it.
+ */
+#ifndef TF_H
+#define TF_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "strmap.h"
+
+struct diags;
+struct model;
+struct policy;
+struct strv;
+
+/* One resource instance as the three formats present it. */
+struct tf_res {
+	const char	*address;
+	const char	*type;
+	const cJSON	*values;	/* attributes; never NULL */
+	const cJSON	*unknown;	/* after_unknown, or NULL */
+};
+
+/* A data.aws_iam_policy_document instance, for unknown trusts. */
+struct tf_doc {
+	const char	*address;
+	struct policy	*policy;
+	int		 partial;	/* parts unknown until apply */
+};
+
+struct tf_ctx {
+	struct model	*m;
+	struct diags	*dg;
+	const char	*file;
+	struct strmap	 doc_by_address;	/* policy documents, by address */
+	const char	*data;		/* the whole input, for positions */
+	size_t		 len;
+	size_t		 first_role;	/* this file's roles start here */
+	size_t		 first_pod_identity;
+	size_t		 first_role_policy;
+	struct strmap	 role_by_address;	/* this file's, when linking */
+};
+
+/* tf_value.c: reading values out of the cJSON tree. */
+const cJSON	*tf_get(const cJSON *, ...);
+const char	*tf_type(const cJSON *);
+const char	*tf_attr(struct tf_ctx *, const struct tf_res *, const char *);
+const char	*tf_str(struct tf_ctx *, const cJSON *, const char *);
+int		 tf_unknown(const cJSON *, const char *);
+void		 tf_strv(struct tf_ctx *, const cJSON *, const cJSON *,
+		    struct strv *);
+
+/* tf_link.c: policy documents, and links through the configuration. */
+void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
+		    const cJSON *);
+void		 tf_link(struct tf_ctx *, const cJSON *);
+
+#endif /* TF_H */

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The input layer's bottom: byte offsets to line and column (code
+ * points, as every position irsalint shows), a position that counts on
+ * through a text, and recording the first error of an input.  The
+ * backends and the cursor build on it; it calls nothing above.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+#include "input.h"
+
+void
+input_loc_from_offset(const char *data, size_t len, size_t off,
+    struct loc *loc)
+{
+	size_t	 at = 0;
+
+	loc->line = 1;
+	loc->col = 1;
+	input_loc_advance(data, len, &at, loc, off);
+}
+
+void
+input_loc_advance(const char *data, size_t len, size_t *at, struct loc *loc,
+    size_t off)
+{
+	size_t	 i;
+
+	for (i = *at; i < off && i < len; i++) {
+		if (data[i] == '\n') {
+			loc->line++;
+			loc->col = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80)
+			loc->col++;
+	}
+	*at = i;
+}
+
+void
+input_pos_init(struct input_pos *p, const char *file, const char *data,
+    size_t len)
+{
+	memset(p, 0, sizeof(*p));
+	p->data = data;
+	p->len = len;
+	p->loc.file = file;
+	p->loc.line = p->loc.col = 1;
+}
+
+/* An offset behind the last one asked for is counted from the top. */
+struct loc
+input_pos_at(struct input_pos *p, size_t off)
+{
+	struct loc	 l;
+
+	if (off < p->off) {
+		p->off = 0;
+		p->loc.line = p->loc.col = 1;
+	}
+	input_loc_advance(p->data, p->len, &p->off, &p->loc, off);
+	l = p->loc;
+	l.end_line = l.end_col = 0;
+	return l;
+}
+
+/*
+ * Record an error at loc (that of the current event if NULL) unless
+ * one is recorded already: later ones follow from the first.  0.
+ */
+int
+input_error(struct input *in, enum input_err_kind kind, const struct loc *loc,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (in->err.kind != INPUT_OK)
+		return 0;
+	in->err.kind = kind;
+	in->err.loc = loc != NULL ? *loc : in->ev.loc;
+	in->err.problem[0] = '\0';
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(in->err.problem, sizeof(in->err.problem), fmt, ap);
+		va_end(ap);
+	}
+	return 0;
+}
