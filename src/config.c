@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Read .irsalint.yaml.  libyaml's events are first turned into a small
- * tree that keeps every node's position, then the tree is checked key
- * by key, so that every mistake is reported at its place, all at once.
+ * Read .irsalint.yaml.  The input layer's events are first turned into
+ * a small tree that keeps every node's position, then the tree is
+ * checked key by key, so that every mistake is reported at its place,
+ * all at once.
  */
 #include <sys/stat.h>
 
@@ -14,11 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <yaml.h>
-
 #include "arena.h"
 #include "config.h"
 #include "diag.h"
+#include "input.h"
 #include "rule.h"
 #include "xalloc.h"
 
@@ -47,14 +47,13 @@ struct cload {
 	const char	*file;		/* arena */
 	struct diags	*dg;
 	size_t		 nerr;
-	yaml_parser_t	 parser;
+	struct input	 in;		/* the file, through the input layer */
 };
 
 static void		 cerr(struct cload *, const struct loc *,
 			    const char *, ...)
 			    __attribute__((format(printf, 3, 4)));
-static struct loc	 cmark(struct cload *, yaml_mark_t);
-static struct cnode	*cparse(struct cload *, yaml_event_t *, int);
+static struct cnode	*cparse(struct cload *, int);
 static struct cnode	*cparse_stream(struct cload *);
 static const char	*ctype(const struct cnode *);
 static int		 cbool(struct cload *, const struct cnode *, int *);
@@ -96,18 +95,6 @@ cerr(struct cload *cl, const struct loc *loc, const char *fmt, ...)
 	cl->nerr++;
 }
 
-static struct loc
-cmark(struct cload *cl, yaml_mark_t m)
-{
-	struct loc	 l;
-
-	memset(&l, 0, sizeof(l));
-	l.file = cl->file;
-	l.line = (unsigned int)m.line + 1;
-	l.col = (unsigned int)m.column + 1;
-	return l;
-}
-
 static const char *
 ctype(const struct cnode *n)
 {
@@ -124,36 +111,35 @@ ctype(const struct cnode *n)
 }
 
 /*
- * Build the node that starts with event ev (consumed).  Returns NULL
- * after reporting an error; the caller then stops.
+ * Build the node that starts at the current event, reading through its
+ * end.  Returns NULL after reporting an error; the caller then stops.
  */
 static struct cnode *
-cparse(struct cload *cl, yaml_event_t *ev, int depth)
+cparse(struct cload *cl, int depth)
 {
-	struct cnode	*n, *k, **v = NULL;
-	yaml_event_t	 e;
-	size_t		 cap = 0;
-	yaml_event_type_t end;
+	struct input		*in = &cl->in;
+	struct cnode		*n, *k, **v = NULL;
+	size_t			 cap = 0;
+	enum input_type		 end;
 
 	n = arena_alloc(cl->a, sizeof(*n));
-	n->loc = cmark(cl, ev->start_mark);
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		n->s = arena_strndup(cl->a, (const char *)ev->data.scalar.value,
-		    ev->data.scalar.length);
-		n->type = ev->data.scalar.plain_implicit && (*n->s == '\0' ||
-		    strcmp(n->s, "~") == 0 || strcasecmp(n->s, "null") == 0) ?
+	n->loc = in->ev.loc;
+	n->loc.end_line = n->loc.end_col = 0;
+	switch (in->ev.type) {
+	case INPUT_SCALAR:
+		n->s = arena_strndup(cl->a, in->ev.s, in->ev.len);
+		n->type = input_is_null(&in->ev, INPUT_NULL_ANY_CASE) ?
 		    CN_NULL : CN_SCALAR;
 		return n;
-	case YAML_MAPPING_START_EVENT:
+	case INPUT_MAP_START:
 		n->type = CN_MAP;
-		end = YAML_MAPPING_END_EVENT;
+		end = INPUT_MAP_END;
 		break;
-	case YAML_SEQUENCE_START_EVENT:
+	case INPUT_SEQ_START:
 		n->type = CN_SEQ;
-		end = YAML_SEQUENCE_END_EVENT;
+		end = INPUT_SEQ_END;
 		break;
-	case YAML_ALIAS_EVENT:
+	case INPUT_ALIAS:
 		cerr(cl, &n->loc, "aliases are not supported");
 		return NULL;
 	default:
@@ -166,19 +152,14 @@ cparse(struct cload *cl, yaml_event_t *ev, int depth)
 		return NULL;
 	}
 	for (;;) {
-		if (!yaml_parser_parse(&cl->parser, &e)) {
-			struct loc l = cmark(cl, cl->parser.problem_mark);
-			cerr(cl, &l, "%s", cl->parser.problem);
+		if (!input_next(in)) {
+			cerr(cl, &in->err.loc, "%s", in->err.problem);
 			free(v);
 			return NULL;
 		}
-		if (e.type == end) {
-			yaml_event_delete(&e);
+		if (in->ev.type == end)
 			break;
-		}
-		k = cparse(cl, &e, depth + 1);
-		yaml_event_delete(&e);
-		if (k == NULL) {
+		if ((k = cparse(cl, depth + 1)) == NULL) {
 			free(v);
 			return NULL;
 		}
@@ -199,37 +180,29 @@ cparse(struct cload *cl, yaml_event_t *ev, int depth)
 static struct cnode *
 cparse_stream(struct cload *cl)
 {
+	struct input	*in = &cl->in;
 	struct cnode	*root = NULL;
-	yaml_event_t	 e;
 	int		 docs = 0;
 
 	for (;;) {
-		if (!yaml_parser_parse(&cl->parser, &e)) {
-			struct loc l = cmark(cl, cl->parser.problem_mark);
-			cerr(cl, &l, "%s", cl->parser.problem);
+		if (!input_next(in)) {
+			cerr(cl, &in->err.loc, "%s", in->err.problem);
 			return NULL;
 		}
-		if (e.type == YAML_STREAM_END_EVENT) {
-			yaml_event_delete(&e);
+		if (in->ev.type == INPUT_STREAM_END)
 			break;
-		}
-		if (e.type == YAML_DOCUMENT_START_EVENT && docs++ > 0) {
-			struct loc l = cmark(cl, e.start_mark);
-			cerr(cl, &l, "more than one YAML document");
-			yaml_event_delete(&e);
+		if (in->ev.type == INPUT_DOC_START && docs++ > 0) {
+			cerr(cl, &in->ev.loc, "more than one YAML document");
 			return NULL;
 		}
-		if (e.type == YAML_SCALAR_EVENT ||
-		    e.type == YAML_MAPPING_START_EVENT ||
-		    e.type == YAML_SEQUENCE_START_EVENT ||
-		    e.type == YAML_ALIAS_EVENT) {
-			root = cparse(cl, &e, 0);
-			yaml_event_delete(&e);
-			if (root == NULL)
+		if (in->ev.type == INPUT_SCALAR ||
+		    in->ev.type == INPUT_MAP_START ||
+		    in->ev.type == INPUT_SEQ_START ||
+		    in->ev.type == INPUT_ALIAS) {
+			if ((root = cparse(cl, 0)) == NULL)
 				return NULL;
 			continue;
 		}
-		yaml_event_delete(&e);
 	}
 	if (root == NULL) {
 		root = arena_alloc(cl->a, sizeof(*root));
@@ -572,13 +545,12 @@ config_load(struct config *c, struct arena *a, const char *file,
 		cerr(&cl, NULL, "larger than %d bytes", CONFIG_MAX_SIZE);
 	fclose(fp);
 	if (cl.nerr == 0) {
-		if (!yaml_parser_initialize(&cl.parser))
-			errx(2, "out of memory");
-		yaml_parser_set_input_string(&cl.parser,
-		    (const unsigned char *)data, len);
+		/* Aliases come as events: the reader refuses them. */
+		input_open(&cl.in, cl.file, data, len, INPUT_YAML,
+		    CONFIG_MAX_DEPTH + 2);
 		if ((root = cparse_stream(&cl)) != NULL)
 			ctop(&cl, root);
-		yaml_parser_delete(&cl.parser);
+		input_close(&cl.in);
 	}
 	free(data);
 	if (cl.nerr == 0)

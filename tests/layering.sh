@@ -46,7 +46,8 @@
 #   rules     the same; never engine.h, a loader, a reporter, suppress
 #             or config
 #   suppress  the model and the rule API (rule ids are looked up in the
-#             table); suppress builds on config.h, not the other way
+#             table); suppress builds on config.h, not the other way;
+#             config.c reads its file through the input layer
 #   report    the model, the rule API (rule metadata) and report.h;
 #             report_dot.c, which draws bindings, also bind.h
 #   main      everything
@@ -88,6 +89,7 @@ engine           | model domain analysis rule
 rule             | rules.def rule.h model domain analysis
 rules            | model domain analysis rule
 suppress         | model rule config.h
+src/config.c     | input
 report           | model rule report.h
 src/report_dot.c | bind.h
 src/diag.c       | rule.h
