@@ -30,7 +30,10 @@ enum input_kind {
 
 static size_t	load_dir(struct model *, struct diags *, const char *, int);
 static size_t	load_file(struct model *, struct diags *, const char *,
-		    FILE *);
+		    FILE *, int);
+static int	blank(const char *, size_t);
+static int	named_not_json(struct diags *, const struct loc *,
+		    const char *, size_t);
 static int	load_wanted(const char *);
 static int	name_cmp(const void *, const void *);
 static enum input_kind sniff(const char *, size_t);
@@ -260,8 +263,46 @@ wrong_input(struct diags *dg, const struct loc *loc, const char *head,
  * CloudFormation templates and AWS CLI output are read whole, manifests are streamed a line at
  * a time, so that memory does not grow with them.
  */
+/* Is the text nothing but white space? */
+static int
+blank(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strchr(" \t\r\n", s[i]) == NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * A file named on the command line as .json must hold JSON (comments
+ * allowed, as in tsconfig.json): YAML would read "this is not json {"
+ * as a scalar and find nothing, silently.  Files found by a walk are
+ * not held to this, so that a repository's other JSON files pass.
+ */
+static int
+named_not_json(struct diags *dg, const struct loc *loc, const char *head,
+    size_t n)
+{
+	size_t	 i;
+
+	if (!str_has_suffix(loc->file, ".json"))
+		return 0;
+	for (i = 0; i < n && strchr(" \t\r\n", head[i]) != NULL; i++)
+		continue;
+	if (i == n || head[i] == '{' || head[i] == '[' ||
+	    (i + 1 < n && head[i] == '/' && (head[i + 1] == '/' ||
+	    head[i + 1] == '*')))
+		return 0;
+	diag_error(dg, loc, "not JSON: a .json file must start with '{' or "
+	    "'['; name YAML as .yaml");
+	return 1;
+}
+
 static size_t
-load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
+load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
+    int named)
 {
 	struct buf	 b = BUF_INIT;
 	struct loc	 loc = { file, 0, 0, 0, 0 };
@@ -280,6 +321,19 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp)
 	}
 	m->nfiles++;
 	if (wrong_input(dg, &loc, chunk, n))
+		return 1;
+	/*
+	 * An input named on purpose that holds nothing is a mistake
+	 * upstream (helm template failed, a redirection truncated the
+	 * file): never a silent pass.
+	 */
+	if (named && n < sizeof(chunk) && blank(chunk, n)) {
+		diag_error(dg, &loc, fp == stdin ? "standard input is empty: "
+		    "did the command that feeds it (helm template, kustomize "
+		    "build) fail?" : "the file is empty: nothing to lint");
+		return 1;
+	}
+	if (named && named_not_json(dg, &loc, chunk, n))
 		return 1;
 	if (sniff(chunk, n) == INPUT_K8S) {
 		load_k8s_stream(m, dg, file, fp, chunk, n);
@@ -393,10 +447,14 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 			    strerror(errno));
 			continue;
 		}
-		files += load_file(m, dg, path, fp);
+		files += load_file(m, dg, path, fp, 0);
 		fclose(fp);
 	}
 	free(names);
+	if (depth == 0 && files == 0)
+		diag_error(dg, &loc, "no file was read: the directory holds "
+		    "no *.yaml, *.yml, *.json or *.tfstate file outside hidden "
+		    "directories and .terraform");
 	return files;
 }
 
@@ -415,7 +473,7 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	if (strcmp(arg, "-") == 0) {
 		loc.file = path = m->stdin_name != NULL ?
 		    m->stdin_name : "<stdin>";
-		return load_file(m, dg, path, stdin);
+		return load_file(m, dg, path, stdin, 1);
 	}
 	if (stat(path, &st) == -1) {
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
@@ -427,7 +485,7 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
 		return 0;
 	}
-	n = load_file(m, dg, path, fp);
+	n = load_file(m, dg, path, fp, 1);
 	fclose(fp);
 	return n;
 }
