@@ -111,7 +111,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 
 	struct diag	*d;
 
-	if (!b->arn_ok || !b->have_roles || b->role != NULL ||
+	if (!b->arn_ok || ctx->m->roles.n == 0 || b->role != NULL ||
 	    b->generated != NULL ||
 	    (b->near != NULL && (b->near_kind == NEAR_PATH ||
 	    b->near_kind == NEAR_ACCOUNT)))
