@@ -65,6 +65,8 @@ struct rule_each {
 extern const struct rule *const rule_table[];
 
 const struct rule	*rule_find(const char *);
+/* The rule id nearest to a mistyped one, or NULL. */
+const struct rule	*rule_nearest(const char *);
 
 /*
  * Report a finding about a binding's ServiceAccount at loc, with

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "input.h"
 #include "rule.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 #define CONFIG_MAX_DEPTH	32
@@ -55,6 +56,7 @@ static void		 cerr(struct cload *, const struct loc *,
 			    __attribute__((format(printf, 3, 4)));
 static struct cnode	*cparse(struct cload *, int);
 static struct cnode	*cparse_stream(struct cload *);
+static int		 cdups(struct cload *, const struct cnode *);
 static const char	*ctype(const struct cnode *);
 static int		 cbool(struct cload *, const struct cnode *, int *);
 static int		 csev(const char *);
@@ -173,7 +175,42 @@ cparse(struct cload *cl, int depth)
 	if (n->n > 0)
 		memcpy(n->kids, v, n->n * sizeof(*v));
 	free(v);
+	/* Reported, and the rest still checked: every mistake at once. */
+	if (n->type == CN_MAP)
+		(void)cdups(cl, n);
 	return n;
+}
+
+/*
+ * A key given twice in one mapping: YAML keeps the last, so the first
+ * is ignored without a word, which a configuration must never do.
+ */
+static int
+cdups(struct cload *cl, const struct cnode *map)
+{
+	const struct strmap_val	*v;
+	const struct cnode	*k, *first;
+	struct strmap		 seen;
+	size_t			 i;
+	int			 ok = 1;
+
+	strmap_init(&seen);
+	for (i = 0; i + 1 < map->n; i += 2) {
+		k = map->kids[i];
+		if (k->type != CN_SCALAR)
+			continue;
+		if ((v = strmap_get(&seen, k->s)) != NULL) {
+			first = v->v;
+			cerr(cl, &k->loc, "'%s' is given twice (first at "
+			    "%u:%u); YAML would keep only this one", k->s,
+			    first->loc.line, first->loc.col);
+			ok = 0;
+			continue;
+		}
+		strmap_add(&seen, cl->a, k->s, (void *)k);
+	}
+	strmap_release(&seen);
+	return ok;
 }
 
 /* The one document of the stream, or a CN_NULL node when empty. */
@@ -262,7 +299,8 @@ cscalar(struct cload *cl, const struct cnode *n, const char *what)
 static const struct rule *
 crule(struct cload *cl, const struct cnode *n, size_t *index)
 {
-	size_t	 i;
+	const struct rule	*r;
+	size_t			 i;
 
 	if (cscalar(cl, n, "rule id") == NULL)
 		return NULL;
@@ -272,8 +310,12 @@ crule(struct cload *cl, const struct cnode *n, size_t *index)
 				*index = i;
 			return rule_table[i];
 		}
-	cerr(cl, &n->loc, "unknown rule '%s' (see irsalint --list-rules)",
-	    n->s);
+	if ((r = rule_nearest(n->s)) != NULL)
+		cerr(cl, &n->loc, "unknown rule '%s'; did you mean %s?", n->s,
+		    r->id);
+	else
+		cerr(cl, &n->loc, "unknown rule '%s' (see irsalint "
+		    "--list-rules)", n->s);
 	return NULL;
 }
 

@@ -178,8 +178,12 @@ explain(const char *id)
 	const struct rule	*r;
 
 	if ((r = rule_find(id)) == NULL) {
-		warnx("--explain: no rule '%s' (see %s --list-rules)", id,
-		    progname);
+		if ((r = rule_nearest(id)) != NULL)
+			warnx("--explain: no rule '%s'; did you mean %s?", id,
+			    r->id);
+		else
+			warnx("--explain: no rule '%s' (see %s --list-rules)",
+			    id, progname);
 		return 2;
 	}
 	report_explain(stdout, r);

@@ -47,6 +47,7 @@ struct suppress {
 
 static const struct rule **parse_ids(struct model *, struct diags *,
 		    const struct loc *, const char *, size_t, const char *);
+static int	looks_like_ignore(const char *);
 static int	parse_comment(struct model *, struct diags *,
 		    const struct comment *, struct ignore_comment *);
 static void	read_comments(struct suppress *, struct model *,
@@ -95,7 +96,10 @@ parse_ids(struct model *m, struct diags *dg, const struct loc *loc,
 		if (strcmp(id, "all") == 0)
 			return NULL;
 		if ((r = rule_find(id)) == NULL) {
-			diag_error(dg, loc, "unknown rule '%s' in %s", id, what);
+			r = rule_nearest(id);
+			diag_error(dg, loc, "unknown rule '%s' in %s%s%s%s", id,
+			    what, r != NULL ? "; did you mean " : "",
+			    r != NULL ? r->id : "", r != NULL ? "?" : "");
 			continue;
 		}
 		v[n++] = r;
@@ -105,6 +109,30 @@ parse_ids(struct model *m, struct diags *dg, const struct loc *loc,
 		    what);
 	v[n] = NULL;
 	return v;
+}
+
+/*
+ * Is the comment meant as an ignore, in another spelling than the one
+ * irsalint reads ("irsalint: ignore", "irsalint-ignore",
+ * "IRSALINT:ignore", "irsalint:disable", "irsalint:ignore-file")?  Such
+ * a comment would silently suppress nothing.
+ */
+static int
+looks_like_ignore(const char *t)
+{
+	static const char *const verbs[] = { "ignore", "disable", "skip",
+	    "nolint", "suppress", "off" };
+	size_t	 i;
+
+	if (strncasecmp(t, "irsalint", 8) != 0)
+		return 0;
+	for (t += 8; *t == ':' || *t == '-' || *t == '_' || *t == ' ' ||
+	    *t == '\t'; t++)
+		continue;
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strncasecmp(t, verbs[i], strlen(verbs[i])) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -119,11 +147,17 @@ parse_comment(struct model *m, struct diags *dg, const struct comment *c,
 	const char	*t = c->text, *e = t + strlen(t), *dash, *ids_end;
 	size_t		 n = strlen(COMMENT_IGNORE);
 
-	if (strncmp(t, COMMENT_IGNORE, n) != 0)
+	if (strncmp(t, COMMENT_IGNORE, n) != 0 ||
+	    (t[n] != '\0' && strchr(" \t\r", t[n]) == NULL)) {
+		if (looks_like_ignore(t))
+			diag_error(dg, &c->loc, "'# %.*s%s' is not a comment "
+			    "irsalint reads, so it suppresses nothing: write "
+			    "'# " COMMENT_IGNORE " RULE -- reason'",
+			    (int)(strlen(t) > 60 ? 60 : strlen(t)), t,
+			    strlen(t) > 60 ? "..." : "");
 		return 0;
+	}
 	t += n;
-	if (t < e && strchr(" \t\r", *t) == NULL)
-		return 0;
 	memset(ic, 0, sizeof(*ic));
 	ic->c = c;
 	for (dash = t; dash + 1 < e && !(dash[0] == '-' && dash[1] == '-');

@@ -308,8 +308,9 @@ START_TEST(suppress_reads_ignore_comments_when_applied)
 	struct arena	 a = ARENA_INIT;
 	struct model	 m;
 	struct diags	 dg;
-	struct diag	*d1, *d5, *d7;
+	struct diag	*d1, *d5, *d7, *e[3];
 	const char	*bad = "# irsalint:ignore nope\nx: 1\n";
+	size_t		 i, k;
 
 	model_init(&m, &a);
 	diags_init(&dg, &a);
@@ -325,13 +326,28 @@ START_TEST(suppress_reads_ignore_comments_when_applied)
 	ck_assert_ptr_null(d5->reason);
 	/* irsalint:ignore-file is not irsalint:ignore. */
 	ck_assert_int_eq(d7->suppressed, SUPPRESS_NONE);
-	/* The unknown id is an input error at its comment. */
-	ck_assert_uint_eq(dg.nerrors, 1);
-	ck_assert_uint_eq(dg.n, 4);
-	ck_assert_str_eq(dg.v[3]->loc.file, "g.yaml");
-	ck_assert_uint_eq(dg.v[3]->loc.line, 1);
-	ck_assert_uint_eq(dg.v[3]->loc.col, 1);
-	ck_assert_str_eq(dg.v[3]->msg,
+	/*
+	 * The unknown id is an input error at its comment, and so are the
+	 * two look-alikes (ignore-file, IRSALINT: ignore), which would
+	 * silently suppress nothing.
+	 */
+	ck_assert_uint_eq(dg.nerrors, 3);
+	ck_assert_uint_eq(dg.n, 6);
+	for (i = 0, k = 0; i < dg.n; i++) {
+		if (dg.v[i]->rule != NULL)
+			continue;
+		e[k++] = dg.v[i];
+	}
+	ck_assert_uint_eq(k, 3);
+	ck_assert_uint_eq(e[0]->loc.line, 7);
+	ck_assert_str_eq(e[0]->msg, "'# irsalint:ignore-file x' is not a "
+	    "comment irsalint reads, so it suppresses nothing: write "
+	    "'# irsalint:ignore RULE -- reason'");
+	ck_assert_uint_eq(e[1]->loc.line, 8);
+	ck_assert_str_eq(e[2]->loc.file, "g.yaml");
+	ck_assert_uint_eq(e[2]->loc.line, 1);
+	ck_assert_uint_eq(e[2]->loc.col, 1);
+	ck_assert_str_eq(e[2]->msg,
 	    "unknown rule 'nope' in irsalint:ignore comment");
 	diags_release(&dg);
 	model_release(&m);
