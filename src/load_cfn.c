@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "cfn.h"
+#include "comment.h"
 #include "diag.h"
 #include "input.h"
 #include "load.h"
@@ -335,6 +336,8 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	c.file = file;
 	buf_init(&c.whys);
 	m->naws++;
+	/* irsalint comments of a YAML template work as in manifests. */
+	comment_scan(m, file, data, len);
 	/* Aliases reach cy_node(), which copies what they name. */
 	input_open(&c.in, file, data, len, 0, LOAD_MAX_DEPTH);
 	/* Stream start, then the first document or the end of the stream. */
