@@ -257,6 +257,8 @@ struct model {
 	size_t		 nfiles;	/* inputs read */
 	size_t		 ntf;		/* of which Terraform JSON */
 	size_t		 naws;		/* of which CloudFormation or AWS CLI */
+	size_t		 ncfn;		/* ...of which CloudFormation */
+	size_t		 nk8s;		/* of which Kubernetes manifests */
 	MODEL_VEC(struct k8s_obj, objs);
 	MODEL_VEC(struct iam_role, roles);
 	MODEL_VEC(struct oidc_provider, providers);

@@ -336,6 +336,7 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	c.file = file;
 	buf_init(&c.whys);
 	m->naws++;
+	m->ncfn++;
 	/* irsalint comments of a YAML template work as in manifests. */
 	comment_scan(m, file, data, len);
 	/* Aliases reach cy_node(), which copies what they name. */

@@ -740,6 +740,7 @@ load_k8s(struct model *m, struct diags *dg, const char *file,
 	kl.a = m->arena;
 	kl.dg = dg;
 	kl.file = file;
+	m->nk8s++;
 	input_lines_mem(&kl.lines, data, len);
 	kl_run(&kl);
 }
@@ -759,6 +760,7 @@ load_k8s_stream(struct model *m, struct diags *dg, const char *file,
 	kl.a = m->arena;
 	kl.dg = dg;
 	kl.file = file;
+	m->nk8s++;
 	input_lines_stream(&kl.lines, fp, pre, prelen);
 	kl_run(&kl);
 }

@@ -50,6 +50,7 @@ static enum color parse_color(const char *);
 static int	use_color(enum color);
 static int	explain(const char *);
 static void	set_progname(const char *);
+static void	summary(FILE *, const struct model *, const struct bindings *);
 static void	report(enum format, const struct model *,
 		    const struct bindings *, struct diags *,
 		    struct report_opts *);
@@ -59,7 +60,7 @@ usage(FILE *fp, int status)
 {
 	int	 w = (int)strlen(progname);
 
-	fprintf(fp, "usage: %s [-hV] [--color=when] [--config file | "
+	fprintf(fp, "usage: %s [-hqV] [--color=when] [--config file | "
 	    "--no-config]\n"
 	    "       %*s [--explain rule] [--fail-on level] [-f format]\n"
 	    "       %*s [--list-rules] [-n namespace] [--show-suppressed]\n"
@@ -85,6 +86,8 @@ usage(FILE *fp, int status)
 		    "  -n, --namespace NS      namespace of objects that set "
 		    "none (default default)\n"
 		    "      --no-config         read no .irsalint.yaml\n"
+		    "  -q, --quiet             no summary of what was read "
+		    "and checked\n"
 		    "      --show-suppressed   list suppressed findings too\n"
 		    "      --stdin-filename N  name to report for input read "
 		    "from -\n"
@@ -202,6 +205,64 @@ explain(const char *id)
 	return 0;
 }
 
+/*
+ * What the run checked, on standard error after a text report, so that
+ * a silent pass can be told from a run that read nothing of one side:
+ * the inputs by kind, the objects the rules judged, and how many
+ * ServiceAccounts were cross-checked against their role's trust.
+ */
+static void
+summary(FILE *fp, const struct model *m, const struct bindings *bs)
+{
+	static const char *const kinds[] = { "Terraform", "CloudFormation",
+	    "AWS CLI", "Kubernetes" };
+	size_t	 i, k, n[4], named = 0, checked = 0, elsewhere = 0;
+	size_t	 unknown = 0;
+	int	 first = 1;
+
+	n[0] = m->ntf;
+	n[1] = m->ncfn;
+	n[2] = m->naws - m->ncfn;
+	n[3] = m->nk8s;
+	for (i = 0; i < bs->n; i++) {
+		if (!bs->v[i].arn_ok)
+			continue;
+		named++;
+		if (bs->v[i].role == NULL)
+			elsewhere++;
+		else if (bs->v[i].verdict == TRI_UNKNOWN ||
+		    bs->v[i].unverified != NULL)
+			unknown++;
+		else
+			checked++;
+	}
+	fprintf(fp, "%s: read %zu file%s (", progname, m->nfiles,
+	    m->nfiles == 1 ? "" : "s");
+	for (k = 0; k < 4; k++)
+		if (n[k] > 0) {
+			fprintf(fp, "%s%zu %s", first ? "" : ", ", n[k],
+			    kinds[k]);
+			first = 0;
+		}
+	fprintf(fp, "%s); %zu of %zu ServiceAccount%s naming a role "
+	    "cross-checked with its trust", first ? "none readable" : "",
+	    checked, named, named == 1 ? "" : "s");
+	if (elsewhere + unknown > 0) {
+		fprintf(fp, " (");
+		if (elsewhere > 0)
+			fprintf(fp, "%zu role%s not in the inputs", elsewhere,
+			    elsewhere == 1 ? "" : "s");
+		if (unknown > 0)
+			fprintf(fp, "%s%zu trust%s not known offline",
+			    elsewhere > 0 ? ", " : "", unknown,
+			    unknown == 1 ? "" : "s");
+		fputc(')', fp);
+	}
+	fprintf(fp, "; %zu role%s, %zu OIDC provider%s\n", m->roles.n,
+	    m->roles.n == 1 ? "" : "s", m->providers.n,
+	    m->providers.n == 1 ? "" : "s");
+}
+
 static void
 report(enum format f, const struct model *m, const struct bindings *bs,
     struct diags *dg, struct report_opts *o)
@@ -249,6 +310,7 @@ main(int argc, char *argv[])
 		{ "list-rules", no_argument, NULL, 'L' },
 		{ "namespace", required_argument, NULL, 'n' },
 		{ "no-config", no_argument, NULL, 'N' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "show-suppressed", no_argument, NULL, 's' },
 		{ "stdin-filename", required_argument, NULL, 'S' },
 		{ "version", no_argument, NULL, 'V' },
@@ -263,13 +325,13 @@ main(int argc, char *argv[])
 	enum format		 format = FORMAT_TEXT;
 	enum color		 color = COLOR_AUTO;
 	int			 ch, fail_on = -1, status, s;
-	int			 list = 0, no_config = 0;
+	int			 list = 0, no_config = 0, quiet = 0;
 	const char		*ns = NULL, *stdin_name = NULL;
 	const char		*cfg_file = NULL, *explain_id = NULL;
 
 	set_progname(argv[0]);
 	memset(&ro, 0, sizeof(ro));
-	while ((ch = getopt_long(argc, argv, "f:hn:V", longopts,
+	while ((ch = getopt_long(argc, argv, "f:hn:qV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'C':
@@ -301,6 +363,9 @@ main(int argc, char *argv[])
 			break;
 		case 'N':
 			no_config = 1;
+			break;
+		case 'q':
+			quiet = 1;
 			break;
 		case 's':
 			ro.show_suppressed = 1;
@@ -382,6 +447,8 @@ main(int argc, char *argv[])
 	report(format, &m, &bs, &dg, &ro);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		err(2, "stdout");
+	if (format == FORMAT_TEXT && !quiet && m.nfiles > 0)
+		summary(stderr, &m, &bs);
 	if (format == FORMAT_TEXT && dg.nsuppressed > 0 && !ro.show_suppressed)
 		fprintf(stderr, "%s: %zu suppressed finding%s not shown "
 		    "(--show-suppressed lists them)\n", progname,
