@@ -16,13 +16,28 @@ struct diags;
 struct model;
 struct rule;
 
+/* What a run read and checked; main computes it from the model. */
+struct report_checked {
+	size_t		 terraform, cloudformation, aws_cli, kubernetes;
+	size_t		 named;		/* ServiceAccounts naming a role */
+	size_t		 checked;	/* ...cross-checked with its trust */
+	size_t		 elsewhere;	/* ...whose role is not in the inputs */
+	size_t		 unknown;	/* ...whose trust is not known offline */
+	size_t		 roles, providers;
+	const char	*line;		/* the same in words */
+};
+
 /* What every reporter may need besides the diagnostics. */
 struct report_opts {
 	int		 color;		/* text: SGR escapes */
 	int		 show_suppressed;	/* list suppressed findings */
 	size_t		 nfiles;	/* inputs read */
 	FILE		*summary;	/* github: $GITHUB_STEP_SUMMARY or NULL */
+	const struct report_checked *checked;	/* NULL: not known */
 };
+
+/* The checked counts as a JSON object, for the JSON and SARIF reports. */
+void	report_checked_json(struct buf *, const struct report_checked *);
 
 void	report_text(FILE *, const struct diags *, const struct report_opts *);
 void	report_json(FILE *, const struct diags *, const struct report_opts *);

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "bind.h"
+#include "buf.h"
 #include "config.h"
 #include "diag.h"
 #include "engine.h"
@@ -50,7 +51,8 @@ static enum color parse_color(const char *);
 static int	use_color(enum color);
 static int	explain(const char *);
 static void	set_progname(const char *);
-static void	summary(FILE *, const struct model *, const struct bindings *);
+static void	summary(struct arena *, struct report_checked *,
+		    const struct model *, const struct bindings *);
 static void	report(enum format, const struct model *,
 		    const struct bindings *, struct diags *,
 		    struct report_opts *);
@@ -212,55 +214,60 @@ explain(const char *id)
  * ServiceAccounts were cross-checked against their role's trust.
  */
 static void
-summary(FILE *fp, const struct model *m, const struct bindings *bs)
+summary(struct arena *a, struct report_checked *c, const struct model *m,
+    const struct bindings *bs)
 {
 	static const char *const kinds[] = { "Terraform", "CloudFormation",
 	    "AWS CLI", "Kubernetes" };
-	size_t	 i, k, n[4], named = 0, checked = 0, elsewhere = 0;
-	size_t	 unknown = 0;
-	int	 first = 1;
+	struct buf	 b = BUF_INIT;
+	size_t		 i, k, n[4];
+	int		 first = 1;
 
-	n[0] = m->ntf;
-	n[1] = m->ncfn;
-	n[2] = m->naws - m->ncfn;
-	n[3] = m->nk8s;
+	memset(c, 0, sizeof(*c));
+	n[0] = c->terraform = m->ntf;
+	n[1] = c->cloudformation = m->ncfn;
+	n[2] = c->aws_cli = m->naws - m->ncfn;
+	n[3] = c->kubernetes = m->nk8s;
+	c->roles = m->roles.n;
+	c->providers = m->providers.n;
 	for (i = 0; i < bs->n; i++) {
 		if (!bs->v[i].arn_ok)
 			continue;
-		named++;
+		c->named++;
 		if (bs->v[i].role == NULL)
-			elsewhere++;
+			c->elsewhere++;
 		else if (bs->v[i].verdict == TRI_UNKNOWN ||
 		    bs->v[i].unverified != NULL)
-			unknown++;
+			c->unknown++;
 		else
-			checked++;
+			c->checked++;
 	}
-	fprintf(fp, "%s: read %zu file%s (", progname, m->nfiles,
-	    m->nfiles == 1 ? "" : "s");
+	buf_addf(&b, "read %zu file%s (", m->nfiles, m->nfiles == 1 ? "" : "s");
 	for (k = 0; k < 4; k++)
 		if (n[k] > 0) {
-			fprintf(fp, "%s%zu %s", first ? "" : ", ", n[k],
+			buf_addf(&b, "%s%zu %s", first ? "" : ", ", n[k],
 			    kinds[k]);
 			first = 0;
 		}
-	fprintf(fp, "%s); %zu of %zu ServiceAccount%s naming a role "
+	buf_addf(&b, "%s); %zu of %zu ServiceAccount%s naming a role "
 	    "cross-checked with its trust", first ? "none readable" : "",
-	    checked, named, named == 1 ? "" : "s");
-	if (elsewhere + unknown > 0) {
-		fprintf(fp, " (");
-		if (elsewhere > 0)
-			fprintf(fp, "%zu role%s not in the inputs", elsewhere,
-			    elsewhere == 1 ? "" : "s");
-		if (unknown > 0)
-			fprintf(fp, "%s%zu trust%s not known offline",
-			    elsewhere > 0 ? ", " : "", unknown,
-			    unknown == 1 ? "" : "s");
-		fputc(')', fp);
+	    c->checked, c->named, c->named == 1 ? "" : "s");
+	if (c->elsewhere + c->unknown > 0) {
+		buf_adds(&b, " (");
+		if (c->elsewhere > 0)
+			buf_addf(&b, "%zu role%s not in the inputs",
+			    c->elsewhere, c->elsewhere == 1 ? "" : "s");
+		if (c->unknown > 0)
+			buf_addf(&b, "%s%zu trust%s not known offline",
+			    c->elsewhere > 0 ? ", " : "", c->unknown,
+			    c->unknown == 1 ? "" : "s");
+		buf_addc(&b, ')');
 	}
-	fprintf(fp, "; %zu role%s, %zu OIDC provider%s\n", m->roles.n,
-	    m->roles.n == 1 ? "" : "s", m->providers.n,
-	    m->providers.n == 1 ? "" : "s");
+	buf_addf(&b, "; %zu role%s, %zu OIDC provider%s", c->roles,
+	    c->roles == 1 ? "" : "s", c->providers,
+	    c->providers == 1 ? "" : "s");
+	c->line = arena_strdup(a, b.buf);
+	buf_release(&b);
 }
 
 static void
@@ -322,6 +329,7 @@ main(int argc, char *argv[])
 	struct bindings		 bs;
 	struct diags		 dg;
 	struct report_opts	 ro;
+	struct report_checked	 checked;
 	enum format		 format = FORMAT_TEXT;
 	enum color		 color = COLOR_AUTO;
 	int			 ch, fail_on = -1, status, s;
@@ -443,12 +451,14 @@ main(int argc, char *argv[])
 	diags_fingerprint(&dg);
 
 	ro.nfiles = m.nfiles;
+	summary(&arena, &checked, &m, &bs);
+	ro.checked = &checked;
 	ro.color = format == FORMAT_TEXT && use_color(color);
 	report(format, &m, &bs, &dg, &ro);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		err(2, "stdout");
 	if (format == FORMAT_TEXT && !quiet && m.nfiles > 0)
-		summary(stderr, &m, &bs);
+		fprintf(stderr, "%s: %s\n", progname, checked.line);
 	if (format == FORMAT_TEXT && dg.nsuppressed > 0 && !ro.show_suppressed)
 		fprintf(stderr, "%s: %zu suppressed finding%s not shown "
 		    "(--show-suppressed lists them)\n", progname,

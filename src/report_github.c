@@ -129,6 +129,8 @@ gh_summary(FILE *fp, const struct diags *dg, const struct report_opts *o)
 	    dg->count[SEV_NOTE], dg->count[SEV_NOTE] == 1 ? "" : "s",
 	    dg->nsuppressed, dg->nerrors, dg->nerrors == 1 ? "" : "s",
 	    o->nfiles, o->nfiles == 1 ? "" : "s");
+	if (o->checked != NULL)
+		buf_addf(&b, "\n%s.\n", o->checked->line);
 	for (i = 0; i < dg->n; i++) {
 		d = dg->v[i];
 		if (!report_listed(d, o))

@@ -140,9 +140,14 @@ report_json(FILE *fp, const struct diags *dg, const struct report_opts *o)
 		sep = ",";
 	}
 	buf_addf(&b, "],\n\"summary\":{\"files\":%zu,\"error\":%zu,"
-	    "\"warning\":%zu,\"note\":%zu,\"suppressed\":%zu}}\n", o->nfiles,
+	    "\"warning\":%zu,\"note\":%zu,\"suppressed\":%zu", o->nfiles,
 	    dg->count[SEV_ERROR], dg->count[SEV_WARNING], dg->count[SEV_NOTE],
 	    dg->nsuppressed);
+	if (o->checked != NULL) {
+		buf_adds(&b, ",\"checked\":");
+		report_checked_json(&b, o->checked);
+	}
+	buf_adds(&b, "}}\n");
 	fwrite(b.buf, 1, b.len, fp);
 	buf_release(&b);
 }

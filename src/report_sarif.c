@@ -33,7 +33,8 @@ static void	sarif_phys(struct buf *, const struct loc *);
 static void	sarif_logical(struct buf *, const char *);
 static void	sarif_result(struct buf *, const struct diag *);
 static void	sarif_fix(struct buf *, const struct fix *);
-static void	sarif_errors(struct buf *, const struct diags *);
+static void	sarif_errors(struct buf *, const struct diags *,
+		    const struct report_opts *);
 static const char *sarif_level(enum severity);
 static const char *sarif_security(enum severity);
 
@@ -267,7 +268,8 @@ sarif_result(struct buf *b, const struct diag *d)
 
 /* Input errors are tool execution notifications, not results. */
 static void
-sarif_errors(struct buf *b, const struct diags *dg)
+sarif_errors(struct buf *b, const struct diags *dg,
+    const struct report_opts *o)
 {
 	const char	*sep = "";
 	size_t		 i;
@@ -286,7 +288,14 @@ sarif_errors(struct buf *b, const struct diags *dg)
 		buf_adds(b, "}]}");
 		sep = ",";
 	}
-	buf_adds(b, "]}],\n");
+	buf_adds(b, "]");
+	/* What the run read and checked, in the invocation's bag. */
+	if (o->checked != NULL) {
+		buf_adds(b, ",\"properties\":{\"checked\":");
+		report_checked_json(b, o->checked);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "}],\n");
 }
 
 void
@@ -313,7 +322,7 @@ report_sarif(FILE *fp, const struct diags *dg, const struct report_opts *o)
 	}
 	buf_adds(&b, "]}},\n\"automationDetails\":{\"id\":\"irsalint/\"},"
 	    "\"columnKind\":\"unicodeCodePoints\",\n");
-	sarif_errors(&b, dg);
+	sarif_errors(&b, dg, o);
 	buf_adds(&b, "\"results\":[");
 	for (i = 0; i < dg->n; i++) {
 		if (dg->v[i]->rule == NULL || !report_listed(dg->v[i], o))
