@@ -11,7 +11,8 @@ enum fuzz_kind {
 	FUZZ_TF,
 	FUZZ_CFN,	/* CloudFormation templates */
 	FUZZ_AWS,	/* AWS CLI output */
-	FUZZ_POLICY
+	FUZZ_POLICY,
+	FUZZ_HCL	/* Terraform .tf sources, the parser alone */
 };
 
 void	fuzz_run(enum fuzz_kind, const uint8_t *, size_t);
