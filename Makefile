@@ -172,6 +172,19 @@ $(BASELINE): tools/baseline.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/baseline.c $(LIB_LIBS)
 
+# A development driver for the HCL parser, run by hand over real
+# Terraform trees: find DIR -name '*.tf' | build/tools/hclcheck -q
+HCLCHECK = build/tools/hclcheck
+
+$(HCLCHECK): tools/hclcheck.c $(LIB_OBJS) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/hclcheck.c \
+	    $(LIB_OBJS) $(LIB_LIBS)
+
+hclcheck: $(HCLCHECK)
+
+.PHONY: hclcheck
+
 bench: $(PROG) $(BENCHGEN) $(BASELINE)
 	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS="$(BENCH_RUNS)" \
 	    sh tests/bench.sh $(PROG) $(BENCHGEN) $(BASELINE)
