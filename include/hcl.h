@@ -50,8 +50,8 @@ struct hcl_pos {
 
 /* A span of the input; end is exclusive.  Empty when start == end. */
 struct hcl_range {
-	struct hcl_pos	 start;
-	struct hcl_pos	 end;
+	struct hcl_pos	 start;	/* the first byte */
+	struct hcl_pos	 end;	/* just past the last one */
 };
 
 enum hcl_expr_kind {
@@ -77,7 +77,7 @@ enum hcl_lit_kind {
 };
 
 struct hcl_lit {
-	enum hcl_lit_kind	 kind;
+	enum hcl_lit_kind	 kind;	/* number, bool or null */
 	const char		*text;	/* as written: "1.5e3", "true" */
 	int			 b;	/* HCL_LIT_BOOL: the value */
 };
@@ -89,15 +89,15 @@ struct hcl_lit {
  * removed.
  */
 struct hcl_seq {
-	struct hcl_range	 range;
+	struct hcl_range	 range;		/* "${" or "%{" through "}" */
 	int			 strip_before;	/* "${~" or "%{~" */
 	int			 strip_after;	/* "~}" */
 };
 
 /* The parts of a template, or of a directive's branch, in order. */
 struct hcl_template {
-	struct hcl_part		*parts;
-	size_t			 nparts;
+	struct hcl_part		*parts;		/* in written order */
+	size_t			 nparts;	/* 0: an empty string */
 	unsigned int		 height;	/* 1 + the highest part */
 };
 
@@ -109,7 +109,7 @@ enum hcl_part_kind {
 };
 
 struct hcl_part {
-	enum hcl_part_kind	 kind;
+	enum hcl_part_kind	 kind;	/* which fields below are set */
 	/*
 	 * LITERAL: the text as written; the others: from the first
 	 * sequence's start to the last one's end.
@@ -120,26 +120,27 @@ struct hcl_part {
 	 * "$${" and "%%{" turned into "${" and "%{", a flush heredoc's
 	 * indentation and strip markers' white space removed.
 	 */
-	const char		*text;
-	size_t			 len;
+	const char		*text;	/* LITERAL: arena, NUL-terminated */
+	size_t			 len;	/* LITERAL: bytes of text */
 	/*
 	 * INTERP: seq[0] is the interpolation.  IF: seq[0] "%{if}",
 	 * seq[1] "%{else}" (empty range without one), seq[2] "%{endif}".
 	 * FOR: seq[0] "%{for}", seq[2] "%{endfor}".  A missing closing
 	 * directive leaves an empty range.
 	 */
-	struct hcl_seq		 seq[3];
+	struct hcl_seq		 seq[3];	/* see above */
 	struct hcl_expr		*expr;	/* INTERP: the value; IF: the
 					   condition; FOR: the collection */
 	struct hcl_template	 then;	/* IF: when true; FOR: the body */
 	struct hcl_template	 els;	/* IF: when false (may be empty) */
 	const char		*key;	/* FOR: the key name or NULL */
 	const char		*value;	/* FOR: the value name */
-	struct hcl_range	 key_range, value_range;
+	struct hcl_range	 key_range;	/* FOR: of key, if any */
+	struct hcl_range	 value_range;	/* FOR: of value */
 };
 
 struct hcl_tmpl_expr {
-	struct hcl_template	 body;
+	struct hcl_template	 body;		/* the parts */
 	int			 heredoc;	/* <<EOF or <<-EOF */
 	int			 flush;		/* <<-EOF */
 	const char		*marker;	/* heredoc: "EOF" */
@@ -150,13 +151,13 @@ struct hcl_tmpl_expr {
 };
 
 struct hcl_tuple {
-	struct hcl_expr		**v;
-	size_t			  n;
+	struct hcl_expr		**v;	/* the items, in order */
+	size_t			  n;	/* how many */
 };
 
 /* An item of an object constructor. */
 struct hcl_item {
-	struct hcl_expr		*key;
+	struct hcl_expr		*key;		/* never NULL */
 	/*
 	 * A bare identifier key is a literal key, not a variable: its
 	 * name (key is then a traversal without steps).  NULL for any
@@ -165,19 +166,19 @@ struct hcl_item {
 	const char		*key_name;
 	struct hcl_range	 sep;		/* '=' or ':' */
 	int			 colon;		/* sep is ':' */
-	struct hcl_expr		*value;
+	struct hcl_expr		*value;		/* never NULL */
 };
 
 struct hcl_object {
-	struct hcl_item		*v;
-	size_t			 n;
+	struct hcl_item		*v;	/* the items, in order */
+	size_t			 n;	/* how many */
 };
 
 struct hcl_call {
 	const char		*name;	/* "lookup", "provider::aws::arn_parse" */
-	struct hcl_range	 name_range;
-	struct hcl_expr		**args;
-	size_t			  nargs;
+	struct hcl_range	 name_range;	/* all of it, "::" included */
+	struct hcl_expr		**args;		/* in order */
+	size_t			  nargs;	/* how many */
 	int			  expand;	/* "..." after the last one */
 	struct hcl_range	  open, close;	/* the parentheses; close
 						   empty when missing */
@@ -185,8 +186,9 @@ struct hcl_call {
 
 struct hcl_for {
 	const char		*key;	/* NULL when only one name is given */
-	const char		*value;
-	struct hcl_range	 key_range, value_range;
+	const char		*value;	/* the one name, or the second */
+	struct hcl_range	 key_range;	/* of key, if any */
+	struct hcl_range	 value_range;	/* of value */
 	struct hcl_expr		*coll;	/* after "in" */
 	struct hcl_expr		*kexpr;	/* object form: before "=>"; else NULL */
 	struct hcl_expr		*vexpr;	/* the element, or the value */
@@ -195,8 +197,11 @@ struct hcl_for {
 	int			 group;		/* "..." after the value */
 };
 
+/* cond ? then : els, none of them NULL */
 struct hcl_cond {
-	struct hcl_expr		*cond, *then, *els;
+	struct hcl_expr		*cond;	/* before '?' */
+	struct hcl_expr		*then;	/* between '?' and ':' */
+	struct hcl_expr		*els;	/* after ':' */
 };
 
 enum hcl_op {
@@ -211,7 +216,7 @@ enum hcl_op {
 };
 
 struct hcl_opx {
-	enum hcl_op		 op;
+	enum hcl_op		 op;		/* which one */
 	struct hcl_range	 op_range;	/* the operator */
 	struct hcl_expr		*lhs;		/* NULL for a unary one */
 	struct hcl_expr		*rhs;		/* the operand of a unary one */
@@ -231,7 +236,7 @@ enum hcl_step_kind {
  * splat, after "[*]" every step up to the next splat.
  */
 struct hcl_step {
-	enum hcl_step_kind	 kind;
+	enum hcl_step_kind	 kind;	/* which fields below are set */
 	struct hcl_range	 range;	/* from the '.' or '[' */
 	const char		*name;	/* ATTR: the name; LEGACY: the digits */
 	struct hcl_expr		*index;	/* INDEX: the key */
@@ -240,35 +245,35 @@ struct hcl_step {
 /* "aws_iam_role.app.arn": root "aws_iam_role", steps .app and .arn. */
 struct hcl_trav {
 	const char		*root;	/* TRAVERSAL: the variable */
-	struct hcl_range	 root_range;
+	struct hcl_range	 root_range;	/* TRAVERSAL: of root */
 	struct hcl_expr		*base;	/* RELATIVE: what the steps apply to */
-	struct hcl_step		*steps;
-	size_t			 nsteps;
+	struct hcl_step		*steps;		/* in written order */
+	size_t			 nsteps;	/* RELATIVE: at least one */
 };
 
 struct hcl_expr {
-	enum hcl_expr_kind	 kind;
-	struct hcl_range	 range;
+	enum hcl_expr_kind	 kind;		/* which member of u is set */
+	struct hcl_range	 range;		/* all of the expression */
 	unsigned int		 height;	/* 1 + the highest child; at
 						   most HCL_MAX_DEPTH */
 	union {
-		struct hcl_lit		 lit;
-		struct hcl_tmpl_expr	 tmpl;
-		struct hcl_tuple	 tuple;
-		struct hcl_object	 object;
-		struct hcl_call		 call;
-		struct hcl_for		 forx;
-		struct hcl_cond		 cond;
-		struct hcl_opx		 op;
-		struct hcl_trav		 trav;
-		struct hcl_expr		*paren;
+		struct hcl_lit		 lit;		/* LITERAL */
+		struct hcl_tmpl_expr	 tmpl;		/* TEMPLATE */
+		struct hcl_tuple	 tuple;		/* TUPLE */
+		struct hcl_object	 object;	/* OBJECT */
+		struct hcl_call		 call;		/* CALL */
+		struct hcl_for		 forx;		/* FOR */
+		struct hcl_cond		 cond;		/* COND */
+		struct hcl_opx		 op;		/* UNARY, BINARY */
+		struct hcl_trav		 trav;		/* TRAVERSAL, RELATIVE */
+		struct hcl_expr		*paren;		/* PAREN: the inside */
 	} u;
 };
 
 /* name = expr */
 struct hcl_attr {
-	const char		*name;
-	struct hcl_range	 name_range;
+	const char		*name;		/* "assume_role_policy" */
+	struct hcl_range	 name_range;	/* of name */
 	struct hcl_range	 eq;		/* the '=' */
 	struct hcl_expr		*expr;		/* never NULL */
 	struct hcl_range	 range;		/* name through expr */
@@ -277,7 +282,7 @@ struct hcl_attr {
 struct hcl_label {
 	const char		*text;	/* decoded */
 	struct hcl_range	 range;	/* quotes included */
-	int			 quoted;
+	int			 quoted;	/* "x" rather than a bare x */
 };
 
 /*
@@ -285,22 +290,22 @@ struct hcl_label {
  * is an error, and both are kept.
  */
 struct hcl_body {
-	struct hcl_attr		*attrs;
-	size_t			 nattrs;
-	struct hcl_block	*blocks;
-	size_t			 nblocks;
+	struct hcl_attr		*attrs;		/* in file order */
+	size_t			 nattrs;	/* how many */
+	struct hcl_block	*blocks;	/* in file order */
+	size_t			 nblocks;	/* how many */
 	struct hcl_range	 range;	/* the file, or between the braces */
 };
 
 /* type label... { body } */
 struct hcl_block {
 	const char		*type;	/* "resource" */
-	struct hcl_range	 type_range;
-	struct hcl_label	*labels;
-	size_t			 nlabels;
+	struct hcl_range	 type_range;	/* of type */
+	struct hcl_label	*labels;	/* "aws_iam_role", "app" */
+	size_t			 nlabels;	/* how many */
 	struct hcl_range	 open;	/* '{' */
 	struct hcl_range	 close;	/* '}'; empty when missing */
-	struct hcl_body		 body;
+	struct hcl_body		 body;	/* what the braces hold */
 	struct hcl_range	 range;	/* type through '}' */
 };
 
@@ -324,10 +329,10 @@ struct hcl_comment {
 struct hcl_file {
 	const char		*name;		/* as given to hcl_parse() */
 	const char		*data;		/* the input, not copied */
-	size_t			 len;
-	struct hcl_body		 body;
+	size_t			 len;		/* its length */
+	struct hcl_body		 body;		/* the file's */
 	struct hcl_comment	*comments;	/* in file order */
-	size_t			 ncomments;
+	size_t			 ncomments;	/* how many */
 	size_t			 nerrors;	/* errors reported */
 };
 
