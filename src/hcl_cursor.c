@@ -111,6 +111,8 @@ hcl_quote(struct hcl_parser *p, const char *s, size_t n)
 {
 	size_t	 k = n;
 
+	if (p->stop)
+		return "";	/* no message will be printed */
 	if (k > 40)
 		for (k = 40; k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80; k--)
 			continue;
@@ -127,7 +129,7 @@ hcl_tok_desc(struct hcl_parser *p, const struct hcl_tok *t)
 
 	if (t->type == HCL_T_IDENT)
 		return hcl_quote(p, s, n);
-	if (t->type == HCL_T_NUMBER)
+	if (t->type == HCL_T_NUMBER && !p->stop)
 		return arena_printf(p->arena, "number %.*s%s",
 		    (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "");
 	if (t->type >= sizeof(tok_names) / sizeof(tok_names[0]))
@@ -150,7 +152,7 @@ hcl_perr(struct hcl_parser *p, const struct hcl_tok *t, const char *fmt, ...)
 	char	*msg;
 	size_t	 i;
 
-	if (p->stmt_err)
+	if (p->stmt_err || p->stop)
 		return;
 	p->stmt_err = 1;
 	if (t->type == HCL_T_BAD || (t->flags & HCL_TF_MISSING) ||
