@@ -116,13 +116,15 @@ clean:
 
 
 # libFuzzer targets, built with clang into build/fuzz: make fuzz, then run
-# e.g. build/fuzz/fuzz_k8s -runs=10000000 build/fuzz/corpus_k8s.
+# e.g. build/fuzz/fuzz_k8s -runs=10000000 build/fuzz/corpus_k8s, or
+# build/fuzz/fuzz_hcl -dict=tests/fuzz/hcl.dict build/fuzz/corpus_hcl.
 FUZZ_CC	= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
 FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
-	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input
+	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input \
+	build/fuzz/fuzz_hcl
 
 fuzz: $(FUZZ_PROGS) fuzz-corpus
 
@@ -140,7 +142,7 @@ build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
 fuzz-corpus:
 	@mkdir -p build/fuzz/corpus_k8s build/fuzz/corpus_tf \
 	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy \
-	    build/fuzz/corpus_input
+	    build/fuzz/corpus_input build/fuzz/corpus_hcl
 	@find testdata -name '*.yaml' -o -name '*.yml' | \
 	    while read f; do cp "$$f" build/fuzz/corpus_k8s/; done
 	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
@@ -151,6 +153,7 @@ fuzz-corpus:
 	@cp testdata/cfn/*.yaml testdata/aws-cli/*.json testdata/hostile/yaml-*.yaml \
 	    build/fuzz/corpus_input/
 	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
+	@cp testdata/hcl/*.tf build/fuzz/corpus_hcl/
 
 .PHONY: fuzz fuzz-corpus
 .PHONY: all check man install uninstall clean
@@ -171,6 +174,19 @@ $(BENCHGEN): tools/benchgen.c
 $(BASELINE): tools/baseline.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/baseline.c $(LIB_LIBS)
+
+# A development driver for the HCL parser, run by hand over real
+# Terraform trees: find DIR -name '*.tf' | build/tools/hclcheck -q
+HCLCHECK = build/tools/hclcheck
+
+$(HCLCHECK): tools/hclcheck.c $(LIB_OBJS) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/hclcheck.c \
+	    $(LIB_OBJS) $(LIB_LIBS)
+
+hclcheck: $(HCLCHECK)
+
+.PHONY: hclcheck
 
 bench: $(PROG) $(BENCHGEN) $(BASELINE)
 	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS="$(BENCH_RUNS)" \

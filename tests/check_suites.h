@@ -16,5 +16,6 @@ Suite	*rules_suite(void);
 Suite	*report_suite(void);
 Suite	*config_suite(void);
 Suite	*trust_suite(void);
+Suite	*hcl_suite(void);
 
 #endif /* CHECK_SUITES_H */

@@ -13,7 +13,11 @@
 # (include/X.h and src/X.c are both module X's):
 #   base      xalloc arena buf util strmap diag (diag is the diagnostic
 #             type every layer may use)
-#   input     the positioned input layer: yev, jscan, input*
+#   input     the positioned input layer: yev, jscan, input*, and the
+#             HCL parser hcl* (hcl.h, and hcl_impl.h that its pieces
+#             share), which turns .tf text into a positioned syntax
+#             tree for a loader to read, as yev and jscan do for YAML
+#             and JSON: it knows no model, only base modules
 #   model     model
 #   loader    load and load_*, pieces split out of a loader: *_eval*,
 #             cfn_*, k8s_*, tf_*, their private headers cfn.h, k8s.h, tf.h,
@@ -63,7 +67,7 @@ MODULES='
 rule     | rule rule_list rules/rules.def          | the rule API never includes
 rules    | rules/*                                 | rules never include
 base     | xalloc arena buf util strmap diag       | base modules never include
-input    | yev jscan input*                        | the input layer never includes
+input    | yev jscan input* hcl*                   | the input layer never includes
 model    | model                                   | the model never includes
 loader   | load load_* *_eval* cfn cfn_* k8s k8s_* tf tf_* comment | loaders never include
 domain   | arn policy                              | domain parsers never include

@@ -12,7 +12,8 @@ enum fuzz_kind {
 	FUZZ_CFN,	/* CloudFormation templates */
 	FUZZ_AWS,	/* AWS CLI output */
 	FUZZ_POLICY,
-	FUZZ_INPUT	/* the input layer alone, both backends */
+	FUZZ_INPUT,	/* the input layer alone, both backends */
+	FUZZ_HCL	/* Terraform .tf sources, the parser alone */
 };
 
 void	fuzz_run(enum fuzz_kind, const uint8_t *, size_t);

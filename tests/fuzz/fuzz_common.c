@@ -7,17 +7,23 @@
  * the input's length, prints them.  A trust policy is parsed and
  * evaluated against a fixed request.  The input layer is also fuzzed
  * alone, so that its JSON backend, which no loader reads with yet, and
- * its tree meet hostile text too.
+ * its tree meet hostile text too.  HCL is parsed, printed, and its
+ * tree walked for the parser's promises: every range inside the input
+ * and in order, every height within HCL_MAX_DEPTH, every error placed.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "arena.h"
 #include "bind.h"
+#include "buf.h"
 #include "diag.h"
 #include "engine.h"
 #include "fuzz.h"
 #include "input.h"
+#include "hcl.h"
 #include "load.h"
 #include "model.h"
 #include "policy.h"
@@ -152,6 +158,142 @@ input(const char *data, size_t len)
 		}
 		input_close(&in);
 	}
+static void	hcl_range(const struct hcl_range *, size_t);
+static void	hcl_tmpl(const struct hcl_template *, size_t);
+static void	hcl_expr(const struct hcl_expr *, size_t);
+static void	hcl_body(const struct hcl_body *, size_t);
+
+/* A broken promise of the parser is a crash, for the fuzzer to see. */
+static void
+hcl_range(const struct hcl_range *r, size_t len)
+{
+	if (r->start.off > r->end.off || r->end.off > len ||
+	    r->start.line == 0 || r->start.col == 0 ||
+	    r->end.line < r->start.line || (r->end.line == r->start.line &&
+	    r->end.col < r->start.col))
+		abort();
+}
+
+static void
+hcl_tmpl(const struct hcl_template *t, size_t len)
+{
+	const struct hcl_part	*pt;
+	size_t			 i;
+
+	for (i = 0; i < t->nparts; i++) {
+		pt = &t->parts[i];
+		hcl_range(&pt->range, len);
+		if (pt->kind == HCL_PART_LITERAL && pt->text[pt->len] != '\0')
+			abort();
+		if (pt->expr != NULL)
+			hcl_expr(pt->expr, len);
+		hcl_tmpl(&pt->then, len);
+		hcl_tmpl(&pt->els, len);
+	}
+}
+
+static void
+hcl_expr(const struct hcl_expr *e, size_t len)
+{
+	size_t	 i;
+
+	hcl_range(&e->range, len);
+	if (e->height == 0 || e->height > HCL_MAX_DEPTH)
+		abort();
+	switch (e->kind) {
+	case HCL_EXPR_TEMPLATE:
+		hcl_tmpl(&e->u.tmpl.body, len);
+		break;
+	case HCL_EXPR_TUPLE:
+		for (i = 0; i < e->u.tuple.n; i++)
+			hcl_expr(e->u.tuple.v[i], len);
+		break;
+	case HCL_EXPR_OBJECT:
+		for (i = 0; i < e->u.object.n; i++) {
+			hcl_expr(e->u.object.v[i].key, len);
+			hcl_expr(e->u.object.v[i].value, len);
+		}
+		break;
+	case HCL_EXPR_CALL:
+		for (i = 0; i < e->u.call.nargs; i++)
+			hcl_expr(e->u.call.args[i], len);
+		break;
+	case HCL_EXPR_FOR:
+		hcl_expr(e->u.forx.coll, len);
+		hcl_expr(e->u.forx.vexpr, len);
+		if (e->u.forx.kexpr != NULL)
+			hcl_expr(e->u.forx.kexpr, len);
+		if (e->u.forx.cond != NULL)
+			hcl_expr(e->u.forx.cond, len);
+		break;
+	case HCL_EXPR_COND:
+		hcl_expr(e->u.cond.cond, len);
+		hcl_expr(e->u.cond.then, len);
+		hcl_expr(e->u.cond.els, len);
+		break;
+	case HCL_EXPR_UNARY:
+	case HCL_EXPR_BINARY:
+		if (e->u.op.lhs != NULL)
+			hcl_expr(e->u.op.lhs, len);
+		hcl_expr(e->u.op.rhs, len);
+		break;
+	case HCL_EXPR_TRAVERSAL:
+	case HCL_EXPR_RELATIVE:
+		if ((e->u.trav.root == NULL) == (e->u.trav.base == NULL))
+			abort();
+		if (e->u.trav.base != NULL)
+			hcl_expr(e->u.trav.base, len);
+		for (i = 0; i < e->u.trav.nsteps; i++) {
+			hcl_range(&e->u.trav.steps[i].range, len);
+			if (e->u.trav.steps[i].index != NULL)
+				hcl_expr(e->u.trav.steps[i].index, len);
+		}
+		break;
+	case HCL_EXPR_PAREN:
+		hcl_expr(e->u.paren, len);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+hcl_body(const struct hcl_body *b, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nattrs; i++) {
+		hcl_range(&b->attrs[i].range, len);
+		hcl_expr(b->attrs[i].expr, len);
+	}
+	for (i = 0; i < b->nblocks; i++) {
+		hcl_range(&b->blocks[i].range, len);
+		hcl_body(&b->blocks[i].body, len);
+	}
+}
+
+static void
+hcl(const char *data, size_t len)
+{
+	struct arena	 a = ARENA_INIT;
+	struct diags	 dg;
+	struct buf	 b = BUF_INIT;
+	struct hcl_file	*f;
+	size_t		 i;
+
+	diags_init(&dg, &a);
+	f = hcl_parse(&a, &dg, "fuzz.tf", data, len);
+	hcl_body(&f->body, len);
+	for (i = 0; i < f->ncomments; i++)
+		hcl_range(&f->comments[i].range, len);
+	if (dg.n != f->nerrors || dg.n > HCL_MAX_ERRORS + 1)
+		abort();
+	for (i = 0; i < dg.n; i++)
+		if (dg.v[i]->loc.line == 0 || dg.v[i]->loc.col == 0)
+			abort();
+	hcl_dump_body(&b, &f->body);
+	buf_release(&b);
+	diags_release(&dg);
 	arena_release(&a);
 }
 
@@ -162,6 +304,8 @@ fuzz_run(enum fuzz_kind kind, const uint8_t *data, size_t len)
 		policy((const char *)data, len);
 	else if (kind == FUZZ_INPUT)
 		input((const char *)data, len);
+	else if (kind == FUZZ_HCL)
+		hcl((const char *)data, len);
 	else
 		pipeline((const char *)data, len, kind);
 }
