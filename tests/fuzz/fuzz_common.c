@@ -158,6 +158,9 @@ input(const char *data, size_t len)
 		}
 		input_close(&in);
 	}
+	arena_release(&a);
+}
+
 static void	hcl_range(const struct hcl_range *, size_t);
 static void	hcl_tmpl(const struct hcl_template *, size_t);
 static void	hcl_expr(const struct hcl_expr *, size_t);
