@@ -80,6 +80,7 @@ check: $(PROG) $(TESTPROG)
 	sh tests/layering-selftest.sh
 	sh tests/layering.sh .
 	sh tests/calls.sh $(OBJDIR)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 
 # The include matrix of tests/layering.sh on this tree (its self-test

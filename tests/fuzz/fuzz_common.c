@@ -55,7 +55,7 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 	struct model	 m;
 	struct bindings	 bs;
 	struct diags	 dg;
-	struct report_opts opts = { 1, 1, 2, NULL };
+	struct report_opts opts = { 1, 1, 2, NULL, NULL };
 	static FILE	*null;
 
 	model_init(&m, &a);
