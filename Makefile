@@ -80,6 +80,7 @@ check: $(PROG) $(TESTPROG)
 	sh tests/layering-selftest.sh
 	sh tests/layering.sh .
 	sh tests/calls.sh $(OBJDIR)
+	sh tests/plugin.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 

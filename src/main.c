@@ -17,6 +17,7 @@
 #include "model.h"
 #include "report.h"
 #include "rule.h"
+#include "xalloc.h"
 #include "suppress.h"
 
 enum format {
@@ -43,6 +44,14 @@ enum color {
 #define FAIL_NEVER	SEV__MAX
 
 static const char	*progname = "irsalint";
+/*
+ * Run as "kubectl irsalint": -f and --filename name inputs, as they do
+ * for every kubectl command; the report format is --format only.
+ */
+static int		 plugin;
+/* Inputs named with -f or --filename, in order; kept to the exit. */
+static const char	**files;
+static size_t		 nfiles;
 
 static void	usage(FILE *, int) __attribute__((noreturn));
 static int	parse_fail_on(const char *);
@@ -112,6 +121,10 @@ usage(FILE *fp, int status)
 		    "*.tfstate,\n"
 		    "  or - for standard input.\n"
 		    "See irsalint(1) and irsalint-rules(7).\n", fp);
+	if (fp == stdout && plugin)
+		fputs("\nAs a kubectl plugin, -f FILE and --filename FILE name "
+		    "an input, as for kubectl;\nchoose the report format with "
+		    "--format.\n", fp);
 	exit(status);
 }
 
@@ -125,8 +138,10 @@ set_progname(const char *argv0)
 		return;
 	if ((p = strrchr(argv0, '/')) != NULL)
 		argv0 = p + 1;
-	if (strncmp(argv0, "kubectl-", 8) == 0)
+	if (strncmp(argv0, "kubectl-", 8) == 0) {
 		progname = "kubectl irsalint";
+		plugin = 1;
+	}
 }
 
 static int
@@ -312,7 +327,8 @@ main(int argc, char *argv[])
 		{ "config", required_argument, NULL, 'c' },
 		{ "explain", required_argument, NULL, 'E' },
 		{ "fail-on", required_argument, NULL, 'F' },
-		{ "format", required_argument, NULL, 'f' },
+		{ "filename", required_argument, NULL, 'I' },
+		{ "format", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "list-rules", no_argument, NULL, 'L' },
 		{ "namespace", required_argument, NULL, 'n' },
@@ -333,12 +349,14 @@ main(int argc, char *argv[])
 	enum format		 format = FORMAT_TEXT;
 	enum color		 color = COLOR_AUTO;
 	int			 ch, fail_on = -1, status, s;
+	size_t			 i;
 	int			 list = 0, no_config = 0, quiet = 0;
 	const char		*ns = NULL, *stdin_name = NULL;
 	const char		*cfg_file = NULL, *explain_id = NULL;
 
 	set_progname(argv[0]);
 	memset(&ro, 0, sizeof(ro));
+	files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*files));
 	while ((ch = getopt_long(argc, argv, "f:hn:qV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -355,6 +373,15 @@ main(int argc, char *argv[])
 			fail_on = parse_fail_on(optarg);
 			break;
 		case 'f':
+			if (plugin)
+				files[nfiles++] = optarg;
+			else
+				format = parse_format(optarg);
+			break;
+		case 'I':
+			files[nfiles++] = optarg;
+			break;
+		case 'T':
 			format = parse_format(optarg);
 			break;
 		case 'h':
@@ -410,7 +437,7 @@ main(int argc, char *argv[])
 		warnx("--format mdoc: only with --list-rules");
 		usage(stderr, 2);
 	}
-	if (argc == 0) {
+	if (argc == 0 && nfiles == 0) {
 		warnx("no input: name a plan, manifests or a directory");
 		usage(stderr, 2);
 	}
@@ -441,6 +468,8 @@ main(int argc, char *argv[])
 	else if (cfg.ns != NULL)
 		m.default_ns = cfg.ns;
 	m.stdin_name = stdin_name;
+	for (i = 0; i < nfiles; i++)
+		load_path(&m, &dg, files[i]);
 	for (; argc > 0; argc--, argv++)
 		load_path(&m, &dg, *argv);
 	model_index(&m);
