@@ -319,9 +319,10 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 		diag_error(dg, &loc, "cannot read: %s", strerror(errno));
 		return 0;
 	}
-	m->nfiles++;
-	if (wrong_input(dg, &loc, chunk, n))
+	if (wrong_input(dg, &loc, chunk, n)) {
+		m->nfiles++;
 		return 1;
+	}
 	/*
 	 * An input named on purpose that holds nothing is a mistake
 	 * upstream (helm template failed, a redirection truncated the
@@ -331,10 +332,11 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 		diag_error(dg, &loc, fp == stdin ? "standard input is empty: "
 		    "did the command that feeds it (helm template, kustomize "
 		    "build) fail?" : "the file is empty: nothing to lint");
-		return 1;
+		return 0;
 	}
 	if (named && named_not_json(dg, &loc, chunk, n))
-		return 1;
+		return 0;
+	m->nfiles++;
 	if (sniff(chunk, n) == INPUT_K8S) {
 		load_k8s_stream(m, dg, file, fp, chunk, n);
 		if (ferror(fp))
