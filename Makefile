@@ -25,7 +25,7 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 endif
 
 LIB_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 libcjson)
-LIB_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 libcjson)
+LIB_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 libcjson) -lm
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
