@@ -38,6 +38,12 @@ enum tfv_kind {
 #define TFV_SET		0x1	/* LIST: a set; elements sorted, unique */
 #define TFV_ERROR	0x2	/* UNKNOWN: an error, already reported */
 #define TFV_BLOCKS	0x4	/* LIST: nested blocks of one type */
+/*
+ * MAP: a resource's or a data source's instance, whose arguments not
+ * written are known only after apply: an attribute it lacks is an
+ * unknown named after why, the instance's address.
+ */
+#define TFV_OPEN	0x8
 
 /* Where a value was written: the expression it came from. */
 struct tf_at {
@@ -159,6 +165,8 @@ struct tf_ev {
 	struct diags		*dg;		/* errors */
 	unsigned long		 work;		/* spent of TF_MAX_WORK */
 	int			 over;		/* TF_MAX_WORK reached */
+	int			 quiet;		/* inside try() or can(): errors
+						   are values, not reported */
 	/* The module being evaluated: path.module, for file(). */
 	const char		*module_dir;
 	/* Set by tf_src.c: read a file for file() and templatefile(). */

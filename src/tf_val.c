@@ -61,10 +61,12 @@ tf_error(struct tf_ev *ev, const struct tf_at *at, const char *fmt, ...)
 		hcl_loc(at->file, &at->range, &loc);
 	else
 		loc.file = "(terraform)";
-	diag_error(ev->dg, &loc, "%s", msg);
+	/* try() and can() turn an error into a value: nothing to say. */
+	if (ev->quiet == 0)
+		diag_error(ev->dg, &loc, "%s", msg);
 	v = mk(ev, TFV_UNKNOWN);
 	v->flags = TFV_ERROR;
-	v->why = "an error";
+	v->why = msg;
 	v->at = at;
 	return v;
 }
