@@ -619,6 +619,16 @@ to_cjson(const struct tfv *v, cJSON **mask, int raw)
 		j = cJSON_CreateObject();
 		*mask = cJSON_CreateObject();
 		for (i = 0; i < v->n; i++) {
+			if (raw && (v->v[i]->flags & TFV_UKEY) &&
+			    v->v[i]->json_of != NULL) {
+				/* The entry, under a key that says unknown. */
+				if ((e = to_cjson(v->v[i]->json_of, &m,
+				    raw)) != NULL)
+					cJSON_AddItemToObject(j, "\001", e);
+				cJSON_Delete(m);
+				any = 1;
+				continue;
+			}
 			if ((e = to_cjson(v->v[i], &m, raw)) != NULL)
 				cJSON_AddItemToObject(j, v->k[i], e);
 			if (m != NULL) {
