@@ -50,6 +50,10 @@ void	load_finish(struct model *, struct diags *, const struct load_opts *);
 void	load_tf_sources(struct model *, struct diags *,
 	    const char *const *dirs, size_t n, const struct load_opts *);
 
+/* One .tf file's bytes as a root module alone: stdin, fuzzing. */
+void	load_tf_buffer(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len, const struct load_opts *);
+
 /* Detect the format by content and call one of the loaders below. */
 void	load_buffer(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);

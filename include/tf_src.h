@@ -229,6 +229,13 @@ struct tf_env {
 	void			*inst;		/* the caller's instance */
 };
 
+/*
+ * The error value once the budget is spent; tf_over() also says so,
+ * once per evaluation, at.
+ */
+struct tfv	*tf_stopped(struct tf_ev *);
+struct tfv	*tf_over(struct tf_ev *, const struct tf_at *);
+
 /* The value of x; never NULL. */
 struct tfv	*tf_eval(struct tf_ev *, const struct tf_env *,
 		    const struct hcl_expr *);

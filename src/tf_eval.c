@@ -167,6 +167,8 @@ ev_template(struct tf_ev *ev, const struct tf_env *env,
 				}
 				buf_add(&b, c->s, c->len);
 			}
+			if (ev->over)
+				v = tf_stopped(ev);
 			break;
 		}
 		if (v == NULL)
@@ -175,7 +177,11 @@ ev_template(struct tf_ev *ev, const struct tf_env *env,
 			unk[nunk++] = v;
 		else
 			buf_add(&b, v->s, v->len);
-		if (b.len > TF_MAX_STRING || tf_spend(ev, 1)) {
+		if (tf_spend(ev, 1)) {
+			buf_release(&b);
+			return tf_over(ev, at);
+		}
+		if (b.len > TF_MAX_STRING) {
 			buf_release(&b);
 			return tf_error(ev, at, "a string longer than %lu MiB",
 			    TF_MAX_STRING >> 20);
@@ -370,6 +376,9 @@ ev_for(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 		}
 		vals[n++] = tf_eval(ev, e, f->vexpr);
 	}
+	/* Never a list cut short: past the budget nothing is known. */
+	if (ev->over)
+		return tf_over(ev, at_of(ev, env, &x->range));
 	if (!f->object) {
 		out = tfv_list(ev, n, 0);
 		memcpy(out->v, vals, n * sizeof(*vals));
@@ -634,6 +643,28 @@ ev_trav(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 	return ev_steps(ev, env, v, t->steps + used, t->nsteps - used, at);
 }
 
+/* Past the budget: say so once, at the first place it shows. */
+struct tfv *
+tf_over(struct tf_ev *ev, const struct tf_at *at)
+{
+	if (ev->over_said)
+		return tf_stopped(ev);
+	ev->over_said = 1;
+	return tf_error(ev, at, "evaluation stopped here: more than %lu "
+	    "steps, so nothing after this is evaluated", TF_MAX_WORK);
+}
+
+/* What any evaluation is once the budget is spent (said once). */
+struct tfv *
+tf_stopped(struct tf_ev *ev)
+{
+	struct tfv	*v;
+
+	v = tfv_unknown(ev, "an evaluation stopped at its budget", NULL);
+	v->flags |= TFV_ERROR;
+	return v;
+}
+
 struct tfv *
 tf_eval(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 {
@@ -641,19 +672,10 @@ tf_eval(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 	struct tfv		*v;
 	size_t			 len;
 
-	if (tf_spend(ev, 1)) {
-		if (!ev->over_said) {
-			ev->over_said = 1;
-			return tf_error(ev, at_of(ev, env, &x->range),
-			    "evaluation stopped here: more than %lu steps",
-			    TF_MAX_WORK);
-		}
-		v = tfv_unknown(ev, "an evaluation stopped", NULL);
-		v->flags |= TFV_ERROR;
-		return v;
-	}
 	if (x == NULL)
 		return tfv_null(ev);
+	if (tf_spend(ev, 1) || ev->over)
+		return tf_over(ev, at_of(ev, env, &x->range));
 	switch (x->kind) {
 	case HCL_EXPR_INVALID:
 		v = tfv_unknown(ev, "a syntax error", NULL);

@@ -112,6 +112,8 @@ struct tf_src {
 	size_t			  ninsts;
 	struct tf_mod		**all;		/* every module read */
 	size_t			  nall;
+	int			  no_disk;	/* load_tf_buffer(): read no
+						   file, follow no module */
 };
 
 static struct tfv	*lookup(struct tf_ev *, const struct tf_env *,
@@ -127,6 +129,8 @@ static struct tfv	*res_value(struct tf_src *, struct tf_inst *,
 			    const char *, const struct tf_at *);
 static struct tf_mod	*mod_get(struct tf_src *, const char *,
 			    const struct loc *);
+static struct tf_mod	*mod_new(struct tf_src *, const char *,
+			    const char *);
 
 static struct tf_src *
 src_of(struct tf_ev *ev)
@@ -467,6 +471,16 @@ mod_get(struct tf_src *S, const char *dir, const struct loc *from)
 	}
 	if ((v = strmap_get(&S->mods, real)) != NULL)
 		return v->v;
+	M = mod_new(S, dir, real);
+	mod_read(S, M);
+	return M;
+}
+
+static struct tf_mod *
+mod_new(struct tf_src *S, const char *dir, const char *real)
+{
+	struct tf_mod	*M;
+
 	M = arena_alloc(S->m->arena, sizeof(*M));
 	M->dir = arena_strdup(S->m->arena, dir);
 	M->real = arena_strdup(S->m->arena, real);
@@ -478,7 +492,6 @@ mod_get(struct tf_src *S, const char *dir, const struct loc *from)
 	strmap_add(&S->mods, S->m->arena, M->real, M);
 	S->all = xreallocarray(S->all, S->nall + 1, sizeof(*S->all));
 	S->all[S->nall++] = M;
-	mod_read(S, M);
 	return M;
 }
 
@@ -880,6 +893,8 @@ dynamic(struct tf_src *S, struct tf_inst *I, const struct hcl_block *b,
 		blocks_add(S, a, name, eval_body(S, I, NULL, &body, 1, f, s,
 		    0));
 	}
+	if (S->ev.over)
+		blocks_add(S, a, name, tf_stopped(&S->ev));
 }
 
 static struct tfv *
@@ -1140,6 +1155,13 @@ call_dir(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 		return NULL;
 	}
 	loc_of(k->file, &a->expr->range, &loc);
+	if (S->no_disk) {
+		tf_gap(S, &loc, arena_printf(S->m->arena, "%smodule.%s",
+		    I->prefix, label(k->b, 0)), arena_printf(S->m->arena,
+		    "module %s is not read from standard input: name the "
+		    "directory", label(k->b, 0)));
+		return NULL;
+	}
 	if (strncmp(src, "./", 2) == 0 || strncmp(src, "../", 3) == 0)
 		dir = arena_printf(S->m->arena, "%s/%s", I->mod->dir, src);
 	else {
@@ -1485,6 +1507,10 @@ call_fn(struct tf_ev *ev, const struct tf_env *env, const struct tf_call *c)
 		    "a path", c->name);
 	}
 	path = c->args[0]->s;
+	if (S->no_disk)
+		return tfv_unknown(ev, arena_printf(S->m->arena, "%s(\"%s\"), "
+		    "which is not read for standard input", c->name, path),
+		    c->at);
 	if (realpath(path, real) == NULL)
 		return tf_error(ev, c->at, "%s: cannot open %s: %s", c->name,
 		    path, strerror(errno));
@@ -1804,6 +1830,48 @@ mark_called(struct tf_src *S, struct tf_mod *M, struct strmap *called)
 	}
 }
 
+static void
+src_init(struct tf_src *S, struct model *m, struct diags *dg,
+    const struct load_opts *opts)
+{
+	memset(S, 0, sizeof(*S));
+	S->m = m;
+	S->dg = dg;
+	S->opts = opts;
+	S->ev.arena = m->arena;
+	S->ev.dg = dg;
+	S->ev.owner = S;
+	S->ctx.m = m;
+	S->ctx.dg = dg;
+	strmap_init(&S->ctx.doc_by_address);
+	strmap_init(&S->ctx.role_by_address);
+	strmap_init(&S->mods);
+}
+
+static void
+src_release(struct tf_src *S)
+{
+	size_t	 i;
+
+	for (i = 0; i < S->ninsts; i++) {
+		strmap_release(&S->insts[i]->memo);
+		free(S->insts[i]->children);
+	}
+	free(S->insts);
+	for (i = 0; i < S->nall; i++) {
+		strmap_release(&S->all[i]->vars);
+		strmap_release(&S->all[i]->locals);
+		strmap_release(&S->all[i]->res);
+		strmap_release(&S->all[i]->calls);
+		strmap_release(&S->all[i]->outputs);
+		free(S->all[i]->order);
+	}
+	free(S->all);
+	strmap_release(&S->mods);
+	strmap_release(&S->ctx.doc_by_address);
+	strmap_release(&S->ctx.role_by_address);
+}
+
 /*
  * A plan and the sources of its configuration describe the same
  * objects: keep one of each, with the plan's values (what will be
@@ -1876,18 +1944,7 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 
 	if (n == 0)
 		return;
-	memset(&S, 0, sizeof(S));
-	S.m = m;
-	S.dg = dg;
-	S.opts = opts;
-	S.ev.arena = m->arena;
-	S.ev.dg = dg;
-	S.ev.owner = &S;
-	S.ctx.m = m;
-	S.ctx.dg = dg;
-	strmap_init(&S.ctx.doc_by_address);
-	strmap_init(&S.ctx.role_by_address);
-	strmap_init(&S.mods);
+	src_init(&S, m, dg, opts);
 	strmap_init(&called);
 	mods = xreallocarray(NULL, n, sizeof(*mods));
 	for (i = 0; i < n; i++) {
@@ -1926,22 +1983,42 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 	free(mods);
 	if (m->ntf > 0)
 		merge_plan(m);
-	for (i = 0; i < S.ninsts; i++) {
-		strmap_release(&S.insts[i]->memo);
-		free(S.insts[i]->children);
-	}
-	free(S.insts);
-	for (i = 0; i < S.nall; i++) {
-		strmap_release(&S.all[i]->vars);
-		strmap_release(&S.all[i]->locals);
-		strmap_release(&S.all[i]->res);
-		strmap_release(&S.all[i]->calls);
-		strmap_release(&S.all[i]->outputs);
-		free(S.all[i]->order);
-	}
-	free(S.all);
 	strmap_release(&called);
-	strmap_release(&S.mods);
-	strmap_release(&S.ctx.doc_by_address);
-	strmap_release(&S.ctx.role_by_address);
+	src_release(&S);
+}
+
+/*
+ * One file given as bytes (standard input, a fuzzer) as a root module
+ * of its own: no other file is read, no module followed.
+ */
+void
+load_tf_buffer(struct model *m, struct diags *dg, const char *file,
+    const char *data, size_t len, const struct load_opts *opts)
+{
+	struct tf_src	 S;
+	struct tf_mod	*M;
+	struct hcl_file	*f;
+	struct tf_inst	*I;
+	size_t		 j;
+
+	src_init(&S, m, dg, opts);
+	S.no_disk = 1;
+	S.root_dir = "/nonexistent";
+	S.root_path = ".";
+	M = mod_new(&S, ".", "(standard input)");
+	M->loaded = 1;
+	M->files = arena_alloc(m->arena, sizeof(*M->files));
+	m->nfiles++;
+	m->ntfsrc++;
+	f = hcl_parse(m->arena, dg, file, data, len);
+	M->files[M->nfiles++] = f;
+	keep_comments(&S, f);
+	for (j = 0; j < f->body.nblocks; j++)
+		mod_block(&S, M, f, &f->body.blocks[j], 0);
+	I = inst_new(&S, M, NULL, NULL, "", "", NULL);
+	I->is_root = 1;
+	eval_inst(&S, I);
+	if (m->ntf > 0)
+		merge_plan(m);
+	src_release(&S);
 }
