@@ -1717,6 +1717,7 @@ tfvars_file(struct tf_src *S, struct tf_inst *I, const char *path,
 	if ((data = read_all(S, path, &len, LOAD_MAX_FILE_SIZE)) == NULL)
 		return;
 	S->m->nfiles++;
+	S->m->ntfsrc++;
 	f = hcl_parse(S->m->arena, S->dg, path, data, len);
 	keep_comments(S, f);
 	env = env_new(S, I, f, NULL);
