@@ -12,6 +12,10 @@
  * result while parts of an argument are unknown (length() of a list
  * whose elements are not known yet); each says so where it does.
  *
+ * A map flagged TFV_OPEN (a resource's instance) lacks the attributes
+ * that are known only after apply: whatever depends on its whole set
+ * of keys is unknown, named after the instance, as a real unknown is.
+ *
  * The input is hostile: every loop proportional to a result spends
  * from the evaluation's budget, strings stop at TF_MAX_STRING, lists
  * at TF_MAX_ELEMS, and walks into a value stop at HCL_MAX_DEPTH.
@@ -67,6 +71,9 @@ static struct tfv	*get_strs(struct tf_ev *, const struct tf_call *,
 static struct tfv	*result(struct tf_ev *, const struct tf_call *,
 			    struct buf *);
 static struct tfv	*unknown_of(struct tf_ev *, struct tfv *);
+static struct tfv	*unknown_for(struct tf_ev *, struct tfv *const *,
+			    size_t, const struct tfv *);
+static int		 open_map(const struct tfv *);
 static int		 walk(struct tf_ev *, const struct tfv *, int,
 			    const struct tfv **);
 static int		 str_number(const char *, size_t, double *);
@@ -174,7 +181,7 @@ static const struct func funcs[] = {
 	{ "jsonencode",		1, 1,	0,	fn_jsonencode },
 	{ "keys",		1, 1,	0,	fn_keys },
 	{ "length",		1, 1,	0,	fn_length },
-	{ "lookup",		2, 3,	STRICT,	fn_lookup },
+	{ "lookup",		2, 3,	0,	fn_lookup },
 	{ "lower",		1, 1,	STRICT,	fn_lower },
 	{ "max",		1, -1,	STRICT,	fn_max },
 	{ "md5",		1, 1,	STRICT,	fn_md5 },
@@ -274,16 +281,16 @@ tf_func(struct tf_ev *ev, const struct tf_call *c)
 				    "is nested deeper than %d", c->name, i + 1,
 				    HCL_MAX_DEPTH);
 			if (u != NULL)
-				return tfv_unknown_of(ev, c->args, c->nargs);
+				return unknown_for(ev, c->args, c->nargs, u);
 		}
 	return f->fn(ev, c);
 }
 
 /*
- * Look for an unknown in v, depth first, spending a unit of work per
- * value: values are shared, so a value can be far bigger than what
- * made it.  0 and *u the unknown or NULL; -1 too deep; -2 the budget
- * is spent.
+ * Look for an unknown in v, or an open map, depth first, spending a
+ * unit of work per value: values are shared, so a value can be far
+ * bigger than what made it.  0 and *u what was found or NULL; -1 too
+ * deep; -2 the budget is spent.
  */
 static int
 walk(struct tf_ev *ev, const struct tfv *v, int depth, const struct tfv **u)
@@ -296,7 +303,7 @@ walk(struct tf_ev *ev, const struct tfv *v, int depth, const struct tfv **u)
 		return 0;
 	if (tf_spend(ev, 1))
 		return -2;
-	if (v->kind == TFV_UNKNOWN) {
+	if (v->kind == TFV_UNKNOWN || open_map(v)) {
 		*u = v;
 		return 0;
 	}
@@ -321,7 +328,30 @@ over(struct tf_ev *ev, const struct tf_call *c)
 static struct tfv *
 unknown_of(struct tf_ev *ev, struct tfv *v)
 {
-	return tfv_unknown_of(ev, &v, 1);
+	return unknown_for(ev, &v, 1, v);
+}
+
+/*
+ * Unknown because of v[0..n), in which walk() found u: tfv_unknown_of
+ * says why of the unknowns; an open map, which it does not see as
+ * one, is unknown for the reason the map gives.
+ */
+static struct tfv *
+unknown_for(struct tf_ev *ev, struct tfv *const *v, size_t n,
+    const struct tfv *u)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (tfv_first_unknown(v[i]) != NULL)
+			return tfv_unknown_of(ev, v, n);
+	return tfv_unknown(ev, u->why, u->at);
+}
+
+static int
+open_map(const struct tfv *v)
+{
+	return v->kind == TFV_MAP && (v->flags & TFV_OPEN);
 }
 
 /* A value's kind with its article, for messages. */
@@ -2036,6 +2066,8 @@ fn_length(struct tf_ev *ev, const struct tf_call *c)
 	const struct tfv	*v = c->args[0];
 	size_t			 i, n = 0;
 
+	if (open_map(v))
+		return unknown_of(ev, c->args[0]);
 	switch (v->kind) {
 	case TFV_UNKNOWN:
 		return unknown_of(ev, c->args[0]);
@@ -2056,6 +2088,11 @@ fn_length(struct tf_ev *ev, const struct tf_call *c)
 	}
 }
 
+/*
+ * lookup(): the map and the key known; the value found is returned as
+ * it is, unknowns inside it and all (Terraform, which wants the whole
+ * map known, would say less).  A key an open map lacks is unknown.
+ */
 static struct tfv *
 fn_lookup(struct tf_ev *ev, const struct tf_call *c)
 {
@@ -2063,12 +2100,16 @@ fn_lookup(struct tf_ev *ev, const struct tf_call *c)
 	size_t		 len;
 	struct tfv	*e, *v;
 
+	if (c->args[0]->kind == TFV_UNKNOWN || !tfv_known(c->args[1]))
+		return tfv_unknown_of(ev, c->args, 2);
 	if (c->args[0]->kind != TFV_MAP)
 		return bad(ev, c, 0, "a map");
 	if ((e = get_str(ev, c, 1, &key, &len)) != NULL)
 		return e;
 	if (strlen(key) == len && (v = tfv_get(c->args[0], key)) != NULL)
 		return v;
+	if (open_map(c->args[0]))
+		return unknown_of(ev, c->args[0]);
 	if (c->nargs == 3)
 		return c->args[2];
 	return tf_error(ev, c->at, "lookup: the map has no key \"%s\"", key);
@@ -2086,7 +2127,7 @@ fn_merge(struct tf_ev *ev, const struct tf_call *c)
 	size_t		 i, j, n = 0;
 
 	for (i = 0; i < c->nargs; i++) {
-		if (c->args[i]->kind == TFV_UNKNOWN)
+		if (c->args[i]->kind == TFV_UNKNOWN || open_map(c->args[i]))
 			return unknown_of(ev, c->args[i]);
 		if (c->args[i]->kind == TFV_NULL)
 			continue;
@@ -2127,7 +2168,7 @@ fn_jsonencode(struct tf_ev *ev, const struct tf_call *c)
 		    "jsonencode: the value is nested deeper than %d",
 		    HCL_MAX_DEPTH);
 	if (u != NULL) {
-		v = tfv_unknown_of(ev, c->args, 1);
+		v = unknown_for(ev, c->args, 1, u);
 		v->json_of = c->args[0];
 		return v;
 	}
@@ -2494,7 +2535,7 @@ fn_keys(struct tf_ev *ev, const struct tf_call *c)
 	struct tfv		*l;
 	size_t			 i;
 
-	if (m->kind == TFV_UNKNOWN)
+	if (m->kind == TFV_UNKNOWN || open_map(m))
 		return unknown_of(ev, c->args[0]);
 	if (m->kind != TFV_MAP)
 		return bad(ev, c, 0, "a map");
@@ -2513,7 +2554,7 @@ fn_values(struct tf_ev *ev, const struct tf_call *c)
 	const struct tfv	*m = c->args[0];
 	struct tfv		*l;
 
-	if (m->kind == TFV_UNKNOWN)
+	if (m->kind == TFV_UNKNOWN || open_map(m))
 		return unknown_of(ev, c->args[0]);
 	if (m->kind != TFV_MAP)
 		return bad(ev, c, 0, "a map");

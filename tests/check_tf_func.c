@@ -257,9 +257,11 @@ END_TEST
 
 START_TEST(lookup_unknown)
 {
-	/* Terraform needs the whole map known. */
 	EQ("?var.tags", "lookup", 2, M(1, "a", U("var.tags")), S("a"));
 	EQ("?var.key", "lookup", 2, M(1, "a", S("x")), U("var.key"));
+	EQ("?var.m", "lookup", 2, U("var.m"), S("a"));
+	/* The value found is all the result depends on. */
+	EQ("\"x\"", "lookup", 2, M(2, "a", U("var.a"), "b", S("x")), S("b"));
 }
 END_TEST
 
@@ -1216,6 +1218,43 @@ START_TEST(hashes_and_base64)
 }
 END_TEST
 
+/* A resource's instance: only some of its attributes are written. */
+static struct tfv *
+instance(void)
+{
+	struct tfv	*m;
+
+	m = M(1, "arn", S("arn:aws:iam::1:role/x"));
+	m->flags |= TFV_OPEN;
+	m->why = "aws_iam_role.x";
+	return m;
+}
+
+START_TEST(open_instance_maps)
+{
+	struct tfv	*v;
+
+	/* What is written is known; what is not is known after apply. */
+	EQ("\"arn:aws:iam::1:role/x\"", "lookup", 2, instance(), S("arn"));
+	EQ("?aws_iam_role.x", "lookup", 2, instance(), S("name"));
+	EQ("?aws_iam_role.x", "lookup", 3, instance(), S("name"), S("d"));
+	/* Its set of keys is not known. */
+	EQ("?aws_iam_role.x", "keys", 1, instance());
+	EQ("?aws_iam_role.x", "values", 1, instance());
+	EQ("?aws_iam_role.x", "length", 1, instance());
+	EQ("?aws_iam_role.x", "merge", 2, instance(), M(0));
+	EQ("?aws_iam_role.x", "format", 2, S("%v"), instance());
+	EQ("?aws_iam_role.x", "tomap", 1, instance());
+	v = call("jsonencode", 1, L(1, instance()));
+	ck_assert_int_eq(v->kind, TFV_UNKNOWN);
+	ck_assert_str_eq(v->why, "aws_iam_role.x");
+	ck_assert_ptr_nonnull(v->json_of);
+	/* As an element it is a value like another. */
+	EQ("1", "length", 1, L(1, instance()));
+	ck_assert_uint_eq(call("flatten", 1, L(1, instance()))->n, 1);
+}
+END_TEST
+
 START_TEST(errors_carry_the_position)
 {
 	struct tfv	*v;
@@ -1359,6 +1398,7 @@ tf_func_suite(void)
 	tcase_add_test(tc, alltrue_anytrue);
 	tcase_add_test(tc, sensitive_is_identity);
 	tcase_add_test(tc, hashes_and_base64);
+	tcase_add_test(tc, open_instance_maps);
 	tcase_add_test(tc, errors_carry_the_position);
 	tcase_add_test(tl, budget_is_bounded);
 	tcase_add_test(tl, budget_exhausted_mid_call);
