@@ -1255,6 +1255,21 @@ START_TEST(open_instance_maps)
 }
 END_TEST
 
+START_TEST(to_number_is_decimal_only)
+{
+	double	 d;
+
+	/* terraform 1.11 console: tonumber("0x10") and tonumber(" 1")
+	 * fail, tonumber("1e3") is 1000. */
+	ck_assert_int_eq(tfv_to_number(S("0x10"), &d), -1);
+	ck_assert_int_eq(tfv_to_number(S("inf"), &d), -1);
+	ck_assert_int_eq(tfv_to_number(S("nan"), &d), -1);
+	ck_assert_int_eq(tfv_to_number(S(" 1"), &d), -1);
+	ck_assert_int_eq(tfv_to_number(S("1e3"), &d), 0);
+	ck_assert(d == 1000);
+}
+END_TEST
+
 START_TEST(errors_carry_the_position)
 {
 	struct tfv	*v;
@@ -1399,6 +1414,7 @@ tf_func_suite(void)
 	tcase_add_test(tc, sensitive_is_identity);
 	tcase_add_test(tc, hashes_and_base64);
 	tcase_add_test(tc, open_instance_maps);
+	tcase_add_test(tc, to_number_is_decimal_only);
 	tcase_add_test(tc, errors_carry_the_position);
 	tcase_add_test(tl, budget_is_bounded);
 	tcase_add_test(tl, budget_exhausted_mid_call);
