@@ -46,6 +46,14 @@ struct func {
 
 #define STRICT	0x1	/* unknown when any argument has an unknown */
 
+/*
+ * regexec(3) may take time square in the text's length (trying each
+ * start), so irsalint runs patterns only on texts of a few kilobytes,
+ * which ARNs, URLs and names are; longer is an unknown.
+ */
+#define RE_MAX_TEXT	8192
+#define RE_MAX_PATTERN	4096
+
 /* What a regular expression is for, and what it was translated to. */
 struct re {
 	regex_t		 re;
@@ -72,10 +80,12 @@ static struct tfv	*result(struct tf_ev *, const struct tf_call *,
 			    struct buf *);
 static struct tfv	*unknown_of(struct tf_ev *, struct tfv *);
 static struct tfv	*unknown_for(struct tf_ev *, struct tfv *const *,
-			    size_t, const struct tfv *);
+			    size_t);
 static int		 open_map(const struct tfv *);
 static int		 walk(struct tf_ev *, const struct tfv *, int,
-			    const struct tfv **);
+			    const struct tfv **, const struct tfv **,
+			    unsigned long *);
+static int		 known(struct tf_ev *, const struct tfv *);
 static int		 str_number(const char *, size_t, double *);
 static int		 to_num(const struct tfv *, double *);
 static int		 u8dec(const char *, size_t, size_t *, uint32_t *);
@@ -97,6 +107,7 @@ static int		 re_exec(const struct re *, const char *, size_t,
 static void		 re_expand(struct buf *, const char *, size_t,
 			    const char *, const regmatch_t *, size_t);
 static struct tfv	*re_unknown(struct tf_ev *, const struct tf_call *);
+static int		 re_text_ok(const struct re *, const char *, size_t);
 static void		 path_clean(struct buf *, const char *, size_t);
 static void		 md5(const unsigned char *, size_t, unsigned char *);
 static void		 sha1(const unsigned char *, size_t, unsigned char *);
@@ -239,7 +250,7 @@ struct tfv *
 tf_func(struct tf_ev *ev, const struct tf_call *c)
 {
 	const struct func	*f;
-	const struct tfv	*u;
+	const struct tfv	*u, *open;
 	struct tfv		*e;
 	size_t			 i;
 	int			 r;
@@ -275,46 +286,68 @@ tf_func(struct tf_ev *ev, const struct tf_call *c)
 	}
 	if (f->flags & STRICT)
 		for (i = 0; i < c->nargs; i++) {
-			if ((r = walk(ev, c->args[i], 0, &u)) < 0)
+			if ((r = walk(ev, c->args[i], 0, &u, &open, NULL)) < 0)
 				return r == -2 ? over(ev, c) :
 				    tf_error(ev, c->at, "%s: argument %zu "
 				    "is nested deeper than %d", c->name, i + 1,
 				    HCL_MAX_DEPTH);
-			if (u != NULL)
-				return unknown_for(ev, c->args, c->nargs, u);
+			if (u != NULL || open != NULL)
+				return unknown_for(ev, c->args, c->nargs);
 		}
 	return f->fn(ev, c);
 }
 
 /*
- * Look for an unknown in v, or an open map, depth first, spending a
- * unit of work per value: values are shared, so a value can be far
- * bigger than what made it.  0 and *u what was found or NULL; -1 too
- * deep; -2 the budget is spent.
+ * Look for an unknown in v, depth first, and the first open map on
+ * the way, spending a unit of work per value from the budget, or from
+ * *left when left is not NULL: values are shared, so a value can be
+ * far bigger than what made it.  0 and *u the unknown or NULL, *open
+ * the map or NULL; -1 too deep; -2 the budget is spent.  Up to the
+ * unknown it has seen everything, so that a tfv_unknown_of after it
+ * never walks further than it did.
  */
 static int
-walk(struct tf_ev *ev, const struct tfv *v, int depth, const struct tfv **u)
+walk(struct tf_ev *ev, const struct tfv *v, int depth, const struct tfv **u,
+    const struct tfv **open, unsigned long *left)
 {
 	size_t	 i;
 	int	 r;
 
-	*u = NULL;
+	if (depth == 0)
+		*u = *open = NULL;
 	if (v == NULL)
 		return 0;
-	if (tf_spend(ev, 1))
+	if (left != NULL) {
+		if (*left == 0)
+			return -2;
+		(*left)--;
+	} else if (tf_spend(ev, 1))
 		return -2;
-	if (v->kind == TFV_UNKNOWN || open_map(v)) {
+	if (v->kind == TFV_UNKNOWN) {
 		*u = v;
 		return 0;
 	}
+	if (open_map(v) && *open == NULL)
+		*open = v;
 	if (v->kind != TFV_LIST && v->kind != TFV_MAP)
 		return 0;
 	if (depth >= HCL_MAX_DEPTH)
 		return -1;
 	for (i = 0; i < v->n; i++)
-		if ((r = walk(ev, v->v[i], depth + 1, u)) != 0 || *u != NULL)
+		if ((r = walk(ev, v->v[i], depth + 1, u, open, left)) != 0 ||
+		    *u != NULL)
 			return r;
 	return 0;
+}
+
+/* Is v known all the way down, open maps too?  Bounded, as walk(). */
+static int
+known(struct tf_ev *ev, const struct tfv *v)
+{
+	const struct tfv	*u, *open;
+
+	return walk(ev, v, 0, &u, &open, NULL) == 0 && u == NULL &&
+	    open == NULL;
 }
 
 static struct tfv *
@@ -328,24 +361,41 @@ over(struct tf_ev *ev, const struct tf_call *c)
 static struct tfv *
 unknown_of(struct tf_ev *ev, struct tfv *v)
 {
-	return unknown_for(ev, &v, 1, v);
+	return unknown_for(ev, &v, 1);
 }
 
 /*
- * Unknown because of v[0..n), in which walk() found u: tfv_unknown_of
- * says why of the unknowns; an open map, which it does not see as
- * one, is unknown for the reason the map gives.
+ * Unknown because of what v[0..n) hold: the reasons of their unknowns
+ * (tfv_unknown_of), or else of an open map, which tfv_unknown_of does
+ * not see as unknown.  The reasons are words for a message, not worth
+ * the budget: a value too big to look through in a few thousand steps
+ * is left out (tfv_unknown_of, which is not bounded, never sees it).
  */
 static struct tfv *
-unknown_for(struct tf_ev *ev, struct tfv *const *v, size_t n,
-    const struct tfv *u)
+unknown_for(struct tf_ev *ev, struct tfv *const *v, size_t n)
 {
-	size_t	 i;
+	const struct tfv	*u, *open, *first_open = NULL;
+	struct tfv		**some;
+	unsigned long		 left, total = 1000000;
+	size_t			 i, k = 0;
 
-	for (i = 0; i < n; i++)
-		if (tfv_first_unknown(v[i]) != NULL)
-			return tfv_unknown_of(ev, v, n);
-	return tfv_unknown(ev, u->why, u->at);
+	some = arena_alloc(ev->arena, (n + 1) * sizeof(*some));
+	for (i = 0; i < n && total > 0; i++) {
+		left = total < 100000 ? total : 100000;
+		total -= left;
+		if (walk(ev, v[i], 0, &u, &open, &left) < 0)
+			continue;
+		total += left;
+		if (u != NULL)
+			some[k++] = v[i];
+		if (first_open == NULL)
+			first_open = open;
+	}
+	if (k > 0)
+		return tfv_unknown_of(ev, some, k);
+	if (first_open != NULL)
+		return tfv_unknown(ev, first_open->why, first_open->at);
+	return tfv_unknown(ev, NULL, NULL);
 }
 
 static int
@@ -797,11 +847,7 @@ fn_replace(struct tf_ev *ev, const struct tf_call *c)
 		return replace_plain(ev, c, s, len, pat, plen, new, nlen);
 	if (re_compile(&re, pat + 1, plen - 2) == -1)
 		return re_unknown(ev, c);
-	/* regexec reads to a NUL; [^a] takes a byte, not a code point. */
-	for (i = 0; i < len; i++)
-		if (s[i] == '\0' || (re.bytewise && (s[i] & 0x80)))
-			break;
-	if (i < len) {
+	if (!re_text_ok(&re, s, len)) {
 		regfree(&re.re);
 		return re_unknown(ev, c);
 	}
@@ -1621,7 +1667,7 @@ fn_formatlist(struct tf_ev *ev, const struct tf_call *c)
 {
 	struct buf	 b = BUF_INIT;
 	const char	*fmt;
-	size_t		 flen, i, j, n = 1, first = 0;
+	size_t		 flen, i, j, n = 1, first = 0, total = 0;
 	struct tfv	*e, *l, **row;
 
 	if ((e = get_str(ev, c, 0, &fmt, &flen)) != NULL)
@@ -1654,10 +1700,12 @@ fn_formatlist(struct tf_ev *ev, const struct tf_call *c)
 			buf_release(&b);
 			return e;
 		}
-		if (b.len > TF_MAX_STRING) {
+		/* Each element and all of them: rows may share a long
+		 * argument. */
+		if (b.len > TF_MAX_STRING || (total += b.len) > TF_MAX_STRING) {
 			buf_release(&b);
-			return tf_error(ev, c->at, "formatlist: an element is"
-			    " longer than %lu bytes", TF_MAX_STRING);
+			return tf_error(ev, c->at, "formatlist: the result is "
+			    "longer than %lu bytes", TF_MAX_STRING);
 		}
 		l->v[j] = tfv_str(ev, b.buf, b.len);
 		if (ev->over) {
@@ -1875,7 +1923,8 @@ re_compile(struct re *re, const char *p, size_t len)
 	struct buf	 b = BUF_INIT;
 	int		 r;
 
-	if (re_translate(&b, p, len, &re->ngroups, &re->bytewise) == -1) {
+	if (len > RE_MAX_PATTERN ||
+	    re_translate(&b, p, len, &re->ngroups, &re->bytewise) == -1) {
 		buf_release(&b);
 		return -1;
 	}
@@ -1951,6 +2000,24 @@ re_expand(struct buf *b, const char *t, size_t tlen, const char *s,
 	}
 }
 
+/*
+ * Can regexec(3) read s as RE2 would?  Not past RE_MAX_TEXT, nor past
+ * a NUL, where it stops; nor beyond ASCII when the pattern has a "."
+ * or a "[^...]", which take a byte there, not a code point.
+ */
+static int
+re_text_ok(const struct re *re, const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len > RE_MAX_TEXT)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (s[i] == '\0' || (re->bytewise && (s[i] & 0x80)))
+			return 0;
+	return 1;
+}
+
 static struct tfv *
 re_unknown(struct tf_ev *ev, const struct tf_call *c)
 {
@@ -1994,10 +2061,7 @@ fn_regex(struct tf_ev *ev, const struct tf_call *c)
 		return e;
 	if (re_compile(&re, pat, plen) == -1)
 		return re_unknown(ev, c);
-	for (i = 0; i < len; i++)
-		if (s[i] == '\0' || (re.bytewise && (s[i] & 0x80)))
-			break;
-	if (i < len) {
+	if (!re_text_ok(&re, s, len)) {
 		regfree(&re.re);
 		return re_unknown(ev, c);
 	}
@@ -2100,8 +2164,8 @@ fn_lookup(struct tf_ev *ev, const struct tf_call *c)
 	size_t		 len;
 	struct tfv	*e, *v;
 
-	if (c->args[0]->kind == TFV_UNKNOWN || !tfv_known(c->args[1]))
-		return tfv_unknown_of(ev, c->args, 2);
+	if (c->args[0]->kind == TFV_UNKNOWN || !known(ev, c->args[1]))
+		return unknown_for(ev, c->args, 2);
 	if (c->args[0]->kind != TFV_MAP)
 		return bad(ev, c, 0, "a map");
 	if ((e = get_str(ev, c, 1, &key, &len)) != NULL)
@@ -2158,17 +2222,17 @@ static struct tfv *
 fn_jsonencode(struct tf_ev *ev, const struct tf_call *c)
 {
 	struct buf		 b = BUF_INIT;
-	const struct tfv	*u;
+	const struct tfv	*u, *open;
 	struct tfv		*v;
 	size_t			 size = 0;
 	int			 r;
 
-	if ((r = walk(ev, c->args[0], 0, &u)) < 0)
+	if ((r = walk(ev, c->args[0], 0, &u, &open, NULL)) < 0)
 		return r == -2 ? over(ev, c) : tf_error(ev, c->at,
 		    "jsonencode: the value is nested deeper than %d",
 		    HCL_MAX_DEPTH);
-	if (u != NULL) {
-		v = unknown_for(ev, c->args, 1, u);
+	if (u != NULL || open != NULL) {
+		v = unknown_for(ev, c->args, 1);
 		v->json_of = c->args[0];
 		return v;
 	}
@@ -2340,9 +2404,9 @@ fn_slice(struct tf_ev *ev, const struct tf_call *c)
 	struct tfv	*l = NULL, *e;
 	long long	 from, to;
 
-	if (c->args[0]->kind == TFV_UNKNOWN || !tfv_known(c->args[1]) ||
-	    !tfv_known(c->args[2]))
-		return tfv_unknown_of(ev, c->args, c->nargs);
+	if (c->args[0]->kind == TFV_UNKNOWN || !known(ev, c->args[1]) ||
+	    !known(ev, c->args[2]))
+		return unknown_for(ev, c->args, c->nargs);
 	if ((e = get_list(ev, c, 0, &l)) != NULL ||
 	    (e = get_int(ev, c, 1, &from)) != NULL ||
 	    (e = get_int(ev, c, 2, &to)) != NULL)
@@ -2373,8 +2437,8 @@ fn_element(struct tf_ev *ev, const struct tf_call *c)
 	struct tfv	*l = NULL, *e;
 	long long	 i;
 
-	if (c->args[0]->kind == TFV_UNKNOWN || !tfv_known(c->args[1]))
-		return tfv_unknown_of(ev, c->args, c->nargs);
+	if (c->args[0]->kind == TFV_UNKNOWN || !known(ev, c->args[1]))
+		return unknown_for(ev, c->args, c->nargs);
 	if ((e = get_list(ev, c, 0, &l)) != NULL ||
 	    (e = get_int(ev, c, 1, &i)) != NULL)
 		return e;
@@ -2572,8 +2636,8 @@ fn_zipmap(struct tf_ev *ev, const struct tf_call *c)
 	size_t		 *len, i;
 	struct tfv	*e;
 
-	if (!tfv_known(c->args[0]) || c->args[1]->kind == TFV_UNKNOWN)
-		return tfv_unknown_of(ev, c->args, c->nargs);
+	if (!known(ev, c->args[0]) || c->args[1]->kind == TFV_UNKNOWN)
+		return unknown_for(ev, c->args, c->nargs);
 	if ((e = get_strs(ev, c, 0, &s, &len)) != NULL)
 		return e;
 	if (c->args[1]->kind != TFV_LIST)

@@ -1350,6 +1350,61 @@ START_TEST(limits_on_results)
 }
 END_TEST
 
+START_TEST(hostile_shared_values_stay_bounded)
+{
+	struct tfv	*l, *v;
+	size_t		 i;
+
+	/* 2^60 elements when walked out.  An unknown before it must not
+	 * send the reasons' walk through it. */
+	l = S("x");
+	for (i = 0; i < 60; i++)
+		l = L(2, l, l);
+	v = call("format", 3, S("%s%v"), U("var.a"), l);
+	ck_assert_int_eq(v->kind, TFV_UNKNOWN);
+	v = call("element", 2, L(1, l), U("var.i"));
+	ck_assert_int_eq(v->kind, TFV_UNKNOWN);
+	ck_assert_str_eq(v->why, "var.i");
+	v = call("zipmap", 2, L(2, U("var.k"), l), L(2, N(1), N(2)));
+	ck_assert_int_eq(v->kind, TFV_UNKNOWN);
+	/* Shallow functions do not look inside at all. */
+	EQ("2", "length", 1, l);
+	ck_assert_uint_eq(call("concat", 2, l, l)->n, 4);
+}
+END_TEST
+
+START_TEST(hostile_regex_and_formatlist)
+{
+	struct tfv	*big, *l;
+	char		*s;
+	size_t		 i;
+
+	/* regexec may take time square in the text: long texts are not
+	 * run. */
+	s = arena_alloc(&a, 20001);
+	memset(s, 'a', 20000);
+	big = S(s);
+	EQ("?replace() with a regular expression irsalint cannot evaluate",
+	    "replace", 3, big, S("/a*b/"), S("x"));
+	EQ("?regexall() with a regular expression irsalint cannot evaluate",
+	    "regexall", 2, S("a"), big);
+	/* The same long argument in every row of a formatlist. */
+	s = arena_alloc(&a, 1024 * 1024 + 1);
+	memset(s, 'x', 1024 * 1024);
+	l = tfv_list(&ev, 20, 0);
+	for (i = 0; i < 20; i++)
+		l->v[i] = S("a");
+	ERR("formatlist: the result is longer than", "formatlist", 3,
+	    S("%s%s"), l, S(s));
+	/* A width past Go's limit. */
+	EQ("?format() with a width or precision over a million", "format",
+	    2, S("%99999999d"), N(1));
+	/* An empty match between every byte: the output is bounded. */
+	ERR("replace: the result is longer than", "replace", 3, big, S(""),
+	    S(s));
+}
+END_TEST
+
 Suite *
 tf_func_suite(void)
 {
@@ -1419,6 +1474,8 @@ tf_func_suite(void)
 	tcase_add_test(tl, budget_is_bounded);
 	tcase_add_test(tl, budget_exhausted_mid_call);
 	tcase_add_test(tl, limits_on_results);
+	tcase_add_test(tl, hostile_shared_values_stay_bounded);
+	tcase_add_test(tl, hostile_regex_and_formatlist);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tl);
 	return s;
