@@ -645,9 +645,10 @@ cmp_str(const void *a, const void *b)
 }
 
 /*
- * Terraform gives a list, set or map one element type: when primitive
- * elements of different kinds meet, they all become strings (toset of
- * [1, "a"] is ["1", "a"]); a primitive with a list or map is an error.
+ * Terraform gives a list, set or map one element type: when strings
+ * meet numbers or bools, they all become strings (toset of [1, "a"]
+ * is ["1", "a"]); a number with a bool and no string, or a primitive
+ * with a list or map, is an error (distinct([true, 1])).
  * Returns the list or map converted (l itself when nothing changes),
  * or an error.  Nulls stay nulls.
  */
@@ -668,6 +669,9 @@ unify(struct tf_ev *ev, const struct tf_call *c, const struct tfv *l,
 		return tf_error(ev, c->at, "%s: the elements must all be of "
 		    "one type, not lists or maps with strings, numbers or "
 		    "bools", c->name);
+	if (kinds == ((1 << TFV_BOOL) | (1 << TFV_NUMBER)))
+		return tf_error(ev, c->at, "%s: the elements must all be of "
+		    "one type, not numbers with bools", c->name);
 	if (kinds == 0 || (kinds & (kinds - 1)) == 0 ||
 	    (kinds & ((1 << TFV_LIST) | (1 << TFV_MAP))))
 		return (struct tfv *)l;
@@ -2297,16 +2301,18 @@ fn_coalesce(struct tf_ev *ev, const struct tf_call *c)
 {
 	const char	*s;
 	size_t		 i, len;
-	int		 str = 0, prim = 0, other = 0;
+	int		 str = 0, prim = 0, other = 0, num = 0, bl = 0;
 
 	for (i = 0; i < c->nargs; i++)
 		switch (c->args[i]->kind) {
 		case TFV_STRING:
-			str = 1;
-			/* FALLTHROUGH */
+			str = prim = 1;
+			break;
 		case TFV_NUMBER:
+			num = prim = 1;
+			break;
 		case TFV_BOOL:
-			prim = 1;
+			bl = prim = 1;
 			break;
 		case TFV_LIST:
 		case TFV_MAP:
@@ -2315,7 +2321,7 @@ fn_coalesce(struct tf_ev *ev, const struct tf_call *c)
 		default:
 			break;
 		}
-	if (prim && other)
+	if ((prim && other) || (num && bl && !str))
 		return tf_error(ev, c->at, "coalesce: all arguments must have "
 		    "the same type");
 	for (i = 0; i < c->nargs; i++) {
@@ -2442,6 +2448,9 @@ fn_element(struct tf_ev *ev, const struct tf_call *c)
 	if ((e = get_list(ev, c, 0, &l)) != NULL ||
 	    (e = get_int(ev, c, 1, &i)) != NULL)
 		return e;
+	/* A set has no order to index by. */
+	if (l->flags & TFV_SET)
+		return bad(ev, c, 0, "a list");
 	if (l->n == 0)
 		return tf_error(ev, c->at, "element: the list is empty");
 	if (i < 0)

@@ -496,6 +496,35 @@ START_TEST(format_floats_bools_values)
 }
 END_TEST
 
+START_TEST(format_flags_more)
+{
+	/* terraform 1.11 console: format("%+5d|", -3) */
+	EQ("\"   -3|\"", "format", 2, S("%+5d|"), N(-3));
+	/* terraform 1.11 console: format("%#x %#o %#b", 255, 8, 5) */
+	EQ("\"0xff 010 0b101\"", "format", 4, S("%#x %#o %#b"), N(255),
+	    N(8), N(5));
+	/* terraform 1.11 console: format("%-+5d|", 3) */
+	EQ("\"+3   |\"", "format", 2, S("%-+5d|"), N(3));
+	/* terraform 1.11 console: format("%.0f", 2.5): to even */
+	EQ("\"2\"", "format", 2, S("%.0f"), N(2.5));
+	/* terraform 1.11 console: format("%05v|", 42) */
+	EQ("\"00042|\"", "format", 2, S("%05v|"), N(42));
+	/* terraform 1.11 console: format("%-6.2f|", 3.14159) */
+	EQ("\"3.14  |\"", "format", 2, S("%-6.2f|"), N(3.14159));
+	/* terraform 1.11 console: format("%G", 1e21), format("%E", 1.5) */
+	EQ("\"1E+21 1.500000E+00\"", "format", 3, S("%G %E"), N(1e21),
+	    N(1.5));
+	/* terraform 1.11 console: format("%v", -1.5), format("%v", 1e-7) */
+	EQ("\"-1.5 1e-07\"", "format", 3, S("%v %v"), N(-1.5), N(1e-7));
+	/* terraform 1.11 console: format("%10s|", "héllo"),
+	 * format("%.1s", "héllo") */
+	EQ("\"     h\xc3\xa9llo|h\"", "format", 3, S("%10s|%.1s"),
+	    S("h\xc3\xa9llo"), S("h\xc3\xa9llo"));
+	/* terraform 1.11 console: format("%s", 0.1), format("%d", -0.0) */
+	EQ("\"0.1 0\"", "format", 3, S("%s %d"), N(0.1), N(-0.0));
+}
+END_TEST
+
 START_TEST(format_quotes)
 {
 	/* terraform 1.11 console: format("%q", "a\"b") */
@@ -620,6 +649,9 @@ START_TEST(coalesce_skips_null_and_empty)
 	    2, S(""), S(""));
 	ERR("coalesce: all arguments must have the same type", "coalesce",
 	    2, S("a"), L(0));
+	/* terraform 1.11 console: coalesce(true, 1) is an error */
+	ERR("coalesce: all arguments must have the same type", "coalesce",
+	    2, B(1), N(1));
 }
 END_TEST
 
@@ -886,6 +918,9 @@ START_TEST(distinct_compact)
 	/* terraform 1.11 console: jsonencode(distinct([1, "1"])) */
 	EQ("[\"1\"]", "distinct", 1, L(2, N(1), S("1")));
 	EQ("[\"b\",\"a\"]", "distinct", 1, LS(3, "b", "a", "b"));
+	/* terraform 1.11 console: distinct([true, 1]) is an error */
+	ERR("distinct: the elements must all be of one type", "distinct", 1,
+	    L(2, B(1), N(1)));
 	/* terraform 1.11 console:
 	 * jsonencode(compact(["a", "", null, "b"])) */
 	EQ("[\"a\",\"b\"]", "compact", 1, L(4, S("a"), S(""), NUL(),
@@ -926,6 +961,9 @@ START_TEST(element_wraps_around)
 	EQ("\"c\"", "element", 2, l, N(5));
 	/* terraform 1.11 console: element(["a"], "1") */
 	EQ("\"a\"", "element", 2, LS(1, "a"), S("1"));
+	/* terraform 1.11 console: element(toset(["a"]), 0) is an error */
+	EQ("!element: argument 1 must be a list, not a set", "element", 2,
+	    call("toset", 1, LS(1, "a")), N(0));
 	/* terraform 1.11 console: element([], 0) is an error */
 	ERR("element: the list is empty", "element", 2, L(0), N(0));
 	/* terraform 1.11 console: element(l, -1) panics; an error here */
@@ -1432,6 +1470,7 @@ tf_func_suite(void)
 	tcase_add_test(tc, format_strings_and_width);
 	tcase_add_test(tc, format_integers);
 	tcase_add_test(tc, format_floats_bools_values);
+	tcase_add_test(tc, format_flags_more);
 	tcase_add_test(tc, format_quotes);
 	tcase_add_test(tc, format_errors);
 	tcase_add_test(tc, format_unknown);
