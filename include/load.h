@@ -28,6 +28,32 @@ struct model;
  */
 size_t	load_path(struct model *, struct diags *, const char *);
 
+/* What the command line gives the Terraform sources loader. */
+struct load_tf_var {
+	const char	*text;		/* NAME=VALUE, or a file's path */
+	int		 file;		/* --var-file */
+};
+struct load_opts {
+	const struct load_tf_var *tf_vars;	/* in command-line order */
+	size_t			  ntf_vars;
+};
+
+/*
+ * Record a directory of Terraform sources (*.tf) that load_path()
+ * found, or the directory of a named .tf file; load_finish() reads
+ * them once every path is walked, since which are root modules depends
+ * on all of them.
+ */
+void	load_tf_dir(struct model *, const char *dir);
+void	load_finish(struct model *, struct diags *, const struct load_opts *);
+/* tf_src.c: evaluate the modules in dirs; the roots into the model. */
+void	load_tf_sources(struct model *, struct diags *,
+	    const char *const *dirs, size_t n, const struct load_opts *);
+
+/* One .tf file's bytes as a root module alone: stdin, fuzzing. */
+void	load_tf_buffer(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len, const struct load_opts *);
+
 /* Detect the format by content and call one of the loaders below. */
 void	load_buffer(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);

@@ -225,6 +225,17 @@ struct tf_file {
 };
 
 /*
+ * A part of a Terraform configuration that could not be evaluated
+ * without a plan (a module not downloaded, instances that depend on an
+ * unknown), so that what it declares is not checked.
+ */
+struct tf_gap {
+	struct loc	 loc;		/* the block */
+	const char	*address;	/* module.x, aws_iam_role.y */
+	const char	*msg;		/* why, in words */
+};
+
+/*
  * A Federated principal of a trust parsed as an OIDC provider ARN:
  * model_index() parses each one once, trust_oidc() reads them.
  */
@@ -256,6 +267,7 @@ struct model {
 	const char	*stdin_name;	/* file name to report for "-" */
 	size_t		 nfiles;	/* inputs read */
 	size_t		 ntf;		/* of which Terraform JSON */
+	size_t		 ntfsrc;	/* of which Terraform sources (.tf) */
 	size_t		 naws;		/* of which CloudFormation or AWS CLI */
 	size_t		 ncfn;		/* ...of which CloudFormation */
 	size_t		 nk8s;		/* of which Kubernetes manifests */
@@ -266,6 +278,11 @@ struct model {
 	MODEL_VEC(struct role_policy, role_policies);
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct pod_identity, pod_identities);
+	MODEL_VEC(struct tf_gap, tf_gaps);
+	struct {
+		const char	**v;	/* directories of .tf files, as found */
+		size_t		  n;
+	} tf_dirs;
 	int		 objs_full;	/* LOAD_MAX_OBJECTS reached */
 	/* Built by model_index() once everything is loaded. */
 	int		 indexed;
@@ -308,6 +325,7 @@ struct tf_file		*model_add_tf_file(struct model *);
 struct pod_identity	*model_add_pod_identity(struct model *,
 			    enum src_kind);
 struct comment		*model_add_comment(struct model *);
+struct tf_gap		*model_add_tf_gap(struct model *);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* Pod and the kinds with a pod template. */

@@ -97,6 +97,15 @@ int	policy_parse(struct arena *, const char *, size_t,
 	    struct policy **, char *err, size_t errlen);
 
 /*
+ * The same from a cJSON tree that Terraform sources evaluated: a
+ * cJSON_Raw stands for a value known only after apply, and a condition
+ * key that is empty or starts with \001 for a key known only then.
+ */
+struct cJSON;
+int	policy_from_tree(struct arena *, const struct cJSON *,
+	    struct policy **, char *err, size_t errlen);
+
+/*
  * Set a condition's op, base and flags from an operator name such as
  * "ForAnyValue:StringLikeIfExists"; unknown operators get COND_OTHER.
  */

@@ -46,6 +46,12 @@ struct tf_ctx {
 	struct strmap	 role_by_address;	/* this file's, when linking */
 };
 
+/*
+ * load_tf.c: one resource instance into the model, as a plan shows it;
+ * the sources loader (tf_src.c) hands its evaluated resources here too.
+ */
+void		 tf_resource(struct tf_ctx *, const struct tf_res *);
+
 /* tf_value.c: reading values out of the cJSON tree. */
 const cJSON	*tf_get(const cJSON *, ...);
 const char	*tf_type(const cJSON *);

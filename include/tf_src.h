@@ -44,6 +44,13 @@ enum tfv_kind {
  * unknown named after why, the instance's address.
  */
 #define TFV_OPEN	0x8
+/*
+ * UNKNOWN: stands in a map for an entry whose key is unknown
+ * ({"${var.issuer}:sub" = "..."}); json_of is the entry's value, and
+ * the map's key for it starts with \001.  A trust keeps the entry, its
+ * key unknown, and checks its values.
+ */
+#define TFV_UKEY	0x10
 
 /* Where a value was written: the expression it came from. */
 struct tf_at {
@@ -165,6 +172,7 @@ struct tf_ev {
 	struct diags		*dg;		/* errors */
 	unsigned long		 work;		/* spent of TF_MAX_WORK */
 	int			 over;		/* TF_MAX_WORK reached */
+	int			 over_said;	/* ...and said */
 	int			 quiet;		/* inside try() or can(): errors
 						   are values, not reported */
 	/* The module being evaluated: path.module, for file(). */
@@ -185,6 +193,52 @@ struct tfv	*tf_error(struct tf_ev *, const struct tf_at *,
 		    __attribute__((format(printf, 3, 4)));
 /* Count work; 1 when the budget is spent (then return an error). */
 int		 tf_spend(struct tf_ev *, unsigned long);
+
+/* ---- tf_eval.c: expressions ---- */
+
+struct tf_call;
+
+/* A name bound by a for expression, a %{for} or a dynamic block. */
+struct tf_scope {
+	const char		*name;
+	struct tfv		*val;
+	const struct tf_scope	*next;
+};
+
+/*
+ * Where an expression is evaluated: its file, the names bound around
+ * it, and what the caller says the other names mean.
+ */
+struct tf_env {
+	const struct hcl_file	*file;
+	const struct tf_scope	*scope;
+	/*
+	 * The value a traversal's root stands for (var, local, module,
+	 * data, a resource type, each, count, path...), having used
+	 * *used of its steps (module.x.out uses one); NULL when the
+	 * name means nothing here.
+	 */
+	struct tfv		*(*lookup)(struct tf_ev *,
+				    const struct tf_env *,
+				    const struct hcl_trav *,
+				    const struct tf_at *, size_t *used);
+	/* Functions that need the caller (file, templatefile); or NULL. */
+	struct tfv		*(*call)(struct tf_ev *, const struct tf_env *,
+				    const struct tf_call *);
+	void			*mod;		/* the caller's module */
+	void			*inst;		/* the caller's instance */
+};
+
+/*
+ * The error value once the budget is spent; tf_over() also says so,
+ * once per evaluation, at.
+ */
+struct tfv	*tf_stopped(struct tf_ev *);
+struct tfv	*tf_over(struct tf_ev *, const struct tf_at *);
+
+/* The value of x; never NULL. */
+struct tfv	*tf_eval(struct tf_ev *, const struct tf_env *,
+		    const struct hcl_expr *);
 
 /* ---- tf_func.c: Terraform's functions ---- */
 

@@ -617,7 +617,7 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	b->aud = aud != NULL ? aud->value : DEFAULT_AUDIENCE;
 	b->aud_annotated = aud != NULL;
 	b->verdict = TRI_UNKNOWN;
-	b->have_roles = m->ntf > 0 || m->naws > 0;
+	b->have_roles = m->ntf > 0 || m->ntfsrc > 0 || m->naws > 0;
 	if (arn_parse_role(m->arena, ann->value, &b->arn, err,
 	    sizeof(err)) == -1) {
 		b->arn_error = arena_strdup(m->arena, err);

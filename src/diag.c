@@ -305,7 +305,12 @@ fp_hash(struct buf *b, const struct diag *d, size_t n)
 	else
 		buf_adds(b, d->msg);
 	buf_addc(b, '\0');
-	buf_adds(b, d->loc.file);
+	/*
+	 * A finding about a Terraform object is the same finding whether
+	 * a plan or the .tf sources declared it: its address says which.
+	 */
+	if (d->obj.kind != NULL || d->address == NULL)
+		buf_adds(b, d->loc.file);
 	if (n > 0)
 		buf_addf(b, "%c%zu", '\0', n);
 	h1 = fnv1a(b->buf, b->len, 0xcbf29ce484222325ULL);

@@ -38,6 +38,7 @@ static int	load_wanted(const char *);
 static int	name_cmp(const void *, const void *);
 static enum input_kind sniff(const char *, size_t);
 static int	is_terraform(const char *, size_t);
+static const char *dir_of(struct model *, const char *);
 
 /*
  * Content sniffing: every decision about which loader reads an input
@@ -225,12 +226,11 @@ wrong_input(struct diags *dg, const struct loc *loc, const char *head,
 		    loc->file);
 		return 1;
 	}
-	if (str_has_suffix(loc->file, ".tf") ||
-	    str_has_suffix(loc->file, ".tfvars") ||
+	if (str_has_suffix(loc->file, ".tfvars") ||
 	    str_has_suffix(loc->file, ".hcl")) {
-		diag_error(dg, loc, "Terraform configuration (HCL) is not "
-		    "read: lint a plan, terraform plan -out=tfplan && "
-		    "terraform show -json tfplan > plan.json");
+		diag_error(dg, loc, "%s is not an input: name the directory "
+		    "of the Terraform module, and give variables files with "
+		    "--var-file", loc->file);
 		return 1;
 	}
 	for (p = head; p < end; p = memchr(p, '\n', (size_t)(end - p)),
@@ -402,6 +402,7 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 	DIR		*dp;
 	char		**names = NULL, *path;
 	size_t		 n = 0, cap = 0, i, files = 0;
+	int		 has_tf = 0;
 	FILE		*fp;
 
 	if (depth > LOAD_MAX_DIR_DEPTH) {
@@ -436,6 +437,12 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 			files += load_dir(m, dg, path, depth + 1);
 			continue;
 		}
+		if (str_has_suffix(path, ".tf") && S_ISREG(st.st_mode) &&
+		    !has_tf) {
+			has_tf = 1;
+			load_tf_dir(m, dir);
+			files++;
+		}
 		if (!load_wanted(path))
 			continue;
 		if (S_ISLNK(st.st_mode) && (stat(path, &st) == -1 ||
@@ -455,9 +462,41 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 	free(names);
 	if (depth == 0 && files == 0)
 		diag_error(dg, &loc, "no file was read: the directory holds "
-		    "no *.yaml, *.yml, *.json or *.tfstate file outside hidden "
-		    "directories and .terraform");
+		    "no *.yaml, *.yml, *.json, *.tfstate or *.tf file outside "
+		    "hidden directories and .terraform");
 	return files;
+}
+
+/* The directory of a file's path, "." for a bare name. */
+static const char *
+dir_of(struct model *m, const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return ".";
+	if (slash == path)
+		return "/";
+	return arena_strndup(m->arena, path, (size_t)(slash - path));
+}
+
+void
+load_tf_dir(struct model *m, const char *dir)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->tf_dirs.n; i++)
+		if (strcmp(m->tf_dirs.v[i], dir) == 0)
+			return;
+	m->tf_dirs.v = xreallocarray(m->tf_dirs.v, m->tf_dirs.n + 1,
+	    sizeof(*m->tf_dirs.v));
+	m->tf_dirs.v[m->tf_dirs.n++] = arena_strdup(m->arena, dir);
+}
+
+void
+load_finish(struct model *m, struct diags *dg, const struct load_opts *opts)
+{
+	load_tf_sources(m, dg, m->tf_dirs.v, m->tf_dirs.n, opts);
 }
 
 size_t
@@ -483,6 +522,11 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	}
 	if (S_ISDIR(st.st_mode))
 		return load_dir(m, dg, path, 0);
+	/* A .tf file is its directory's: Terraform's unit is the module. */
+	if (str_has_suffix(path, ".tf")) {
+		load_tf_dir(m, dir_of(m, path));
+		return 1;
+	}
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
 		return 0;

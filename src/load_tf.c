@@ -24,7 +24,7 @@
 
 #include "tf.h"
 
-static void		 tf_resource(struct tf_ctx *, const struct tf_res *);
+
 
 static void
 tf_role(struct tf_ctx *c, const struct tf_res *r)
@@ -161,7 +161,7 @@ tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
 }
 
 /* Keep the resource types the model knows; ignore every other one. */
-static void
+void
 tf_resource(struct tf_ctx *c, const struct tf_res *r)
 {
 	struct loc	 loc = { c->file, 0, 0, 0, 0 };

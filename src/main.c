@@ -232,17 +232,18 @@ static void
 summary(struct arena *a, struct report_checked *c, const struct model *m,
     const struct bindings *bs)
 {
-	static const char *const kinds[] = { "Terraform", "CloudFormation",
-	    "AWS CLI", "Kubernetes" };
+	static const char *const kinds[] = { "Terraform", "Terraform source",
+	    "CloudFormation", "AWS CLI", "Kubernetes" };
 	struct buf	 b = BUF_INIT;
-	size_t		 i, k, n[4];
+	size_t		 i, k, n[5];
 	int		 first = 1;
 
 	memset(c, 0, sizeof(*c));
 	n[0] = c->terraform = m->ntf;
-	n[1] = c->cloudformation = m->ncfn;
-	n[2] = c->aws_cli = m->naws - m->ncfn;
-	n[3] = c->kubernetes = m->nk8s;
+	n[1] = c->terraform_sources = m->ntfsrc;
+	n[2] = c->cloudformation = m->ncfn;
+	n[3] = c->aws_cli = m->naws - m->ncfn;
+	n[4] = c->kubernetes = m->nk8s;
 	c->roles = m->roles.n;
 	c->providers = m->providers.n;
 	for (i = 0; i < bs->n; i++) {
@@ -258,10 +259,10 @@ summary(struct arena *a, struct report_checked *c, const struct model *m,
 			c->checked++;
 	}
 	buf_addf(&b, "read %zu file%s (", m->nfiles, m->nfiles == 1 ? "" : "s");
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 5; k++)
 		if (n[k] > 0) {
-			buf_addf(&b, "%s%zu %s", first ? "" : ", ", n[k],
-			    kinds[k]);
+			buf_addf(&b, "%s%zu %s%s", first ? "" : ", ", n[k],
+			    kinds[k], k == 1 && n[k] > 1 ? "s" : "");
 			first = 0;
 		}
 	buf_addf(&b, "%s); %zu of %zu ServiceAccount%s naming a role "
@@ -336,6 +337,8 @@ main(int argc, char *argv[])
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "show-suppressed", no_argument, NULL, 's' },
 		{ "stdin-filename", required_argument, NULL, 'S' },
+		{ "var", required_argument, NULL, 'v' },
+		{ "var-file", required_argument, NULL, 'W' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -346,6 +349,8 @@ main(int argc, char *argv[])
 	struct diags		 dg;
 	struct report_opts	 ro;
 	struct report_checked	 checked;
+	struct load_opts	 lo;
+	struct load_tf_var	*tfv;
 	enum format		 format = FORMAT_TEXT;
 	enum color		 color = COLOR_AUTO;
 	int			 ch, fail_on = -1, status, s;
@@ -356,7 +361,9 @@ main(int argc, char *argv[])
 
 	set_progname(argv[0]);
 	memset(&ro, 0, sizeof(ro));
+	memset(&lo, 0, sizeof(lo));
 	files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*files));
+	tfv = xreallocarray(NULL, (size_t)argc + 1, sizeof(*tfv));
 	while ((ch = getopt_long(argc, argv, "f:hn:qV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -407,6 +414,16 @@ main(int argc, char *argv[])
 			break;
 		case 'S':
 			stdin_name = optarg;
+			break;
+		case 'v':
+			if (strchr(optarg, '=') == NULL || *optarg == '=') {
+				warnx("--var %s: expected NAME=VALUE", optarg);
+				usage(stderr, 2);
+			}
+			/* FALLTHROUGH */
+		case 'W':
+			tfv[lo.ntf_vars].text = optarg;
+			tfv[lo.ntf_vars++].file = ch == 'W';
 			break;
 		case 'V':
 			printf("irsalint %s\n", IRSALINT_VERSION);
@@ -472,6 +489,8 @@ main(int argc, char *argv[])
 		load_path(&m, &dg, files[i]);
 	for (; argc > 0; argc--, argv++)
 		load_path(&m, &dg, *argv);
+	lo.tf_vars = tfv;
+	load_finish(&m, &dg, &lo);
 	model_index(&m);
 	bindings_init(&bs);
 	engine_run(&m, &dg, &bs);
@@ -502,6 +521,7 @@ main(int argc, char *argv[])
 	bindings_release(&bs);
 	diags_release(&dg);
 	model_release(&m);
+	free(tfv);
 	arena_release(&arena);
 	return status;
 }

@@ -42,6 +42,8 @@ model_release(struct model *m)
 	free(m->tf_files.v);
 	free(m->pod_identities.v);
 	free(m->comments.v);
+	free(m->tf_gaps.v);
+	free(m->tf_dirs.v);
 	strmap_release(&m->sa_index);
 	strmap_release(&m->role_by_name);
 	strmap_release(&m->role_by_lname);
@@ -132,6 +134,15 @@ model_add_comment(struct model *m)
 
 	VEC_PUSH(m->comments, c);
 	return c;
+}
+
+struct tf_gap *
+model_add_tf_gap(struct model *m)
+{
+	struct tf_gap	*g = arena_alloc(m->arena, sizeof(*g));
+
+	VEC_PUSH(m->tf_gaps, g);
+	return g;
 }
 
 static const struct {

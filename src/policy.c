@@ -19,7 +19,10 @@ struct pctx {
 	struct arena	*a;
 	char		*err;
 	size_t		 errlen;
+	int		 tree;	/* policy_from_tree(): cJSON_Raw is unknown */
 };
+
+static int	 parse_root(struct pctx *, const cJSON *, struct policy **);
 
 /* Operator base names, matched case-insensitively after the affixes. */
 static const struct {
@@ -117,23 +120,25 @@ get_strv(struct pctx *pc, const cJSON *j, struct strv *out)
 	const cJSON	*c;
 	size_t		 n = 0;
 
-	if (cJSON_IsString(j)) {
+	if (cJSON_IsString(j) || (pc->tree && cJSON_IsRaw(j))) {
 		out->v = arena_alloc(pc->a, sizeof(*out->v));
-		out->v[0] = arena_strdup(pc->a, j->valuestring);
+		out->v[0] = cJSON_IsRaw(j) ? NULL :
+		    arena_strdup(pc->a, j->valuestring);
 		out->n = 1;
 		return 0;
 	}
 	if (!cJSON_IsArray(j))
 		return -1;
 	for (c = j->child; c != NULL; c = c->next) {
-		if (!cJSON_IsString(c))
+		if (!cJSON_IsString(c) && !(pc->tree && cJSON_IsRaw(c)))
 			return -1;
 		n++;
 	}
 	out->v = arena_alloc(pc->a, (n == 0 ? 1 : n) * sizeof(*out->v));
 	out->n = 0;
 	for (c = j->child; c != NULL; c = c->next)
-		out->v[out->n++] = arena_strdup(pc->a, c->valuestring);
+		out->v[out->n++] = cJSON_IsRaw(c) ? NULL :
+		    arena_strdup(pc->a, c->valuestring);
 	return 0;
 }
 
@@ -151,6 +156,8 @@ get_condvalue(struct pctx *pc, const cJSON *j, const char **out)
 
 	if (cJSON_IsString(j))
 		*out = arena_strdup(pc->a, j->valuestring);
+	else if (pc->tree && cJSON_IsRaw(j))
+		*out = NULL;	/* known only after apply */
 	else if (cJSON_IsTrue(j))
 		*out = arena_strdup(pc->a, "true");
 	else if (cJSON_IsFalse(j))
@@ -179,12 +186,10 @@ int
 policy_parse(struct arena *a, const char *text, size_t len,
     struct policy **out, char *err, size_t errlen)
 {
-	struct pctx	 pc = { a, err, errlen };
-	struct policy	*p;
+	struct pctx	 pc = { a, err, errlen, 0 };
 	cJSON		*root;
-	const cJSON	*j, *c;
 	const char	*end = NULL;
-	size_t		 i, n;
+	size_t		 n;
 	int		 rc = -1;
 
 	if (text == NULL)
@@ -214,11 +219,47 @@ policy_parse(struct arena *a, const char *text, size_t len,
 		goto out;
 	}
 
+	rc = parse_root(&pc, root, out);
+out:
+	cJSON_Delete(root);
+	return rc;
+}
+
+/*
+ * A policy from a cJSON tree that Terraform sources evaluated, where a
+ * cJSON_Raw is a value known only after apply (a NULL string in the
+ * policy) and a condition key that is empty or starts with \001 is an
+ * unknown key (key NULL).
+ */
+int
+policy_from_tree(struct arena *a, const cJSON *root, struct policy **out,
+    char *err, size_t errlen)
+{
+	struct pctx	 pc = { a, err, errlen, 1 };
+
+	if (!cJSON_IsObject(root))
+		return seterr(&pc, "top level is not a JSON object");
+	if (too_deep(root, 1))
+		return seterr(&pc, "nested deeper than %d levels",
+		    POLICY_MAXDEPTH);
+	return parse_root(&pc, root, out);
+}
+
+/* The document's Version and Statement. */
+static int
+parse_root(struct pctx *pcp, const cJSON *root, struct policy **out)
+{
+	struct pctx	 pc = *pcp;
+	struct arena	*a = pc.a;
+	struct policy	*p;
+	const cJSON	*j, *c;
+	size_t		 i, n;
+
 	p = arena_alloc(a, sizeof(*p));
 	j = cJSON_GetObjectItemCaseSensitive(root, "Version");
 	if (j != NULL && !cJSON_IsString(j)) {
 		seterr(&pc, "Version: expected a string");
-		goto out;
+		return -1;
 	}
 	if (j != NULL)
 		p->version = arena_strdup(a, j->valuestring);
@@ -226,13 +267,13 @@ policy_parse(struct arena *a, const char *text, size_t len,
 	j = cJSON_GetObjectItemCaseSensitive(root, "Statement");
 	if (j == NULL) {
 		seterr(&pc, "missing \"Statement\"");
-		goto out;
+		return -1;
 	}
 	if (cJSON_IsObject(j)) {
 		p->st = arena_alloc(a, sizeof(*p->st));
 		p->n = 1;
 		if (parse_stmt(&pc, j, 0, &p->st[0]) == -1)
-			goto out;
+			return -1;
 	} else if (cJSON_IsArray(j)) {
 		for (n = 0, c = j->child; c != NULL; c = c->next)
 			n++;
@@ -240,16 +281,13 @@ policy_parse(struct arena *a, const char *text, size_t len,
 		p->n = n;
 		for (i = 0, c = j->child; c != NULL; c = c->next, i++)
 			if (parse_stmt(&pc, c, i, &p->st[i]) == -1)
-				goto out;
+				return -1;
 	} else {
 		seterr(&pc, "Statement: expected an object or an array");
-		goto out;
+		return -1;
 	}
 	*out = p;
-	rc = 0;
-out:
-	cJSON_Delete(root);
-	return rc;
+	return 0;
 }
 
 /* Parse Statement[i] from j into st; unknown keys are ignored. */
@@ -327,7 +365,7 @@ has_star(const struct strv *sv)
 	size_t	 i;
 
 	for (i = 0; i < sv->n; i++)
-		if (strcmp(sv->v[i], "*") == 0)
+		if (sv->v[i] != NULL && strcmp(sv->v[i], "*") == 0)
 			return 1;
 	return 0;
 }
@@ -348,6 +386,12 @@ parse_principal(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
 		return 0;
 	if (cJSON_IsString(p) && strcmp(p->valuestring, "*") == 0) {
 		st->principal_star = 1;
+		return 0;
+	}
+	if (pc->tree && cJSON_IsRaw(p)) {
+		/* Some principal, known only after apply. */
+		st->federated.v = arena_alloc(pc->a, sizeof(*st->federated.v));
+		st->federated.n = 1;
 		return 0;
 	}
 	if (!cJSON_IsObject(p))
@@ -418,7 +462,8 @@ parse_condkey(struct pctx *pc, const cJSON *k, size_t i, const char *op,
 	size_t		 n = 0;
 
 	pcond_set_op(out, op);
-	out->key = arena_strdup(pc->a, k->string);
+	out->key = pc->tree && (k->string[0] == '\0' ||
+	    k->string[0] == '\001') ? NULL : arena_strdup(pc->a, k->string);
 	if (!cJSON_IsArray(k)) {
 		out->values.v = arena_alloc(pc->a, sizeof(*out->values.v));
 		out->values.n = 1;

@@ -346,6 +346,21 @@ tfv_kind_name(const struct tfv *v)
 	return "unknown";
 }
 
+/* A number written out without an exponent, trailing zeros dropped. */
+static void
+trim_fixed(char *buf, size_t size, double d)
+{
+	char	*p;
+
+	snprintf(buf, size, "%.20f", d);
+	if (strchr(buf, '.') == NULL)
+		return;
+	for (p = buf + strlen(buf) - 1; *p == '0'; p--)
+		*p = '\0';
+	if (*p == '.')
+		*p = '\0';
+}
+
 const char *
 tfv_num_text(struct tf_ev *ev, double d)
 {
@@ -359,11 +374,14 @@ tfv_num_text(struct tf_ev *ev, double d)
 	if (d == floor(d) && fabs(d) < 1e300)
 		snprintf(buf, sizeof(buf), "%.0f", d);
 	else {
+		/*
+		 * Terraform computes in decimal (0.1 + 0.2 is 0.3); fifteen
+		 * digits give what it prints for the numbers configurations
+		 * hold.
+		 */
 		snprintf(buf, sizeof(buf), "%.15g", d);
-		if (strtod(buf, NULL) != d)
-			snprintf(buf, sizeof(buf), "%.17g", d);
 		if (strchr(buf, 'e') != NULL)
-			snprintf(buf, sizeof(buf), "%.20f", d);
+			trim_fixed(buf, sizeof(buf), d);
 	}
 	return arena_strdup(ev->arena, buf);
 }
@@ -491,8 +509,8 @@ tfv_json(struct buf *b, const struct tfv *v)
 			snprintf(num, sizeof(num), "%.0f", v->num);
 		else {
 			snprintf(num, sizeof(num), "%.15g", v->num);
-			if (strtod(num, NULL) != v->num)
-				snprintf(num, sizeof(num), "%.17g", v->num);
+			if (strchr(num, 'e') != NULL)
+				trim_fixed(num, sizeof(num), v->num);
 		}
 		buf_adds(b, num);
 		break;
@@ -619,6 +637,16 @@ to_cjson(const struct tfv *v, cJSON **mask, int raw)
 		j = cJSON_CreateObject();
 		*mask = cJSON_CreateObject();
 		for (i = 0; i < v->n; i++) {
+			if (raw && (v->v[i]->flags & TFV_UKEY) &&
+			    v->v[i]->json_of != NULL) {
+				/* The entry, under a key that says unknown. */
+				if ((e = to_cjson(v->v[i]->json_of, &m,
+				    raw)) != NULL)
+					cJSON_AddItemToObject(j, "\001", e);
+				cJSON_Delete(m);
+				any = 1;
+				continue;
+			}
 			if ((e = to_cjson(v->v[i], &m, raw)) != NULL)
 				cJSON_AddItemToObject(j, v->k[i], e);
 			if (m != NULL) {

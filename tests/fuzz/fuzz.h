@@ -13,7 +13,8 @@ enum fuzz_kind {
 	FUZZ_AWS,	/* AWS CLI output */
 	FUZZ_POLICY,
 	FUZZ_INPUT,	/* the input layer alone, both backends */
-	FUZZ_HCL	/* Terraform .tf sources, the parser alone */
+	FUZZ_HCL,	/* Terraform .tf sources, the parser alone */
+	FUZZ_TFSRC	/* Terraform .tf sources evaluated, and the rules */
 };
 
 void	fuzz_run(enum fuzz_kind, const uint8_t *, size_t);

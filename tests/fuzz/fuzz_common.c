@@ -69,6 +69,10 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 		load_tf(&m, &dg, "fuzz.json", data, len);
 		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
 		break;
+	case FUZZ_TFSRC:
+		load_tf_buffer(&m, &dg, "fuzz.tf", data, len, NULL);
+		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
+		break;
 	case FUZZ_CFN:
 		load_cfn(&m, &dg, "fuzz.yaml", data, len);
 		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
