@@ -14,6 +14,7 @@
 #include "strmap.h"
 
 struct diags;
+struct loc;
 struct model;
 struct policy;
 struct strv;
@@ -44,6 +45,7 @@ struct tf_ctx {
 	size_t		 first_pod_identity;
 	size_t		 first_role_policy;
 	struct strmap	 role_by_address;	/* this file's, when linking */
+	const struct loc *at;		/* sources: the resource's block */
 };
 
 /*
@@ -53,6 +55,7 @@ struct tf_ctx {
 void		 tf_resource(struct tf_ctx *, const struct tf_res *);
 
 /* tf_value.c: reading values out of the cJSON tree. */
+void		 tf_loc(const struct tf_ctx *, struct loc *);
 const cJSON	*tf_get(const cJSON *, ...);
 const char	*tf_type(const cJSON *);
 const char	*tf_attr(struct tf_ctx *, const struct tf_res *, const char *);

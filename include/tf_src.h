@@ -84,7 +84,26 @@ struct tfv {
 	const struct tfv	*json_of;
 	const char		*doc;	/* UNKNOWN json of a policy document
 					   data source: its address */
+	/*
+	 * Caches of tfv_size() and tfv_first_unknown(): values share
+	 * their elements, so that [local.a, local.a] nested sixty times
+	 * is small in memory and huge written out; each is computed once
+	 * per value, in time linear in the memory.  Filled on first use,
+	 * once the value is complete.
+	 */
+	size_t			 size;		/* 0: not computed */
+	const struct tfv	*unk;
+	int			 unk_done;
 };
+
+/*
+ * The most elements a value may have written out (every element of
+ * every list and map, counted as often as it appears, and a string one
+ * more for each 16 bytes).  An expression
+ * whose value is larger is an error: jsonencode() of it, a resource's
+ * arguments or a comparison would never end.
+ */
+#define TF_MAX_SIZE	4000000UL
 
 /* ---- tf_val.c: making and reading values ---- */
 
@@ -114,6 +133,8 @@ struct tfv	*tfv_unknown_of(struct tf_ev *, struct tfv *const *v,
 
 /* The value of key in a map, or NULL. */
 struct tfv	*tfv_get(const struct tfv *map, const char *key);
+/* How many values v is written out, saturated at SIZE_MAX. */
+size_t		 tfv_size(const struct tfv *);
 /* Is v known all the way down? */
 int		 tfv_known(const struct tfv *);
 /* The first unknown inside v, depth first, or NULL. */
@@ -163,7 +184,7 @@ cJSON		*tfv_to_cjson_raw(const struct tfv *);
  * The budget of one evaluation: values made, function calls, bytes of
  * strings.  Past it every evaluation is an error value, reported once.
  */
-#define TF_MAX_WORK	50000000UL
+#define TF_MAX_WORK	10000000UL
 #define TF_MAX_STRING	(16UL * 1024 * 1024)	/* bytes in one string */
 #define TF_MAX_ELEMS	1000000UL		/* in one list or map */
 

@@ -35,7 +35,7 @@ tf_role(struct tf_ctx *c, const struct tf_res *r)
 
 	role = model_add_role(c->m, SRC_TERRAFORM);
 	role->address = arena_strdup(c->m->arena, r->address);
-	role->loc.file = c->file;
+	tf_loc(c, &role->loc);
 	role->name = tf_attr(c, r, "name");
 	role->name_unknown = role->name == NULL && tf_unknown(r->unknown, "name");
 	role->name_prefix = tf_attr(c, r, "name_prefix");
@@ -72,7 +72,7 @@ tf_provider(struct tf_ctx *c, const struct tf_res *r)
 
 	p = model_add_provider(c->m, SRC_TERRAFORM);
 	p->address = arena_strdup(c->m->arena, r->address);
-	p->loc.file = c->file;
+	tf_loc(c, &p->loc);
 	if ((url = tf_str(c, r->values, "url")) != NULL)
 		p->url = strip_scheme(url);
 	p->arn = tf_str(c, r->values, "arn");
@@ -99,7 +99,7 @@ tf_cluster(struct tf_ctx *c, const struct tf_res *r)
 
 	k = model_add_cluster(c->m, SRC_TERRAFORM);
 	k->address = arena_strdup(c->m->arena, r->address);
-	k->loc.file = c->file;
+	tf_loc(c, &k->loc);
 	k->name = tf_str(c, r->values, "name");
 	id = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(r->values,
 	    "identity"), 0);
@@ -117,7 +117,7 @@ tf_role_policy(struct tf_ctx *c, const struct tf_res *r, int is_inline)
 
 	p = model_add_role_policy(c->m, SRC_TERRAFORM);
 	p->address = arena_strdup(c->m->arena, r->address);
-	p->loc.file = c->file;
+	tf_loc(c, &p->loc);
 	p->role = tf_str(c, r->values, "role");
 	p->policy_arn = tf_str(c, r->values, "policy_arn");
 	p->is_inline = is_inline;
@@ -153,7 +153,7 @@ tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
 
 	p = model_add_pod_identity(c->m, SRC_TERRAFORM);
 	p->address = arena_strdup(c->m->arena, r->address);
-	p->loc.file = c->file;
+	tf_loc(c, &p->loc);
 	p->cluster = tf_str(c, r->values, "cluster_name");
 	p->ns = tf_str(c, r->values, "namespace");
 	p->sa = tf_str(c, r->values, "service_account");
@@ -164,8 +164,9 @@ tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
 void
 tf_resource(struct tf_ctx *c, const struct tf_res *r)
 {
-	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+	struct loc	 loc;
 
+	tf_loc(c, &loc);
 	if (strcmp(r->type, "aws_iam_role") != 0 &&
 	    strcmp(r->type, "aws_iam_openid_connect_provider") != 0 &&
 	    strcmp(r->type, "aws_eks_cluster") != 0 &&

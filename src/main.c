@@ -75,8 +75,9 @@ usage(FILE *fp, int status)
 	    "--no-config]\n"
 	    "       %*s [--explain rule] [--fail-on level] [-f format]\n"
 	    "       %*s [--list-rules] [-n namespace] [--show-suppressed]\n"
-	    "       %*s [--stdin-filename name] path ...\n",
-	    progname, w, "", w, "", w, "");
+	    "       %*s [--stdin-filename name] [--var name=value]\n"
+	    "       %*s [--var-file file] path ...\n",
+	    progname, w, "", w, "", w, "", w, "");
 	if (fp == stdout)
 		fputs("\n"
 		    "      --color=WHEN        color text output: auto "
@@ -102,9 +103,15 @@ usage(FILE *fp, int status)
 		    "      --show-suppressed   list suppressed findings too\n"
 		    "      --stdin-filename N  name to report for input read "
 		    "from -\n"
+		    "      --var NAME=VALUE    a Terraform root variable's value "
+		    "(as terraform -var)\n"
+		    "      --var-file FILE     Terraform variables from FILE "
+		    "(as terraform -var-file)\n"
 		    "  -V, --version           print the version and exit\n"
 		    "\n"
 		    "PATH is, detected by content:\n"
+		    "  Terraform sources (a directory of *.tf files, or one "
+		    "of them: its directory),\n"
 		    "  a Terraform plan or state (terraform show -json, "
 		    "terraform.tfstate),\n"
 		    "  a CloudFormation template (YAML or JSON, CDK output "
@@ -118,7 +125,7 @@ usage(FILE *fp, int status)
 		    "kustomize build output,\n"
 		    "    kubectl get -o json, eksctl ClusterConfig),\n"
 		    "  a directory to search for *.yaml *.yml *.json "
-		    "*.tfstate,\n"
+		    "*.tfstate *.tf,\n"
 		    "  or - for standard input.\n"
 		    "See irsalint(1) and irsalint-rules(7).\n", fp);
 	if (fp == stdout && plugin)

@@ -19,6 +19,8 @@
 
 #include "tf_src.h"
 
+static struct tfv	*eval1(struct tf_ev *, const struct tf_env *,
+			    const struct hcl_expr *);
 static struct tfv	*ev_template(struct tf_ev *, const struct tf_env *,
 			    const struct hcl_template *, const struct tf_at *);
 static struct tfv	*ev_tuple(struct tf_ev *, const struct tf_env *,
@@ -665,8 +667,31 @@ tf_stopped(struct tf_ev *ev)
 	return v;
 }
 
+/*
+ * The value of x; a value too large to write out is an error here,
+ * where it is made, so that nothing downstream meets one.
+ */
 struct tfv *
 tf_eval(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
+{
+	struct tfv		*v;
+	const struct tfv	*u;
+
+	v = eval1(ev, env, x);
+	if (v->kind != TFV_LIST && v->kind != TFV_MAP)
+		return v;
+	/* An error anywhere inside is the value's: as Terraform stops. */
+	if ((u = tfv_first_unknown(v)) != NULL && (u->flags & TFV_ERROR))
+		return (struct tfv *)u;
+	if (tfv_size(v) > TF_MAX_SIZE)
+		return tf_error(ev, at_of(ev, env, &x->range), "this value "
+		    "has more than %lu elements written out, more than any "
+		    "configuration needs", TF_MAX_SIZE);
+	return v;
+}
+
+static struct tfv *
+eval1(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 {
 	const struct tf_at	*at;
 	struct tfv		*v;

@@ -1195,8 +1195,7 @@ call_dir(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	}
 	if (!inside_root(S, real)) {
 		diag_error(S->dg, &loc, "module %s: %s is outside the "
-		    "repository (%s), and is not read", label(k->b, 0), real,
-		    S->root_dir);
+		    "repository, and is not read", label(k->b, 0), src);
 		return NULL;
 	}
 	return dir;
@@ -1515,8 +1514,8 @@ call_fn(struct tf_ev *ev, const struct tf_env *env, const struct tf_call *c)
 		return tf_error(ev, c->at, "%s: cannot open %s: %s", c->name,
 		    path, strerror(errno));
 	if (!inside_root(S, real))
-		return tf_error(ev, c->at, "%s: %s is outside the repository "
-		    "(%s), and is not read", c->name, real, S->root_dir);
+		return tf_error(ev, c->at, "%s: %s is outside the repository, "
+		    "and is not read", c->name, path);
 	if (strcmp(c->name, "templatefile") == 0)
 		return tfv_unknown(ev, arena_printf(S->m->arena,
 		    "templatefile(\"%s\"), which irsalint does not evaluate "
@@ -1601,13 +1600,21 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	const struct tfv *u;
 
 	obj_loc(I, k, &loc);
+	if (tfv_size(inst) > TF_MAX_SIZE) {
+		diag_error(S->dg, &loc, "%s: its arguments have more than %lu "
+		    "elements written out, more than any configuration needs; "
+		    "it is not checked", addr, TF_MAX_SIZE);
+		return;
+	}
 	values = tfv_to_cjson(inst, &unknown);
 	r.address = addr;
 	r.type = label(k->b, 0);
 	r.values = values;
 	r.unknown = unknown;
 	S->ctx.file = loc.file;
+	S->ctx.at = &loc;
 	tf_resource(&S->ctx, &r);
+	S->ctx.at = NULL;
 	cJSON_Delete(values);
 	cJSON_Delete(unknown);
 	for (i = nr; i < m->roles.n; i++) {
@@ -1710,6 +1717,7 @@ tfvars_file(struct tf_src *S, struct tf_inst *I, const char *path,
 	if ((data = read_all(S, path, &len, LOAD_MAX_FILE_SIZE)) == NULL)
 		return;
 	S->m->nfiles++;
+	S->m->ntfsrc++;
 	f = hcl_parse(S->m->arena, S->dg, path, data, len);
 	keep_comments(S, f);
 	env = env_new(S, I, f, NULL);

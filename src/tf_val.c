@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,7 +261,8 @@ tfv_get(const struct tfv *m, const char *key)
 const struct tfv *
 tfv_first_unknown(const struct tfv *v)
 {
-	const struct tfv	*u;
+	struct tfv		*w = (struct tfv *)v;	/* the cache only */
+	const struct tfv	*u = NULL;
 	size_t			 i;
 
 	if (v == NULL)
@@ -269,10 +271,33 @@ tfv_first_unknown(const struct tfv *v)
 		return v;
 	if (v->kind != TFV_LIST && v->kind != TFV_MAP)
 		return NULL;
-	for (i = 0; i < v->n; i++)
-		if ((u = tfv_first_unknown(v->v[i])) != NULL)
-			return u;
-	return NULL;
+	if (v->unk_done)
+		return v->unk;
+	for (i = 0; i < v->n && u == NULL; i++)
+		u = tfv_first_unknown(v->v[i]);
+	w->unk = u;
+	w->unk_done = 1;
+	return u;
+}
+
+size_t
+tfv_size(const struct tfv *v)
+{
+	struct tfv	*w = (struct tfv *)v;	/* the cache only */
+	size_t		 n = 1, i, c;
+
+	if (v->size != 0)
+		return v->size;
+	/* A string counts by its length too: jsonencode() writes it. */
+	if (v->kind == TFV_STRING)
+		n += v->len / 16;
+	if (v->kind == TFV_LIST || v->kind == TFV_MAP)
+		for (i = 0; i < v->n; i++) {
+			c = tfv_size(v->v[i]);
+			n = c > SIZE_MAX - n ? SIZE_MAX : n + c;
+		}
+	w->size = n;
+	return n;
 }
 
 int

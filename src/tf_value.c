@@ -21,6 +21,21 @@
 #include "tf.h"
 #include "util.h"
 
+/*
+ * Where the objects of the resource being read stand: the file of a
+ * plan (line 0), or the block in the sources (c->at).
+ */
+void
+tf_loc(const struct tf_ctx *c, struct loc *loc)
+{
+	if (c->at != NULL) {
+		*loc = *c->at;
+		return;
+	}
+	memset(loc, 0, sizeof(*loc));
+	loc->file = c->file;
+}
+
 /* Follow a NULL-terminated path of object keys; NULL where it breaks. */
 const cJSON *
 tf_get(const cJSON *j, ...)
@@ -60,7 +75,9 @@ const char *
 tf_attr(struct tf_ctx *c, const struct tf_res *r, const char *key)
 {
 	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(r->values, key);
-	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+	struct loc	 loc;
+
+	tf_loc(c, &loc);
 
 	if (v != NULL && !cJSON_IsString(v) && !cJSON_IsNull(v))
 		diag_error(c->dg, &loc, "%s: %s is %s, not a string",

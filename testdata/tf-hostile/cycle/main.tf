@@ -1,0 +1,4 @@
+# Module a calls b, which calls a.
+module "a" {
+  source = "./modules/a"
+}

@@ -1,0 +1,2 @@
+name = "from-extra"
+sa   = "from-extra"

@@ -1,0 +1,1 @@
+ns = "from-b-auto"

@@ -1,0 +1,3 @@
+ns      = "from-tfvars"
+path    = "/from-tfvars/"
+account = "111122223333"
