@@ -1657,6 +1657,18 @@ eval_inst(struct tf_src *S, struct tf_inst *I)
 	const char		*type;
 	size_t			 i, j, n;
 
+	for (i = 0; i < I->mod->nfiles; i++)
+		if (I->mod->files[i]->nerrors > 0) {
+			/* As terraform plan: a syntax error stops it all. */
+			memset(&loc, 0, sizeof(loc));
+			loc.file = I->mod->files[i]->name;
+			loc.line = loc.col = 1;
+			tf_gap(S, &loc, I->prefix[0] != '\0' ? arena_strndup(
+			    S->m->arena, I->prefix, strlen(I->prefix) - 1) :
+			    I->mod->dir, "the module has syntax errors, so "
+			    "nothing it declares is evaluated or checked");
+			return;
+		}
 	for (i = 0; i < I->mod->norder && !S->ev.over; i++) {
 		k = I->mod->order[i];
 		if (strcmp(k->b->type, "module") == 0) {

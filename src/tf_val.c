@@ -447,6 +447,9 @@ tfv_to_number(const struct tfv *v, double *out)
 	}
 	if (v->kind != TFV_STRING || v->len == 0 || strlen(v->s) != v->len)
 		return -1;
+	/* Decimal only: strtod would take "0x10", "inf" and "nan". */
+	if (strspn(v->s, "0123456789+-.eE") != v->len)
+		return -1;
 	*out = strtod(v->s, &end);
 	return *end == '\0' && !isspace((unsigned char)v->s[0]) ? 0 : -1;
 }

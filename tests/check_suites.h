@@ -18,5 +18,6 @@ Suite	*config_suite(void);
 Suite	*trust_suite(void);
 Suite	*hcl_suite(void);
 Suite	*tf_eval_suite(void);
+Suite	*tf_func_suite(void);
 
 #endif /* CHECK_SUITES_H */
