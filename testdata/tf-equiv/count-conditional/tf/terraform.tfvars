@@ -1,0 +1,2 @@
+enable_backup      = true
+enable_legacy_sync = false
