@@ -1051,7 +1051,7 @@ res_value(struct tf_src *S, struct tf_inst *I, const char *key,
 {
 	const struct tf_blk	*k;
 	struct tf_memo		*mm;
-	struct tfv		**keys, **vals, *v, *unk = NULL;
+	struct tfv		**keys, **vals, **out, *v, *unk = NULL;
 	const char		**ks;
 	size_t			 n, i;
 	int			 fe, r;
@@ -1081,14 +1081,14 @@ res_value(struct tf_src *S, struct tf_inst *I, const char *key,
 			    inst_key(S, keys[i])));
 	} else {
 		ks = arena_alloc(S->m->arena, (n + 1) * sizeof(*ks));
-		vals = arena_alloc(S->m->arena, (n + 1) * sizeof(*vals));
+		out = arena_alloc(S->m->arena, (n + 1) * sizeof(*out));
 		for (i = 0; i < n; i++) {
 			ks[i] = keys[i]->s;
-			vals[i] = res_instance(S, I, k, inst_scope(S, 1,
-			    keys[i], (vals == NULL ? keys : vals)[i]),
-			    res_addr(S, I, k, inst_key(S, keys[i])));
+			out[i] = res_instance(S, I, k, inst_scope(S, 1,
+			    keys[i], vals[i]), res_addr(S, I, k,
+			    inst_key(S, keys[i])));
 		}
-		v = tfv_map(&S->ev, ks, vals, n);
+		v = tfv_map(&S->ev, ks, out, n);
 	}
 	mm->state = 2;
 	mm->v = v;
