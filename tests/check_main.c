@@ -22,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, trust_suite());
 	srunner_add_suite(sr, hcl_suite());
+	srunner_add_suite(sr, tf_doc_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

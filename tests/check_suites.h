@@ -17,5 +17,6 @@ Suite	*report_suite(void);
 Suite	*config_suite(void);
 Suite	*trust_suite(void);
 Suite	*hcl_suite(void);
+Suite	*tf_doc_suite(void);
 
 #endif /* CHECK_SUITES_H */
