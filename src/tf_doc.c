@@ -14,7 +14,8 @@
  *  - actions, not_actions, resources, not_resources and identifiers
  *    are sets: duplicates go, then the provider sorts them in reverse;
  *    one string alone is written as a string, not a list.  Condition
- *    values are a list: kept in order, duplicates kept.
+ *    values are a list: kept in order, duplicates kept; one value,
+ *    even after merging ([] and ["a"]), is a string.
  *  - principals and condition blocks are sets too, and their order is
  *    the SDK's: by the decimal text of the CRC-32 of each block's
  *    serialization.  It shows where blocks merge: the identifiers of
@@ -759,8 +760,19 @@ conditions(struct dctx *c, const struct tfv *l, const char *path,
 		slot = kvs_slot(c->ev, &keys[k], b[i].var->s);
 		*slot = merge(c->ev, *slot, b[i].vals);
 	}
-	for (k = 0; k < ops.n; k++)
+	/*
+	 * Merged, a list of one is written as its string ([] and ["a"]
+	 * make "a"), as a condition of one value alone is; the values of
+	 * an unknown key ("") stay a list.
+	 */
+	for (k = 0; k < ops.n; k++) {
+		for (j = 0; j < keys[k].n; j++)
+			if (*keys[k].k[j] != '\0' &&
+			    keys[k].v[j]->kind == TFV_LIST &&
+			    keys[k].v[j]->n == 1)
+				keys[k].v[j] = keys[k].v[j]->v[0];
 		ops.v[k] = kvs_map(c->ev, &keys[k]);
+	}
 	if (unk_tests.n > 0)
 		*kvs_slot(c->ev, &ops, "") = vec_list(c->ev, &unk_tests);
 	*out = kvs_map(c->ev, &ops);

@@ -523,6 +523,29 @@ START_TEST(control_characters_and_line_separators)
 }
 END_TEST
 
+START_TEST(one_value_after_merging_is_a_string)
+{
+	struct tfv	*s1, *s2;
+
+	s1 = map("condition", blocks(cond("Bool", "k", strs(END)),
+	    cond("Bool", "k", strs("e", END)), END), END);
+	s2 = map("condition", blocks(cond("Bool", "k", strs(END)),
+	    cond("Bool", "k", strs("a", END)), END), END);
+	ck_doc(map("statement", blocks(s1, s2, END), END),
+	    "cond_empty_merge");
+}
+END_TEST
+
+START_TEST(one_identifier_after_merging_stays_a_list)
+{
+	ck_doc(map("statement", blocks(
+	    map("principals", blocks(principal("AWS", strs(END)),
+	    principal("AWS", strs("x", END)), END), END),
+	    map("principals", blocks(principal("AWS", strs(END)), END), END),
+	    END), END), "principal_empty_merge");
+}
+END_TEST
+
 /* ---- merging other documents ---- */
 
 START_TEST(source_statements_first_replaced_by_sid)
@@ -639,6 +662,60 @@ START_TEST(source_keys_in_any_case_and_dropped_values)
 	    "{\"AWS\": \"*\"}, \"Condition\": {\"NumericLessThan\": {\"n\": 3},"
 	    " \"Bool\": {\"b\": false}}}\n"
 	    "]}\n"), END), END), "src_order");
+}
+END_TEST
+
+/*
+ * testdata/tf-doc/random.jsonl: random blocks, each line its name, its
+ * arguments (JSON: lists of maps stand for blocks) and the provider's
+ * json; {"$ref": NAME} in a list of documents is NAME's json.
+ */
+START_TEST(random_documents_agree_with_the_provider)
+{
+	const struct tfv	*line, *args, *want, *name, *l, *ref;
+	const char		*names[256];
+	struct tfv		*done[256], *r, *nl, *vals[8];
+	const char		*keys[8];
+	char			*text, *p, *end;
+	size_t			 n = 0, j, k, nk;
+
+	text = slurp("testdata/tf-doc/random.jsonl");
+	for (p = text; *p != '\0'; p = end + 1) {
+		ck_assert_ptr_nonnull(end = strchr(p, '\n'));
+		line = tfv_from_json(&ev, p, (size_t)(end - p));
+		ck_assert_ptr_nonnull(line);
+		name = tfv_get(line, "name");
+		want = tfv_get(line, "json");
+		args = tfv_get(line, "args");
+		ck_assert_ptr_nonnull(args);
+		ck_assert_uint_le(args->n, 8);
+		for (nk = 0; nk < args->n; nk++) {
+			keys[nk] = args->k[nk];
+			vals[nk] = args->v[nk];
+			if (strstr(keys[nk], "_policy_documents") == NULL)
+				continue;
+			l = args->v[nk];
+			nl = tfv_list(&ev, l->n, 0);
+			for (j = 0; j < l->n; j++) {
+				ref = tfv_get(l->v[j], "$ref");
+				for (k = 0; k < n; k++)
+					if (strcmp(names[k], ref->s) == 0)
+						break;
+				ck_assert_uint_lt(k, n);
+				nl->v[j] = done[k];
+			}
+			vals[nk] = nl;
+		}
+		r = tf_doc_render(&ev, tfv_map(&ev, keys, vals, nk), NULL);
+		ck_assert_uint_eq(dg.nerrors, 0);
+		ck_assert_int_eq(r->kind, TFV_STRING);
+		ck_assert_msg(strcmp(r->s, want->s) == 0, "%s: got\n%s\n"
+		    "want\n%s", name->s, r->s, want->s);
+		ck_assert_uint_lt(n, 256);
+		names[n] = name->s;
+		done[n++] = r;
+	}
+	ck_assert_uint_eq(n, 130);
 }
 END_TEST
 
@@ -1028,6 +1105,9 @@ tf_doc_suite(void)
 	tcase_add_test(tk, an_empty_principal_type_is_a_key);
 	tcase_add_test(tk, identifiers_of_blocks_are_not_deduplicated);
 	tcase_add_test(tk, control_characters_and_line_separators);
+	tcase_add_test(tk, one_value_after_merging_is_a_string);
+	tcase_add_test(tk, one_identifier_after_merging_stays_a_list);
+	tcase_add_test(tk, random_documents_agree_with_the_provider);
 	tcase_add_test(tm, source_statements_first_replaced_by_sid);
 	tcase_add_test(tm, override_statements_replace_and_append);
 	tcase_add_test(tm, source_json_keeps_its_shapes);
