@@ -151,6 +151,8 @@ static struct tfv	*one_or_list(struct tf_ev *, struct vec *);
 static struct tfv	*merge(struct tf_ev *, struct tfv *, struct tfv *);
 static uint32_t		 crc32_ieee(const char *, size_t);
 static void		 hash_text(char *, const struct buf *);
+static void		 add_set(struct dctx *, struct buf *,
+			    const struct tfv *);
 static int		 cmp_blk(const void *, const void *);
 static size_t		 order_blks(struct blk *, size_t);
 static int		 is_star(const struct tfv *);
@@ -496,6 +498,41 @@ hash_text(char *out, const struct buf *b)
 	    (unsigned long)crc32_ieee(b->buf, b->len));
 }
 
+/*
+ * The members of a known set of strings, each with its ";", in the
+ * SDK's order (schema.SerializeValueForHash of a TypeSet): by the hash
+ * of each member's own serialization, "s;".
+ */
+static void
+add_set(struct dctx *c, struct buf *b, const struct tfv *set)
+{
+	struct buf	 eb = BUF_INIT;
+	struct blk	*e;
+	size_t		 i, n;
+
+	if (set->kind == TFV_STRING) {
+		buf_add(b, set->s, set->len);
+		buf_addc(b, ';');
+		return;
+	}
+	e = arena_alloc(c->ev->arena, (set->n + 1) * sizeof(*e));
+	for (i = 0; i < set->n; i++) {
+		buf_reset(&eb);
+		buf_add(&eb, set->v[i]->s, set->v[i]->len);
+		buf_addc(&eb, ';');
+		hash_text(e[i].hash, &eb);
+		e[i].key = set->v[i];
+		e[i].known = 1;
+		e[i].i = i;
+	}
+	buf_release(&eb);
+	n = order_blks(e, set->n);
+	for (i = 0; i < n; i++) {
+		buf_add(b, e[i].key->s, e[i].key->len);
+		buf_addc(b, ';');
+	}
+}
+
 /* Known blocks in the SDK's order, then the others as written. */
 static int
 cmp_blk(const void *a, const void *b)
@@ -547,7 +584,7 @@ principals(struct dctx *c, const struct tfv *l, const char *path,
 	struct blk	*b;
 	struct tfv	*raw, **slot;
 	const char	*p;
-	size_t		 i, j, n;
+	size_t		 i, n;
 
 	*out = NULL;
 	if (!is_set(l))
@@ -601,31 +638,7 @@ principals(struct dctx *c, const struct tfv *l, const char *path,
 		 */
 		buf_reset(&h);
 		buf_adds(&h, "identifiers:{");
-		if (raw->kind == TFV_LIST) {
-			struct blk	*e;
-
-			e = arena_alloc(c->ev->arena,
-			    (raw->n + 1) * sizeof(*e));
-			for (j = 0; j < raw->n; j++) {
-				struct buf	 eb = BUF_INIT;
-
-				buf_add(&eb, raw->v[j]->s, raw->v[j]->len);
-				buf_addc(&eb, ';');
-				hash_text(e[j].hash, &eb);
-				buf_release(&eb);
-				e[j].key = raw->v[j];
-				e[j].known = 1;
-				e[j].i = j;
-			}
-			n = order_blks(e, raw->n);
-			for (j = 0; j < n; j++) {
-				buf_add(&h, e[j].key->s, e[j].key->len);
-				buf_addc(&h, ';');
-			}
-		} else {
-			buf_add(&h, raw->s, raw->len);
-			buf_addc(&h, ';');
-		}
+		add_set(c, &h, raw);
 		buf_adds(&h, "};type:");
 		buf_add(&h, b[i].key->s, b[i].key->len);
 		buf_addc(&h, ';');
