@@ -19,5 +19,6 @@ Suite	*trust_suite(void);
 Suite	*hcl_suite(void);
 Suite	*tf_eval_suite(void);
 Suite	*tf_func_suite(void);
+Suite	*tf_doc_suite(void);
 
 #endif /* CHECK_SUITES_H */

@@ -1,0 +1,2 @@
+data "aws_iam_policy_document" "empty" {
+}

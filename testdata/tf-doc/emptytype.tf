@@ -1,0 +1,8 @@
+data "aws_iam_policy_document" "emptytype" {
+  statement {
+    principals {
+      type        = ""
+      identifiers = ["x"]
+    }
+  }
+}

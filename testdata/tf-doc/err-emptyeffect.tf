@@ -1,0 +1,5 @@
+data "aws_iam_policy_document" "emptyeffect" {
+  statement {
+    effect = ""
+  }
+}

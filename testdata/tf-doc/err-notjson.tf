@@ -1,0 +1,3 @@
+data "aws_iam_policy_document" "notjson" {
+  source_policy_documents = ["not json"]
+}

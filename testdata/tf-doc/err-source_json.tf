@@ -1,0 +1,3 @@
+data "aws_iam_policy_document" "source_json" {
+  source_json = "{}"
+}
