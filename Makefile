@@ -81,6 +81,8 @@ check: $(PROG) $(TESTPROG)
 	sh tests/layering.sh .
 	sh tests/calls.sh $(OBJDIR)
 	sh tests/plugin.sh $(PROG)
+	sh tests/tfequiv.sh --selftest $(PROG)
+	sh tests/tfequiv.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 

@@ -86,8 +86,13 @@ gh_command(struct buf *b, const struct diag *d)
 	gh_escape(b, d->msg, 0);
 	for (r = d->related; r != NULL; r = r->next) {
 		buf_reset(&t);
-		buf_addf(&t, "\nnote: %s: %s%s%s", r->loc.file,
-		    r->address != NULL ? r->address : "",
+		buf_addf(&t, "\nnote: %s", r->loc.file);
+		/* The place of the note, as gcc writes it, when it has one. */
+		if (r->loc.line > 0)
+			buf_addf(&t, ":%u", r->loc.line);
+		if (r->loc.line > 0 && r->loc.col > 0)
+			buf_addf(&t, ":%u", r->loc.col);
+		buf_addf(&t, ": %s%s%s", r->address != NULL ? r->address : "",
 		    r->address != NULL ? ": " : "", r->msg);
 		gh_escape(b, t.buf, 0);
 	}
