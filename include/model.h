@@ -167,6 +167,14 @@ struct iam_role {
 	int		 trust_partial;	/* trust rebuilt with unknown parts */
 	const char	*trust_from;	/* data source the trust came from */
 	const char	*unknown_refs;	/* what an unknown trust depends on */
+	/*
+	 * Terraform sources: where the parts of the trust were written,
+	 * origins[pcond.origin - 1] (and pstmt.origin); where the trust
+	 * is (assume_role_policy) in trust_loc.  Else none, line 0.
+	 */
+	const struct loc *origins;
+	size_t		 norigins;
+	struct loc	 trust_loc;
 	int		 has_policies;	/* inline_policy or managed_policy_arns */
 	int		 policies_unknown; /* attached elsewhere, e.g. AWS CLI */
 };

@@ -60,6 +60,9 @@ struct pcond {
 	unsigned int	 flags;		/* COND_* */
 	const char	*key;		/* as written; NULL: unknown until apply */
 	struct strv	 values;	/* a NULL value: unknown until apply */
+	unsigned int	 origin;	/* policy_from_tree(): where it was
+					   written (the first value's
+					   valueint), 0 when not known */
 };
 
 struct pstmt {
@@ -77,6 +80,8 @@ struct pstmt {
 	int		 has_resource;	/* Resource or NotResource present */
 	struct pcond	*conds;
 	size_t		 nconds;
+	unsigned int	 origin;	/* policy_from_tree(): the Federated
+					   principal's place, as pcond's */
 };
 
 struct policy {

@@ -90,6 +90,14 @@ struct diag	*rule_report_role(struct diags *, const struct rule *,
 		    const struct iam_role *, const char *, ...)
 		    __attribute__((format(printf, 6, 7)));
 
+/*
+ * A note at the place in the sources where a part of a role's trust
+ * (a condition's or a principal's origin) was written, when known.
+ */
+void		 rule_trust_note(struct diags *, struct diag *,
+		    const struct iam_role *, unsigned int origin,
+		    const char *what);
+
 /* The binding of a ServiceAccount object, or NULL when it names no role. */
 const struct binding *rule_binding_of(const struct check_ctx *,
 		    const struct k8s_obj *);

@@ -77,9 +77,10 @@ struct tfv {
 	const char		*why;
 	const struct tf_at	*at;		/* may be NULL */
 	/*
-	 * UNKNOWN: the structure jsonencode() was given, when the text
-	 * is unknown only because some of it is, so that a trust can be
-	 * read from what is known; else NULL.
+	 * The structure jsonencode() or a policy document encodes: of an
+	 * UNKNOWN text, so that a trust can be read from what is known;
+	 * of a STRING, so that a trust's conditions can be placed where
+	 * they were written.  NULL when there is none.
 	 */
 	const struct tfv	*json_of;
 	const char		*doc;	/* UNKNOWN json of a policy document
@@ -175,8 +176,16 @@ struct tfv	*tfv_from_json(struct tf_ev *, const char *, size_t);
  * caller cJSON_Delete()s both.
  */
 cJSON		*tfv_to_cjson(const struct tfv *, cJSON **unknown);
-/* v as a cJSON tree with each unknown a cJSON_Raw holding its why. */
-cJSON		*tfv_to_cjson_raw(const struct tfv *);
+/*
+ * v as a cJSON tree with each unknown a cJSON_Raw holding its why; when
+ * pl is not NULL, a string written somewhere has that place appended
+ * to pl (the caller frees pl->v) and its number, from 1, in valueint.
+ */
+struct tfv_places {
+	const struct tf_at	**v;
+	size_t			  n;
+};
+cJSON		*tfv_to_cjson_raw(const struct tfv *, struct tfv_places *);
 
 /* ---- the evaluator's context, for functions ---- */
 

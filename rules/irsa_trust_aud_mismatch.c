@@ -35,6 +35,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	const struct kv_pos	*aud;
 	const struct loc	*loc = &b->ann->key_loc;
 	struct buf		 vals = BUF_INIT;
+	struct diag		*d;
 	size_t			 i;
 
 	if (b->verdict != TRI_FALSE || b->closest == NULL ||
@@ -46,10 +47,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (b->aud_annotated &&
 	    (aud = k8s_obj_annotation(b->sa, ANN_AUDIENCE)) != NULL)
 		loc = &aud->key_loc;
-	rule_report(dg, r, r->severity, m, b, loc,
+	d = rule_report(dg, r, r->severity, m, b, loc,
 	    "%s requires audience %s (%s), but the token's audience is %s%s",
 	    bind_trust_name(m, b, b->closest), vals.buf, b->aud_cond->op,
 	    b->aud, b->aud_annotated ? " (from " ANN_AUDIENCE ")" :
 	    " (the webhook's default)");
+	rule_trust_note(dg, d, b->role, b->aud_cond->origin,
+	    "the aud condition");
 	buf_release(&vals);
 }

@@ -91,6 +91,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
 	const struct model	*m = ctx->m;
 	const char		*idp;
+	struct diag		*d;
 
 	if (b->verdict == TRI_TRUE && b->issuer != NULL && *b->issuer != '\0' &&
 	    !b->cluster_issuer && b->unverified == NULL &&
@@ -107,18 +108,20 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    (b->fail & FAIL_PRINCIPAL) == 0)
 		return;
 	if (b->cluster_issuer)
-		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
+		d = rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s trusts %s, but the pod's token comes from the "
 		    "cluster of the inputs, whose issuer is %s",
 		    bind_trust_name(m, b, b->closest),
 		    providers(m, b->closest), clusters(m));
 	else if ((idp = idp_of(m, b->closest)) != NULL)
-		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
+		d = rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s trusts only %s, which never issues a pod's token",
 		    bind_trust_name(m, b, b->closest), idp);
 	else
-		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
+		d = rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s trusts %s, none of which is an OIDC provider of a "
 		    "Kubernetes cluster", bind_trust_name(m, b, b->closest),
 		    providers(m, b->closest));
+	rule_trust_note(ctx->dg, d, b->role, b->closest->origin,
+	    "the Federated principal");
 }

@@ -155,11 +155,13 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    (b->fail & FAIL_SUB) == 0)
 		return;
 	if (c->base >= COND_ARN_EQUALS && c->base <= COND_ARN_NOT_LIKE) {
-		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		d = rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s tests sub with %s, which compares ARNs part by part; "
 		    "the subject %s is not an ARN, so it never matches: use "
 		    "StringEquals or StringLike", bind_trust_name(m, b,
 		    b->closest), c->op, b->sub);
+		rule_trust_note(dg, d, b->role, c->origin,
+		    "the sub condition");
 		return;
 	}
 	if (b->sa->ns == NULL)
@@ -167,10 +169,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		    "namespace, so it was taken to be %s (see -n)", b->ns);
 	if (v == NULL) {
 		/* No value is near: say what the trust requires. */
-		rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
+		d = rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s requires sub %s (%s), which does not admit %s%s",
 		    bind_trust_name(m, b, b->closest), values_text(m, c),
 		    c->op, b->sub, unset);
+		rule_trust_note(dg, d, b->role, c->origin,
+		    "the sub condition");
 		return;
 	}
 	if (c->values.n > 1)
@@ -191,5 +195,6 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	d = rule_report(dg, r, r->severity, m, b, &b->ann->key_loc,
 	    "%s allows %s, %s%s%s", bind_trust_name(m, b, b->closest), v,
 	    diff, lit, unset);
+	rule_trust_note(dg, d, b->role, c->origin, "the sub condition");
 	fix_namespace(m, dg, d, b);
 }

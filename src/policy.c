@@ -406,9 +406,13 @@ parse_principal(struct pctx *pc, const cJSON *j, size_t i, struct pstmt *st)
 			dst = &st->aws;
 			if (has_star(&sv))
 				st->principal_star = 1;
-		} else if (strcmp(c->string, "Federated") == 0)
+		} else if (strcmp(c->string, "Federated") == 0) {
 			dst = &st->federated;
-		else if (strcmp(c->string, "Service") == 0)
+			if (pc->tree)
+				st->origin = (unsigned int)(cJSON_IsArray(c) &&
+				    c->child != NULL ? c->child->valueint :
+				    c->valueint);
+		} else if (strcmp(c->string, "Service") == 0)
 			dst = &st->service;
 		else
 			continue;
@@ -464,6 +468,9 @@ parse_condkey(struct pctx *pc, const cJSON *k, size_t i, const char *op,
 	pcond_set_op(out, op);
 	out->key = pc->tree && (k->string[0] == '\0' ||
 	    k->string[0] == '\001') ? NULL : arena_strdup(pc->a, k->string);
+	if (pc->tree)
+		out->origin = (unsigned int)(cJSON_IsArray(k) ?
+		    (k->child != NULL ? k->child->valueint : 0) : k->valueint);
 	if (!cJSON_IsArray(k)) {
 		out->values.v = arena_alloc(pc->a, sizeof(*out->values.v));
 		out->values.n = 1;

@@ -246,3 +246,14 @@ rule_role_used(const struct check_ctx *ctx, const struct iam_role *r)
 {
 	return bindings_role_used(ctx->b, r);
 }
+
+void
+rule_trust_note(struct diags *dg, struct diag *d, const struct iam_role *role,
+    unsigned int origin, const char *what)
+{
+	if (d == NULL || role == NULL || origin == 0 ||
+	    origin > role->norigins)
+		return;
+	diag_related(dg, d, &role->origins[origin - 1], role->address,
+	    "%s is written here", what);
+}

@@ -1479,6 +1479,7 @@ tf_doc_render(struct tf_ev *ev, const struct tfv *args,
 	}
 	render(&b, x, 0, L_DOC);
 	res = tfv_str(ev, b.buf, b.len);
+	res->json_of = x;	/* where its parts were written */
 	buf_release(&b);
 	return res;
 }

@@ -678,6 +678,9 @@ tf_eval(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 	const struct tfv	*u;
 
 	v = eval1(ev, env, x);
+	/* A string made here is placed here, for the notes of findings. */
+	if (v->kind == TFV_STRING && v->at == NULL && x != NULL)
+		v->at = at_of(ev, env, &x->range);
 	if (v->kind != TFV_LIST && v->kind != TFV_MAP)
 		return v;
 	/* An error anywhere inside is the value's: as Terraform stops. */

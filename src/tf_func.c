@@ -2245,7 +2245,10 @@ fn_jsonencode(struct tf_ev *ev, const struct tf_call *c)
 		    "jsonencode: the result is longer than %lu bytes",
 		    TF_MAX_STRING);
 	tfv_json(&b, c->args[0]);
-	return result(ev, c, &b);
+	v = result(ev, c, &b);
+	if (v->kind == TFV_STRING)
+		v->json_of = c->args[0];	/* where its parts were written */
+	return v;
 }
 
 /*

@@ -1560,29 +1560,81 @@ obj_loc(struct tf_inst *I, const struct tf_blk *k, struct loc *loc)
 		loc_of(p->call->file, &p->call->b->type_range, loc);
 }
 
-/* A role's trust, as far as it is known, from the structure it encodes. */
+/*
+ * The places of a statement's conditions, read from the structure, onto
+ * the same statement read from the text: by operator and key, as the
+ * two may order them differently.
+ */
 static void
-role_trust(struct tf_src *S, struct iam_role *role, const struct tfv *inst)
+origins_copy(struct pstmt *dst, const struct pstmt *src)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < dst->nconds; i++)
+		for (j = 0; j < src->nconds; j++)
+			if (dst->conds[i].key != NULL &&
+			    src->conds[j].key != NULL &&
+			    strcmp(dst->conds[i].op, src->conds[j].op) == 0 &&
+			    strcmp(dst->conds[i].key, src->conds[j].key) == 0)
+				dst->conds[i].origin = src->conds[j].origin;
+}
+
+/*
+ * A role's trust from the structure its text encodes (jsonencode(), a
+ * policy document): where the plan loader could not read it (unknown
+ * until apply), as far as it is known; and in any case, where each
+ * condition and principal was written, for the notes of findings.
+ */
+static void
+role_trust(struct tf_src *S, struct iam_role *role, const struct tfv *inst,
+    const struct tf_blk *k)
 {
 	const struct tfv	*arp = tfv_get(inst, "assume_role_policy");
+	const struct hcl_attr	*a;
+	const struct hcl_file	*f;
+	struct tfv_places	 pl = { NULL, 0 };
+	struct policy		*p = NULL;
+	struct loc		*locs;
 	cJSON			*j;
 	char			 err[256];
-	int			 rc;
+	size_t			 i;
 
-	if (arp == NULL || arp->kind != TFV_UNKNOWN)
+	if ((a = blk_attr(k, "assume_role_policy", &f)) != NULL)
+		loc_of(f, &a->name_range, &role->trust_loc);
+	if (arp == NULL)
 		return;
-	role->unknown_refs = arp->why;
-	if (arp->doc != NULL)
-		role->trust_from = arp->doc;
-	if (arp->json_of == NULL)
+	if (arp->kind == TFV_UNKNOWN) {
+		role->unknown_refs = arp->why;
+		if (arp->doc != NULL)
+			role->trust_from = arp->doc;
+	}
+	if (arp->json_of == NULL ||
+	    (arp->kind == TFV_STRING && role->trust == NULL))
 		return;
-	j = tfv_to_cjson_raw(arp->json_of);
-	rc = policy_from_tree(S->m->arena, j, &role->trust, err, sizeof(err));
+	j = tfv_to_cjson_raw(arp->json_of, &pl);
+	if (j == NULL || policy_from_tree(S->m->arena, j, &p, err,
+	    sizeof(err)) != 0)
+		p = NULL;
 	cJSON_Delete(j);
-	if (rc == 0)
+	if (p != NULL && arp->kind == TFV_UNKNOWN) {
+		role->trust = p;
 		role->trust_partial = 1;
-	else
-		role->trust = NULL;
+	} else if (p != NULL && role->trust != NULL &&
+	    p->n == role->trust->n) {
+		/* The same statements, read from the text: their places. */
+		for (i = 0; i < p->n; i++) {
+			role->trust->st[i].origin = p->st[i].origin;
+			origins_copy(&role->trust->st[i], &p->st[i]);
+		}
+	}
+	if (p != NULL && pl.n > 0) {
+		locs = arena_alloc(S->m->arena, pl.n * sizeof(*locs));
+		for (i = 0; i < pl.n; i++)
+			loc_of(pl.v[i]->file, &pl.v[i]->range, &locs[i]);
+		role->origins = locs;
+		role->norigins = pl.n;
+	}
+	free(pl.v);
 }
 
 /* One instance into the model, at its line. */
@@ -1619,8 +1671,7 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	cJSON_Delete(unknown);
 	for (i = nr; i < m->roles.n; i++) {
 		m->roles.v[i]->loc = loc;
-		if (m->roles.v[i]->policy_unknown)
-			role_trust(S, m->roles.v[i], inst);
+		role_trust(S, m->roles.v[i], inst, k);
 	}
 	for (i = np; i < m->providers.n; i++)
 		m->providers.v[i]->loc = loc;
@@ -1930,17 +1981,37 @@ src_release(struct tf_src *S)
 		strmap_release(&by);					\
 	} while (0)
 
+/* The plan's role p takes what the sources' o knows more. */
+static void
+merge_role(struct iam_role *p, const struct iam_role *o)
+{
+	size_t	 i;
+
+	p->trust_loc = o->trust_loc;
+	p->origins = o->origins;
+	p->norigins = o->norigins;
+	if (p->trust == NULL && p->policy_unknown && o->trust != NULL) {
+		p->trust = o->trust;
+		p->trust_partial = o->trust_partial;
+		p->trust_from = o->trust_from;
+		return;
+	}
+	/* The same statements: the places of the sources' parts. */
+	if (p->trust == NULL || o->trust == NULL || p->trust == o->trust ||
+	    p->trust->n != o->trust->n)
+		return;
+	for (i = 0; i < p->trust->n; i++) {
+		p->trust->st[i].origin = o->trust->st[i].origin;
+		origins_copy(&p->trust->st[i], &o->trust->st[i]);
+	}
+}
+
 static void
 merge_plan(struct model *m)
 {
 	size_t	 k;
 
-	MERGE(roles, struct iam_role,
-	    if (p->trust == NULL && p->policy_unknown && o->trust != NULL) {
-		p->trust = o->trust;
-		p->trust_partial = o->trust_partial;
-		p->trust_from = o->trust_from;
-	    });
+	MERGE(roles, struct iam_role, merge_role(p, o));
 	for (k = 0; k < m->roles.n; k++)
 		m->roles.v[k]->index = k;
 	MERGE(providers, struct oidc_provider, (void)0);

@@ -5,6 +5,7 @@
  * and the plan-shaped cJSON the Terraform JSON loader reads.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -25,6 +26,8 @@ static struct tfv	*mk(struct tf_ev *, enum tfv_kind);
 static int		 cmp_key(const void *, const void *);
 static void		 json_str(struct buf *, const char *, size_t);
 static struct tfv	*from_cjson(struct tf_ev *, const cJSON *, int);
+static cJSON		*to_cjson(const struct tfv *, cJSON **, int,
+			    struct tfv_places *);
 
 static struct tfv *
 mk(struct tf_ev *ev, enum tfv_kind kind)
@@ -628,7 +631,7 @@ tfv_from_json(struct tf_ev *ev, const char *s, size_t len)
 
 /* The value, and the mask when some of it is unknown (else NULL). */
 static cJSON *
-to_cjson(const struct tfv *v, cJSON **mask, int raw)
+to_cjson(const struct tfv *v, cJSON **mask, int raw, struct tfv_places *pl)
 {
 	cJSON	*j, *e, *m;
 	size_t	 i;
@@ -648,12 +651,21 @@ to_cjson(const struct tfv *v, cJSON **mask, int raw)
 	case TFV_NUMBER:
 		return cJSON_CreateNumber(v->num);
 	case TFV_STRING:
-		return cJSON_CreateString(v->s);
+		j = cJSON_CreateString(v->s);
+		/* Where it was written, for a trust's conditions. */
+		if (j != NULL && pl != NULL && v->at != NULL &&
+		    pl->n < INT_MAX - 1) {
+			pl->v = xreallocarray(pl->v, pl->n + 1,
+			    sizeof(*pl->v));
+			pl->v[pl->n++] = v->at;
+			j->valueint = (int)pl->n;
+		}
+		return j;
 	case TFV_LIST:
 		j = cJSON_CreateArray();
 		*mask = cJSON_CreateArray();
 		for (i = 0; i < v->n; i++) {
-			if ((e = to_cjson(v->v[i], &m, raw)) == NULL)
+			if ((e = to_cjson(v->v[i], &m, raw, pl)) == NULL)
 				e = cJSON_CreateNull();
 			cJSON_AddItemToArray(j, e);
 			any |= m != NULL;
@@ -669,13 +681,13 @@ to_cjson(const struct tfv *v, cJSON **mask, int raw)
 			    v->v[i]->json_of != NULL) {
 				/* The entry, under a key that says unknown. */
 				if ((e = to_cjson(v->v[i]->json_of, &m,
-				    raw)) != NULL)
+				    raw, pl)) != NULL)
 					cJSON_AddItemToObject(j, "\001", e);
 				cJSON_Delete(m);
 				any = 1;
 				continue;
 			}
-			if ((e = to_cjson(v->v[i], &m, raw)) != NULL)
+			if ((e = to_cjson(v->v[i], &m, raw, pl)) != NULL)
 				cJSON_AddItemToObject(j, v->k[i], e);
 			if (m != NULL) {
 				any = 1;
@@ -698,17 +710,17 @@ tfv_to_cjson(const struct tfv *v, cJSON **unknown)
 {
 	cJSON	*j;
 
-	if ((j = to_cjson(v, unknown, 0)) == NULL)
+	if ((j = to_cjson(v, unknown, 0, NULL)) == NULL)
 		j = cJSON_CreateNull();
 	return j;
 }
 
 cJSON *
-tfv_to_cjson_raw(const struct tfv *v)
+tfv_to_cjson_raw(const struct tfv *v, struct tfv_places *pl)
 {
 	cJSON	*j, *mask;
 
-	j = to_cjson(v, &mask, 1);
+	j = to_cjson(v, &mask, 1, pl);
 	cJSON_Delete(mask);
 	return j;
 }
