@@ -52,6 +52,7 @@ static int		 plugin;
 /* Inputs named with -f or --filename, in order; kept to the exit. */
 static const char	**files;
 static size_t		 nfiles;
+static struct load_tf_var *tfv;		/* --var and --var-file, in order */
 
 static void	usage(FILE *, int) __attribute__((noreturn));
 static int	parse_fail_on(const char *);
@@ -357,7 +358,6 @@ main(int argc, char *argv[])
 	struct report_opts	 ro;
 	struct report_checked	 checked;
 	struct load_opts	 lo;
-	struct load_tf_var	*tfv;
 	enum format		 format = FORMAT_TEXT;
 	enum color		 color = COLOR_AUTO;
 	int			 ch, fail_on = -1, status, s;
@@ -528,7 +528,6 @@ main(int argc, char *argv[])
 	bindings_release(&bs);
 	diags_release(&dg);
 	model_release(&m);
-	free(tfv);
 	arena_release(&arena);
 	return status;
 }
