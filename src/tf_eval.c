@@ -640,8 +640,8 @@ ev_trav(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 	if (env->lookup == NULL ||
 	    (v = env->lookup(ev, env, t, at, &used)) == NULL)
 		return tf_error(ev, at, "unknown name \"%s\"", t->root);
-	if (used > t->nsteps)
-		used = t->nsteps;
+	if (used >= t->nsteps)	/* no steps left (steps may be NULL) */
+		return v;
 	return ev_steps(ev, env, v, t->steps + used, t->nsteps - used, at);
 }
 
