@@ -153,6 +153,8 @@ enum src_kind {
 struct iam_role {
 	const char	*address;	/* module.x["k"].aws_iam_role.this[0] */
 	enum src_kind	 src;		/* the kind of input */
+	unsigned int	 tf_root;	/* from .tf sources: 1 + the index of
+					   its root module; 0 otherwise */
 	size_t		 index;		/* in the model's roles */
 	struct loc	 loc;		/* the input file, line 0 */
 	const char	*name;		/* NULL when unknown or unset */
@@ -182,6 +184,8 @@ struct iam_role {
 struct oidc_provider {
 	const char	*address;
 	enum src_kind	 src;		/* the kind of input */
+	unsigned int	 tf_root;	/* from .tf sources: 1 + the index of
+					   its root module; 0 otherwise */
 	struct loc	 loc;
 	const char	*url;		/* scheme stripped; NULL: unknown */
 	const char	*arn;		/* NULL: unknown */
@@ -193,6 +197,8 @@ struct oidc_provider {
 struct eks_cluster {
 	const char	*address;
 	enum src_kind	 src;		/* the kind of input */
+	unsigned int	 tf_root;	/* from .tf sources: 1 + the index of
+					   its root module; 0 otherwise */
 	struct loc	 loc;
 	const char	*name;
 	const char	*issuer;	/* https://...; NULL: unknown */
@@ -205,6 +211,8 @@ struct eks_cluster {
 struct role_policy {
 	const char	*address;
 	enum src_kind	 src;		/* the kind of input */
+	unsigned int	 tf_root;	/* from .tf sources: 1 + the index of
+					   its root module; 0 otherwise */
 	struct loc	 loc;
 	const char	*role;		/* role name; NULL: unknown */
 	const char	*role_ref;	/* role's address when only it is known */
@@ -216,6 +224,8 @@ struct role_policy {
 struct pod_identity {
 	const char	*address;
 	enum src_kind	 src;		/* the kind of input */
+	unsigned int	 tf_root;	/* from .tf sources: 1 + the index of
+					   its root module; 0 otherwise */
 	struct loc	 loc;
 	const char	*cluster;	/* cluster_name; NULL: unknown */
 	const char	*ns;		/* namespace */

@@ -114,6 +114,9 @@ struct tf_src {
 	size_t			  nall;
 	int			  no_disk;	/* load_tf_buffer(): read no
 						   file, follow no module */
+	unsigned int		  root_no;	/* 1 + the root being read */
+	const char		**root_dirs;	/* each root's directory */
+	size_t			  nroots;
 };
 
 static struct tfv	*lookup(struct tf_ev *, const struct tf_env *,
@@ -1670,14 +1673,20 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	cJSON_Delete(values);
 	cJSON_Delete(unknown);
 	for (i = nr; i < m->roles.n; i++) {
+		m->roles.v[i]->tf_root = S->root_no;
 		m->roles.v[i]->loc = loc;
 		role_trust(S, m->roles.v[i], inst, k);
 	}
-	for (i = np; i < m->providers.n; i++)
+	for (i = np; i < m->providers.n; i++) {
+		m->providers.v[i]->tf_root = S->root_no;
 		m->providers.v[i]->loc = loc;
-	for (i = nc; i < m->clusters.n; i++)
+	}
+	for (i = nc; i < m->clusters.n; i++) {
+		m->clusters.v[i]->tf_root = S->root_no;
 		m->clusters.v[i]->loc = loc;
+	}
 	for (i = nrp; i < m->role_policies.n; i++) {
+		m->role_policies.v[i]->tf_root = S->root_no;
 		m->role_policies.v[i]->loc = loc;
 		if (m->role_policies.v[i]->role == NULL &&
 		    (u = tfv_get(inst, "role")) != NULL &&
@@ -1685,6 +1694,7 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 			m->role_policies.v[i]->role_ref = role_ref(S, u->why);
 	}
 	for (i = npi; i < m->pod_identities.n; i++) {
+		m->pod_identities.v[i]->tf_root = S->root_no;
 		m->pod_identities.v[i]->loc = loc;
 		if (m->pod_identities.v[i]->role_arn == NULL &&
 		    (u = tfv_get(inst, "role_arn")) != NULL &&
@@ -1938,6 +1948,7 @@ src_release(struct tf_src *S)
 		free(S->all[i]->order);
 	}
 	free(S->all);
+	free(S->root_dirs);
 	strmap_release(&S->mods);
 	strmap_release(&S->ctx.doc_by_address);
 	strmap_release(&S->ctx.role_by_address);
@@ -1961,23 +1972,49 @@ src_release(struct tf_src *S)
 		strmap_init(&by);					\
 		for (i = 0; i < m->vec.n; i++) {			\
 			o = m->vec.v[i];				\
-			if (o->src == SRC_TERRAFORM && o->loc.line == 0 &&	\
+			if (o->src == SRC_TERRAFORM && o->tf_root == 0 &&	\
 			    o->address != NULL)				\
 				strmap_add(&by, m->arena, o->address, o); \
 		}							\
 		for (i = j = 0; i < m->vec.n; i++) {			\
 			o = m->vec.v[i];				\
-			if (o->src == SRC_TERRAFORM && o->loc.line > 0 &&	\
-			    o->address != NULL &&			\
+			if (o->tf_root == root && o->address != NULL &&	\
 			    (sv = strmap_get(&by, o->address)) != NULL) {	\
 				p = sv->v;				\
 				p->loc = o->loc;			\
+				p->tf_root = o->tf_root;		\
 				extra;					\
 				continue;				\
 			}						\
 			m->vec.v[j++] = o;				\
 		}							\
 		m->vec.n = j;						\
+		strmap_release(&by);					\
+	} while (0)
+
+/*
+ * How many objects of the plans have the address of one of root's:
+ * the plan made from a root's configuration holds its addresses.
+ */
+#define MATCHES(vec, n)							\
+	do {								\
+		struct strmap	 by;					\
+		size_t		 i;					\
+									\
+		strmap_init(&by);					\
+		for (i = 0; i < m->vec.n; i++)				\
+			if (m->vec.v[i]->tf_root == root &&		\
+			    m->vec.v[i]->address != NULL) {		\
+				strmap_add(&by, m->arena,		\
+				    m->vec.v[i]->address, NULL);	\
+				(*total)++;				\
+			}						\
+		for (i = 0; i < m->vec.n; i++)				\
+			if (m->vec.v[i]->src == SRC_TERRAFORM &&	\
+			    m->vec.v[i]->tf_root == 0 &&		\
+			    m->vec.v[i]->address != NULL &&		\
+			    strmap_get(&by, m->vec.v[i]->address) != NULL) \
+				(n)++;					\
 		strmap_release(&by);					\
 	} while (0)
 
@@ -2006,11 +2043,60 @@ merge_role(struct iam_role *p, const struct iam_role *o)
 	}
 }
 
-static void
-merge_plan(struct model *m)
+/* The plans' objects root has, and how many objects root has. */
+static size_t
+plan_matches(struct model *m, unsigned int root, size_t *total)
 {
-	size_t	 k;
+	size_t	 n = 0;
 
+	*total = 0;
+	MATCHES(roles, n);
+	MATCHES(providers, n);
+	MATCHES(clusters, n);
+	MATCHES(role_policies, n);
+	MATCHES(pod_identities, n);
+	return n;
+}
+
+/*
+ * With plans, the root whose objects the plans hold is the one they
+ * were made from; two roots that match as well are said to, and
+ * neither is merged.
+ */
+static void
+merge_plan(struct tf_src *S)
+{
+	struct model	*m = S->m;
+	struct loc	 loc;
+	unsigned int	 root, best = 0, tie = 0;
+	size_t		 n, most = 0, k, total, fewest = 0;
+
+	/* Most of the plan's objects; then the fewest the plan lacks. */
+	for (root = 1; root <= S->nroots; root++) {
+		if ((n = plan_matches(m, root, &total)) == 0)
+			continue;
+		if (n > most || (n == most && total < fewest)) {
+			most = n;
+			fewest = total;
+			best = root;
+			tie = 0;
+		} else if (n == most && total == fewest)
+			tie = root;
+	}
+	if (best == 0)
+		return;
+	if (tie != 0) {
+		memset(&loc, 0, sizeof(loc));
+		loc.file = S->root_dirs[tie - 1];
+		loc.line = loc.col = 1;
+		tf_gap(S, &loc, S->root_dirs[tie - 1], arena_printf(m->arena,
+		    "the plan's objects are as much those of %s as of this "
+		    "root module, so neither takes the plan's values: lint "
+		    "the plan with the root it was made from",
+		    S->root_dirs[best - 1]));
+		return;
+	}
+	root = best;
 	MERGE(roles, struct iam_role, merge_role(p, o));
 	for (k = 0; k < m->roles.n; k++)
 		m->roles.v[k]->index = k;
@@ -2018,6 +2104,77 @@ merge_plan(struct model *m)
 	MERGE(clusters, struct eks_cluster, (void)0);
 	MERGE(role_policies, struct role_policy, (void)0);
 	MERGE(pod_identities, struct pod_identity, (void)0);
+}
+
+/*
+ * Roots that declare the same address: name each object's root in it,
+ * "aws_iam_role.app (infra/prod)", so that messages tell them apart.
+ */
+#define QUALIFY(vec, type)							\
+	do {								\
+		struct strmap	 seen;					\
+		const struct strmap_val *sv;				\
+		size_t		 i;					\
+									\
+		strmap_init(&seen);					\
+		for (i = 0; i < m->vec.n; i++)				\
+			if (m->vec.v[i]->tf_root != 0 &&		\
+			    m->vec.v[i]->address != NULL)		\
+				strmap_add(&seen, m->arena,		\
+				    m->vec.v[i]->address, m->vec.v[i]);	\
+		for (i = 0; i < m->vec.n; i++) {			\
+			if (m->vec.v[i]->tf_root == 0 ||		\
+			    m->vec.v[i]->address == NULL ||		\
+			    (sv = strmap_get(&seen,			\
+			    m->vec.v[i]->address)) == NULL)		\
+				continue;				\
+			for (; sv != NULL; sv = sv->next)		\
+				if (((type *)sv->v)->tf_root !=		\
+				    m->vec.v[i]->tf_root)		\
+					break;				\
+			if (sv != NULL)					\
+				m->vec.v[i]->address = arena_printf(	\
+				    m->arena, "%s (%s)",		\
+				    m->vec.v[i]->address,		\
+				    S->root_dirs[m->vec.v[i]->tf_root - 1]); \
+		}							\
+		strmap_release(&seen);					\
+	} while (0)
+
+static void
+qualify(struct tf_src *S)
+{
+	struct model	*m = S->m;
+	struct iam_role	*r;
+	const char	*old;
+	size_t		 i, j;
+
+	if (S->nroots < 2)
+		return;
+	QUALIFY(roles, struct iam_role);
+	/* What names a renamed role by its address follows it. */
+	for (i = 0; i < m->roles.n; i++) {
+		r = m->roles.v[i];
+		if (r->tf_root == 0 || r->address == NULL ||
+		    !str_has_suffix(r->address, ")"))
+			continue;
+		old = arena_strndup(m->arena, r->address, strlen(r->address) -
+		    strlen(S->root_dirs[r->tf_root - 1]) - 3);
+		for (j = 0; j < m->role_policies.n; j++)
+			if (m->role_policies.v[j]->tf_root == r->tf_root &&
+			    m->role_policies.v[j]->role_ref != NULL &&
+			    strcmp(m->role_policies.v[j]->role_ref, old) == 0)
+				m->role_policies.v[j]->role_ref = r->address;
+		for (j = 0; j < m->pod_identities.n; j++)
+			if (m->pod_identities.v[j]->tf_root == r->tf_root &&
+			    m->pod_identities.v[j]->role_ref != NULL &&
+			    strcmp(m->pod_identities.v[j]->role_ref, old) == 0)
+				m->pod_identities.v[j]->role_ref = r->address;
+	}
+	QUALIFY(providers, struct oidc_provider);
+	QUALIFY(clusters, struct eks_cluster);
+	QUALIFY(role_policies, struct role_policy);
+	QUALIFY(pod_identities, struct pod_identity);
 }
 
 void
@@ -2064,6 +2221,10 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 			diag_error(dg, &loc, "not valid JSON: run terraform "
 			    "init again");
 		}
+		S.root_dirs = xreallocarray(S.root_dirs, S.nroots + 1,
+		    sizeof(*S.root_dirs));
+		S.root_dirs[S.nroots++] = mods[i]->dir;
+		S.root_no = (unsigned int)S.nroots;
 		I = inst_new(&S, mods[i], NULL, NULL, "", "", NULL);
 		I->is_root = 1;
 		root_inputs(&S, I);
@@ -2073,7 +2234,8 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 	}
 	free(mods);
 	if (m->ntf > 0)
-		merge_plan(m);
+		merge_plan(&S);
+	qualify(&S);
 	strmap_release(&called);
 	src_release(&S);
 }
@@ -2106,10 +2268,13 @@ load_tf_buffer(struct model *m, struct diags *dg, const char *file,
 	keep_comments(&S, f);
 	for (j = 0; j < f->body.nblocks; j++)
 		mod_block(&S, M, f, &f->body.blocks[j], 0);
+	S.root_dirs = xreallocarray(NULL, 1, sizeof(*S.root_dirs));
+	S.root_dirs[S.nroots++] = file;
+	S.root_no = 1;
 	I = inst_new(&S, M, NULL, NULL, "", "", NULL);
 	I->is_root = 1;
 	eval_inst(&S, I);
 	if (m->ntf > 0)
-		merge_plan(m);
+		merge_plan(&S);
 	src_release(&S);
 }
