@@ -177,6 +177,13 @@ struct iam_role {
 	const struct loc *origins;
 	size_t		 norigins;
 	struct loc	 trust_loc;
+	/*
+	 * Terraform sources: the root variables whose defaults the role
+	 * was computed from, "var.ns = \"apps\"", and where the first is;
+	 * a var-file in CI may give others.  NULL when none.
+	 */
+	const char	*assumed;
+	struct loc	 assumed_loc;
 	int		 has_policies;	/* inline_policy or managed_policy_arns */
 	int		 policies_unknown; /* attached elsewhere, e.g. AWS CLI */
 };

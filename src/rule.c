@@ -174,6 +174,13 @@ rule_report(struct diags *dg, const struct rule *r, enum severity sev,
 		diag_related(dg, d, &b->role->loc, b->role->address,
 		    "role %s is defined here", b->role->name != NULL ?
 		    b->role->name : "(name known after apply)");
+		if (b->role->assumed != NULL)
+			diag_related(dg, d, &b->role->assumed_loc,
+			    b->role->address, "this assumes the default%s %s; "
+			    "a --var-file or --var in CI may give %s",
+			    strchr(b->role->assumed, ',') != NULL ? "s" : "",
+			    b->role->assumed, strchr(b->role->assumed, ',') !=
+			    NULL ? "others" : "another");
 		if (b->role->trust_from != NULL)
 			diag_related(dg, d, &b->role->loc,
 			    b->role->trust_from, "the role's trust policy is "

@@ -80,6 +80,27 @@ struct tf_mod {
 struct tf_memo {
 	int		 state;		/* 0 new, 1 being evaluated, 2 done */
 	struct tfv	*v;
+	struct tf_dep	*deps;		/* root defaults it depends on */
+};
+
+/*
+ * A root module variable whose default a value was computed from: CI
+ * may pass another value (an environment's var-file), so a verdict
+ * that depends on it says which default it assumed.
+ */
+#define TF_MAX_DEPS	4		/* said per value */
+struct tf_dep {
+	const char	*name;		/* "var.namespace" */
+	const char	*value;		/* its default, as JSON, short */
+	struct loc	 loc;		/* the default */
+	struct tf_dep	*next;
+};
+
+/* The defaults an evaluation in progress has used. */
+struct tf_frame {
+	struct tf_dep	*deps;
+	size_t		 n;
+	struct tf_frame	*up;
 };
 
 /* One instance of a module: the root, or one instance of a call. */
@@ -115,6 +136,7 @@ struct tf_src {
 	int			  no_disk;	/* load_tf_buffer(): read no
 						   file, follow no module */
 	unsigned int		  root_no;	/* 1 + the root being read */
+	struct tf_frame		 *frame;	/* innermost, or NULL */
 	const char		**root_dirs;	/* each root's directory */
 	size_t			  nroots;
 };
@@ -513,6 +535,52 @@ memo_get(struct tf_src *S, struct tf_inst *I, const char *key)
 	return mm;
 }
 
+/* The current evaluation depends on default d. */
+static void
+dep_add(struct tf_src *S, const struct tf_dep *d)
+{
+	struct tf_frame	*f = S->frame;
+	struct tf_dep	*e;
+
+	if (f == NULL || f->n >= TF_MAX_DEPS)
+		return;
+	for (e = f->deps; e != NULL; e = e->next)
+		if (strcmp(e->name, d->name) == 0)
+			return;
+	e = arena_alloc(S->m->arena, sizeof(*e));
+	*e = *d;
+	e->next = f->deps;
+	f->deps = e;
+	f->n++;
+}
+
+/* A remembered value was used: so are the defaults it depends on. */
+static void
+dep_use(struct tf_src *S, const struct tf_memo *mm)
+{
+	const struct tf_dep	*d;
+
+	for (d = mm->deps; d != NULL; d = d->next)
+		dep_add(S, d);
+}
+
+static void
+dep_enter(struct tf_src *S, struct tf_frame *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->up = S->frame;
+	S->frame = f;
+}
+
+/* The evaluation of mm is done: it keeps its defaults, as its user. */
+static void
+dep_leave(struct tf_src *S, struct tf_frame *f, struct tf_memo *mm)
+{
+	S->frame = f->up;
+	mm->deps = f->deps;
+	dep_use(S, mm);
+}
+
 /* Convert a value to a variable's type, as far as its type says. */
 static struct tfv *
 convert(struct tf_src *S, const struct hcl_expr *type, struct tfv *v,
@@ -566,6 +634,10 @@ root_var(struct tf_src *S, struct tf_inst *I, const char *name)
 	return mm->state == 2 ? mm->v : NULL;
 }
 
+static void	var_default(struct tf_src *, struct tf_memo *, const char *,
+		    const struct tfv *, const struct hcl_file *,
+		    const struct hcl_attr *);
+
 static struct tfv *
 var_value(struct tf_src *S, struct tf_inst *I, const char *name,
     const struct tf_at *at)
@@ -577,8 +649,10 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 	struct tfv		*v;
 
 	mm = memo_get(S, I, arena_printf(S->m->arena, "var.%s", name));
-	if (mm->state == 2)
+	if (mm->state == 2) {
+		dep_use(S, mm);
 		return mm->v;
+	}
 	if (mm->state == 1)
 		return tf_error(&S->ev, at, "var.%s depends on itself", name);
 	if ((k = map_blk(&I->mod->vars, name)) == NULL)
@@ -594,9 +668,11 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 		    I->call_scope), arg->expr);
 	else if (I->is_root && (v = root_var(S, I, name)) != NULL)
 		;
-	else if (def != NULL)
+	else if (def != NULL) {
 		v = tf_eval(&S->ev, env_new(S, I, k->file, NULL), def->expr);
-	else if (I->is_root)
+		if (I->is_root && tfv_known(v))
+			var_default(S, mm, name, v, k->file, def);
+	} else if (I->is_root)
 		v = tfv_unknown(&S->ev, arena_printf(S->m->arena, "var.%s, "
 		    "which has no value (give one with --var or "
 		    "--var-file)", name), at_new(S, k->file,
@@ -609,7 +685,26 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 	v = convert(S, type != NULL ? type->expr : NULL, v, at, name);
 	mm->state = 2;
 	mm->v = v;
+	dep_use(S, mm);
 	return v;
+}
+
+/* A root variable took its default: what depends on it says so. */
+static void
+var_default(struct tf_src *S, struct tf_memo *mm, const char *name,
+    const struct tfv *v, const struct hcl_file *f, const struct hcl_attr *def)
+{
+	struct tf_dep	*d;
+	struct buf	 b = BUF_INIT;
+
+	tfv_json(&b, v);
+	d = arena_alloc(S->m->arena, sizeof(*d));
+	d->name = arena_printf(S->m->arena, "var.%s", name);
+	d->value = b.len > 60 ? arena_printf(S->m->arena, "%.57s...", b.buf) :
+	    arena_strdup(S->m->arena, b.buf);
+	loc_of(f, &def->expr->range, &d->loc);
+	mm->deps = d;
+	buf_release(&b);
 }
 
 static struct tfv *
@@ -619,11 +714,14 @@ local_value(struct tf_src *S, struct tf_inst *I, const char *name,
 	const struct strmap_val	*sv;
 	const struct tf_attr	*la;
 	struct tf_memo		*mm;
+	struct tf_frame		 fr;
 	struct tfv		*v;
 
 	mm = memo_get(S, I, arena_printf(S->m->arena, "local.%s", name));
-	if (mm->state == 2)
+	if (mm->state == 2) {
+		dep_use(S, mm);
 		return mm->v;
+	}
 	if (mm->state == 1)
 		return tf_error(&S->ev, at, "local.%s depends on itself",
 		    name);
@@ -634,9 +732,11 @@ local_value(struct tf_src *S, struct tf_inst *I, const char *name,
 		sv = sv->next;
 	la = sv->v;
 	mm->state = 1;
+	dep_enter(S, &fr);
 	v = tf_eval(&S->ev, env_new(S, I, la->file, NULL), la->a->expr);
 	mm->state = 2;
 	mm->v = v;
+	dep_leave(S, &fr, mm);
 	return v;
 }
 
@@ -1054,6 +1154,7 @@ res_value(struct tf_src *S, struct tf_inst *I, const char *key,
 {
 	const struct tf_blk	*k;
 	struct tf_memo		*mm;
+	struct tf_frame		 fr;
 	struct tfv		**keys, **vals, **out, *v, *unk = NULL;
 	const char		**ks;
 	size_t			 n, i;
@@ -1063,11 +1164,14 @@ res_value(struct tf_src *S, struct tf_inst *I, const char *key,
 		return tf_error(&S->ev, at, "no %s is declared in %s", key,
 		    I->mod->dir);
 	mm = memo_get(S, I, key);
-	if (mm->state == 2)
+	if (mm->state == 2) {
+		dep_use(S, mm);
 		return mm->v;
+	}
 	if (mm->state == 1)
 		return tf_error(&S->ev, at, "%s depends on itself", key);
 	mm->state = 1;
+	dep_enter(S, &fr);
 	r = instances(S, I, k, &keys, &vals, &n, &fe, &unk);
 	if (r == -1)
 		v = unk->flags & TFV_ERROR ? unk : tfv_unknown(&S->ev,
@@ -1095,6 +1199,7 @@ res_value(struct tf_src *S, struct tf_inst *I, const char *key,
 	}
 	mm->state = 2;
 	mm->v = v;
+	dep_leave(S, &fr, mm);
 	return v;
 }
 
@@ -1286,24 +1391,29 @@ output_value(struct tf_src *S, struct tf_inst *I, const char *name,
 	const struct hcl_attr	*a;
 	const struct hcl_file	*f;
 	struct tf_memo		*mm;
+	struct tf_frame		 fr;
 	struct tfv		*v;
 
 	if ((k = map_blk(&I->mod->outputs, name)) == NULL)
 		return tf_error(&S->ev, at, "module %s has no output \"%s\"",
 		    I->mod->dir, name);
 	mm = memo_get(S, I, arena_printf(S->m->arena, "output.%s", name));
-	if (mm->state == 2)
+	if (mm->state == 2) {
+		dep_use(S, mm);
 		return mm->v;
+	}
 	if (mm->state == 1)
 		return tf_error(&S->ev, at, "output %s depends on itself",
 		    name);
 	mm->state = 1;
+	dep_enter(S, &fr);
 	if ((a = blk_attr(k, "value", &f)) == NULL)
 		v = tf_error(&S->ev, at, "output %s has no value", name);
 	else
 		v = tf_eval(&S->ev, env_new(S, I, f, NULL), a->expr);
 	mm->state = 2;
 	mm->v = v;
+	dep_leave(S, &fr, mm);
 	return v;
 }
 
@@ -1640,11 +1750,28 @@ role_trust(struct tf_src *S, struct iam_role *role, const struct tfv *inst,
 	free(pl.v);
 }
 
+/* The defaults a role's arguments were computed from, in words. */
+static void
+role_assumes(struct tf_src *S, struct iam_role *r, const struct tf_dep *d)
+{
+	struct buf	 b = BUF_INIT;
+
+	if (d == NULL)
+		return;
+	r->assumed_loc = d->loc;
+	for (; d != NULL; d = d->next)
+		buf_addf(&b, "%s%s = %s", b.len > 0 ? ", " : "", d->name,
+		    d->value);
+	r->assumed = arena_strdup(S->m->arena, b.buf);
+	buf_release(&b);
+}
+
 /* One instance into the model, at its line. */
 static void
 res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
     const struct tfv *inst, const char *addr)
 {
+	struct tf_memo	*mm;
 	struct model	*m = S->m;
 	struct tf_res	 r;
 	cJSON		*values, *unknown;
@@ -1672,7 +1799,9 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	S->ctx.at = NULL;
 	cJSON_Delete(values);
 	cJSON_Delete(unknown);
+	mm = memo_get(S, I, k->key);
 	for (i = nr; i < m->roles.n; i++) {
+		role_assumes(S, m->roles.v[i], mm->deps);
 		m->roles.v[i]->tf_root = S->root_no;
 		m->roles.v[i]->loc = loc;
 		role_trust(S, m->roles.v[i], inst, k);
