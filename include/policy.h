@@ -59,6 +59,8 @@ struct pcond {
 	enum cond_base	 base;
 	unsigned int	 flags;		/* COND_* */
 	const char	*key;		/* as written; NULL: unknown until apply */
+	const char	*key_end;	/* key NULL: its known end (":aud"),
+					   or NULL */
 	struct strv	 values;	/* a NULL value: unknown until apply */
 	unsigned int	 origin;	/* policy_from_tree(): where it was
 					   written (the first value's

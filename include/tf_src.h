@@ -47,7 +47,7 @@ enum tfv_kind {
 /*
  * UNKNOWN: stands in a map for an entry whose key is unknown
  * ({"${var.issuer}:sub" = "..."}); json_of is the entry's value, and
- * the map's key for it starts with \001.  A trust keeps the entry, its
+ * the map's key for it is "\001N\001" and the key's known end.  A trust keeps the entry, its
  * key unknown, and checks its values.
  */
 #define TFV_UKEY	0x10
@@ -63,7 +63,10 @@ struct tfv {
 	unsigned int		 flags;		/* TFV_* */
 	int			 b;		/* BOOL */
 	double			 num;		/* NUMBER */
-	const char		*s;		/* STRING: NUL-terminated */
+	const char		*s;		/* STRING: NUL-terminated; UNKNOWN
+						   string: its known end, as
+						   ":sub" of "${x}:sub", or
+						   NULL */
 	size_t			 len;		/* STRING: bytes of s */
 	struct tfv		**v;		/* LIST, MAP: the elements */
 	const char		**k;		/* MAP: the keys, sorted

@@ -463,11 +463,16 @@ parse_condkey(struct pctx *pc, const cJSON *k, size_t i, const char *op,
     struct pcond *out)
 {
 	const cJSON	*c;
+	const char	*end;
 	size_t		 n = 0;
 
 	pcond_set_op(out, op);
 	out->key = pc->tree && (k->string[0] == '\0' ||
 	    k->string[0] == '\001') ? NULL : arena_strdup(pc->a, k->string);
+	/* "\001N\001:sub": unknown, but it ends in ":sub". */
+	if (out->key == NULL && k->string[0] == '\001' &&
+	    (end = strchr(k->string + 1, '\001')) != NULL && end[1] != '\0')
+		out->key_end = arena_strdup(pc->a, end + 1);
 	if (pc->tree)
 		out->origin = (unsigned int)(cJSON_IsArray(k) ?
 		    (k->child != NULL ? k->child->valueint : 0) : k->valueint);

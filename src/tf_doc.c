@@ -42,9 +42,10 @@
  *    in reverse order) then its unknowns; a set of one unknown is that
  *    unknown, as one string would be written alone;
  *  - a principal of unknown type makes the whole Principal unknown;
- *  - a condition of unknown variable puts its values under the key ""
- *    of its operator's map, always a list (the values of every such
- *    condition of that operator, one after another);
+ *  - a condition of unknown variable puts its values, always a list,
+ *    under a key of its own in its operator's map: "\001N\001" and the
+ *    variable's known end (":sub" of "${local.issuer}:sub"), which
+ *    policy_from_tree() reads as an unknown key that ends so;
  *  - a condition of unknown test is an unknown element of the list
  *    under the key "" of the Condition map;
  *  - blocks that are not all known go after the known ones, in the
@@ -764,10 +765,17 @@ conditions(struct dctx *c, const struct tfv *l, const char *path,
 		}
 		k = kvs_index(c->ev, &ops, b[i].key->s);
 		if (b[i].var->kind != TFV_STRING) {
-			/* The key is unknown: its values under "". */
-			slot = kvs_slot(c->ev, &keys[k], "");
-			*slot = merge(c->ev, *slot != NULL ? *slot :
-			    tfv_list(c->ev, 0, 0), b[i].vals);
+			/*
+			 * The key is unknown: its values under a key of its
+			 * own, "\001N\001" and the known end of the variable
+			 * (":sub"), never merged with another's.
+			 */
+			slot = kvs_slot(c->ev, &keys[k], arena_printf(
+			    c->ev->arena, "\001%zu\001%s", i,
+			    b[i].var->kind == TFV_UNKNOWN &&
+			    b[i].var->s != NULL ? b[i].var->s : ""));
+			*slot = merge(c->ev, tfv_list(c->ev, 0, 0),
+			    b[i].vals);
 			continue;
 		}
 		slot = kvs_slot(c->ev, &keys[k], b[i].var->s);
@@ -780,7 +788,7 @@ conditions(struct dctx *c, const struct tfv *l, const char *path,
 	 */
 	for (k = 0; k < ops.n; k++) {
 		for (j = 0; j < keys[k].n; j++)
-			if (*keys[k].k[j] != '\0' &&
+			if (*keys[k].k[j] != '\0' && *keys[k].k[j] != '\001' &&
 			    keys[k].v[j]->kind == TFV_LIST &&
 			    keys[k].v[j]->n == 1)
 				keys[k].v[j] = keys[k].v[j]->v[0];

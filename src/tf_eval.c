@@ -189,9 +189,20 @@ ev_template(struct tf_ev *ev, const struct tf_env *env,
 			    TF_MAX_STRING >> 20);
 		}
 	}
-	if (nunk > 0)
+	if (nunk > 0) {
 		v = tfv_unknown_of(ev, unk, nunk);
-	else
+		/* What follows the last unknown part is known: ":sub". */
+		for (i = t->nparts; i > 0 &&
+		    t->parts[i - 1].kind == HCL_PART_LITERAL; i--)
+			continue;
+		if (i < t->nparts && i > 0) {
+			buf_reset(&b);
+			for (j = i; j < t->nparts; j++)
+				buf_add(&b, t->parts[j].text, t->parts[j].len);
+			v->s = arena_strndup(ev->arena, b.buf, b.len);
+			v->len = b.len;
+		}
+	} else
 		v = tfv_str(ev, b.buf != NULL ? b.buf : "", b.len);
 	buf_release(&b);
 	return v;
@@ -232,7 +243,8 @@ ev_object(struct tf_ev *ev, const struct tf_env *env,
 				u = tfv_unknown(ev, k->why, k->at);
 				u->flags |= TFV_UKEY;
 				u->json_of = tf_eval(ev, env, it->value);
-				keys[n] = arena_printf(ev->arena, "\001%zu", i);
+				keys[n] = arena_printf(ev->arena, "\001%zu\001%s", i,
+				    k->s != NULL ? k->s : "");
 				vals[n++] = u;
 				continue;
 			}

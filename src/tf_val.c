@@ -682,7 +682,7 @@ to_cjson(const struct tfv *v, cJSON **mask, int raw, struct tfv_places *pl)
 				/* The entry, under a key that says unknown. */
 				if ((e = to_cjson(v->v[i]->json_of, &m,
 				    raw, pl)) != NULL)
-					cJSON_AddItemToObject(j, "\001", e);
+					cJSON_AddItemToObject(j, v->k[i], e);
 				cJSON_Delete(m);
 				any = 1;
 				continue;

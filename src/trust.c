@@ -72,8 +72,17 @@ trust_key(const struct pcond *c, struct claim_key *k)
 
 	memset(k, 0, sizeof(*k));
 	if (c->key == NULL) {
-		/* Unknown until apply: the values tell the claim. */
+		/*
+		 * Unknown until apply: its known end names the claim
+		 * ("${x}:aud"), else the values tell it.
+		 */
 		k->unknown = 1;
+		if (c->key_end != NULL &&
+		    (colon = strrchr(c->key_end, ':')) != NULL) {
+			k->claim = claim_named(colon + 1);
+			k->name = colon + 1;
+			return;
+		}
 		for (i = 0; i < c->values.n; i++) {
 			if (c->values.v[i] == NULL)
 				continue;

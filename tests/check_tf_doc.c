@@ -885,9 +885,24 @@ START_TEST(unknown_element_of_identifiers)
 }
 END_TEST
 
+/* The entry of m whose key is unknown, "\001N\001<known end>", the i-th. */
+static const struct tfv *
+unknown_key(const struct tfv *m, size_t i, const char **end)
+{
+	size_t	 j;
+
+	for (j = 0; m != NULL && j < m->n; j++)
+		if (m->k[j][0] == '\001' && i-- == 0) {
+			*end = strchr(m->k[j] + 1, '\001') + 1;
+			return m->v[j];
+		}
+	return NULL;
+}
+
 START_TEST(unknown_condition_variable_is_the_empty_key)
 {
 	const struct tfv	*doc, *se, *l;
+	const char		*end;
 
 	doc = ck_unknown(map("statement", blocks(irsa_statement(
 	    strs(OIDC_ARN, END),
@@ -899,11 +914,50 @@ START_TEST(unknown_condition_variable_is_the_empty_key)
 	se = tfv_get(tfv_get(stmt(doc, 0), "Condition"), "StringEquals");
 	ck_assert_int_eq(se->kind, TFV_MAP);
 	ck_str(tfv_get(se, OIDC ":aud"), "sts.amazonaws.com");
-	l = tfv_get(se, "");
+	l = unknown_key(se, 0, &end);
 	ck_assert_ptr_nonnull(l);
+	ck_assert_str_eq(end, "");
 	ck_assert_int_eq(l->kind, TFV_LIST);
 	ck_assert_uint_eq(l->n, 1);
 	ck_str(l->v[0], "system:serviceaccount:default:app");
+	ck_assert_ptr_null(unknown_key(se, 1, &end));
+}
+END_TEST
+
+/*
+ * Two conditions whose variables are unknown stay two (the sub and the
+ * aud of an issuer known after apply), each with its known end.
+ */
+START_TEST(unknown_condition_variables_stay_apart)
+{
+	const struct tfv	*doc, *se, *l, *sub = NULL, *aud = NULL;
+	const char		*end;
+	struct tfv		*vs, *va;
+	size_t			 i;
+
+	vs = tfv_unknown(&ev, "local.issuer", NULL);
+	vs->s = ":sub";
+	va = tfv_unknown(&ev, "local.issuer", NULL);
+	va->s = ":aud";
+	doc = ck_unknown(map("statement", blocks(irsa_statement(
+	    strs(OIDC_ARN, END),
+	    map("test", str("StringEquals"), "variable", vs, "values",
+	    strs("system:serviceaccount:default:app", END), END),
+	    map("test", str("StringEquals"), "variable", va, "values",
+	    strs("sts.amazonaws.com", END), END)), END), END),
+	    "local.issuer", 1);
+	se = tfv_get(tfv_get(stmt(doc, 0), "Condition"), "StringEquals");
+	for (i = 0; (l = unknown_key(se, i, &end)) != NULL; i++) {
+		if (strcmp(end, ":sub") == 0)
+			sub = l;
+		if (strcmp(end, ":aud") == 0)
+			aud = l;
+	}
+	ck_assert_uint_eq(i, 2);
+	ck_assert_ptr_nonnull(sub);
+	ck_assert_ptr_nonnull(aud);
+	ck_str(sub->v[0], "system:serviceaccount:default:app");
+	ck_str(aud->v[0], "sts.amazonaws.com");
 }
 END_TEST
 
@@ -1133,6 +1187,7 @@ tf_doc_suite(void)
 	tcase_add_test(tu, unknown_federated_identifiers);
 	tcase_add_test(tu, unknown_element_of_identifiers);
 	tcase_add_test(tu, unknown_condition_variable_is_the_empty_key);
+	tcase_add_test(tu, unknown_condition_variables_stay_apart);
 	tcase_add_test(tu, unknown_condition_values);
 	tcase_add_test(tu, unknown_condition_test_is_an_unknown_element);
 	tcase_add_test(tu, unknown_principal_type_hides_the_principal);
