@@ -454,6 +454,14 @@ ev_op(struct tf_ev *ev, const struct tf_env *env, const struct hcl_expr *x)
 	both[0] = a != NULL ? a : b;
 	both[1] = b;
 	if (o->op == HCL_OP_EQ || o->op == HCL_OP_NE) {
+		/*
+		 * Values of two kinds are never equal, known or not inside:
+		 * [aws_iam_policy.x.arn] != null is true before apply.
+		 */
+		if (a->kind != TFV_UNKNOWN && b->kind != TFV_UNKNOWN &&
+		    (a->kind != b->kind || ((a->kind == TFV_LIST ||
+		    a->kind == TFV_MAP) && a->n != b->n)))
+			return tfv_bool(ev, o->op == HCL_OP_NE);
 		if (!tfv_known(a) || !tfv_known(b))
 			return tfv_unknown_of(ev, both, 2);
 		return tfv_bool(ev, (tfv_cmp(a, b) == 0 &&

@@ -1784,8 +1784,8 @@ re_translate(struct buf *b, const char *p, size_t len, size_t *ngroups,
 				buf_addc(b, p[i++]);
 				*bytewise = 1;
 			}
-			/* A "]" first is itself, in both. */
-			if (i < len && p[i] == ']')
+			/* A "]" or a "-" first is itself, in both. */
+			if (i < len && (p[i] == ']' || p[i] == '-'))
 				buf_addc(b, p[i++]);
 			for (; i < len && p[i] != ']'; i++) {
 				ch = p[i];

@@ -128,6 +128,7 @@ struct tf_src {
 	const char		*root_dir;	/* reads stay inside */
 	cJSON			*modules_json;	/* of the root being read */
 	const char		*root_path;	/* of the root being read */
+	const char		*root_real;	/* its realpath */
 	const struct load_opts	*opts;
 	struct tf_inst		**insts;	/* every one, to release */
 	size_t			  ninsts;
@@ -1531,6 +1532,39 @@ module_value(struct tf_src *S, struct tf_inst *I, const struct hcl_trav *t,
 	return v;
 }
 
+/*
+ * The path from directory "from" to "to", both real paths: "." when
+ * they are the same, "modules/irsa", "../shared/irsa".
+ */
+static const char *
+rel_path(struct tf_src *S, const char *from, const char *to)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *r;
+	size_t		 i = 0, common = 0;
+
+	if (from == NULL || to == NULL)
+		return to != NULL ? to : ".";
+	/* The longest common prefix that ends at a '/'. */
+	for (i = 0; from[i] != '\0' && from[i] == to[i]; i++)
+		if (from[i] == '/')
+			common = i;
+	if (from[i] == '\0' && (to[i] == '/' || to[i] == '\0'))
+		common = i;
+	if (strcmp(from, "/") == 0)
+		common = 0;
+	for (p = from + common; *p != '\0'; p++)
+		if (*p == '/')
+			buf_adds(&b, b.len > 0 ? "/.." : "..");
+	for (p = to + common; *p == '/'; p++)
+		continue;
+	if (*p != '\0')
+		buf_addf(&b, "%s%s", b.len > 0 ? "/" : "", p);
+	r = arena_strdup(S->m->arena, b.len > 0 ? b.buf : ".");
+	buf_release(&b);
+	return r;
+}
+
 /* ---- names and functions the evaluator asks about ---- */
 
 static struct tfv *
@@ -1563,13 +1597,19 @@ lookup(struct tf_ev *ev, const struct tf_env *env, const struct hcl_trav *t,
 		return module_value(S, I, t, at, used);
 	if (strcmp(r, "path") == 0) {
 		*used = 1;
+		/*
+		 * As Terraform, which runs in the root module: path.module
+		 * relative to it ("." or "modules/irsa"), path.root ".",
+		 * path.cwd absolute (basename() of it names clusters).
+		 */
 		if (strcmp(st[0].name, "module") == 0)
-			return tfv_strz(ev, I->mod->dir);
-		if (strcmp(st[0].name, "root") == 0 ||
-		    strcmp(st[0].name, "cwd") == 0) {
+			return tfv_strz(ev, rel_path(S, S->root_real,
+			    I->mod->real));
+		if (strcmp(st[0].name, "root") == 0)
+			return tfv_strz(ev, ".");
+		if (strcmp(st[0].name, "cwd") == 0) {
 			p = S->root_path;
-			/* path.cwd is absolute; basename() is what is used. */
-			if (st[0].name[0] == 'c' && realpath(p, real) != NULL)
+			if (realpath(p, real) != NULL)
 				p = real;
 			return tfv_strz(ev, p);
 		}
@@ -1605,7 +1645,7 @@ static struct tfv *
 call_fn(struct tf_ev *ev, const struct tf_env *env, const struct tf_call *c)
 {
 	struct tf_src	*S = src_of(ev);
-	const char	*path, *data;
+	const char	*path, *data, *full;
 	char		 real[PATH_MAX];
 	size_t		 len;
 
@@ -1623,7 +1663,10 @@ call_fn(struct tf_ev *ev, const struct tf_env *env, const struct tf_call *c)
 		return tfv_unknown(ev, arena_printf(S->m->arena, "%s(\"%s\"), "
 		    "which is not read for standard input", c->name, path),
 		    c->at);
-	if (realpath(path, real) == NULL)
+	/* Relative to where Terraform runs: the root module. */
+	full = path[0] == '/' ? path : arena_printf(S->m->arena, "%s/%s",
+	    S->root_path, path);
+	if (realpath(full, real) == NULL)
 		return tf_error(ev, c->at, "%s: cannot open %s: %s", c->name,
 		    path, strerror(errno));
 	if (!inside_root(S, real))
@@ -2339,6 +2382,7 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 			continue;
 		S.root_dir = repo_root(&S, mods[i]->real);
 		S.root_path = mods[i]->dir;
+		S.root_real = mods[i]->real;
 		mj = arena_printf(m->arena, "%s/.terraform/modules/modules.json",
 		    mods[i]->dir);
 		S.modules_json = NULL;

@@ -157,6 +157,27 @@ trust_oidc(const struct model *m, const char *fed)
 	return o->valid ? o : NULL;
 }
 
+/* Do the statement's condition keys name a known non-cluster issuer? */
+static int
+names_other_idp(const struct pstmt *st)
+{
+	struct claim_key	 k;
+	char			 issuer[256];
+	size_t			 j;
+
+	for (j = 0; j < st->nconds; j++) {
+		trust_key(&st->conds[j], &k);
+		if (k.unknown || k.global || k.issuer == NULL ||
+		    k.issuer_len == 0 || k.issuer_len >= sizeof(issuer))
+			continue;
+		memcpy(issuer, k.issuer, k.issuer_len);
+		issuer[k.issuer_len] = '\0';
+		if (trust_idp_name(issuer) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 int
 trust_stmt_is_irsa(const struct model *m, const struct pstmt *st,
     int any_issuer)
@@ -169,8 +190,13 @@ trust_stmt_is_irsa(const struct model *m, const struct pstmt *st,
 	if (st->principal_star && any_issuer)
 		return 1;
 	for (i = 0; i < st->federated.n; i++) {
+		/*
+		 * A provider created in the plan, unless the conditions'
+		 * keys name an identity provider that is never a cluster's
+		 * ("token.actions.githubusercontent.com:sub").
+		 */
 		if (st->federated.v[i] == NULL)
-			return 1;	/* a provider created in the plan */
+			return !names_other_idp(st);
 		if ((o = trust_oidc(m, st->federated.v[i])) != NULL &&
 		    (any_issuer || trust_is_eks_issuer(o->oa.issuer)))
 			return 1;

@@ -230,6 +230,18 @@ START_TEST(test_partial)
 	ck_assert_int_eq(v->kind, TFV_LIST);
 	ck_assert(!tfv_known(v));
 	ck_assert_str_eq(tfv_first_unknown(v)->why, "var.a");
+	/*
+	 * Kinds differ, whatever is unknown inside (terraform 1.11 plans
+	 * count = [aws_iam_policy.p.arn] != null ? 1 : 0 as one instance).
+	 */
+	v = eval("[var.a] != null");
+	ck_assert_int_eq(v->kind, TFV_BOOL);
+	ck_assert_int_eq(v->b, 1);
+	v = eval("[var.a] == [1, 2]");
+	ck_assert_int_eq(v->kind, TFV_BOOL);
+	ck_assert_int_eq(v->b, 0);
+	ck_assert_int_eq(eval("var.a == null")->kind, TFV_UNKNOWN);
+	ck_assert_int_eq(eval("[var.a] == [1]")->kind, TFV_UNKNOWN);
 	/* An unknown key keeps its value for a trust to read. */
 	v = eval("{\"${var.a}:sub\" = \"system:serviceaccount:ns:sa\"}");
 	ck_assert_int_eq(v->kind, TFV_MAP);

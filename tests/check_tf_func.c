@@ -717,6 +717,13 @@ START_TEST(replace_plain)
 	EQ("\"a-b\"", "replace", 3, S("a/b"), S("/"), S("-"));
 	EQ("\"https://oidc\"", "replace", 3, S("https://oidc"), S("x"),
 	    S("y"));
+	/*
+	 * A "-" first in a class is itself (cloudposse null-label):
+	 * terraform 1.11 console: replace("eg-app", "/[^-a-z]/", "") and
+	 * replace("a-b_c", "/[-_]/", ".")
+	 */
+	EQ("\"eg-app\"", "replace", 3, S("eg-app"), S("/[^-a-z]/"), S(""));
+	EQ("\"a.b.c\"", "replace", 3, S("a-b_c"), S("/[-_]/"), S("."));
 }
 END_TEST
 
