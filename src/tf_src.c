@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -812,7 +813,7 @@ instances(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 			return -1;
 		}
 		if (v->kind == TFV_BOOL || tfv_to_number(v, &d) == -1 ||
-		    d < 0 || d != (double)(long)d) {
+		    d < 0 || d != floor(d)) {
 			*unk = tf_error(&S->ev, at, "count must be a whole "
 			    "number, not %s", v->kind == TFV_NUMBER ?
 			    tfv_num_text(&S->ev, v->num) : tfv_kind_name(v));
