@@ -184,6 +184,12 @@ struct iam_role {
 	 */
 	const char	*assumed;
 	struct loc	 assumed_loc;
+	/*
+	 * Terraform sources: the module calls the role was created
+	 * through, innermost first ("module.irsa[\"lbc\"] is called here");
+	 * NULL for a role of the root module.
+	 */
+	const struct related *calls;
 	int		 has_policies;	/* inline_policy or managed_policy_arns */
 	int		 policies_unknown; /* attached elsewhere, e.g. AWS CLI */
 };

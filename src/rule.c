@@ -153,6 +153,7 @@ rule_report(struct diags *dg, const struct rule *r, enum severity sev,
     const struct model *m, const struct binding *b, const struct loc *loc,
     const char *fmt, ...)
 {
+	const struct related *c;
 	struct diag	*d;
 	va_list		 ap;
 	char		*msg;
@@ -174,6 +175,8 @@ rule_report(struct diags *dg, const struct rule *r, enum severity sev,
 		diag_related(dg, d, &b->role->loc, b->role->address,
 		    "role %s is defined here", b->role->name != NULL ?
 		    b->role->name : "(name known after apply)");
+		for (c = b->role->calls; c != NULL; c = c->next)
+			diag_related(dg, d, &c->loc, c->address, "%s", c->msg);
 		if (b->role->assumed != NULL)
 			diag_related(dg, d, &b->role->assumed_loc,
 			    b->role->address, "this assumes the default%s %s; "

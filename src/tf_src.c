@@ -1794,6 +1794,30 @@ role_trust(struct tf_src *S, struct iam_role *role, const struct tfv *inst,
 	free(pl.v);
 }
 
+/*
+ * The module calls an instance of a child module was made through, as
+ * tflint shows its callers: each call's block, innermost first.
+ */
+static const struct related *
+call_chain(struct tf_src *S, const struct tf_inst *I)
+{
+	struct related	*head = NULL, **tail = &head, *r;
+	const struct tf_inst *p;
+
+	for (p = I; p != NULL && p->call != NULL; p = p->parent) {
+		r = arena_alloc(S->m->arena, sizeof(*r));
+		loc_of(p->call->file, &p->call->b->type_range, &r->loc);
+		r->address = arena_strndup(S->m->arena, p->prefix,
+		    strlen(p->prefix) - 1);
+		r->msg = p->parent != NULL && p->parent->call == NULL ?
+		    "the root module calls it here" :
+		    "its module calls it here";
+		*tail = r;
+		tail = &r->next;
+	}
+	return head;
+}
+
 /* The defaults a role's arguments were computed from, in words. */
 static void
 role_assumes(struct tf_src *S, struct iam_role *r, const struct tf_dep *d)
@@ -1815,6 +1839,7 @@ static void
 res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
     const struct tfv *inst, const char *addr)
 {
+	const struct related *calls;
 	struct tf_memo	*mm;
 	struct model	*m = S->m;
 	struct tf_res	 r;
@@ -1844,8 +1869,10 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	cJSON_Delete(values);
 	cJSON_Delete(unknown);
 	mm = memo_get(S, I, k->key);
+	calls = call_chain(S, I);
 	for (i = nr; i < m->roles.n; i++) {
 		role_assumes(S, m->roles.v[i], mm->deps);
+		m->roles.v[i]->calls = calls;
 		m->roles.v[i]->tf_root = S->root_no;
 		m->roles.v[i]->loc = loc;
 		role_trust(S, m->roles.v[i], inst, k);
