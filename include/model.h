@@ -15,6 +15,7 @@
 #include "strmap.h"
 
 struct arena;
+struct load_opts;
 struct policy;
 
 /* ---- Kubernetes side ---- */
@@ -296,6 +297,7 @@ struct model {
 	struct arena	*arena;
 	const char	*default_ns;	/* namespace for objects without one */
 	const char	*stdin_name;	/* file name to report for "-" */
+	const struct load_opts *load_opts;	/* --var, --var-file */
 	size_t		 nfiles;	/* inputs read */
 	size_t		 ntf;		/* of which Terraform JSON */
 	size_t		 ntfsrc;	/* of which Terraform sources (.tf) */

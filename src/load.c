@@ -39,6 +39,8 @@ static int	name_cmp(const void *, const void *);
 static enum input_kind sniff(const char *, size_t);
 static int	is_terraform(const char *, size_t);
 static const char *dir_of(struct model *, const char *);
+static size_t	load_stdin_tf(struct model *, struct diags *, const char *,
+		    FILE *, const char *, size_t);
 
 /*
  * Content sniffing: every decision about which loader reads an input
@@ -336,6 +338,9 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 	}
 	if (named && named_not_json(dg, &loc, chunk, n))
 		return 0;
+	/* Terraform source on standard input: a root module of its own. */
+	if (fp == stdin && str_has_suffix(file, ".tf"))
+		return load_stdin_tf(m, dg, file, fp, chunk, n);
 	m->nfiles++;
 	if (sniff(chunk, n) == INPUT_K8S) {
 		load_k8s_stream(m, dg, file, fp, chunk, n);
@@ -370,6 +375,30 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 		load_cfn(m, dg, file, b.buf, b.len);
 	else
 		load_aws(m, dg, file, b.buf, b.len);
+	buf_release(&b);
+	return 1;
+}
+
+static size_t
+load_stdin_tf(struct model *m, struct diags *dg, const char *file, FILE *fp,
+    const char *chunk, size_t n)
+{
+	struct buf	 b = BUF_INIT;
+	struct loc	 loc = { file, 0, 0, 0, 0 };
+	char		 more[65536];
+
+	buf_add(&b, chunk, n);
+	while ((n = fread(more, 1, sizeof(more), fp)) > 0) {
+		if (b.len + n > LOAD_MAX_FILE_SIZE) {
+			diag_error(dg, &loc, "file is larger than %lu MiB",
+			    LOAD_MAX_FILE_SIZE / (1024 * 1024));
+			buf_release(&b);
+			return 0;
+		}
+		buf_add(&b, more, n);
+	}
+	load_tf_buffer(m, dg, file, b.buf != NULL ? b.buf : "", b.len,
+	    m->load_opts);
 	buf_release(&b);
 	return 1;
 }

@@ -492,6 +492,8 @@ main(int argc, char *argv[])
 	else if (cfg.ns != NULL)
 		m.default_ns = cfg.ns;
 	m.stdin_name = stdin_name;
+	lo.tf_vars = tfv;
+	m.load_opts = &lo;
 	for (i = 0; i < nfiles; i++)
 		load_path(&m, &dg, files[i]);
 	for (; argc > 0; argc--, argv++)

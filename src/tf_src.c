@@ -636,6 +636,7 @@ root_var(struct tf_src *S, struct tf_inst *I, const char *name)
 	return mm->state == 2 ? mm->v : NULL;
 }
 
+static void	cmdline_inputs(struct tf_src *, struct tf_inst *);
 static void	var_default(struct tf_src *, struct tf_memo *, const char *,
 		    const struct tfv *, const struct hcl_file *,
 		    const struct hcl_attr *);
@@ -2033,10 +2034,7 @@ static void
 root_inputs(struct tf_src *S, struct tf_inst *I)
 {
 	struct dirent	**de;
-	struct tf_memo	*mm;
-	struct loc	 loc = { "--var", 0, 0, 0, 0 };
-	const char	*dir = I->mod->dir, *eq, *name;
-	size_t		 i;
+	const char	*dir = I->mod->dir;
 	int		 n, j;
 
 	tfvars_file(S, I, arena_printf(S->m->arena, "%s/terraform.tfvars",
@@ -2051,6 +2049,17 @@ root_inputs(struct tf_src *S, struct tf_inst *I)
 		}
 		free(de);
 	}
+	cmdline_inputs(S, I);
+}
+
+/* --var-file and --var, in the order given. */
+static void
+cmdline_inputs(struct tf_src *S, struct tf_inst *I)
+{
+	struct tf_memo	*mm;
+	const char	*eq, *name;
+	size_t		 i;
+
 	for (i = 0; S->opts != NULL && i < S->opts->ntf_vars; i++) {
 		if (S->opts->tf_vars[i].file) {
 			tfvars_file(S, I, S->opts->tf_vars[i].text, 1);
@@ -2066,7 +2075,6 @@ root_inputs(struct tf_src *S, struct tf_inst *I)
 		mm->state = 2;
 		mm->v = tfv_strz(&S->ev, eq + 1);
 	}
-	(void)loc;
 }
 
 /* The top of the git work tree holding dir, else dir: reads stay in. */
@@ -2474,6 +2482,7 @@ load_tf_buffer(struct model *m, struct diags *dg, const char *file,
 	S.root_no = 1;
 	I = inst_new(&S, M, NULL, NULL, "", "", NULL);
 	I->is_root = 1;
+	cmdline_inputs(&S, I);
 	eval_inst(&S, I);
 	if (m->ntf > 0)
 		merge_plan(&S);
