@@ -168,6 +168,8 @@ const char	*tfv_num_text(struct tf_ev *, double);
  * known.
  */
 void		 tfv_json(struct buf *, const struct tfv *);
+/* One string of it: Go's escapes, a bad UTF-8 byte as U+FFFD. */
+void		 tfv_json_str(struct buf *, const char *, size_t);
 /* jsondecode of text; NULL when it is not JSON. */
 struct tfv	*tfv_from_json(struct tf_ev *, const char *, size_t);
 

@@ -178,7 +178,6 @@ static void		 merge_doc(struct dctx *, struct mdoc *,
 			    const struct mdoc *);
 static int		 others(struct dctx *, const struct tfv *,
 			    const char *, int, struct mdoc *);
-static void		 go_str(struct buf *, const char *, size_t);
 static void		 indent(struct buf *, int);
 static void		 go_num(struct buf *, double);
 static void		 render(struct buf *, const struct tfv *, int,
@@ -1203,89 +1202,6 @@ others(struct dctx *c, const struct tfv *l, const char *what, int source,
 	return 0;
 }
 
-/* A JSON string as Go's encoding/json writes it (HTML-safe). */
-static void
-go_str(struct buf *b, const char *s, size_t len)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned int		 cp, min;
-	size_t			 i, n, k;
-
-	buf_addc(b, '"');
-	for (i = 0; i < len; i++) {
-		switch (p[i]) {
-		case '"':
-			buf_adds(b, "\\\"");
-			continue;
-		case '\\':
-			buf_adds(b, "\\\\");
-			continue;
-		case '\b':
-			buf_adds(b, "\\b");
-			continue;
-		case '\f':
-			buf_adds(b, "\\f");
-			continue;
-		case '\n':
-			buf_adds(b, "\\n");
-			continue;
-		case '\r':
-			buf_adds(b, "\\r");
-			continue;
-		case '\t':
-			buf_adds(b, "\\t");
-			continue;
-		case '<':
-		case '>':
-		case '&':
-			buf_addf(b, "\\u%04x", p[i]);
-			continue;
-		default:
-			break;
-		}
-		if (p[i] < 0x20) {
-			buf_addf(b, "\\u%04x", p[i]);
-			continue;
-		}
-		if (p[i] < 0x80) {
-			buf_addc(b, (char)p[i]);
-			continue;
-		}
-		/* UTF-8: Go writes each byte of a bad sequence as U+FFFD. */
-		if ((p[i] & 0xe0) == 0xc0) {
-			n = 1;
-			cp = p[i] & 0x1f;
-			min = 0x80;
-		} else if ((p[i] & 0xf0) == 0xe0) {
-			n = 2;
-			cp = p[i] & 0x0f;
-			min = 0x800;
-		} else if ((p[i] & 0xf8) == 0xf0) {
-			n = 3;
-			cp = p[i] & 0x07;
-			min = 0x10000;
-		} else {
-			buf_adds(b, "\\ufffd");
-			continue;
-		}
-		for (k = 1; k <= n; k++) {
-			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
-				break;
-			cp = cp << 6 | (p[i + k] & 0x3f);
-		}
-		if (k <= n || cp < min || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff)) {
-			buf_adds(b, "\\ufffd");
-			continue;
-		}
-		if (cp == 0x2028 || cp == 0x2029)
-			buf_addf(b, "\\u%04x", cp);
-		else
-			buf_add(b, s + i, n + 1);
-		i += n;
-	}
-	buf_addc(b, '"');
-}
 
 static void
 indent(struct buf *b, int depth)
@@ -1334,7 +1250,7 @@ render(struct buf *b, const struct tfv *v, int depth, enum level lv)
 
 	switch (v->kind) {
 	case TFV_STRING:
-		go_str(b, v->s, v->len);
+		tfv_json_str(b, v->s, v->len);
 		break;
 	case TFV_BOOL:
 		buf_adds(b, v->b ? "true" : "false");
@@ -1376,7 +1292,7 @@ render(struct buf *b, const struct tfv *v, int depth, enum level lv)
 			if (n++ > 0)
 				buf_addc(b, ',');
 			indent(b, depth + 1);
-			go_str(b, k, strlen(k));
+			tfv_json_str(b, k, strlen(k));
 			buf_adds(b, ": ");
 			render(b, e, depth + 1, lv == L_DOC &&
 			    strcmp(k, "Statement") == 0 ? L_STATEMENTS :

@@ -24,7 +24,6 @@
 
 static struct tfv	*mk(struct tf_ev *, enum tfv_kind);
 static int		 cmp_key(const void *, const void *);
-static void		 json_str(struct buf *, const char *, size_t);
 static struct tfv	*from_cjson(struct tf_ev *, const cJSON *, int);
 static cJSON		*to_cjson(const struct tfv *, cJSON **, int,
 			    struct tfv_places *);
@@ -475,48 +474,87 @@ tfv_to_bool(const struct tfv *v, int *out)
 	return 0;
 }
 
-/* A JSON string as Go's encoding/json writes it. */
-static void
-json_str(struct buf *b, const char *s, size_t len)
+/* A JSON string as Go's encoding/json writes it (HTML-safe), as
+ * jsonencode() and the AWS provider write it. */
+void
+tfv_json_str(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i;
+	unsigned int		 cp, min;
+	size_t			 i, n, k;
 
 	buf_addc(b, '"');
 	for (i = 0; i < len; i++) {
 		switch (p[i]) {
 		case '"':
 			buf_adds(b, "\\\"");
-			break;
+			continue;
 		case '\\':
 			buf_adds(b, "\\\\");
-			break;
+			continue;
+		case '\b':
+			buf_adds(b, "\\b");
+			continue;
+		case '\f':
+			buf_adds(b, "\\f");
+			continue;
 		case '\n':
 			buf_adds(b, "\\n");
-			break;
+			continue;
 		case '\r':
 			buf_adds(b, "\\r");
-			break;
+			continue;
 		case '\t':
 			buf_adds(b, "\\t");
-			break;
+			continue;
 		case '<':
 		case '>':
 		case '&':
 			buf_addf(b, "\\u%04x", p[i]);
-			break;
+			continue;
 		default:
-			if (p[i] < 0x20)
-				buf_addf(b, "\\u%04x", p[i]);
-			else if (p[i] == 0xe2 && i + 2 < len &&
-			    p[i + 1] == 0x80 &&
-			    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9)) {
-				buf_addf(b, "\\u20%s",
-				    p[i + 2] == 0xa8 ? "28" : "29");
-				i += 2;
-			} else
-				buf_addc(b, (char)p[i]);
+			break;
 		}
+		if (p[i] < 0x20) {
+			buf_addf(b, "\\u%04x", p[i]);
+			continue;
+		}
+		if (p[i] < 0x80) {
+			buf_addc(b, (char)p[i]);
+			continue;
+		}
+		/* UTF-8: Go writes each byte of a bad sequence as U+FFFD. */
+		if ((p[i] & 0xe0) == 0xc0) {
+			n = 1;
+			cp = p[i] & 0x1f;
+			min = 0x80;
+		} else if ((p[i] & 0xf0) == 0xe0) {
+			n = 2;
+			cp = p[i] & 0x0f;
+			min = 0x800;
+		} else if ((p[i] & 0xf8) == 0xf0) {
+			n = 3;
+			cp = p[i] & 0x07;
+			min = 0x10000;
+		} else {
+			buf_adds(b, "\\ufffd");
+			continue;
+		}
+		for (k = 1; k <= n; k++) {
+			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
+				break;
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		}
+		if (k <= n || cp < min || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff)) {
+			buf_adds(b, "\\ufffd");
+			continue;
+		}
+		if (cp == 0x2028 || cp == 0x2029)
+			buf_addf(b, "\\u%04x", cp);
+		else
+			buf_add(b, s + i, n + 1);
+		i += n;
 	}
 	buf_addc(b, '"');
 }
@@ -546,7 +584,7 @@ tfv_json(struct buf *b, const struct tfv *v)
 		buf_adds(b, num);
 		break;
 	case TFV_STRING:
-		json_str(b, v->s, v->len);
+		tfv_json_str(b, v->s, v->len);
 		break;
 	case TFV_LIST:
 		buf_addc(b, '[');
@@ -562,7 +600,7 @@ tfv_json(struct buf *b, const struct tfv *v)
 		for (i = 0; i < v->n; i++) {
 			if (i > 0)
 				buf_addc(b, ',');
-			json_str(b, v->k[i], strlen(v->k[i]));
+			tfv_json_str(b, v->k[i], strlen(v->k[i]));
 			buf_addc(b, ':');
 			tfv_json(b, v->v[i]);
 		}

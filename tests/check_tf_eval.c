@@ -314,6 +314,19 @@ START_TEST(test_budget)
 }
 END_TEST
 
+/*
+ * Strings in JSON as Terraform writes them: terraform 1.11 console,
+ * jsonencode(jsondecode("\"a\\u0008b\\u000cc\\u0001d\\u2028e<\"")) is
+ * "a\bb\fc\u0001d\u2028e\u003c", and a bad UTF-8 byte is U+FFFD.
+ */
+START_TEST(test_json_strings)
+{
+	ck_assert_str_eq(json(tfv_strz(&ev, "a\bb\fc\001d\342\200\250e<")),
+	    "\"a\\bb\\fc\\u0001d\\u2028e\\u003c\"");
+	ck_assert_str_eq(json(tfv_strz(&ev, "caf\303")), "\"caf\\ufffd\"");
+}
+END_TEST
+
 /* Numbers print as Terraform prints them. */
 START_TEST(test_numbers)
 {
@@ -340,6 +353,7 @@ tf_eval_suite(void)
 	    sizeof(errors) / sizeof(errors[0]));
 	tcase_add_test(tc, test_budget);
 	tcase_add_test(tc, test_numbers);
+	tcase_add_test(tc, test_json_strings);
 	suite_add_tcase(s, tc);
 	return s;
 }
