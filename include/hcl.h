@@ -346,6 +346,15 @@ struct hcl_file {
 struct hcl_file	*hcl_parse(struct arena *, struct diags *, const char *file,
 		    const char *data, size_t len);
 
+/*
+ * A template file (what templatefile() reads): all of it a template,
+ * as a heredoc's body without its markers.  Never returns NULL; the
+ * errors, as hcl_parse()'s, in *nerrors when it is not NULL.
+ */
+struct hcl_expr	*hcl_parse_template(struct arena *, struct diags *,
+		    const char *file, const char *data, size_t len,
+		    size_t *nerrors);
+
 /* The diagnostic position of a range of f. */
 void		 hcl_loc(const struct hcl_file *, const struct hcl_range *,
 		    struct loc *);

@@ -88,6 +88,7 @@ struct hcl_parser {
 						   has reported an error */
 	size_t			 stmt_start;	/* its offset */
 	int			 lexing;
+	int			 template_file;	/* hcl_parse_template() */
 	size_t			 lexerr[HCL_MAX_ERRORS + 1];	/* offsets of
 						   the lexer's errors */
 	size_t			 nlexerr;

@@ -701,9 +701,10 @@ template(struct hcl_parser *p)
 	if (x->heredoc) {
 		x->flush = (open->flags & HCL_TF_FLUSH) != 0;
 		skip = x->flush ? 3 : 2;
-		x->marker = arena_strndup(p->arena, p->data +
-		    open->r.start.off + skip, open->r.end.off -
-		    open->r.start.off - skip);
+		/* A template file's opener is empty: it has no marker. */
+		x->marker = open->r.end.off - open->r.start.off < skip ? "" :
+		    arena_strndup(p->arena, p->data + open->r.start.off +
+		    skip, open->r.end.off - open->r.start.off - skip);
 		cx.indent = x->flush ? open->aux : 0;
 	}
 	if (open->flags & HCL_TF_TOOBIG) {

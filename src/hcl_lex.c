@@ -569,6 +569,8 @@ heredoc_close(struct lexer *lx, struct mode *m, const struct hcl_pos *lit,
 	size_t		 k = 0, ncp;
 	int		 c;
 
+	if (m->marker == NULL)		/* a template file: no marker */
+		return 0;
 	while (at(lx, k) == ' ' || at(lx, k) == '\t')
 		k++;
 	if ((size_t)(lx->end - lx->s) - lx->pos.off - k < m->mlen ||
@@ -923,6 +925,13 @@ lex_eof(struct lexer *lx)
 	struct hcl_tok	*o;
 	int		 type;
 
+	/* A template file ends at the end of the file, as it should. */
+	if (lx->top == 1 && lx->modes[1].kind == M_HEREDOC &&
+	    lx->modes[1].marker == NULL && !lx->done) {
+		close_template(lx, &lx->modes[1], 1);
+		emit(lx, HCL_T_CHEREDOC, 0, &lx->pos);
+		lx->top = 0;
+	}
 	if (lx->top > 0 && !lx->done) {
 		m = &lx->modes[lx->top];
 		o = &lx->p->toks[m->opener];
@@ -930,6 +939,8 @@ lex_eof(struct lexer *lx)
 			lerr(lx, &lx->pos, 0, "unterminated string: the "
 			    "string opened at %u:%u has no closing quote",
 			    o->r.start.line, o->r.start.col);
+		else if (m->kind == M_HEREDOC && m->marker == NULL)
+			;	/* only what is open inside it is an error */
 		else if (m->kind == M_HEREDOC)
 			hcl_error(lx->p, &o->r, "unterminated heredoc: no "
 			    "line after this one holds only its marker %s",
@@ -972,6 +983,15 @@ hcl_lex(struct hcl_parser *p)
 	if (p->len >= 3 && memcmp(p->data, "\xEF\xBB\xBF", 3) == 0)
 		lx.pos.off = 3;
 	p->lexing = 1;
+	/*
+	 * A template file (templatefile()) is all template text: a
+	 * heredoc from the first byte to the end, without markers.
+	 */
+	if (p->template_file && push(&lx, M_HEREDOC)) {
+		lx.modes[lx.top].bol = 1;
+		lx.modes[lx.top].indent = UINT_MAX;
+		emit(&lx, HCL_T_OHEREDOC, 0, &lx.pos);
+	}
 	while (lx.pos.off < p->len && !lx.done) {
 		if (p->ntoks >= HCL_MAX_TOKENS) {
 			lerr(&lx, &lx.pos, 0, "too many tokens: a file may "

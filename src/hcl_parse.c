@@ -105,6 +105,39 @@ hcl_parse(struct arena *a, struct diags *dg, const char *file,
 }
 
 /*
+ * A template file, as templatefile() reads one: all of it template
+ * text, with interpolations and directives, and nothing after it.
+ * Returns the template expression (HCL_EXPR_TEMPLATE, or INVALID where
+ * the file could not be read); errors as hcl_parse()'s, at most
+ * HCL_MAX_ERRORS.  *nerrors, when not NULL, says how many.
+ */
+struct hcl_expr *
+hcl_parse_template(struct arena *a, struct diags *dg, const char *file,
+    const char *data, size_t len, size_t *nerrors)
+{
+	struct hcl_parser	 p;
+	struct hcl_expr		*e;
+	const struct hcl_tok	*t;
+
+	memset(&p, 0, sizeof(p));
+	p.arena = a;
+	p.dg = dg;
+	p.file = file;
+	p.data = data;
+	p.len = len;
+	p.template_file = 1;
+	hcl_lex(&p);
+	e = hcl_parse_expr(&p);
+	t = hcl_peek(&p);
+	if (t->type != HCL_T_EOF && !p.stop)
+		hcl_error(&p, &t->r, "unexpected text after the template");
+	if (nerrors != NULL)
+		*nerrors = p.nerrors;
+	free(p.toks);
+	return e;
+}
+
+/*
  * The items of a body into b, up to the '}' (left unread) of the block
  * whose '{' is open and whose type is name, or to the end of the file
  * (open NULL).

@@ -15,7 +15,7 @@
 static const char	*dedent(const char *, const char *, unsigned int);
 static const char	*unescape(const char *, const char *, char **);
 static size_t		 put_utf8(char *, unsigned long);
-static size_t		 trim(char *, size_t, int, int);
+static size_t		 trim(char *, size_t, int, int, int);
 
 /*
  * Step over up to n blanks at the start of a heredoc line, never over
@@ -117,10 +117,13 @@ unescape(const char *s, const char *e, char **op)
 
 /*
  * Remove the white space (newlines too) at the start of s[0..len) if
- * lead, at its end if trail; return the new length.
+ * lead, at its end if trail; return the new length.  A heredoc's text
+ * is a literal per line to HCL, so there lead strips at most through
+ * the first newline, and trail never strips one (terraform 1.11:
+ * "a\n   %{~ if true }b%{ endif ~}   \n   c" is "a\nb   c").
  */
 static size_t
-trim(char *s, size_t len, int lead, int trail)
+trim(char *s, size_t len, int lead, int trail, int lines)
 {
 	unsigned long	 c;
 	size_t		 i = 0, n, j;
@@ -129,13 +132,17 @@ trim(char *s, size_t len, int lead, int trail)
 		for (j = len - 1; j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80;
 		    j--)
 			continue;
-		if (hcl_utf8(s + j, s + len, &c) == 0 || !hcl_is_space(c))
+		if (hcl_utf8(s + j, s + len, &c) == 0 || !hcl_is_space(c) ||
+		    (lines && c == '\n'))
 			break;
 		len = j;
 	}
 	while (lead && i < len && (n = hcl_utf8(s + i, s + len, &c)) != 0 &&
-	    hcl_is_space(c))
+	    hcl_is_space(c)) {
 		i += n;
+		if (lines && c == '\n')
+			break;
+	}
 	if (i > 0)
 		memmove(s, s + i, len - i);
 	s[len - i] = '\0';
@@ -182,6 +189,6 @@ hcl_tmpl_text(struct hcl_parser *p, const struct hcl_tok *t, int lead,
 			*o++ = *s++;
 	}
 	*o = '\0';
-	*lenp = trim(out, (size_t)(o - out), lead, trail);
+	*lenp = trim(out, (size_t)(o - out), lead, trail, heredoc);
 	return out;
 }

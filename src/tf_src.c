@@ -137,6 +137,7 @@ struct tf_src {
 	size_t			  nall;
 	int			  no_disk;	/* load_tf_buffer(): read no
 						   file, follow no module */
+	int			  in_template;	/* templatefile() evaluating */
 	unsigned int		  root_no;	/* 1 + the root being read */
 	struct tf_frame		 *frame;	/* innermost, or NULL */
 	const char		**root_dirs;	/* each root's directory */
@@ -637,6 +638,10 @@ root_var(struct tf_src *S, struct tf_inst *I, const char *name)
 }
 
 static void	cmdline_inputs(struct tf_src *, struct tf_inst *);
+static struct tfv *template_file(struct tf_src *, const struct tf_call *,
+		    const char *, const char *, size_t);
+static struct tfv *template_lookup(struct tf_ev *, const struct tf_env *,
+		    const struct hcl_trav *, const struct tf_at *, size_t *);
 static void	var_default(struct tf_src *, struct tf_memo *, const char *,
 		    const struct tfv *, const struct hcl_file *,
 		    const struct hcl_attr *);
@@ -1666,21 +1671,90 @@ call_fn(struct tf_ev *ev, const struct tf_env *env, const struct tf_call *c)
 		    "which is not read for standard input", c->name, path),
 		    c->at);
 	/* Relative to where Terraform runs: the root module. */
-	full = path[0] == '/' ? path : arena_printf(S->m->arena, "%s/%s",
-	    S->root_path, path);
+	full = path;
+	while (full[0] == '.' && full[1] == '/')
+		full += 2;
+	if (full[0] != '/')
+		full = arena_printf(S->m->arena, "%s/%s", S->root_path, full);
 	if (realpath(full, real) == NULL)
 		return tf_error(ev, c->at, "%s: cannot open %s: %s", c->name,
 		    path, strerror(errno));
 	if (!inside_root(S, real))
 		return tf_error(ev, c->at, "%s: %s is outside the repository, "
 		    "and is not read", c->name, path);
-	if (strcmp(c->name, "templatefile") == 0)
-		return tfv_unknown(ev, arena_printf(S->m->arena,
-		    "templatefile(\"%s\"), which irsalint does not evaluate "
-		    "yet", path), c->at);
 	if ((data = read_all(S, real, &len, TF_MAX_STRING)) == NULL)
-		return tf_error(ev, c->at, "file: cannot read %s", path);
+		return tf_error(ev, c->at, "%s: cannot read %s", c->name, path);
+	if (strcmp(c->name, "templatefile") == 0)
+		return template_file(S, c, full, data, len);
 	return tfv_str(ev, data, len);
+}
+
+/*
+ * templatefile(path, vars): the file is a template that sees only the
+ * variables given (Terraform's rule), and may not call templatefile()
+ * itself.
+ */
+static struct tfv *
+template_file(struct tf_src *S, const struct tf_call *c, const char *path,
+    const char *data, size_t len)
+{
+	struct tf_ev		*ev = &S->ev;
+	const struct tfv	*vars;
+	struct hcl_file		*f;
+	struct hcl_expr		*x;
+	struct tf_scope		*sc = NULL, *e;
+	struct tf_env		*env;
+	struct tfv		*v;
+	size_t			 i, nerr;
+
+	if (c->nargs != 2)
+		return tf_error(ev, c->at, "templatefile: expects 2 arguments "
+		    "(a path and a map of variables), got %zu", c->nargs);
+	vars = c->args[1];
+	if (vars->kind == TFV_UNKNOWN)
+		return tfv_unknown_of(ev, c->args + 1, 1);
+	if (vars->kind != TFV_MAP)
+		return tf_error(ev, c->at, "templatefile: the variables must "
+		    "be a map, not a %s", tfv_kind_name(vars));
+	if (S->in_template)
+		return tf_error(ev, c->at, "templatefile: a template cannot "
+		    "call templatefile()");
+	f = arena_alloc(S->m->arena, sizeof(*f));
+	f->name = arena_strdup(S->m->arena, path);
+	f->data = data;
+	f->len = len;
+	x = hcl_parse_template(S->m->arena, S->dg, f->name, data, len, &nerr);
+	if (nerr > 0)
+		return tf_error(ev, c->at, "templatefile: %s is not a valid "
+		    "template (see the errors above)", path);
+	for (i = 0; i < vars->n; i++) {
+		e = arena_alloc(S->m->arena, sizeof(*e));
+		e->name = vars->k[i];
+		e->val = vars->v[i];
+		e->next = sc;
+		sc = e;
+	}
+	env = env_new(S, NULL, f, sc);
+	env->lookup = template_lookup;
+	S->in_template++;
+	v = tf_eval(ev, env, x);
+	S->in_template--;
+	if (v->kind != TFV_STRING && v->kind != TFV_UNKNOWN &&
+	    tfv_to_string(ev, v, &data, &len) == 0)
+		v = tfv_str(ev, data, len);
+	return v;
+}
+
+/* In a template file, a name the variables do not give is an error. */
+static struct tfv *
+template_lookup(struct tf_ev *ev, const struct tf_env *env,
+    const struct hcl_trav *t, const struct tf_at *at, size_t *used)
+{
+	(void)env;
+	*used = 0;
+	return tf_error(ev, at, "the template has no variable \"%s\": "
+	    "templatefile() gives a template only the variables of its "
+	    "second argument", t->root);
 }
 
 /* ---- into the model ---- */

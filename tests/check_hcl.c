@@ -667,6 +667,47 @@ START_TEST(heredoc_directives_with_strip_markers)
 }
 END_TEST
 
+/*
+ * In a heredoc a strip marker trims its own line only: HCL reads the
+ * text a line at a time.  terraform 1.11 console, templatefile() of
+ * "a\n   %{~ if true }b%{ endif ~}   \n   c\n" is "a\nb   c\n".
+ */
+START_TEST(heredoc_strip_markers_trim_one_line)
+{
+	ck_assert_str_eq(expr_of("<<EOT\na\n   %{~ if true }b%{ endif ~}   "
+	    "\n   c\nEOT"),
+	    "(heredoc EOT \"a\\n\" (%if true (then \"b\") (else)) "
+	    "\"   c\\n\")");
+}
+END_TEST
+
+/*
+ * A template file as templatefile() reads it: all text, no markers;
+ * what is open inside it at the end is an error, nothing else.
+ */
+START_TEST(template_files)
+{
+	struct buf	 b = BUF_INIT;
+	struct hcl_expr	*e;
+	size_t		 n;
+
+	e = hcl_parse_template(&a, &dg, "t.tpl", "x ${y}\nEOF\n", 11, &n);
+	ck_assert_msg(n == 0, "%s", errs());
+	hcl_dump_expr(&b, e);
+	ck_assert_str_eq(b.buf, "(heredoc  \"x \" (${ y) \"\\nEOF\\n\")");
+	buf_reset(&b);
+	e = hcl_parse_template(&a, &dg, "t.tpl", "", 0, &n);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(e->kind, HCL_EXPR_TEMPLATE);
+	ck_assert_uint_eq(e->u.tmpl.body.nparts, 0);
+	e = hcl_parse_template(&a, &dg, "t.tpl", "open ${x", 8, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(errs(), "1:9-1:9: unterminated interpolation: the "
+	    "\"${\" at 1:6 has no closing '}'\n");
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(heredoc_with_crlf_and_inside_a_call)
 {
 	parse_ok("a = <<EOF\r\nline\r\nEOF\r\nb = f(<<X\n1\nX\n, 2)\n");
@@ -1124,6 +1165,8 @@ hcl_suite(void)
 	tcase_add_test(tc, strip_markers_trim_only_adjacent_literals);
 	tcase_add_test(tc, heredocs_plain_and_flush);
 	tcase_add_test(tc, heredoc_directives_with_strip_markers);
+	tcase_add_test(tc, heredoc_strip_markers_trim_one_line);
+	tcase_add_test(tc, template_files);
 	tcase_add_test(tc, heredoc_with_crlf_and_inside_a_call);
 	tcase_add_test(tc, columns_count_code_points_bom_stripped);
 	tcase_add_test(tc, crlf_line_endings);

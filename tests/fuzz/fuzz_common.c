@@ -299,6 +299,10 @@ hcl(const char *data, size_t len)
 		if (dg.v[i]->loc.line == 0 || dg.v[i]->loc.col == 0)
 			abort();
 	hcl_dump_body(&b, &f->body);
+	/* The same bytes as a template file, as templatefile() reads one. */
+	buf_reset(&b);
+	hcl_expr(hcl_parse_template(&a, &dg, "fuzz.tpl", data, len, NULL),
+	    len);
 	buf_release(&b);
 	diags_release(&dg);
 	arena_release(&a);
