@@ -166,8 +166,11 @@ fuzz-corpus:
 
 
 # Benchmark (issue 8): generated inputs of each size in BENCH_SIZES
-# megabytes under build/bench; reports time and memory, asserts only
-# the finding counts.  make bench BENCH_SIZES="10 100" for the large run.
+# megabytes under build/bench, a plan, its Terraform sources and
+# manifests; reports time and memory, the sources against the plan in
+# BENCH_RUNS paired rounds, and asserts only the finding counts (the
+# same on the plan and on the sources).  make bench BENCH_SIZES="10 100"
+# for the large run.
 BENCH_SIZES ?= 1 10
 BENCH_RUNS ?= 5
 BENCHGEN = build/tools/benchgen

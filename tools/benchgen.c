@@ -2,9 +2,14 @@
 /*
  * Benchmark input generator: writes a Terraform plan (terraform show
  * -json shape) and Kubernetes manifests of a requested size, with a
- * known number of injected IRSA mismatches listed in a third file.
+ * known number of injected IRSA mismatches listed in a third file, and
+ * the Terraform sources (tf/, .tf files) that the plan was planned from.
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <err.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +26,14 @@
  * are emitted while both files are short of the target; then the
  * shorter one is padded with noise alone.
  *
+ * The sources in tf/ describe the same objects as the plan: a local
+ * module modules/irsa (policy document, role, attachment) called with
+ * for_each over a map of apps in locals, one file of locals a team, and
+ * the providers, buckets and security groups as resources over locals
+ * too.  Sources are far denser than a plan (one map entry of a few
+ * hundred bytes stands for an app's kilobytes of plan), so the tree is
+ * a small fraction of the plan's size.
+ *
  * Every INJECT_EVERY-th app carries one mistake, cycling through the
  * kinds below; each mistake makes irsalint report exactly one finding
  * of the named rule.
@@ -32,6 +45,8 @@
 #define TF_VERSION	"1.11.4"
 #define INJECT_EVERY	12
 #define INJECT_FIRST	7
+#define TF_CHUNK	(1024 * 1024)	/* start another file of locals */
+#define VPC_ID		"vpc-0a1b2c3d4e5f60718"
 
 enum mistake {
 	MS_NONE = -1,
@@ -99,6 +114,10 @@ struct gen {
 	size_t		 target;
 	size_t		 napps, nbuckets, nsgs, ncms, nsvcs;
 	size_t		 count[MS__MAX];
+	/* The sources: the open files of locals and how many were made. */
+	char		*tfdir;
+	FILE		*tf_team, *tf_bucket, *tf_sg;
+	size_t		 team, nteams, nbucketf, nsgf;
 };
 
 static uint32_t	 rnd(struct gen *);
@@ -137,6 +156,17 @@ static void	 sect_copy(FILE *, struct sect *);
 static void	 plan_write(struct gen *, FILE *);
 static FILE	*open_out(const char *, const char *, char *, size_t);
 static void	 close_out(FILE *, const char *);
+static FILE	*tf_open(struct gen *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+static void	 tf_close(FILE *);
+static void	 tf_clean(const char *);
+static void	 tf_app(struct gen *, const struct app *);
+static FILE	*tf_chunk(struct gen *, FILE **, size_t *, const char *,
+		    const char *);
+static void	 tf_bucket(struct gen *, const char *, unsigned);
+static void	 tf_sg(struct gen *, size_t, uint64_t);
+static void	 tf_module(struct gen *);
+static void	 tf_root(struct gen *);
 static void	 usage(void) __attribute__((noreturn));
 
 /* xorshift64*: deterministic, and good enough for picking words. */
@@ -421,9 +451,23 @@ app_prior(struct gen *g, const struct app *a)
 {
 	FILE		*fp = item(g, S_PS_CHILD);
 	const char	*scheme, *aud, *action;
-	char		*pretty;
+	char		*pretty, sub[512], subs[512];
 
 	trust_parts(a, &scheme, &aud, &action);
+	/* The provider prints a one-element list as a string. */
+	if (a->two_subs) {
+		snprintf(sub, sizeof(sub), "[\n            "
+		    "\"system:serviceaccount:%s:%s\",\n            "
+		    "\"system:serviceaccount:%s:%s-canary\"\n          ]",
+		    a->ns, a->sa, a->ns, a->sa);
+		snprintf(subs, sizeof(subs), "\"system:serviceaccount:%s:%s\","
+		    "\"system:serviceaccount:%s:%s-canary\"", a->ns, a->sa,
+		    a->ns, a->sa);
+	} else {
+		snprintf(sub, sizeof(sub), "\"system:serviceaccount:%s:%s\"",
+		    a->ns, a->sa);
+		snprintf(subs, sizeof(subs), "%s", sub);
+	}
 	pretty = xprintf("{\n  \"Version\": \"2012-10-17\",\n"
 	    "  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n"
 	    "      \"Action\": \"%s\",\n"
@@ -431,9 +475,9 @@ app_prior(struct gen *g, const struct app *a)
 	    ACCOUNT ":oidc-provider/%s\"\n      },\n      \"Condition\": {\n"
 	    "        \"StringEquals\": {\n          \"%s%s:aud\": "
 	    "\"%s\",\n          \"%s%s:sub\": "
-	    "\"system:serviceaccount:%s:%s\"\n        }\n      }\n    }\n"
+	    "%s\n        }\n      }\n    }\n"
 	    "  ]\n}", action, a->issuer, scheme, a->issuer, aud, scheme,
-	    a->issuer, a->ns, a->sa);
+	    a->issuer, sub);
 	fputs("{\"resources\":[", fp);
 	res_head(fp, a, "data", "aws_iam_policy_document", "this", NULL);
 	fprintf(fp, ",\"schema_version\":0,\"values\":{\"id\":\"%zu\","
@@ -445,14 +489,14 @@ app_prior(struct gen *g, const struct app *a)
 	    "\"source_policy_documents\":null,\"statement\":[{\"actions\":"
 	    "[\"%s\"],\"condition\":[{\"test\":\"StringEquals\","
 	    "\"values\":[\"%s\"],\"variable\":\"%s%s:aud\"},{\"test\":"
-	    "\"StringEquals\",\"values\":[\"system:serviceaccount:%s:%s\"],"
+	    "\"StringEquals\",\"values\":[%s],"
 	    "\"variable\":\"%s%s:sub\"}],"
 	    "\"effect\":\"Allow\",\"not_actions\":[],\"not_principals\":[],"
 	    "\"not_resources\":[],\"principals\":[{\"identifiers\":["
 	    "\"arn:aws:iam::" ACCOUNT ":oidc-provider/%s\"],\"type\":"
 	    "\"Federated\"}],\"resources\":[],\"sid\":\"\"}],\"version\":"
 	    "\"2012-10-17\"},\"sensitive_values\":{\"statement\":[{}]}}",
-	    action, aud, scheme, a->issuer, a->ns, a->sa, scheme, a->issuer,
+	    action, aud, scheme, a->issuer, subs, scheme, a->issuer,
 	    a->issuer);
 	free(pretty);
 	if (a->exists) {
@@ -607,8 +651,10 @@ noise_bucket(struct gen *g)
 	char	 name[64];
 	FILE	*fp;
 	size_t	 id = g->nbuckets++;
+	unsigned cc = rnd(g) % 1000;
 
 	snprintf(name, sizeof(name), "acme-%s-%06zu", words[id % NWORDS], id);
+	tf_bucket(g, name, cc);
 	fp = item(g, S_PV_ROOT);
 	fprintf(fp, "{\"address\":\"aws_s3_bucket.data[\\\"%s\\\"]\","
 	    "\"mode\":\"managed\",\"type\":\"aws_s3_bucket\",\"name\":\"data\","
@@ -623,15 +669,16 @@ noise_bucket(struct gen *g)
 	    ":[],\"replication_configuration\":[],"
 	    "\"server_side_encryption_configuration\":[],\"tags\":{},"
 	    "\"tags_all\":{},\"versioning\":[],\"website\":[]}}", name, name,
-	    name, rnd(g) % 1000, rnd(g) % 1000);
+	    name, cc, cc);
 	fp = item(g, S_RC);
 	fprintf(fp, "{\"address\":\"aws_s3_bucket.data[\\\"%s\\\"]\","
 	    "\"mode\":\"managed\",\"type\":\"aws_s3_bucket\",\"name\":\"data\","
 	    "\"index\":\"%s\",\"provider_name\":\"" AWS_PROVIDER "\","
 	    "\"change\":{\"actions\":[\"create\"],\"before\":null,\"after\":"
 	    "{\"bucket\":\"%s\",\"force_destroy\":false,"
-	    "\"object_lock_enabled\":false,\"tags\":{\"DataClass\":"
-	    "\"internal\"},\"tags_all\":{\"DataClass\":\"internal\","
+	    "\"object_lock_enabled\":false,\"tags\":{\"CostCenter\":"
+	    "\"cc-%u\",\"DataClass\":\"internal\"},\"tags_all\":"
+	    "{\"CostCenter\":\"cc-%u\",\"DataClass\":\"internal\","
 	    "\"ManagedBy\":\"terraform\"},\"timeouts\":null},\"after_unknown\":"
 	    "{\"acceleration_status\":true,\"acl\":true,\"arn\":true,"
 	    "\"bucket_domain_name\":true,\"bucket_prefix\":true,"
@@ -648,24 +695,28 @@ noise_bucket(struct gen *g)
 	    "\"object_lock_configuration\":[],\"replication_configuration\":[],"
 	    "\"server_side_encryption_configuration\":[],\"tags\":{},"
 	    "\"tags_all\":{},\"versioning\":[],\"website\":[]}}}", name, name,
-	    name);
+	    name, cc, cc);
 }
 
 /* The ingress list of a security group: the bulk of its attributes. */
 static void
 sg_rules(struct gen *g, FILE *fp, size_t n)
 {
-	size_t	 i;
+	size_t		 i;
+	unsigned	 b, c;
 
 	fputs("[", fp);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		b = rnd(g) % 256;
+		c = rnd(g) % 256;
 		fprintf(fp, "%s{\"cidr_blocks\":[\"10.%u.%u.0/24\"],"
 		    "\"description\":\"%s from %s\",\"from_port\":%u,"
 		    "\"ipv6_cidr_blocks\":[],\"prefix_list_ids\":[],"
 		    "\"protocol\":\"tcp\",\"security_groups\":[],\"self\":false,"
-		    "\"to_port\":%u}", i ? "," : "", rnd(g) % 256, rnd(g) % 256,
+		    "\"to_port\":%u}", i ? "," : "", b, c,
 		    words[i % NWORDS], words[(i + 7) % NWORDS], 8000 + (unsigned)i,
 		    8000 + (unsigned)i);
+	}
 	fputs("]", fp);
 }
 
@@ -723,6 +774,7 @@ noise_sg(struct gen *g)
 			fprintf(fp, ",\"sensitive_values\":%s}", sens);
 		}
 	}
+	tf_sg(g, id, seed);
 }
 
 /* The OIDC providers of the clusters: they exist and are kept. */
@@ -791,6 +843,7 @@ app_emit(struct gen *g, size_t id)
 	struct app	 a;
 
 	app_make(g, &a, id);
+	tf_app(g, &a);
 	app_manifests(g, &a);
 	app_planned(g, &a);
 	app_changes(g, &a);
@@ -835,13 +888,19 @@ configuration(FILE *fp)
 	    "{\"references\":[\"count.index\"]},\"vpc_id\":{\"constant_value\":"
 	    "\"vpc-0a1b2c3d4e5f60718\"}},\"schema_version\":1,"
 	    "\"count_expression\":{\"references\":[\"local.nsg\"]}}],"
-	    "\"module_calls\":{\"irsa\":{\"source\":"
-	    "\"terraform-aws-modules/iam/aws//modules/"
-	    "iam-role-for-service-accounts-eks\",\"expressions\":{\"role_name\":"
-	    "{\"references\":[\"each.value.role\",\"each.value\"]},"
-	    "\"role_path\":{\"references\":[\"each.value.path\",\"each.value\"]},"
-	    "\"oidc_providers\":{\"references\":[\"aws_iam_openid_connect_"
-	    "provider.cluster\",\"each.value.namespace_service_accounts\"]}},"
+	    "\"module_calls\":{\"irsa\":{\"source\":\"./modules/irsa\","
+	    "\"expressions\":{\"role_name\":{\"references\":"
+	    "[\"each.value.role\",\"each.value\"]},\"role_path\":"
+	    "{\"references\":[\"each.value.path\",\"each.value\"]},"
+	    "\"oidc_provider_arn\":{\"references\":[\"local.account_id\","
+	    "\"local.issuers\",\"each.value.cluster\",\"each.value\"]},"
+	    "\"oidc_issuer\":{\"references\":[\"each.value.oidc_issuer\","
+	    "\"each.value\",\"local.issuers\",\"each.value.cluster\"]},"
+	    "\"namespace_service_accounts\":{\"references\":"
+	    "[\"each.value.namespace\",\"each.value\","
+	    "\"each.value.service_accounts\"]},\"role_policy_arns\":"
+	    "{\"references\":[\"local.account_id\",\"each.value.role\","
+	    "\"each.value\"]}},"
 	    "\"for_each_expression\":{\"references\":[\"local.irsa_apps\"]},"
 	    "\"module\":{\"resources\":[{\"address\":\"aws_iam_role.this\","
 	    "\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"name\":\"this\","
@@ -849,7 +908,7 @@ configuration(FILE *fp)
 	    "\"assume_role_policy\":{\"references\":[\"data.aws_iam_policy_"
 	    "document.this[0].json\",\"data.aws_iam_policy_document.this[0]\","
 	    "\"data.aws_iam_policy_document.this\"]},\"force_detach_policies\":"
-	    "{\"references\":[\"var.force_detach_policies\"]},\"name\":"
+	    "{\"constant_value\":true},\"name\":"
 	    "{\"references\":[\"var.role_name\"]},\"path\":{\"references\":"
 	    "[\"var.role_path\"]}},\"schema_version\":0,\"count_expression\":"
 	    "{\"references\":[\"var.create_role\"]}},{\"address\":"
@@ -859,14 +918,19 @@ configuration(FILE *fp)
 	    "{\"references\":[\"each.value\"]},\"role\":{\"references\":"
 	    "[\"aws_iam_role.this[0].name\",\"aws_iam_role.this[0]\","
 	    "\"aws_iam_role.this\"]}},\"schema_version\":0,"
-	    "\"for_each_expression\":{\"references\":[\"var.role_policy_arns\"]"
-	    "}},{\"address\":\"data.aws_iam_policy_document.this\",\"mode\":"
+	    "\"for_each_expression\":{\"references\":[\"var.role_policy_arns\","
+	    "\"var.create_role\"]}},{\"address\":"
+	    "\"data.aws_iam_policy_document.this\",\"mode\":"
 	    "\"data\",\"type\":\"aws_iam_policy_document\",\"name\":\"this\","
 	    "\"provider_config_key\":\"aws\",\"schema_version\":0,"
 	    "\"count_expression\":{\"references\":[\"var.create_role\"]}}],"
-	    "\"variables\":{\"role_name\":{\"default\":null},\"role_path\":"
-	    "{\"default\":\"/\"},\"create_role\":{\"default\":true},"
-	    "\"force_detach_policies\":{\"default\":false},"
+	    "\"variables\":{\"role_name\":{},\"role_path\":"
+	    "{\"default\":\"/\"},\"role_description\":{\"default\":null},"
+	    "\"create_role\":{\"default\":true},\"oidc_provider_arn\":{},"
+	    "\"oidc_issuer\":{},\"namespace_service_accounts\":{},"
+	    "\"audience\":{\"default\":\"sts.amazonaws.com\"},"
+	    "\"assume_role_action\":{\"default\":"
+	    "\"sts:AssumeRoleWithWebIdentity\"},\"tags\":{\"default\":{}},"
 	    "\"role_policy_arns\":{\"default\":{}}}}}}}}", fp);
 }
 
@@ -923,6 +987,315 @@ close_out(FILE *fp, const char *path)
 		err(1, "%s", path);
 }
 
+/*
+ * The Terraform sources.  tf_open creates tfdir/<name>; the sources are
+ * written as terraform fmt would leave them.
+ */
+static FILE *
+tf_open(struct gen *g, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*name, *path;
+	FILE	*fp;
+
+	va_start(ap, fmt);
+	name = xvprintf(fmt, ap);
+	va_end(ap);
+	path = xprintf("%s/%s", g->tfdir, name);
+	if ((fp = fopen(path, "w")) == NULL)
+		err(1, "%s", path);
+	free(name);
+	free(path);
+	return fp;
+}
+
+static void
+tf_close(FILE *fp)
+{
+	if (fp != NULL && (fflush(fp) == EOF || ferror(fp) ||
+	    fclose(fp) == EOF))
+		err(1, "write sources");
+}
+
+/* Make directory dir and remove the .tf files a former run left in it. */
+static void
+tf_clean(const char *dir)
+{
+	DIR		*d;
+	struct dirent	*e;
+	size_t		 n;
+	char		 path[4096];
+
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+		err(1, "%s", dir);
+	if ((d = opendir(dir)) == NULL)
+		err(1, "%s", dir);
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (n < 3 || strcmp(e->d_name + n - 3, ".tf") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (unlink(path) == -1)
+			err(1, "%s", path);
+	}
+	closedir(d);
+}
+
+/*
+ * An app is an entry of its team's map of apps, in a file of its own
+ * team; main.tf merges the maps into the for_each of module.irsa.  The
+ * mistakes of the trust are overrides of the entry.
+ */
+static void
+tf_app(struct gen *g, const struct app *a)
+{
+	size_t	 team = a->id / 20;
+	FILE	*fp;
+
+	if (g->tf_team == NULL || team != g->team) {
+		if (g->tf_team != NULL) {
+			fputs("  }\n}\n", g->tf_team);
+			tf_close(g->tf_team);
+		}
+		g->team = team;
+		g->nteams++;
+		g->tf_team = tf_open(g, "irsa-%s.tf", a->ns);
+		fprintf(g->tf_team, "# IRSA roles of %s: one instance of "
+		    "module.irsa each (main.tf).\nlocals {\n"
+		    "  irsa_team_%03zu = {\n", a->ns, team);
+	}
+	fp = g->tf_team;
+	fprintf(fp, "    \"%s\" = {\n      namespace        = \"%s\"\n"
+	    "      service_accounts = [\"%s\"%s%s%s]\n"
+	    "      role             = \"%s\"\n      path             = \"%s\"\n"
+	    "      cluster          = %zu\n", a->key, a->ns, a->sa,
+	    a->two_subs ? ", \"" : "", a->two_subs ? a->sa : "",
+	    a->two_subs ? "-canary\"" : "", a->role, a->path, a->id % NCLUSTERS);
+	if (a->ms == MS_AUD)
+		fputs("      audience         = \"sts.amazon.com\"\n", fp);
+	else if (a->ms == MS_KEY_ISSUER)
+		fprintf(fp, "      oidc_issuer      = \"https://%s\"\n",
+		    a->issuer);
+	else if (a->ms == MS_ACTION)
+		fputs("      action           = \"sts:AssumeRole\"\n", fp);
+	fputs("    }\n", fp);
+}
+
+/* A file of locals that grew past TF_CHUNK is closed, another opened. */
+static FILE *
+tf_chunk(struct gen *g, FILE **fpp, size_t *nfiles, const char *stem,
+    const char *open)
+{
+	if (*fpp != NULL && ftell(*fpp) > TF_CHUNK) {
+		fprintf(*fpp, "  %s\n}\n", *open == '{' ? "}" : "]");
+		tf_close(*fpp);
+		*fpp = NULL;
+	}
+	if (*fpp == NULL) {
+		*fpp = tf_open(g, "%s-%03zu.tf", stem, *nfiles);
+		fprintf(*fpp, "locals {\n  %s_%03zu = %s\n", stem, *nfiles, open);
+		(*nfiles)++;
+	}
+	return *fpp;
+}
+
+static void
+tf_bucket(struct gen *g, const char *name, unsigned cc)
+{
+	FILE	*fp = tf_chunk(g, &g->tf_bucket, &g->nbucketf, "buckets", "{");
+
+	fprintf(fp, "    \"%s\" = { cost_center = \"cc-%u\" }\n", name, cc);
+}
+
+/* Security group id: its ingress rules, drawn as sg_rules draws them. */
+static void
+tf_sg(struct gen *g, size_t id, uint64_t seed)
+{
+	FILE		*fp = tf_chunk(g, &g->tf_sg, &g->nsgf,
+			    "security_groups", "[");
+	uint64_t	 saved = g->rng;
+	size_t		 i, n = 4 + id % 9;
+	unsigned	 b, c;
+
+	g->rng = seed;
+	fprintf(fp, "    [ # svc-%zu\n", id);
+	for (i = 0; i < n; i++) {
+		b = rnd(g) % 256;
+		c = rnd(g) % 256;
+		fprintf(fp, "      { cidr = \"10.%u.%u.0/24\", port = %zu, "
+		    "description = \"%s from %s\" },\n", b, c, 8000 + i,
+		    words[i % NWORDS], words[(i + 7) % NWORDS]);
+	}
+	fputs("    ],\n", fp);
+	g->rng = saved;
+}
+
+/* modules/irsa: shaped like terraform-aws-iam's IRSA role module. */
+static void
+tf_module(struct gen *g)
+{
+	FILE	*fp;
+
+	fp = tf_open(g, "modules/irsa/main.tf");
+	fputs("data \"aws_iam_policy_document\" \"this\" {\n"
+	    "  count = var.create_role ? 1 : 0\n\n"
+	    "  statement {\n    effect  = \"Allow\"\n"
+	    "    actions = [var.assume_role_action]\n\n"
+	    "    principals {\n      type        = \"Federated\"\n"
+	    "      identifiers = [var.oidc_provider_arn]\n    }\n\n"
+	    "    condition {\n      test     = \"StringEquals\"\n"
+	    "      variable = \"${var.oidc_issuer}:sub\"\n"
+	    "      values   = [for sa in var.namespace_service_accounts : "
+	    "\"system:serviceaccount:${sa}\"]\n    }\n\n"
+	    "    condition {\n      test     = \"StringEquals\"\n"
+	    "      variable = \"${var.oidc_issuer}:aud\"\n"
+	    "      values   = [var.audience]\n    }\n  }\n}\n\n"
+	    "resource \"aws_iam_role\" \"this\" {\n"
+	    "  count = var.create_role ? 1 : 0\n\n"
+	    "  name               = var.role_name\n"
+	    "  path               = var.role_path\n"
+	    "  description        = var.role_description\n"
+	    "  assume_role_policy = data.aws_iam_policy_document.this[0].json\n\n"
+	    "  force_detach_policies = true\n"
+	    "  max_session_duration  = 3600\n"
+	    "  tags                  = var.tags\n}\n\n"
+	    "resource \"aws_iam_role_policy_attachment\" \"this\" {\n"
+	    "  for_each = { for k, v in var.role_policy_arns : k => v if "
+	    "var.create_role }\n\n"
+	    "  role       = aws_iam_role.this[0].name\n"
+	    "  policy_arn = each.value\n}\n", fp);
+	tf_close(fp);
+
+	fp = tf_open(g, "modules/irsa/variables.tf");
+	fputs("variable \"create_role\" {\n  description = \"Whether to "
+	    "create the role\"\n  type        = bool\n  default     = true\n}\n\n"
+	    "variable \"role_name\" {\n  type = string\n}\n\n"
+	    "variable \"role_path\" {\n  type    = string\n  default = \"/\"\n}\n\n"
+	    "variable \"role_description\" {\n  type    = string\n"
+	    "  default = null\n}\n\n"
+	    "variable \"oidc_provider_arn\" {\n  description = \"ARN of the "
+	    "cluster's IAM OIDC provider\"\n  type        = string\n}\n\n"
+	    "variable \"oidc_issuer\" {\n  description = \"The issuer without "
+	    "https://, as the trust's condition keys name it\"\n"
+	    "  type        = string\n}\n\n"
+	    "variable \"namespace_service_accounts\" {\n  description = "
+	    "\"namespace:name of the ServiceAccounts that may assume the "
+	    "role\"\n  type        = list(string)\n}\n\n"
+	    "variable \"audience\" {\n  type    = string\n"
+	    "  default = \"sts.amazonaws.com\"\n}\n\n"
+	    "variable \"assume_role_action\" {\n  type    = string\n"
+	    "  default = \"sts:AssumeRoleWithWebIdentity\"\n}\n\n"
+	    "variable \"role_policy_arns\" {\n  type    = map(string)\n"
+	    "  default = {}\n}\n\n"
+	    "variable \"tags\" {\n  type    = map(string)\n  default = {}\n}\n",
+	    fp);
+	tf_close(fp);
+
+	fp = tf_open(g, "modules/irsa/outputs.tf");
+	fputs("output \"iam_role_arn\" {\n"
+	    "  value = try(aws_iam_role.this[0].arn, \"\")\n}\n\n"
+	    "output \"iam_role_name\" {\n"
+	    "  value = try(aws_iam_role.this[0].name, \"\")\n}\n", fp);
+	tf_close(fp);
+}
+
+/* The root module's own files, once the files of locals are known. */
+static void
+tf_root(struct gen *g)
+{
+	FILE	*fp;
+	size_t	 i;
+
+	fputs("  }\n}\n", g->tf_team);
+	tf_close(g->tf_team);
+	fputs("  }\n}\n", g->tf_bucket);
+	tf_close(g->tf_bucket);
+	fputs("  ]\n}\n", g->tf_sg);
+	tf_close(g->tf_sg);
+
+	fp = tf_open(g, "versions.tf");
+	fputs("# Generated by tools/benchgen for make bench: the sources of "
+	    "plan.json.\nterraform {\n  required_version = \">= 1.5\"\n\n"
+	    "  required_providers {\n    aws = {\n"
+	    "      source  = \"hashicorp/aws\"\n      version = \"~> 5.0\"\n"
+	    "    }\n  }\n}\n\nprovider \"aws\" {\n  region = \"" REGION "\"\n\n"
+	    "  default_tags {\n    tags = {\n      ManagedBy = \"terraform\"\n"
+	    "    }\n  }\n}\n", fp);
+	tf_close(fp);
+
+	fp = tf_open(g, "main.tf");
+	fputs("locals {\n  account_id = \"" ACCOUNT "\"\n\n"
+	    "  # The clusters' OIDC issuers, without https://.\n"
+	    "  issuers = [\n", fp);
+	for (i = 0; i < NCLUSTERS; i++)
+		fprintf(fp, "    \"%s\",\n", issuers[i]);
+	fputs("  ]\n\n  irsa_apps = merge(\n", fp);
+	for (i = 0; i < g->nteams; i++)
+		fprintf(fp, "    local.irsa_team_%03zu,\n", g->team + 1 -
+		    g->nteams + i);
+	fputs("  )\n}\n\n"
+	    "resource \"aws_iam_openid_connect_provider\" \"cluster\" {\n"
+	    "  count = length(local.issuers)\n\n"
+	    "  url             = \"https://${local.issuers[count.index]}\"\n"
+	    "  client_id_list  = [\"sts.amazonaws.com\"]\n"
+	    "  thumbprint_list = [\"9e99a48a9960b14926bb7f3b02e22da2b0ab7280\"]\n"
+	    "}\n\n"
+	    "module \"irsa\" {\n  source   = \"./modules/irsa\"\n"
+	    "  for_each = local.irsa_apps\n\n"
+	    "  role_name        = each.value.role\n"
+	    "  role_path        = each.value.path\n"
+	    "  role_description = \"IRSA role for ${each.value.namespace}/"
+	    "${each.value.service_accounts[0]}\"\n\n"
+	    "  oidc_provider_arn = \"arn:aws:iam::${local.account_id}:"
+	    "oidc-provider/${local.issuers[each.value.cluster]}\"\n"
+	    "  oidc_issuer       = try(each.value.oidc_issuer, "
+	    "local.issuers[each.value.cluster])\n"
+	    "  namespace_service_accounts = [\n"
+	    "    for sa in each.value.service_accounts : "
+	    "\"${each.value.namespace}:${sa}\"\n  ]\n"
+	    "  audience           = try(each.value.audience, "
+	    "\"sts.amazonaws.com\")\n"
+	    "  assume_role_action = try(each.value.action, "
+	    "\"sts:AssumeRoleWithWebIdentity\")\n\n"
+	    "  role_policy_arns = {\n    access = \"arn:aws:iam::"
+	    "${local.account_id}:policy/${each.value.role}-access\"\n  }\n\n"
+	    "  tags = {\n    Environment = \"prod\"\n"
+	    "    Team        = each.value.namespace\n  }\n}\n", fp);
+	tf_close(fp);
+
+	fp = tf_open(g, "s3.tf");
+	fputs("locals {\n  buckets = merge(\n", fp);
+	for (i = 0; i < g->nbucketf; i++)
+		fprintf(fp, "    local.buckets_%03zu,\n", i);
+	fputs("  )\n}\n\nresource \"aws_s3_bucket\" \"data\" {\n"
+	    "  for_each = local.buckets\n\n  bucket        = each.key\n"
+	    "  force_destroy = false\n\n  tags = {\n"
+	    "    CostCenter = each.value.cost_center\n"
+	    "    DataClass  = \"internal\"\n  }\n}\n", fp);
+	tf_close(fp);
+
+	fp = tf_open(g, "security_groups.tf");
+	fputs("locals {\n  security_groups = concat(\n", fp);
+	for (i = 0; i < g->nsgf; i++)
+		fprintf(fp, "    local.security_groups_%03zu,\n", i);
+	fputs("  )\n}\n\nresource \"aws_security_group\" \"svc\" {\n"
+	    "  count = length(local.security_groups)\n\n"
+	    "  name        = \"svc-${count.index}\"\n"
+	    "  description = \"service ${count.index}\"\n"
+	    "  vpc_id      = \"" VPC_ID "\"\n\n"
+	    "  dynamic \"ingress\" {\n"
+	    "    for_each = local.security_groups[count.index]\n\n"
+	    "    content {\n      description = ingress.value.description\n"
+	    "      from_port   = ingress.value.port\n"
+	    "      to_port     = ingress.value.port\n"
+	    "      protocol    = \"tcp\"\n"
+	    "      cidr_blocks = [ingress.value.cidr]\n    }\n  }\n\n"
+	    "  egress {\n    from_port   = 0\n    to_port     = 0\n"
+	    "    protocol    = \"-1\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n"
+	    "  }\n}\n", fp);
+	tf_close(fp);
+}
+
 static void
 usage(void)
 {
@@ -964,6 +1337,13 @@ main(int argc, char *argv[])
 	g.target = mb * 1024 * 1024;
 	for (i = 0; i < S__MAX; i++)
 		sect_open(&g.s[i]);
+	g.tfdir = xprintf("%s/tf", dir);
+	tf_clean(g.tfdir);
+	snprintf(path, sizeof(path), "%s/tf/modules", dir);
+	tf_clean(path);
+	snprintf(path, sizeof(path), "%s/tf/modules/irsa", dir);
+	tf_clean(path);
+	tf_module(&g);
 	g.yaml = open_out(dir, "manifests.yaml", path, sizeof(path));
 	fputs("# Generated by tools/benchgen for make bench.\n", g.yaml);
 	providers(&g);
@@ -976,6 +1356,10 @@ main(int argc, char *argv[])
 	while (plan_size(&g) + 6144 < g.target)
 		noise_bucket(&g);
 	close_out(g.yaml, path);
+	tf_chunk(&g, &g.tf_bucket, &g.nbucketf, "buckets", "{");
+	tf_chunk(&g, &g.tf_sg, &g.nsgf, "security_groups", "[");
+	tf_root(&g);
+	free(g.tfdir);
 
 	fp = open_out(dir, "plan.json", path, sizeof(path));
 	plan_write(&g, fp);
