@@ -199,14 +199,21 @@ cJSON		*tfv_to_cjson_raw(const struct tfv *, struct tfv_places *);
  * strings.  Past it every evaluation is an error value, reported once.
  */
 #define TF_MAX_WORK	10000000UL
+#define TF_WORK_PER_BYTE 32UL
 #define TF_MAX_STRING	(16UL * 1024 * 1024)	/* bytes in one string */
 #define TF_MAX_ELEMS	1000000UL		/* in one list or map */
 
 struct tf_ev {
 	struct arena		*arena;		/* every value */
 	struct diags		*dg;		/* errors */
-	unsigned long		 work;		/* spent of TF_MAX_WORK */
-	int			 over;		/* TF_MAX_WORK reached */
+	unsigned long		 work;		/* spent of the budget */
+	/*
+	 * More steps than TF_MAX_WORK that the inputs allow: the loader
+	 * adds TF_WORK_PER_BYTE for each byte of .tf it reads, so that
+	 * the budget bounds time and memory in proportion to the input.
+	 */
+	unsigned long		 extra_work;
+	int			 over;		/* the budget is spent */
 	int			 over_said;	/* ...and said */
 	int			 quiet;		/* inside try() or can(): errors
 						   are values, not reported */

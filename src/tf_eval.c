@@ -673,7 +673,8 @@ tf_over(struct tf_ev *ev, const struct tf_at *at)
 		return tf_stopped(ev);
 	ev->over_said = 1;
 	return tf_error(ev, at, "evaluation stopped here: more than %lu "
-	    "steps, so nothing after this is evaluated", TF_MAX_WORK);
+	    "steps, so nothing after this is evaluated",
+	    TF_MAX_WORK + ev->extra_work);
 }
 
 /* What any evaluation is once the budget is spent (said once). */

@@ -473,6 +473,7 @@ mod_read(struct tf_src *S, struct tf_mod *M)
 				continue;
 			S->m->nfiles++;
 			S->m->ntfsrc++;
+			S->ev.extra_work += TF_WORK_PER_BYTE * len;
 			f = hcl_parse(S->m->arena, S->dg, path, data, len);
 			M->files[M->nfiles++] = f;
 			keep_comments(S, f);
@@ -2546,6 +2547,7 @@ load_tf_buffer(struct model *m, struct diags *dg, const char *file,
 	M->files = arena_alloc(m->arena, sizeof(*M->files));
 	m->nfiles++;
 	m->ntfsrc++;
+	S.ev.extra_work = TF_WORK_PER_BYTE * len;
 	f = hcl_parse(m->arena, dg, file, data, len);
 	M->files[M->nfiles++] = f;
 	keep_comments(&S, f);

@@ -43,7 +43,7 @@ int
 tf_spend(struct tf_ev *ev, unsigned long n)
 {
 	ev->work += n;
-	if (ev->work > TF_MAX_WORK)
+	if (ev->work > TF_MAX_WORK + ev->extra_work)
 		ev->over = 1;
 	return ev->over;
 }
