@@ -26,6 +26,7 @@ static void	bind_resolve(struct bindings *, struct binding *);
 static void	bind_near(struct bindings *, struct binding *);
 static void	bind_generated(struct binding *, const struct model *);
 static void	bind_meant(struct bindings *, struct binding *);
+static const char *unverified_what(unsigned int);
 static void	add_candidate(const char **, size_t *, const char *);
 static void	bind_provider(struct binding *, const struct model *);
 static void	bind_trust(struct binding *, const struct model *);
@@ -573,9 +574,9 @@ bind_trust(struct binding *b, const struct model *m)
 			    "provider, so the cluster it trusts cannot be "
 			    "checked";
 		else if (win.unverified != 0)
-			b->unverified = "admits the subject and the audience, "
-			    "but its OIDC provider and condition keys are known "
-			    "only after apply";
+			b->unverified = arena_printf(m->arena, "admits the "
+			    "subject and the audience, but its %s known only "
+			    "after apply", unverified_what(win.unverified));
 		return;
 	}
 	if (win.t == TRI_UNKNOWN) {
@@ -637,6 +638,20 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 		    b->role->unknown_refs ? " (it depends on " : "",
 		    b->role->unknown_refs ? b->role->unknown_refs : "",
 		    b->role->unknown_refs ? ")" : "");
+}
+
+/* What of a trust that admits the token is not known yet, in words. */
+static const char *
+unverified_what(unsigned int unv)
+{
+	int	 prov = (unv & (UNV_PROVIDER | UNV_ISSUER)) != 0;
+	int	 key = (unv & UNV_KEY) != 0;
+
+	if (prov && key)
+		return "OIDC provider and condition keys are";
+	if (key)
+		return "condition keys are";
+	return "OIDC provider is";
 }
 
 /*
