@@ -95,8 +95,10 @@ meant(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		    b->meant[i]->address, "role %s is defined here, and its "
 		    "trust admits %s", b->meant[i]->name != NULL ?
 		    b->meant[i]->name : "(name known after apply)", b->sub);
-	if (b->nmeant == 1 && b->meant_arn != NULL) {
+	/* The role meant is what the finding is about, ARN known or not. */
+	if (b->nmeant == 1)
 		d->address = b->meant[0]->address;
+	if (b->nmeant == 1 && b->meant_arn != NULL) {
 		diag_fix_scalar(ctx->dg, d, &b->ann->value_loc, b->ann->value,
 		    b->meant_arn, arena_printf(m->arena, "use the ARN of %s",
 		    b->meant[0]->address));
