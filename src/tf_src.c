@@ -1311,8 +1311,12 @@ call_dir(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 		return NULL;
 	}
 	if (!inside_root(S, real)) {
-		diag_error(S->dg, &loc, "module %s: %s is outside the "
-		    "repository, and is not read", label(k->b, 0), src);
+		diag_error(S->dg, &loc, "module %s: %s%s%s is outside the "
+		    "repository, and is not read", label(k->b, 0), src,
+		    dir != NULL && strcmp(dir, src) != 0 && src[0] != '.' ?
+		    ", which modules.json puts in " : "",
+		    dir != NULL && strcmp(dir, src) != 0 && src[0] != '.' ?
+		    dir : "");
 		return NULL;
 	}
 	return dir;
