@@ -1316,7 +1316,7 @@ call_dir(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 		    dir != NULL && strcmp(dir, src) != 0 && src[0] != '.' ?
 		    ", which modules.json puts in " : "",
 		    dir != NULL && strcmp(dir, src) != 0 && src[0] != '.' ?
-		    dir : "");
+		    arena_printf(S->m->arena, "%s,", dir) : "");
 		return NULL;
 	}
 	return dir;
