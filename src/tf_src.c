@@ -585,23 +585,116 @@ dep_leave(struct tf_src *S, struct tf_frame *f, struct tf_memo *mm)
 	dep_use(S, mm);
 }
 
-/* Convert a value to a variable's type, as far as its type says. */
+static struct tfv *convert(struct tf_src *, const struct hcl_expr *,
+		    struct tfv *, const struct tf_at *, const char *,
+		    const struct hcl_file *);
+
+/* The one argument of a type constructor: list(T) gives T. */
+static const struct hcl_expr *
+type_arg(const struct hcl_expr *t, size_t i)
+{
+	return t->kind == HCL_EXPR_CALL && i < t->u.call.nargs ?
+	    t->u.call.args[i] : NULL;
+}
+
+/*
+ * An object type's attributes into a value: each written one converted,
+ * a missing optional() one its default or null, a missing required one
+ * an error; attributes the type does not name are dropped, as
+ * Terraform's conversion does (terraform 1.11 console: an object of
+ * optional(string) and optional(string, "x") from { a = "1" } is
+ * { a = "1", b = "x" }).
+ */
+static struct tfv *
+convert_object(struct tf_src *S, const struct hcl_expr *t, struct tfv *v,
+    const struct tf_at *at, const char *name, const struct hcl_file *f)
+{
+	const struct hcl_expr	*o = type_arg(t, 0), *at_t, *def;
+	const struct hcl_item	*it;
+	const char		**keys, *k;
+	struct tfv		**vals, *e;
+	struct tf_env		*env;
+	size_t			 i, n = 0;
+
+	if (o == NULL || (o = hcl_expr_unwrap(o))->kind != HCL_EXPR_OBJECT)
+		return v;
+	if (v->kind != TFV_MAP)
+		return tf_error(&S->ev, at, "var.%s must be an object, not a %s",
+		    name, tfv_kind_name(v));
+	keys = arena_alloc(S->m->arena, (o->u.object.n + 1) * sizeof(*keys));
+	vals = arena_alloc(S->m->arena, (o->u.object.n + 1) * sizeof(*vals));
+	for (i = 0; i < o->u.object.n; i++) {
+		it = &o->u.object.v[i];
+		if ((k = it->key_name) == NULL)
+			k = hcl_expr_string(it->key, NULL);
+		if (k == NULL)
+			continue;
+		at_t = hcl_expr_unwrap(it->value);
+		def = NULL;
+		if (at_t->kind == HCL_EXPR_CALL &&
+		    strcmp(at_t->u.call.name, "optional") == 0) {
+			def = type_arg(at_t, 1);
+			at_t = type_arg(at_t, 0);
+		} else if ((e = tfv_get(v, k)) == NULL)
+			return tf_error(&S->ev, at, "var.%s: attribute \"%s\" "
+			    "is required by its type", name, k);
+		if ((e = tfv_get(v, k)) == NULL || (e->kind == TFV_NULL &&
+		    def != NULL)) {
+			if (def != NULL) {
+				env = env_new(S, NULL, f, NULL);
+				env->lookup = NULL;
+				e = tf_eval(&S->ev, env, def);
+			} else
+				e = tfv_null(&S->ev);
+		}
+		keys[n] = k;
+		vals[n++] = convert(S, at_t, e, at, name, f);
+	}
+	return tfv_map(&S->ev, keys, vals, n);
+}
+
+/*
+ * Convert a value to a variable's type, as Terraform does as far as
+ * irsalint needs: primitives, list, set, map and object types with
+ * optional() attributes; others leave the value as it is.
+ */
 static struct tfv *
 convert(struct tf_src *S, const struct hcl_expr *type, struct tfv *v,
-    const struct tf_at *at, const char *name)
+    const struct tf_at *at, const char *name, const struct hcl_file *f)
 {
-	const struct hcl_expr	*t;
-	const char		*s;
-	size_t			 len;
+	const struct hcl_expr	*t, *el;
+	const char		*s, *fn;
+	struct tfv		*out;
+	size_t			 len, i;
 	double			 d;
 	int			 b;
 
-	if (type == NULL || v->kind == TFV_UNKNOWN || v->kind == TFV_NULL)
+	if (type == NULL || v->kind == TFV_UNKNOWN || v->kind == TFV_NULL ||
+	    S->ev.over)
 		return v;
 	t = hcl_expr_unwrap(type);
-	if (t->kind == HCL_EXPR_CALL && (strcmp(t->u.call.name, "set") == 0) &&
-	    v->kind == TFV_LIST)
-		return tfv_set(&S->ev, v);
+	if (t->kind == HCL_EXPR_CALL) {
+		fn = t->u.call.name;
+		el = type_arg(t, 0);
+		if (strcmp(fn, "object") == 0)
+			return convert_object(S, t, v, at, name, f);
+		if ((strcmp(fn, "list") == 0 || strcmp(fn, "set") == 0) &&
+		    v->kind == TFV_LIST) {
+			out = tfv_list(&S->ev, v->n, 0);
+			for (i = 0; i < v->n; i++)
+				out->v[i] = convert(S, el, v->v[i], at, name,
+				    f);
+			return fn[0] == 's' ? tfv_set(&S->ev, out) : out;
+		}
+		if (strcmp(fn, "map") == 0 && v->kind == TFV_MAP) {
+			out = tfv_map(&S->ev, v->k, v->v, v->n);
+			for (i = 0; i < out->n; i++)
+				out->v[i] = convert(S, el, v->v[i], at, name,
+				    f);
+			return out;
+		}
+		return v;
+	}
 	if (t->kind != HCL_EXPR_TRAVERSAL || t->u.trav.nsteps != 0)
 		return v;
 	if (strcmp(t->u.trav.root, "string") == 0) {
@@ -653,7 +746,7 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 {
 	struct tf_memo		*mm;
 	const struct tf_blk	*k, *call;
-	const struct hcl_attr	*def, *type, *arg;
+	const struct hcl_attr	*def, *type, *arg, *nb;
 	const struct hcl_file	*f;
 	struct tfv		*v;
 
@@ -691,7 +784,20 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 		    &call->b->type_range), "module %s: the call sets no "
 		    "value for variable \"%s\", which has no default",
 		    label(call->b, 0), name);
-	v = convert(S, type != NULL ? type->expr : NULL, v, at, name);
+	/* nullable = false: a null passed means the default. */
+	if (v != NULL && v->kind == TFV_NULL && (nb = blk_attr(k, "nullable",
+	    NULL)) != NULL && nb->expr->kind == HCL_EXPR_LITERAL &&
+	    nb->expr->u.lit.kind == HCL_LIT_BOOL && !nb->expr->u.lit.b) {
+		if (def != NULL)
+			v = tf_eval(&S->ev, env_new(S, I, k->file, NULL),
+			    def->expr);
+		else
+			v = tf_error(&S->ev, at, "var.%s is null, which it may "
+			    "not be (nullable = false) and has no default",
+			    name);
+	}
+	v = convert(S, type != NULL ? type->expr : NULL, v, at, name,
+	    k->file);
 	mm->state = 2;
 	mm->v = v;
 	dep_use(S, mm);
