@@ -336,6 +336,7 @@ struct model {
 	} cluster_issuers;
 	int		 role_policy_unknown;	/* one names no known role */
 	MODEL_VEC(struct comment, comments);	/* comment.c, file order */
+	struct strmap	 read_paths;	/* load.c: real paths of files read */
 };
 
 void	model_init(struct model *, struct arena *);

@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "strmap.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -39,6 +41,7 @@ static int	name_cmp(const void *, const void *);
 static enum input_kind sniff(const char *, size_t);
 static int	is_terraform(const char *, size_t);
 static const char *dir_of(struct model *, const char *);
+static int	already_read(struct model *, const char *);
 static size_t	load_stdin_tf(struct model *, struct diags *, const char *,
 		    FILE *, const char *, size_t);
 
@@ -480,6 +483,8 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 		if (!S_ISREG(st.st_mode))
 			continue;
 		loc.file = path;
+		if (already_read(m, path))
+			continue;
 		if ((fp = fopen(path, "rb")) == NULL) {
 			diag_error(dg, &loc, "cannot open: %s",
 			    strerror(errno));
@@ -494,6 +499,25 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 		    "no *.yaml, *.yml, *.json, *.tfstate or *.tf file outside "
 		    "hidden directories and .terraform");
 	return files;
+}
+
+/*
+ * Has the file at path been read already, under any name?  Remembers
+ * it if not.  A file that cannot be resolved is not remembered: its
+ * error comes when it is opened.
+ */
+static int
+already_read(struct model *m, const char *path)
+{
+	char	 real[PATH_MAX];
+
+	if (realpath(path, real) == NULL)
+		return 0;
+	if (strmap_get(&m->read_paths, real) != NULL)
+		return 1;
+	strmap_add(&m->read_paths, m->arena, arena_strdup(m->arena, real),
+	    NULL);
+	return 0;
 }
 
 /* The directory of a file's path, "." for a bare name. */
@@ -556,6 +580,9 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 		load_tf_dir(m, dir_of(m, path));
 		return 1;
 	}
+	/* A file named twice (sa.yaml ./sa.yaml) is one input. */
+	if (already_read(m, path))
+		return 1;
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
 		return 0;

@@ -2581,7 +2581,7 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 	struct loc	 loc;
 	const char	*mj;
 	char		*data;
-	size_t		 i, len;
+	size_t		 i, j, len;
 
 	if (n == 0)
 		return;
@@ -2600,6 +2600,11 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 	for (i = 0; i < n; i++) {
 		if (mods[i] == NULL || mods[i]->nfiles == 0 ||
 		    strmap_get(&called, mods[i]->real) != NULL)
+			continue;
+		/* infra and ./infra are one root. */
+		for (j = 0; j < i && mods[j] != mods[i]; j++)
+			continue;
+		if (j < i)
 			continue;
 		S.root_dir = repo_root(&S, mods[i]->real);
 		S.root_path = mods[i]->dir;
