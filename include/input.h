@@ -298,6 +298,8 @@ struct input_node {
 	const char		*s;	/* scalars and nulls: the text */
 	size_t			 len;
 	const char		*tag;	/* NULL: none */
+	int			 plain;	/* a plain scalar (in JSON: not a
+					   string) */
 	const char		*key;	/* an entry of a mapping: its key */
 	struct loc		 key_loc;
 	struct loc		 loc;	/* to the end of the node */

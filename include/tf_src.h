@@ -302,6 +302,15 @@ struct tf_call {
  */
 struct tfv	*tf_func(struct tf_ev *, const struct tf_call *);
 
+/* ---- tf_json.c: the JSON syntax (*.tf.json) ---- */
+
+/*
+ * A .tf.json file as the tree of the native syntax: never NULL; errors
+ * at their positions, counted in nerrors.
+ */
+struct hcl_file	*tf_json_parse(struct arena *, struct diags *,
+		    const char *file, const char *data, size_t len);
+
 /* ---- tf_doc.c: data "aws_iam_policy_document" ---- */
 
 /*

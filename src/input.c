@@ -306,6 +306,7 @@ input_tree(struct input *in, struct arena *a, unsigned int nullflags,
 		    INPUT_NODE_NULL : INPUT_NODE_SCALAR;
 		n->s = arena_strndup(a, in->ev.s, in->ev.len);
 		n->len = in->ev.len;
+		n->plain = in->ev.plain;
 		return n;
 	case INPUT_MAP_START:
 	case INPUT_SEQ_START:

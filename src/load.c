@@ -342,7 +342,8 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 	if (named && named_not_json(dg, &loc, chunk, n))
 		return 0;
 	/* Terraform source on standard input: a root module of its own. */
-	if (fp == stdin && str_has_suffix(file, ".tf"))
+	if (fp == stdin && (str_has_suffix(file, ".tf") ||
+	    str_has_suffix(file, ".tf.json")))
 		return load_stdin_tf(m, dg, file, fp, chunk, n);
 	m->nfiles++;
 	if (sniff(chunk, n) == INPUT_K8S) {
@@ -469,13 +470,14 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 			files += load_dir(m, dg, path, depth + 1);
 			continue;
 		}
-		if (str_has_suffix(path, ".tf") && S_ISREG(st.st_mode) &&
+		if ((str_has_suffix(path, ".tf") ||
+		    str_has_suffix(path, ".tf.json")) && S_ISREG(st.st_mode) &&
 		    !has_tf) {
 			has_tf = 1;
 			load_tf_dir(m, dir);
 			files++;
 		}
-		if (!load_wanted(path))
+		if (!load_wanted(path) || str_has_suffix(path, ".tf.json"))
 			continue;
 		if (S_ISLNK(st.st_mode) && (stat(path, &st) == -1 ||
 		    !S_ISREG(st.st_mode)))
@@ -576,7 +578,7 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	if (S_ISDIR(st.st_mode))
 		return load_dir(m, dg, path, 0);
 	/* A .tf file is its directory's: Terraform's unit is the module. */
-	if (str_has_suffix(path, ".tf")) {
+	if (str_has_suffix(path, ".tf") || str_has_suffix(path, ".tf.json")) {
 		load_tf_dir(m, dir_of(m, path));
 		return 1;
 	}

@@ -266,7 +266,9 @@ static int
 is_override(const char *name)
 {
 	return strcmp(name, "override.tf") == 0 ||
-	    str_has_suffix(name, "_override.tf");
+	    str_has_suffix(name, "_override.tf") ||
+	    strcmp(name, "override.tf.json") == 0 ||
+	    str_has_suffix(name, "_override.tf.json");
 }
 
 /* Read a whole file into the arena; NULL with an error said. */
@@ -462,19 +464,18 @@ mod_read(struct tf_src *S, struct tf_mod *M)
 			loc.file = path;
 			if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
 				continue;
-			if (str_has_suffix(names[i], ".tf.json")) {
-				diag_error(S->dg, &loc, "Terraform JSON "
-				    "configuration (.tf.json) is not read "
-				    "yet: what it declares is not checked");
-				continue;
-			}
 			if ((data = read_all(S, path, &len,
 			    LOAD_MAX_FILE_SIZE)) == NULL)
 				continue;
 			S->m->nfiles++;
 			S->m->ntfsrc++;
 			S->ev.extra_work += TF_WORK_PER_BYTE * len;
-			f = hcl_parse(S->m->arena, S->dg, path, data, len);
+			if (str_has_suffix(names[i], ".tf.json"))
+				f = tf_json_parse(S->m->arena, S->dg, path,
+				    data, len);
+			else
+				f = hcl_parse(S->m->arena, S->dg, path, data,
+				    len);
 			M->files[M->nfiles++] = f;
 			keep_comments(S, f);
 			for (j = 0; j < f->body.nblocks; j++)
@@ -732,6 +733,8 @@ root_var(struct tf_src *S, struct tf_inst *I, const char *name)
 }
 
 static void	cmdline_inputs(struct tf_src *, struct tf_inst *);
+static void	tfvars_json(struct tf_src *, struct tf_inst *, const char *,
+		    const char *, size_t);
 static struct tfv *template_file(struct tf_src *, const struct tf_call *,
 		    const char *, const char *, size_t);
 static struct tfv *template_lookup(struct tf_ev *, const struct tf_env *,
@@ -2168,13 +2171,12 @@ tfvars_file(struct tf_src *S, struct tf_inst *I, const char *path,
 			    strerror(errno));
 		return;
 	}
-	if (str_has_suffix(path, ".json")) {
-		diag_error(S->dg, &loc, "variables in JSON (.tfvars.json) "
-		    "are not read yet: the variables it sets are not checked");
-		return;
-	}
 	if ((data = read_all(S, path, &len, LOAD_MAX_FILE_SIZE)) == NULL)
 		return;
+	if (str_has_suffix(path, ".json")) {
+		tfvars_json(S, I, path, data, len);
+		return;
+	}
 	S->m->nfiles++;
 	S->m->ntfsrc++;
 	f = hcl_parse(S->m->arena, S->dg, path, data, len);
@@ -2199,6 +2201,42 @@ tfvars_file(struct tf_src *S, struct tf_inst *I, const char *path,
 		loc_of(f, &f->body.blocks[i].type_range, &loc);
 		diag_error(S->dg, &loc, "a variables file holds only "
 		    "NAME = VALUE lines, not blocks");
+	}
+}
+
+/*
+ * Variables in JSON (terraform.tfvars.json, *.auto.tfvars.json): an
+ * object of values, taken as they are (strings are not templates).
+ */
+static void
+tfvars_json(struct tf_src *S, struct tf_inst *I, const char *path,
+    const char *data, size_t len)
+{
+	struct loc	 loc = { path, 0, 0, 0, 0 };
+	struct tf_memo	*mm;
+	struct tfv	*v;
+	size_t		 i;
+
+	S->m->nfiles++;
+	S->m->ntfsrc++;
+	if ((v = tfv_from_json(&S->ev, data, len)) == NULL ||
+	    v->kind != TFV_MAP) {
+		diag_error(S->dg, &loc, "%s: a JSON variables file holds one "
+		    "object of NAME: VALUE", v == NULL ? "not valid JSON" :
+		    "not an object");
+		return;
+	}
+	for (i = 0; i < v->n; i++) {
+		if (map_blk(&I->mod->vars, v->k[i]) == NULL) {
+			diag_error(S->dg, &loc, "%s sets variable \"%s\", "
+			    "which %s does not declare", path, v->k[i],
+			    I->mod->dir);
+			continue;
+		}
+		mm = memo_get(S, I, arena_printf(S->m->arena, "input.%s",
+		    v->k[i]));
+		mm->state = 2;
+		mm->v = v->v[i];
 	}
 }
 
@@ -2663,7 +2701,8 @@ load_tf_buffer(struct model *m, struct diags *dg, const char *file,
 	m->nfiles++;
 	m->ntfsrc++;
 	S.ev.extra_work = TF_WORK_PER_BYTE * len;
-	f = hcl_parse(m->arena, dg, file, data, len);
+	f = str_has_suffix(file, ".tf.json") ? tf_json_parse(m->arena, dg,
+	    file, data, len) : hcl_parse(m->arena, dg, file, data, len);
 	M->files[M->nfiles++] = f;
 	keep_comments(&S, f);
 	for (j = 0; j < f->body.nblocks; j++)

@@ -218,7 +218,7 @@ errors() {
 # well).
 srccheck() {
 	awk -F '\t' '
-	function tf(f) { return f ~ /\.tf$/ }
+	function tf(f) { return f ~ /\.tf$/ || f ~ /\.tf\.json$/ }
 	$1 ~ /^findings\.[0-9]+\./ {
 		split($1, p, ".")
 		i = p[2] + 0
@@ -369,10 +369,10 @@ fmtcheck() {
 	for f in text sarif github gitlab; do
 		"$prog" -q --no-config -f $f "$2" "$3" >"$tmp/fmt" 2>/dev/null
 		case $f in
-		text) grep -n '\.tf: ' "$tmp/fmt" ;;
-		sarif) grep -o '"uri":"[^"]*\.tf"}}' "$tmp/fmt" ;;
-		github) grep -n 'file=[^,]*\.tf,title\|\.tf: ' "$tmp/fmt" ;;
-		gitlab) grep -o '"path":"[^"]*\.tf","lines":{"begin":0' "$tmp/fmt" ;;
+		text) grep -n '\.tf\(\.json\)\{0,1\}: ' "$tmp/fmt" ;;
+		sarif) grep -o '"uri":"[^"]*\.tf\(\.json\)\{0,1\}"}}' "$tmp/fmt" ;;
+		github) grep -n 'file=[^,]*\.tf\(\.json\)\{0,1\},title\|\.tf\(\.json\)\{0,1\}: ' "$tmp/fmt" ;;
+		gitlab) grep -o '"path":"[^"]*\.tf\(\.json\)\{0,1\}","lines":{"begin":0' "$tmp/fmt" ;;
 		esac >"$tmp/fmtbad"
 		if [ -s "$tmp/fmtbad" ]; then
 			echo "tfequiv: $1: -f $f: a place in a .tf file without its line:"

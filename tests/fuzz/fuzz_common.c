@@ -70,7 +70,9 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
 		break;
 	case FUZZ_TFSRC:
-		load_tf_buffer(&m, &dg, "fuzz.tf", data, len, NULL);
+		/* JSON syntax when it looks like JSON, the native else. */
+		load_tf_buffer(&m, &dg, len > 0 && data[0] == '{' ?
+		    "fuzz.tf.json" : "fuzz.tf", data, len, NULL);
 		load_k8s(&m, &dg, "sa.yaml", manifests, sizeof(manifests) - 1);
 		break;
 	case FUZZ_CFN:
