@@ -133,6 +133,8 @@ hcl_parse_template(struct arena *a, struct diags *dg, const char *file,
 		hcl_error(&p, &t->r, "unexpected text after the template");
 	if (nerrors != NULL)
 		*nerrors = p.nerrors;
+	/* Comments inside its interpolations mean nothing to irsalint. */
+	free(p.comments.v);
 	free(p.toks);
 	return e;
 }

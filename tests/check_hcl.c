@@ -700,6 +700,10 @@ START_TEST(template_files)
 	ck_assert_uint_eq(n, 0);
 	ck_assert_int_eq(e->kind, HCL_EXPR_TEMPLATE);
 	ck_assert_uint_eq(e->u.tmpl.body.nparts, 0);
+	/* A comment inside an interpolation (found by fuzz_hcl: a leak). */
+	e = hcl_parse_template(&a, &dg, "t.tpl", "${x # c\n}", 9, &n);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(e->kind, HCL_EXPR_TEMPLATE);
 	e = hcl_parse_template(&a, &dg, "t.tpl", "open ${x", 8, &n);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(errs(), "1:9-1:9: unterminated interpolation: the "
