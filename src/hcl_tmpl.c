@@ -119,8 +119,10 @@ unescape(const char *s, const char *e, char **op)
  * Remove the white space (newlines too) at the start of s[0..len) if
  * lead, at its end if trail; return the new length.  A heredoc's text
  * is a literal per line to HCL, so there lead strips at most through
- * the first newline, and trail never strips one (terraform 1.11:
- * "a\n   %{~ if true }b%{ endif ~}   \n   c" is "a\nb   c").
+ * the first newline, and trail strips the last line's blanks, and its
+ * newline too when the marker opens the next line (terraform 1.11:
+ * "a\n   %{~ if true }b%{ endif ~}   \n   c" is "a\nb   c", and
+ * "a  \n${~x}" is "aX", "a  \n\n${~x}" is "a  \nX").
  */
 static size_t
 trim(char *s, size_t len, int lead, int trail, int lines)
@@ -128,6 +130,15 @@ trim(char *s, size_t len, int lead, int trail, int lines)
 	unsigned long	 c;
 	size_t		 i = 0, n, j;
 
+	/*
+	 * A heredoc's last line piece ends with its newline when the marker
+	 * opens a line: that newline goes with the piece's blanks.
+	 */
+	if (trail && lines && len > 0 && s[len - 1] == '\n') {
+		len--;
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+	}
 	while (trail && len > 0) {
 		for (j = len - 1; j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80;
 		    j--)

@@ -678,6 +678,16 @@ START_TEST(heredoc_strip_markers_trim_one_line)
 	    "\n   c\nEOT"),
 	    "(heredoc EOT \"a\\n\" (%if true (then \"b\") (else)) "
 	    "\"   c\\n\")");
+	/*
+	 * A marker that opens its line takes the line before's newline:
+	 * terraform 1.11 console, templatefile() of "a  \n${~x}\n" with
+	 * x = "X" is "aX\n", of "a  \n\n${~x}\n" is "a  \nX\n" (the
+	 * specsuite check with hashicorp/hcl found it).
+	 */
+	ck_assert_str_eq(expr_of("<<EOT\na  \n${~x}\nEOT"),
+	    "(heredoc EOT \"a\" (${~ x) \"\\n\")");
+	ck_assert_str_eq(expr_of("<<EOT\na  \n\n${~x}\nEOT"),
+	    "(heredoc EOT \"a  \\n\" (${~ x) \"\\n\")");
 }
 END_TEST
 
