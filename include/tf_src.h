@@ -51,6 +51,12 @@ enum tfv_kind {
  * key unknown, and checks its values.
  */
 #define TFV_UKEY	0x10
+/*
+ * UNKNOWN: known to be a string (a template's result, a resource's
+ * arn, id or name), so flatten() and the like keep it as one element
+ * where an unknown of any type could be a list.
+ */
+#define TFV_USTR	0x20
 
 /* Where a value was written: the expression it came from. */
 struct tf_at {

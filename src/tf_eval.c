@@ -191,6 +191,7 @@ ev_template(struct tf_ev *ev, const struct tf_env *env,
 	}
 	if (nunk > 0) {
 		v = tfv_unknown_of(ev, unk, nunk);
+		v->flags |= TFV_USTR;	/* a template makes a string */
 		/* What follows the last unknown part is known: ":sub". */
 		for (i = t->nparts; i > 0 &&
 		    t->parts[i - 1].kind == HCL_PART_LITERAL; i--)
@@ -533,9 +534,20 @@ ev_attr(struct tf_ev *ev, struct tfv *m, const char *name,
 	if (m->kind == TFV_MAP) {
 		if ((v = tfv_get(m, name)) != NULL)
 			return v;
-		if (m->flags & TFV_OPEN)
-			return tfv_unknown(ev, arena_printf(ev->arena,
+		if (m->flags & TFV_OPEN) {
+			v = tfv_unknown(ev, arena_printf(ev->arena,
 			    "%s.%s", m->why, name), at);
+			/* What the provider computes as text, by its name. */
+			if (strcmp(name, "arn") == 0 || strcmp(name, "id") == 0 ||
+			    strcmp(name, "name") == 0 ||
+			    strcmp(name, "unique_id") == 0 ||
+			    strcmp(name, "url") == 0 ||
+			    strcmp(name, "account_id") == 0 ||
+			    strcmp(name, "partition") == 0 ||
+			    strcmp(name, "json") == 0)
+				v->flags |= TFV_USTR;
+			return v;
+		}
 		return tf_error(ev, at, "no attribute \"%s\" here; the "
 		    "object has %s%s%s", name, m->n > 0 ? m->k[0] : "none",
 		    m->n > 1 ? ", " : "", m->n > 1 ? m->k[1] : "");

@@ -2551,7 +2551,9 @@ flat(struct tf_ev *ev, const struct tfv *l, int depth, struct tfv ***out,
 	if (depth >= HCL_MAX_DEPTH)
 		return -1;
 	for (i = 0; i < l->n; i++) {
-		if (l->v[i]->kind == TFV_UNKNOWN) {
+		/* An unknown string is one element; another may be a list. */
+		if (l->v[i]->kind == TFV_UNKNOWN &&
+		    !(l->v[i]->flags & TFV_USTR)) {
 			*u = l->v[i];
 			return 0;
 		}

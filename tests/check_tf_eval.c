@@ -242,6 +242,16 @@ START_TEST(test_partial)
 	ck_assert_int_eq(v->b, 0);
 	ck_assert_int_eq(eval("var.a == null")->kind, TFV_UNKNOWN);
 	ck_assert_int_eq(eval("[var.a] == [1]")->kind, TFV_UNKNOWN);
+	/*
+	 * An unknown string is one element of flatten(), as Terraform,
+	 * knowing its type, keeps it (terraform 1.11 plans count =
+	 * length(flatten([aws_iam_policy.p.arn])) as 1); an unknown of
+	 * any type may be a list.
+	 */
+	v = eval("length(flatten([\"${var.a}-x\", [\"b\"]]))");
+	ck_assert_int_eq(v->kind, TFV_NUMBER);
+	ck_assert(v->num == 2);
+	ck_assert_int_eq(eval("length(flatten([var.a]))")->kind, TFV_UNKNOWN);
 	/* An unknown key keeps its value for a trust to read. */
 	v = eval("{\"${var.a}:sub\" = \"system:serviceaccount:ns:sa\"}");
 	ck_assert_int_eq(v->kind, TFV_MAP);
