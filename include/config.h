@@ -34,6 +34,12 @@ struct config {
 	int			*severity;	/* same; CONFIG_UNSET: default */
 	const char		**ignore_paths;
 	size_t			 nignore_paths;
+	/*
+	 * inputs: what to lint when the command line names nothing,
+	 * each path relative to the configuration file's directory.
+	 */
+	const char		**inputs;
+	size_t			 ninputs;
 	struct config_ignore	*ignores;
 	size_t			 nignores;
 };

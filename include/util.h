@@ -14,4 +14,8 @@ const char *strip_scheme(const char *);
 
 const void *mem_find(const void *, size_t, const void *, size_t);
 
+struct arena;
+/* "a/b/../c" as "a/c": a path cleaned lexically, in the arena. */
+char	*path_tidy(struct arena *, const char *);
+
 #endif /* UTIL_H */

@@ -21,10 +21,11 @@ const struct rule rule_irsa_inputs_no_roles = {
 	    "says so at each annotation, as a warning, so that CI fails "
 	    "until the inputs are complete or the rule is turned off in "
 	    ".irsalint.yaml.\n"
-	    "Fix: pass the roles too: the Terraform plan (terraform plan "
-	    "-out=p && terraform show -json p > plan.json), the "
-	    "CloudFormation template, or aws iam get-role / list-roles "
-	    "output.",
+	    "Fix: pass the roles too: the Terraform sources (the directory "
+	    "of the .tf files) or plan (terraform plan -out=p && terraform "
+	    "show -json p > plan.json), the CloudFormation template, or aws "
+	    "iam get-role / list-roles output; list them under inputs: in "
+	    ".irsalint.yaml so that every run has them.",
 	.check_binding = check
 };
 
@@ -35,7 +36,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		return;
 	rule_report(ctx->dg, r, r->severity, ctx->m, b, &b->ann->value_loc,
 	    "the inputs hold no IAM role, so role %s and its trust are not "
-	    "checked: pass the Terraform plan (terraform show -json), the "
+	    "checked: pass the Terraform sources or plan, the "
 	    "CloudFormation template or aws iam get-role output",
 	    b->ann->value);
 }

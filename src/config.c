@@ -21,6 +21,7 @@
 #include "input.h"
 #include "rule.h"
 #include "strmap.h"
+#include "util.h"
 #include "xalloc.h"
 
 #define CONFIG_MAX_DEPTH	32
@@ -400,6 +401,49 @@ cpaths(struct cload *cl, const struct cnode *n)
 			cl->c->ignore_paths[cl->c->nignore_paths++] = v[i]->s;
 }
 
+/*
+ * inputs: a path or a list of them, relative to the configuration
+ * file's directory; each must exist, so that a renamed directory is an
+ * error here rather than a run that reads less than it should.
+ */
+static void
+cinputs(struct cload *cl, const struct cnode *n)
+{
+	const struct cnode	*const *v = &n;
+	struct stat		 st;
+	const char		*slash, *p;
+	size_t			 i, cnt = 1;
+
+	if (n->type == CN_SEQ) {
+		v = (const struct cnode *const *)n->kids;
+		cnt = n->n;
+	}
+	if (cnt == 0 || n->type == CN_NULL) {
+		cerr(cl, &n->loc, "inputs: expected a path or a list of "
+		    "paths");
+		return;
+	}
+	cl->c->inputs = arena_alloc(cl->a, (cnt + 1) *
+	    sizeof(*cl->c->inputs));
+	slash = strrchr(cl->file, '/');
+	for (i = 0; i < cnt; i++) {
+		if (cscalar(cl, v[i], "inputs") == NULL)
+			continue;
+		p = v[i]->s;
+		if (p[0] != '/' && slash != NULL)
+			p = path_tidy(cl->a, arena_printf(cl->a, "%.*s/%s",
+			    (int)(slash - cl->file), cl->file, p));
+		if (strcmp(v[i]->s, "-") == 0 || stat(p, &st) == -1) {
+			cerr(cl, &v[i]->loc, "inputs: %s: %s", v[i]->s,
+			    strcmp(v[i]->s, "-") == 0 ? "standard input "
+			    "cannot be an input of the configuration" :
+			    strerror(errno));
+			continue;
+		}
+		cl->c->inputs[cl->c->ninputs++] = p;
+	}
+}
+
 /* ignores[].kubernetes: {kind, namespace, name}; name required. */
 static void
 ck8s(struct cload *cl, const struct cnode *n, struct config_ignore *ig)
@@ -535,9 +579,11 @@ ctop(struct cload *cl, const struct cnode *n)
 			cpaths(cl, v);
 		else if (strcmp(k->s, "ignores") == 0)
 			cignores(cl, v);
+		else if (strcmp(k->s, "inputs") == 0)
+			cinputs(cl, v);
 		else
 			cerr(cl, &k->loc, "unknown key '%s' (expected version, "
-			    "fail-on, namespace, rules, ignore-paths, "
+			    "fail-on, namespace, inputs, rules, ignore-paths, "
 			    "ignores)", k->s);
 	}
 }

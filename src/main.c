@@ -461,10 +461,6 @@ main(int argc, char *argv[])
 		warnx("--format mdoc: only with --list-rules");
 		usage(stderr, 2);
 	}
-	if (argc == 0 && nfiles == 0) {
-		warnx("no input: name a plan, manifests or a directory");
-		usage(stderr, 2);
-	}
 	if (cfg_file != NULL && no_config) {
 		warnx("--config and --no-config exclude each other");
 		usage(stderr, 2);
@@ -485,6 +481,21 @@ main(int argc, char *argv[])
 	if (fail_on < 0)
 		fail_on = cfg.fail_on != CONFIG_UNSET ? cfg.fail_on :
 		    SEV_WARNING;
+	/*
+	 * Nothing named: the configuration's inputs, so that every entry
+	 * point (a bare run, a hook, the Action) lints the same picture.
+	 */
+	if (argc == 0 && nfiles == 0) {
+		if (cfg.ninputs > 0) {
+			argv = (char **)cfg.inputs;
+			argc = (int)cfg.ninputs;
+		} else if (dg.nerrors == 0) {
+			warnx("no input: name a plan, .tf sources, manifests or "
+			    "a directory, or list them under inputs: in "
+			    ".irsalint.yaml");
+			usage(stderr, 2);
+		}
+	}
 
 	model_init(&m, &arena);
 	if (ns != NULL)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -100,4 +101,55 @@ mem_find(const void *hay, size_t hlen, const void *needle, size_t n)
 			return h;
 	}
 	return NULL;
+}
+
+/*
+ * A path without "." components and with "dir/.." pairs taken out,
+ * lexically ("a/b/../c" is "a/c"); leading ".." stay, "/.." is "/".
+ */
+char *
+path_tidy(struct arena *a, const char *p)
+{
+	char		*out = arena_alloc(a, strlen(p) + 2);
+	const char	**seg;
+	size_t		*len, nseg = 0, n, i, keep = 0;
+	int		 abs = *p == '/';
+	char		*o = out;
+
+	seg = arena_alloc(a, (strlen(p) / 2 + 2) * sizeof(*seg));
+	len = arena_alloc(a, (strlen(p) / 2 + 2) * sizeof(*len));
+	while (*p != '\0') {
+		while (*p == '/')
+			p++;
+		for (n = 0; p[n] != '\0' && p[n] != '/'; n++)
+			continue;
+		if (n == 0 || (n == 1 && p[0] == '.'))
+			;
+		else if (n == 2 && p[0] == '.' && p[1] == '.' &&
+		    nseg > keep)
+			nseg--;
+		else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (!abs) {	/* above the start: keep it */
+				seg[nseg] = p;
+				len[nseg++] = n;
+				keep = nseg;
+			}
+		} else {
+			seg[nseg] = p;
+			len[nseg++] = n;
+		}
+		p += n;
+	}
+	if (abs)
+		*o++ = '/';
+	for (i = 0; i < nseg; i++) {
+		if (i > 0)
+			*o++ = '/';
+		memcpy(o, seg[i], len[i]);
+		o += len[i];
+	}
+	if (o == out)
+		*o++ = '.';
+	*o = '\0';
+	return out;
 }

@@ -69,6 +69,24 @@ START_TEST(buf_grows_and_detaches)
 }
 END_TEST
 
+START_TEST(path_tidy_takes_out_dot_and_dotdot)
+{
+	struct arena	 a = ARENA_INIT;
+	static const char *const cases[][2] = {
+		{ "a/b/../c", "a/c" }, { "./a//b/", "a/b" }, { "a/..", "." },
+		{ "../x", "../x" }, { "a/../../x", "../x" },
+		{ "../../a/b/..", "../../a" }, { "/a/../..", "/" },
+		{ "/", "/" }, { "", "." }, { "cfg/../examples/x.tf",
+		"examples/x.tf" }
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		ck_assert_str_eq(path_tidy(&a, cases[i][0]), cases[i][1]);
+	arena_release(&a);
+}
+END_TEST
+
 Suite *
 util_suite(void)
 {
@@ -80,6 +98,7 @@ util_suite(void)
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
 	tcase_add_test(tc, arena_printf_and_large_blocks);
 	tcase_add_test(tc, buf_grows_and_detaches);
+	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
 	suite_add_tcase(s, tc);
 	return s;
 }
