@@ -83,6 +83,7 @@ check: $(PROG) $(TESTPROG)
 	sh tests/plugin.sh $(PROG)
 	sh tests/tfequiv.sh --selftest $(PROG)
 	sh tests/tfequiv.sh $(PROG)
+	sh tests/root.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 

@@ -72,4 +72,13 @@ const char	*config_find(struct arena *);
 /* Does path match glob pat ("*", "?", "**" across directories)? */
 int		 config_glob(const char *pat, const char *path);
 
+/*
+ * The repository root, a real path: the directory of the .irsalint.yaml
+ * found upward from the current directory, else the git top level,
+ * else the current directory.  Fingerprints and the paths of SARIF,
+ * GitHub and GitLab reports are relative to it, and Terraform sources
+ * are read only inside it.
+ */
+const char	*config_root(struct arena *);
+
 #endif /* CONFIG_H */

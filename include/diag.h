@@ -87,6 +87,11 @@ struct diags {
 	size_t		 count[SEV__MAX];	/* findings by severity */
 	size_t		 nerrors;		/* input errors */
 	size_t		 nsuppressed;		/* not in count[] */
+	/*
+	 * The repository root (a real path), or NULL: fingerprints name
+	 * files relative to it, whatever the spelling on the command line.
+	 */
+	const char	*root;
 };
 
 void		 diags_init(struct diags *, struct arena *);
@@ -118,6 +123,8 @@ void		 diag_set_severity(struct diags *, struct diag *,
 void		 diags_drop(struct diags *, size_t);
 void		 diags_sort(struct diags *);
 void		 diags_fingerprint(struct diags *);
+/* Every file of every diagnostic as a path relative to dg->root. */
+void		 diags_rebase(struct diags *);
 const char	*severity_name(enum severity);
 
 #endif /* DIAG_H */

@@ -36,6 +36,8 @@ struct load_tf_var {
 struct load_opts {
 	const struct load_tf_var *tf_vars;	/* in command-line order */
 	size_t			  ntf_vars;
+	const char		 *root;		/* the repository root, a real
+						   path: what sources may read */
 };
 
 /*

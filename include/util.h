@@ -17,5 +17,7 @@ const void *mem_find(const void *, size_t, const void *, size_t);
 struct arena;
 /* "a/b/../c" as "a/c": a path cleaned lexically, in the arena. */
 char	*path_tidy(struct arena *, const char *);
+/* file relative to root (a real path) when under it, else as given. */
+const char *path_under(struct arena *, const char *root, const char *file);
 
 #endif /* UTIL_H */

@@ -9,6 +9,7 @@
 
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -762,4 +763,34 @@ config_glob(const char *pat, const char *path)
 	}
 	free(cur < next ? cur : next);
 	return hit;
+}
+
+/*
+ * The repository root: the directory of the .irsalint.yaml found
+ * upward from the current directory, else the top of the git work tree
+ * that holds it, else the current directory; a real path.
+ */
+const char *
+config_root(struct arena *a)
+{
+	struct stat	 st, here;
+	char		 up[4096] = "", real[PATH_MAX];
+	size_t		 depth, len;
+
+	for (depth = 0; depth < 64; depth++) {
+		if ((stat(arena_printf(a, "%s%s", up, CONFIG_NAME), &st) == 0 &&
+		    S_ISREG(st.st_mode)) ||
+		    stat(arena_printf(a, "%s.git", up), &st) == 0)
+			return realpath(*up != '\0' ? up : ".", real) != NULL ?
+			    arena_strdup(a, real) : NULL;
+		if (stat(arena_printf(a, "%s..", up), &st) == 0 &&
+		    stat(arena_printf(a, "%s.", up), &here) == 0 &&
+		    here.st_ino == st.st_ino && here.st_dev == st.st_dev)
+			break;
+		len = strlen(up);
+		if (len + 3 >= sizeof(up))
+			break;
+		memcpy(up + len, "../", 4);
+	}
+	return realpath(".", real) != NULL ? arena_strdup(a, real) : NULL;
 }

@@ -13,12 +13,14 @@
 #include "buf.h"
 #include "diag.h"
 #include "rule.h"
+#include "util.h"
 #include "xalloc.h"
 
 static int		 diag_cmp(const void *, const void *);
 static int		 fp_cmp(const void *, const void *);
 static uint64_t		 fnv1a(const char *, size_t, uint64_t);
-static void		 fp_hash(struct buf *, const struct diag *, size_t);
+static void		 fp_hash(struct buf *, const struct diag *, size_t,
+			    const char *);
 
 void
 diags_init(struct diags *dg, struct arena *a)
@@ -290,7 +292,7 @@ fnv1a(const char *s, size_t len, uint64_t h)
 
 /* The identity of d as bytes (NUL-separated), with occurrence n. */
 static void
-fp_hash(struct buf *b, const struct diag *d, size_t n)
+fp_hash(struct buf *b, const struct diag *d, size_t n, const char *file)
 {
 	uint64_t	 h1, h2;
 
@@ -310,7 +312,7 @@ fp_hash(struct buf *b, const struct diag *d, size_t n)
 	 * a plan or the .tf sources declared it: its address says which.
 	 */
 	if (d->obj.kind != NULL || d->address == NULL)
-		buf_adds(b, d->loc.file);
+		buf_adds(b, file);
 	if (n > 0)
 		buf_addf(b, "%c%zu", '\0', n);
 	h1 = fnv1a(b->buf, b->len, 0xcbf29ce484222325ULL);
@@ -343,11 +345,14 @@ diags_fingerprint(struct diags *dg)
 {
 	struct buf	 b = BUF_INIT;
 	struct fp_ent	*v;
+	const char	**files;
 	size_t		 i, j, k;
 
 	v = xreallocarray(NULL, dg->n + 1, sizeof(*v));
+	files = xreallocarray(NULL, dg->n + 1, sizeof(*files));
 	for (i = 0; i < dg->n; i++) {
-		fp_hash(&b, dg->v[i], 0);
+		files[i] = path_under(dg->arena, dg->root, dg->v[i]->loc.file);
+		fp_hash(&b, dg->v[i], 0, files[i]);
 		dg->v[i]->fingerprint = arena_strdup(dg->arena, b.buf);
 		v[i].d = dg->v[i];
 		v[i].i = i;
@@ -359,10 +364,33 @@ diags_fingerprint(struct diags *dg)
 		    v[i].d->fingerprint) == 0; j++)
 			continue;
 		for (k = i + 1; k < j; k++) {
-			fp_hash(&b, v[k].d, k - i);
+			fp_hash(&b, v[k].d, k - i, files[v[k].i]);
 			v[k].d->fingerprint = arena_strdup(dg->arena, b.buf);
 		}
 	}
 	free(v);
+	free(files);
 	buf_release(&b);
+}
+
+void
+diags_rebase(struct diags *dg)
+{
+	struct related	*r;
+	struct edit	*e;
+	size_t		 i;
+
+	if (dg->root == NULL)
+		return;
+	for (i = 0; i < dg->n; i++) {
+		dg->v[i]->loc.file = path_under(dg->arena, dg->root,
+		    dg->v[i]->loc.file);
+		for (r = dg->v[i]->related; r != NULL; r = r->next)
+			r->loc.file = path_under(dg->arena, dg->root,
+			    r->loc.file);
+		if (dg->v[i]->fix != NULL)
+			for (e = dg->v[i]->fix->edits; e != NULL; e = e->next)
+				e->loc.file = path_under(dg->arena, dg->root,
+				    e->loc.file);
+	}
 }

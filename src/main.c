@@ -473,6 +473,7 @@ main(int argc, char *argv[])
 	 * and its errors make the exit status 2.
 	 */
 	diags_init(&dg, &arena);
+	dg.root = lo.root = config_root(&arena);
 	config_init(&cfg, &arena);
 	if (!no_config && cfg_file == NULL)
 		cfg_file = config_find(&arena);
@@ -517,6 +518,10 @@ main(int argc, char *argv[])
 	suppress_apply(&dg, &m, cfg.file != NULL ? &cfg : NULL);
 	diags_sort(&dg);
 	diags_fingerprint(&dg);
+	/* Code scanning, annotations and reports name repository paths. */
+	if (format == FORMAT_SARIF || format == FORMAT_GITHUB ||
+	    format == FORMAT_GITLAB)
+		diags_rebase(&dg);
 
 	ro.nfiles = m.nfiles;
 	summary(&arena, &checked, &m, &bs);

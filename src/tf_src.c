@@ -1348,6 +1348,16 @@ inst_new(struct tf_src *S, struct tf_mod *M, struct tf_inst *parent,
 	return I;
 }
 
+/* Is p (a real path) dir or below it? */
+static int
+inside(const char *dir, const char *p)
+{
+	size_t	 n = strlen(dir);
+
+	return strcmp(dir, "/") == 0 || (strncmp(p, dir, n) == 0 &&
+	    (p[n] == '/' || p[n] == '\0'));
+}
+
 /* Is p (a realpath) inside the root directory? */
 static int
 inside_root(struct tf_src *S, const char *p)
@@ -2644,7 +2654,13 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 			continue;
 		if (j < i)
 			continue;
-		S.root_dir = repo_root(&S, mods[i]->real);
+		/*
+		 * Reads stay inside the repository root; a root module outside
+		 * it (named by an absolute path elsewhere) has its own git top.
+		 */
+		S.root_dir = opts != NULL && opts->root != NULL &&
+		    inside(opts->root, mods[i]->real) ? opts->root :
+		    repo_root(&S, mods[i]->real);
 		S.root_path = mods[i]->dir;
 		S.root_real = mods[i]->real;
 		mj = arena_printf(m->arena, "%s/.terraform/modules/modules.json",

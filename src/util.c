@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* Small string helpers: edit distance and prefix tests. */
 #include <stdlib.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -152,4 +154,25 @@ path_tidy(struct arena *a, const char *p)
 		*o++ = '.';
 	*o = '\0';
 	return out;
+}
+
+/*
+ * file as a path under root (a real path), "k8s/sa.yaml" for
+ * "./k8s/sa.yaml" or "/repo/k8s/sa.yaml" when root is "/repo"; file as
+ * given when it is not under root or is no file ("<stdin>").
+ */
+const char *
+path_under(struct arena *a, const char *root, const char *file)
+{
+	char	 real[PATH_MAX];
+	size_t	 n;
+
+	if (root == NULL || realpath(file, real) == NULL)
+		return file;
+	n = strlen(root);
+	if (strcmp(root, "/") == 0)
+		return arena_strdup(a, real + 1);
+	if (strncmp(real, root, n) != 0 || real[n] != '/')
+		return file;
+	return arena_strdup(a, real + n + 1);
 }
