@@ -148,7 +148,7 @@ fuzz-corpus:
 	@mkdir -p build/fuzz/corpus_k8s build/fuzz/corpus_tf \
 	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy \
 	    build/fuzz/corpus_input build/fuzz/corpus_hcl build/fuzz/corpus_tfsrc
-	@find testdata -name '*.yaml' -o -name '*.yml' | \
+	@find testdata -type f \( -name '*.yaml' -o -name '*.yml' \) | \
 	    while read f; do cp "$$f" build/fuzz/corpus_k8s/; done
 	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
 	    while read f; do cp "$$f" build/fuzz/corpus_tf/; done

@@ -41,7 +41,8 @@ static int	name_cmp(const void *, const void *);
 static enum input_kind sniff(const char *, size_t);
 static int	is_terraform(const char *, size_t);
 static const char *dir_of(struct model *, const char *);
-static int	already_read(struct model *, const char *);
+static int	already_read(struct model *, struct diags *, const char *);
+static int	outside_root(struct model *, struct diags *, const char *);
 static size_t	load_stdin_tf(struct model *, struct diags *, const char *,
 		    FILE *, const char *, size_t);
 
@@ -485,7 +486,7 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 		if (!S_ISREG(st.st_mode))
 			continue;
 		loc.file = path;
-		if (already_read(m, path))
+		if (already_read(m, dg, path))
 			continue;
 		if ((fp = fopen(path, "rb")) == NULL) {
 			diag_error(dg, &loc, "cannot open: %s",
@@ -508,13 +509,47 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
  * it if not.  A file that cannot be resolved is not remembered: its
  * error comes when it is opened.
  */
+/* Is path outside the repository root?  Then an error says so. */
 static int
-already_read(struct model *m, const char *path)
+outside_root(struct model *m, struct diags *dg, const char *path)
 {
-	char	 real[PATH_MAX];
+	struct loc	 loc = { path, 0, 0, 0, 0 };
+	struct stat	 st;
+	const char	*root;
+	char		 real[PATH_MAX];
+	size_t		 n;
+
+	root = m->load_opts != NULL ? m->load_opts->root : NULL;
+	/* Devices and pipes (/dev/null, <(helm template ...)) hold no files. */
+	if (root == NULL || strcmp(root, "/") == 0 ||
+	    stat(path, &st) == -1 || (!S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) || realpath(path, real) == NULL)
+		return 0;
+	n = strlen(root);
+	if (strncmp(real, root, n) == 0 &&
+	    (real[n] == '/' || real[n] == '\0'))
+		return 0;
+	diag_error(dg, &loc, "not read: it is outside the repository (or a "
+	    "link that leads out of it); lint from the repository that "
+	    "holds it");
+	return 1;
+}
+
+static int
+already_read(struct model *m, struct diags *dg, const char *path)
+{
+	char		 real[PATH_MAX];
 
 	if (realpath(path, real) == NULL)
 		return 0;
+	/*
+	 * Nothing outside the repository is read: a link in a pull
+	 * request (k8s/x.yaml -> ~/.aws/credentials) must not carry a
+	 * file of the machine into the report.  Where it leads is not
+	 * said either.
+	 */
+	if (outside_root(m, dg, path))
+		return 1;
 	if (strmap_get(&m->read_paths, real) != NULL)
 		return 1;
 	strmap_add(&m->read_paths, m->arena, arena_strdup(m->arena, real),
@@ -575,15 +610,20 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
 		return 0;
 	}
-	if (S_ISDIR(st.st_mode))
+	if (S_ISDIR(st.st_mode)) {
+		if (outside_root(m, dg, path))
+			return 0;
 		return load_dir(m, dg, path, 0);
+	}
 	/* A .tf file is its directory's: Terraform's unit is the module. */
 	if (str_has_suffix(path, ".tf") || str_has_suffix(path, ".tf.json")) {
+		if (outside_root(m, dg, path))
+			return 0;
 		load_tf_dir(m, dir_of(m, path));
 		return 1;
 	}
 	/* A file named twice (sa.yaml ./sa.yaml) is one input. */
-	if (already_read(m, path))
+	if (already_read(m, dg, path))
 		return 1;
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
