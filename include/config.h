@@ -61,6 +61,10 @@ void		 config_init(struct config *, struct arena *);
 int		 config_load(struct config *, struct arena *, const char *file,
 		    struct diags *);
 
+/* The same from text in memory (the fuzz target); file names it. */
+int		 config_parse(struct config *, struct arena *, const char *file,
+		    const char *data, size_t len, struct diags *);
+
 /*
  * Look for CONFIG_NAME in the current directory, then its parents,
  * stopping after a directory that holds .git (the repository root) or

@@ -53,6 +53,7 @@ struct cload {
 	struct input	 in;		/* the file, through the input layer */
 };
 
+static void		 cparse_text(struct cload *, const char *, size_t);
 static void		 cerr(struct cload *, const struct loc *,
 			    const char *, ...)
 			    __attribute__((format(printf, 3, 4)));
@@ -611,7 +612,6 @@ config_load(struct config *c, struct arena *a, const char *file,
     struct diags *dg)
 {
 	struct cload	 cl;
-	struct cnode	*root;
 	FILE		*fp;
 	char		*data;
 	size_t		 len;
@@ -633,18 +633,47 @@ config_load(struct config *c, struct arena *a, const char *file,
 	else if (len > CONFIG_MAX_SIZE)
 		cerr(&cl, NULL, "larger than %d bytes", CONFIG_MAX_SIZE);
 	fclose(fp);
-	if (cl.nerr == 0) {
-		/* Aliases come as events: the reader refuses them. */
-		input_open(&cl.in, cl.file, data, len, INPUT_YAML,
-		    CONFIG_MAX_DEPTH + 2);
-		if ((root = cparse_stream(&cl)) != NULL)
-			ctop(&cl, root);
-		input_close(&cl.in);
-	}
+	if (cl.nerr == 0)
+		cparse_text(&cl, data, len);
 	free(data);
 	if (cl.nerr == 0)
 		return 0;
 	/* Nothing of a configuration with mistakes applies. */
+	config_init(c, a);
+	return -1;
+}
+
+/* The configuration's text, already read. */
+static void
+cparse_text(struct cload *cl, const char *data, size_t len)
+{
+	struct cnode	*root;
+
+	/* Aliases come as events: the reader refuses them. */
+	input_open(&cl->in, cl->file, data, len, INPUT_YAML,
+	    CONFIG_MAX_DEPTH + 2);
+	if ((root = cparse_stream(cl)) != NULL)
+		ctop(cl, root);
+	input_close(&cl->in);
+}
+
+int
+config_parse(struct config *c, struct arena *a, const char *file,
+    const char *data, size_t len, struct diags *dg)
+{
+	struct cload	 cl;
+
+	memset(&cl, 0, sizeof(cl));
+	cl.a = a;
+	cl.c = c;
+	cl.file = c->file = arena_strdup(a, file);
+	cl.dg = dg;
+	if (len > CONFIG_MAX_SIZE)
+		cerr(&cl, NULL, "larger than %d bytes", CONFIG_MAX_SIZE);
+	else
+		cparse_text(&cl, data, len);
+	if (cl.nerr == 0)
+		return 0;
 	config_init(c, a);
 	return -1;
 }

@@ -14,7 +14,8 @@ enum fuzz_kind {
 	FUZZ_POLICY,
 	FUZZ_INPUT,	/* the input layer alone, both backends */
 	FUZZ_HCL,	/* Terraform .tf sources, the parser alone */
-	FUZZ_TFSRC	/* Terraform .tf sources evaluated, and the rules */
+	FUZZ_TFSRC,	/* Terraform .tf sources evaluated, and the rules */
+	FUZZ_CONFIG	/* .irsalint.yaml, which a pull request may change */
 };
 
 void	fuzz_run(enum fuzz_kind, const uint8_t *, size_t);

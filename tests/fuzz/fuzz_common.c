@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "bind.h"
 #include "buf.h"
+#include "config.h"
 #include "diag.h"
 #include "engine.h"
 #include "fuzz.h"
@@ -310,6 +311,27 @@ hcl(const char *data, size_t len)
 	arena_release(&a);
 }
 
+/* The configuration's reader: every mistake an error, never a crash. */
+static void
+config(const char *data, size_t len)
+{
+	struct arena	 a = ARENA_INIT;
+	struct diags	 dg;
+	struct config	 c;
+	size_t		 i;
+
+	diags_init(&dg, &a);
+	config_init(&c, &a);
+	if (config_parse(&c, &a, "fuzz/.irsalint.yaml", data, len, &dg) ==
+	    -1 && dg.nerrors == 0)
+		abort();	/* a failure must say why */
+	for (i = 0; i < dg.n; i++)
+		if (dg.v[i]->msg == NULL)
+			abort();
+	diags_release(&dg);
+	arena_release(&a);
+}
+
 void
 fuzz_run(enum fuzz_kind kind, const uint8_t *data, size_t len)
 {
@@ -319,6 +341,8 @@ fuzz_run(enum fuzz_kind kind, const uint8_t *data, size_t len)
 		input((const char *)data, len);
 	else if (kind == FUZZ_HCL)
 		hcl((const char *)data, len);
+	else if (kind == FUZZ_CONFIG)
+		config((const char *)data, len);
 	else
 		pipeline((const char *)data, len, kind);
 }
