@@ -5,6 +5,7 @@
  * a suppressed finding can still be counted and, with
  * --show-suppressed, listed with the reason it was silenced.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -342,6 +343,25 @@ link_comments(struct suppress *sp, const struct model *m)
 			ic = &sp->cv[j];
 			if (ic->obj == NULL && ic->c->target == o->loc.line &&
 			    strcmp(ic->c->loc.file, o->loc.file) == 0)
+				ic->obj = o;
+		}
+	}
+	/*
+	 * A comment inside an object (above its namespace line, say)
+	 * covers that object's findings of its rules too, wherever in the
+	 * object they are placed: the object is the last one of the file
+	 * that starts at or before the comment's line.
+	 */
+	for (j = 0; j < sp->ncv; j++) {
+		ic = &sp->cv[j];
+		if (ic->obj != NULL || ic->c->target == 0 ||
+		    ic->c->target == UINT_MAX)	/* none follows */
+			continue;
+		for (i = 0; i < m->objs.n; i++) {
+			o = m->objs.v[i];
+			if (o->loc.line <= ic->c->target &&
+			    strcmp(ic->c->loc.file, o->loc.file) == 0 &&
+			    (ic->obj == NULL || o->loc.line >= ic->obj->loc.line))
 				ic->obj = o;
 		}
 	}
