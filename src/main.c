@@ -63,7 +63,7 @@ static int	explain(const char *);
 static void	set_progname(const char *);
 static void	summary(struct arena *, struct report_checked *,
 		    const struct model *, const struct bindings *);
-static void	report(enum format, const struct model *,
+static void	report(FILE *, enum format, const struct model *,
 		    const struct bindings *, struct diags *,
 		    struct report_opts *);
 
@@ -75,10 +75,11 @@ usage(FILE *fp, int status)
 	fprintf(fp, "usage: %s [-hqV] [--color=when] [--config file | "
 	    "--no-config]\n"
 	    "       %*s [--explain rule] [--fail-on level] [-f format]\n"
-	    "       %*s [--list-rules] [-n namespace] [--show-suppressed]\n"
+	    "       %*s [--list-rules] [-n namespace] [-o [format=]file]\n"
+	    "       %*s [--show-suppressed]\n"
 	    "       %*s [--stdin-filename name] [--var name=value]\n"
 	    "       %*s [--var-file file] path ...\n",
-	    progname, w, "", w, "", w, "", w, "");
+	    progname, w, "", w, "", w, "", w, "", w, "");
 	if (fp == stdout)
 		fputs("\n"
 		    "      --color=WHEN        color text output: auto "
@@ -99,6 +100,10 @@ usage(FILE *fp, int status)
 		    "  -n, --namespace NS      namespace of objects that set "
 		    "none (default default)\n"
 		    "      --no-config         read no .irsalint.yaml\n"
+		    "  -o, --output [F=]FILE   write the report to FILE (- is "
+		    "standard output),\n"
+		    "                          in format F (else -f's); "
+		    "several allowed\n"
 		    "  -q, --quiet             no summary of what was read "
 		    "and checked\n"
 		    "      --show-suppressed   list suppressed findings too\n"
@@ -295,37 +300,92 @@ summary(struct arena *a, struct report_checked *c, const struct model *m,
 }
 
 static void
-report(enum format f, const struct model *m, const struct bindings *bs,
-    struct diags *dg, struct report_opts *o)
+report(FILE *fp, enum format f, const struct model *m,
+    const struct bindings *bs, struct diags *dg, struct report_opts *o)
 {
 	const char	*s;
 
 	switch (f) {
 	case FORMAT_JSON:
-		report_json(stdout, dg, o);
+		report_json(fp, dg, o);
 		break;
 	case FORMAT_SARIF:
-		report_sarif(stdout, dg, o);
+		report_sarif(fp, dg, o);
 		break;
 	case FORMAT_GITHUB:
 		if ((s = getenv("GITHUB_STEP_SUMMARY")) != NULL &&
 		    *s != '\0' && (o->summary = fopen(s, "a")) == NULL)
 			warn("GITHUB_STEP_SUMMARY: %s", s);
-		report_github(stdout, dg, o);
+		report_github(fp, dg, o);
 		if (o->summary != NULL && fclose(o->summary) == EOF)
 			warn("GITHUB_STEP_SUMMARY: %s", s);
 		o->summary = NULL;
 		break;
 	case FORMAT_GITLAB:
-		report_gitlab(stdout, dg, o);
+		report_gitlab(fp, dg, o);
 		break;
 	case FORMAT_DOT:
-		report_dot(stdout, m, bs, dg, o);
+		report_dot(fp, m, bs, dg, o);
 		break;
 	default:
-		report_text(stdout, dg, o);
+		report_text(fp, dg, o);
 		break;
 	}
+}
+
+/* -o FORMAT=PATH or -o PATH (in -f's format); "-": standard output. */
+#define MAX_OUTPUTS	8
+struct output {
+	enum format	 format;
+	int		 given;		/* FORMAT= was written */
+	const char	*path;
+};
+
+static void
+parse_output(const char *arg, struct output *o)
+{
+	const char	*eq = strchr(arg, '=');
+	size_t		 i;
+
+	o->given = 0;
+	o->path = arg;
+	if (eq != NULL)
+		for (i = 0; format_names[i] != NULL; i++)
+			if (strlen(format_names[i]) == (size_t)(eq - arg) &&
+			    strncmp(arg, format_names[i], (size_t)(eq - arg)) ==
+			    0 && (enum format)i != FORMAT_MDOC) {
+				o->format = (enum format)i;
+				o->given = 1;
+				o->path = eq + 1;
+			}
+	if (*o->path == '\0') {
+		warnx("-o %s: no file name", arg);
+		usage(stderr, 2);
+	}
+}
+
+static int
+rebased(enum format f)
+{
+	return f == FORMAT_SARIF || f == FORMAT_GITHUB || f == FORMAT_GITLAB;
+}
+
+/* One report into its file; an error writing it is fatal (exit 2). */
+static void
+write_output(const struct output *o, enum color color, const struct model *m,
+    const struct bindings *bs, struct diags *dg, struct report_opts *ro)
+{
+	FILE	*fp = stdout;
+
+	if (strcmp(o->path, "-") != 0 && (fp = fopen(o->path, "w")) == NULL)
+		err(2, "-o %s", o->path);
+	ro->color = o->format == FORMAT_TEXT && fp == stdout &&
+	    use_color(color);
+	report(fp, o->format, m, bs, dg, ro);
+	if (fflush(fp) == EOF || ferror(fp))
+		err(2, "%s", fp == stdout ? "stdout" : o->path);
+	if (fp != stdout && fclose(fp) == EOF)
+		err(2, "-o %s", o->path);
 }
 
 int
@@ -342,6 +402,7 @@ main(int argc, char *argv[])
 		{ "list-rules", no_argument, NULL, 'L' },
 		{ "namespace", required_argument, NULL, 'n' },
 		{ "no-config", no_argument, NULL, 'N' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "show-suppressed", no_argument, NULL, 's' },
 		{ "stdin-filename", required_argument, NULL, 'S' },
@@ -363,6 +424,9 @@ main(int argc, char *argv[])
 	int			 ch, fail_on = -1, status, s;
 	size_t			 i;
 	int			 list = 0, no_config = 0, quiet = 0;
+	struct output		 outs[MAX_OUTPUTS];
+	size_t			 nout = 0, k;
+	int			 pass;
 	const char		*ns = NULL, *stdin_name = NULL;
 	const char		*cfg_file = NULL, *explain_id = NULL;
 
@@ -371,7 +435,7 @@ main(int argc, char *argv[])
 	memset(&lo, 0, sizeof(lo));
 	files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*files));
 	tfv = xreallocarray(NULL, (size_t)argc + 1, sizeof(*tfv));
-	while ((ch = getopt_long(argc, argv, "f:hn:qV", longopts,
+	while ((ch = getopt_long(argc, argv, "f:hn:o:qV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'C':
@@ -413,6 +477,13 @@ main(int argc, char *argv[])
 		case 'N':
 			no_config = 1;
 			break;
+		case 'o':
+			if (nout == MAX_OUTPUTS) {
+				warnx("-o: at most %d outputs", MAX_OUTPUTS);
+				usage(stderr, 2);
+			}
+			parse_output(optarg, &outs[nout++]);
+			break;
 		case 'q':
 			quiet = 1;
 			break;
@@ -441,6 +512,9 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	for (k = 0; k < nout; k++)
+		if (!outs[k].given)
+			outs[k].format = format;
 	if (explain_id != NULL)
 		return explain(explain_id);
 	if (list) {
@@ -518,18 +592,30 @@ main(int argc, char *argv[])
 	suppress_apply(&dg, &m, cfg.file != NULL ? &cfg : NULL);
 	diags_sort(&dg);
 	diags_fingerprint(&dg);
-	/* Code scanning, annotations and reports name repository paths. */
-	if (format == FORMAT_SARIF || format == FORMAT_GITHUB ||
-	    format == FORMAT_GITLAB)
-		diags_rebase(&dg);
-
 	ro.nfiles = m.nfiles;
 	summary(&arena, &checked, &m, &bs);
 	ro.checked = &checked;
-	ro.color = format == FORMAT_TEXT && use_color(color);
-	report(format, &m, &bs, &dg, &ro);
-	if (fflush(stdout) == EOF || ferror(stdout))
-		err(2, "stdout");
+	/* Without -o, one report on standard output in -f's format. */
+	if (nout == 0) {
+		outs[0].format = format;
+		outs[0].path = "-";
+		nout = 1;
+	}
+	/*
+	 * Reports that keep paths as given first; then code scanning,
+	 * annotations and GitLab, which name repository paths.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			diags_rebase(&dg);
+		for (k = 0; k < nout; k++)
+			if (rebased(outs[k].format) == pass)
+				write_output(&outs[k], color, &m, &bs, &dg, &ro);
+	}
+	format = outs[0].format;
+	for (k = 0; k < nout; k++)
+		if (strcmp(outs[k].path, "-") == 0)
+			format = outs[k].format;
 	if (format == FORMAT_TEXT && !quiet && m.nfiles > 0)
 		fprintf(stderr, "%s: %s\n", progname, checked.line);
 	if (format == FORMAT_TEXT && dg.nsuppressed > 0 && !ro.show_suppressed)
