@@ -500,10 +500,16 @@ cignore(struct cload *cl, const struct cnode *n, struct config_ignore *ig)
 			const struct cnode *const *rv = &v;
 			size_t cnt = 1;
 
+			if (ig->rules != NULL) {
+				cerr(cl, &k->loc, "ignores: give rule or rules, "
+				    "once");
+				continue;
+			}
 			if (v->type == CN_SEQ) {
 				rv = (const struct cnode *const *)v->kids;
 				cnt = v->n;
 			}
+			nr = 0;
 			ig->rules = arena_alloc(cl->a, (cnt + 1) *
 			    sizeof(*ig->rules));
 			for (j = 0; j < cnt; j++)
