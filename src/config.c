@@ -396,6 +396,7 @@ cpaths(struct cload *cl, const struct cnode *n)
 		v = (const struct cnode *const *)n->kids;
 		cnt = n->n;
 	}
+	cl->c->nignore_paths = 0;
 	cl->c->ignore_paths = arena_alloc(cl->a, (cnt + 1) *
 	    sizeof(*cl->c->ignore_paths));
 	for (i = 0; i < cnt; i++)
@@ -425,6 +426,7 @@ cinputs(struct cload *cl, const struct cnode *n)
 		    "paths");
 		return;
 	}
+	cl->c->ninputs = 0;
 	cl->c->inputs = arena_alloc(cl->a, (cnt + 1) *
 	    sizeof(*cl->c->inputs));
 	slash = strrchr(cl->file, '/');
@@ -546,6 +548,8 @@ cignores(struct cload *cl, const struct cnode *n)
 		    ctype(n));
 		return;
 	}
+	/* A key given twice is an error already; the later one is read. */
+	cl->c->nignores = 0;
 	cl->c->ignores = arena_alloc(cl->a, (n->n + 1) *
 	    sizeof(*cl->c->ignores));
 	for (i = 0; i < n->n; i++)
