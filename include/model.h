@@ -312,6 +312,7 @@ struct model {
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct pod_identity, pod_identities);
 	MODEL_VEC(struct tf_gap, tf_gaps);
+	MODEL_VEC(struct tf_gap, unrendered);	/* charts, kustomizations */
 	struct {
 		const char	**v;	/* directories of .tf files, as found */
 		size_t		  n;
@@ -360,6 +361,7 @@ struct pod_identity	*model_add_pod_identity(struct model *,
 			    enum src_kind);
 struct comment		*model_add_comment(struct model *);
 struct tf_gap		*model_add_tf_gap(struct model *);
+struct tf_gap		*model_add_unrendered(struct model *);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* Pod and the kinds with a pod template. */

@@ -16,6 +16,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "input.h"
 #include "load.h"
 #include "model.h"
 #include "strmap.h"
@@ -41,6 +42,9 @@ static int	name_cmp(const void *, const void *);
 static enum input_kind sniff(const char *, size_t);
 static int	is_terraform(const char *, size_t);
 static const char *dir_of(struct model *, const char *);
+static int	unrendered(struct model *, struct diags *, const char *,
+		    const char *const *, size_t);
+static char	*read_small(const char *, size_t *);
 static int	already_read(struct model *, struct diags *, const char *);
 static int	outside_root(struct model *, struct diags *, const char *);
 static size_t	load_stdin_tf(struct model *, struct diags *, const char *,
@@ -461,6 +465,18 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 	closedir(dp);
 	if (n > 0)
 		qsort(names, n, sizeof(*names), name_cmp);
+	/*
+	 * A Helm chart's templates, and a kustomization that transforms
+	 * its resources, are not the manifests that are applied: reading
+	 * them as they are would check something else.  Say so, at the
+	 * file that tells, and read nothing of the directory.
+	 */
+	if (unrendered(m, dg, dir, (const char *const *)names, n)) {
+		for (i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return 1;
+	}
 	for (i = 0; i < n; i++) {
 		path = arena_printf(m->arena, "%s%s%s", dir,
 		    str_has_suffix(dir, "/") ? "" : "/", names[i]);
@@ -555,6 +571,95 @@ already_read(struct model *m, struct diags *dg, const char *path)
 	strmap_add(&m->read_paths, m->arena, arena_strdup(m->arena, real),
 	    NULL);
 	return 0;
+}
+
+/*
+ * Is dir a Helm chart (Chart.yaml) or a kustomization that transforms
+ * what it lists (any key but apiVersion, kind and resources)?  Then it
+ * is noted, for the rule irsa-inputs-unrendered, and not read.
+ */
+static int
+unrendered(struct model *m, struct diags *dg, const char *dir,
+    const char *const *names, size_t n)
+{
+	static const char *const kust[] = { "kustomization.yaml",
+	    "kustomization.yml", "Kustomization" };
+	struct tf_gap	*g;
+	struct input	 in;
+	struct input_key k;
+	const char	*path, *key = NULL;
+	char		*data;
+	size_t		 i, j, len;
+	int		 r;
+
+	(void)dg;
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], "Chart.yaml") == 0) {
+			g = model_add_unrendered(m);
+			g->loc.file = arena_printf(m->arena, "%s/Chart.yaml",
+			    dir);
+			g->loc.line = g->loc.col = 1;
+			g->address = dir;
+			g->msg = arena_printf(m->arena, "%s is a Helm chart: its "
+			    "templates are not manifests until rendered, so "
+			    "none of it is read; lint what it renders: helm "
+			    "template RELEASE %s | irsalint ... -", dir, dir);
+			return 1;
+		}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < sizeof(kust) / sizeof(kust[0]); j++) {
+			if (strcmp(names[i], kust[j]) != 0)
+				continue;
+			path = arena_printf(m->arena, "%s/%s", dir, names[i]);
+			if ((data = read_small(path, &len)) == NULL)
+				return 0;
+			input_open(&in, path, data, len, 0, LOAD_MAX_DEPTH);
+			memset(&k, 0, sizeof(k));
+			if (input_next(&in) && input_next(&in) &&
+			    input_next(&in) && in.ev.type == INPUT_MAP_START &&
+			    input_enter(&in))
+				while ((r = input_entry(&in, &k)) == 1) {
+					if (!k.ok || (strcmp(k.s, "resources") &&
+					    strcmp(k.s, "apiVersion") &&
+					    strcmp(k.s, "kind"))) {
+						key = arena_strdup(m->arena,
+						    k.ok ? k.s : "?");
+						break;
+					}
+					if (!input_skip(&in))
+						break;
+				}
+			input_close(&in);
+			free(data);
+			if (key == NULL)
+				return 0;	/* resources alone: read them */
+			g = model_add_unrendered(m);
+			g->loc = k.loc;
+			g->loc.file = path;
+			g->address = dir;
+			g->msg = arena_printf(m->arena, "%s is a kustomization "
+			    "whose %s changes what it lists, so none of it is "
+			    "read as it is; lint what it builds: kubectl "
+			    "kustomize %s | irsalint ... -", dir, key, dir);
+			return 1;
+		}
+	return 0;
+}
+
+/* A small file's bytes (a kustomization), or NULL. */
+static char *
+read_small(const char *path, size_t *len)
+{
+	FILE	*fp;
+	char	*data;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	data = xmalloc(1024 * 1024 + 1);
+	*len = fread(data, 1, 1024 * 1024, fp);
+	fclose(fp);
+	data[*len] = '\0';
+	return data;
 }
 
 /* The directory of a file's path, "." for a bare name. */

@@ -43,6 +43,7 @@ model_release(struct model *m)
 	free(m->pod_identities.v);
 	free(m->comments.v);
 	free(m->tf_gaps.v);
+	free(m->unrendered.v);
 	free(m->tf_dirs.v);
 	strmap_release(&m->read_paths);
 	strmap_release(&m->sa_index);
@@ -143,6 +144,15 @@ model_add_tf_gap(struct model *m)
 	struct tf_gap	*g = arena_alloc(m->arena, sizeof(*g));
 
 	VEC_PUSH(m->tf_gaps, g);
+	return g;
+}
+
+struct tf_gap *
+model_add_unrendered(struct model *m)
+{
+	struct tf_gap	*g = arena_alloc(m->arena, sizeof(*g));
+
+	VEC_PUSH(m->unrendered, g);
 	return g;
 }
 
