@@ -317,6 +317,10 @@ struct model {
 		const char	**v;	/* directories of .tf files, as found */
 		size_t		  n;
 	} tf_dirs;
+	struct {
+		const char	**v;	/* files read that hold nothing */
+		size_t		  n;	/* irsalint reads */
+	} unread;
 	int		 objs_full;	/* LOAD_MAX_OBJECTS reached */
 	/* Built by model_index() once everything is loaded. */
 	int		 indexed;

@@ -20,6 +20,7 @@ struct rule;
 struct report_checked {
 	size_t		 terraform, cloudformation, aws_cli, kubernetes;
 	size_t		 terraform_sources;	/* .tf and .tfvars files */
+	size_t		 unread;	/* files holding nothing to check */
 	size_t		 named;		/* ServiceAccounts naming a role */
 	size_t		 checked;	/* ...cross-checked with its trust */
 	size_t		 elsewhere;	/* ...whose role is not in the inputs */

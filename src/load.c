@@ -317,7 +317,7 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 	struct buf	 b = BUF_INIT;
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	char		 chunk[65536];
-	size_t		 n;
+	size_t		 n, nobjs, nerr;
 	enum input_kind	 kind;
 
 	/*
@@ -352,10 +352,24 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 		return load_stdin_tf(m, dg, file, fp, chunk, n);
 	m->nfiles++;
 	if (sniff(chunk, n) == INPUT_K8S) {
+		nobjs = m->objs.n;
+		nerr = dg->nerrors;
 		load_k8s_stream(m, dg, file, fp, chunk, n);
 		if (ferror(fp))
 			diag_error(dg, &loc, "cannot read: %s",
 			    strerror(errno));
+		/*
+		 * YAML or JSON without a Kubernetes object (a compose file,
+		 * a workflow, chart values): not an error, so that a list of
+		 * changed files can be passed, but counted apart and named
+		 * with -v, never taken for a checked manifest.
+		 */
+		if (m->objs.n == nobjs && dg->nerrors == nerr) {
+			m->nk8s--;
+			m->unread.v = xreallocarray(m->unread.v,
+			    m->unread.n + 1, sizeof(*m->unread.v));
+			m->unread.v[m->unread.n++] = file;
+		}
 		return 1;
 	}
 	buf_add(&b, chunk, n);

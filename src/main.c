@@ -72,7 +72,7 @@ usage(FILE *fp, int status)
 {
 	int	 w = (int)strlen(progname);
 
-	fprintf(fp, "usage: %s [-hqV] [--color=when] [--config file | "
+	fprintf(fp, "usage: %s [-hqvV] [--color=when] [--config file | "
 	    "--no-config]\n"
 	    "       %*s [--explain rule] [--fail-on level] [-f format]\n"
 	    "       %*s [--list-rules] [-n namespace] [-o [format=]file]\n"
@@ -106,6 +106,8 @@ usage(FILE *fp, int status)
 		    "several allowed\n"
 		    "  -q, --quiet             no summary of what was read "
 		    "and checked\n"
+		    "  -v, --verbose           name the files read that hold "
+		    "nothing to check\n"
 		    "      --show-suppressed   list suppressed findings too\n"
 		    "      --stdin-filename N  name to report for input read "
 		    "from -\n"
@@ -257,6 +259,7 @@ summary(struct arena *a, struct report_checked *c, const struct model *m,
 	n[2] = c->cloudformation = m->ncfn;
 	n[3] = c->aws_cli = m->naws - m->ncfn;
 	n[4] = c->kubernetes = m->nk8s;
+	c->unread = m->unread.n;
 	c->roles = m->roles.n;
 	c->providers = m->providers.n;
 	for (i = 0; i < bs->n; i++) {
@@ -278,6 +281,11 @@ summary(struct arena *a, struct report_checked *c, const struct model *m,
 			    kinds[k], k == 1 && n[k] > 1 ? "s" : "");
 			first = 0;
 		}
+	if (m->unread.n > 0)
+		buf_addf(&b, "%s%zu with nothing to check, which -v names",
+		    first ? "" : ", ", m->unread.n);
+	if (m->unread.n > 0)
+		first = 0;
 	buf_addf(&b, "%s); %zu of %zu ServiceAccount%s naming a role "
 	    "cross-checked with its trust", first ? "none readable" : "",
 	    c->checked, c->named, c->named == 1 ? "" : "s");
@@ -406,7 +414,8 @@ main(int argc, char *argv[])
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "show-suppressed", no_argument, NULL, 's' },
 		{ "stdin-filename", required_argument, NULL, 'S' },
-		{ "var", required_argument, NULL, 'v' },
+		{ "var", required_argument, NULL, 'A' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "var-file", required_argument, NULL, 'W' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -423,7 +432,7 @@ main(int argc, char *argv[])
 	enum color		 color = COLOR_AUTO;
 	int			 ch, fail_on = -1, status, s;
 	size_t			 i;
-	int			 list = 0, no_config = 0, quiet = 0;
+	int			 list = 0, no_config = 0, quiet = 0, verbose = 0;
 	struct output		 outs[MAX_OUTPUTS];
 	size_t			 nout = 0, k;
 	int			 pass;
@@ -435,7 +444,7 @@ main(int argc, char *argv[])
 	memset(&lo, 0, sizeof(lo));
 	files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*files));
 	tfv = xreallocarray(NULL, (size_t)argc + 1, sizeof(*tfv));
-	while ((ch = getopt_long(argc, argv, "f:hn:o:qV", longopts,
+	while ((ch = getopt_long(argc, argv, "f:hn:o:qvV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'C':
@@ -494,6 +503,9 @@ main(int argc, char *argv[])
 			stdin_name = optarg;
 			break;
 		case 'v':
+			verbose = 1;
+			break;
+		case 'A':
 			if (strchr(optarg, '=') == NULL || *optarg == '=') {
 				warnx("--var %s: expected NAME=VALUE", optarg);
 				usage(stderr, 2);
@@ -618,6 +630,10 @@ main(int argc, char *argv[])
 			format = outs[k].format;
 	if (format == FORMAT_TEXT && !quiet && m.nfiles > 0)
 		fprintf(stderr, "%s: %s\n", progname, checked.line);
+	for (k = 0; verbose && k < m.unread.n; k++)
+		fprintf(stderr, "%s: %s: read, but it holds no Kubernetes "
+		    "object, Terraform, CloudFormation or AWS CLI output\n",
+		    progname, m.unread.v[k]);
 	if (format == FORMAT_TEXT && dg.nsuppressed > 0 && !ro.show_suppressed)
 		fprintf(stderr, "%s: %zu suppressed finding%s not shown "
 		    "(--show-suppressed lists them)\n", progname,

@@ -44,6 +44,7 @@ model_release(struct model *m)
 	free(m->comments.v);
 	free(m->tf_gaps.v);
 	free(m->unrendered.v);
+	free(m->unread.v);
 	free(m->tf_dirs.v);
 	strmap_release(&m->read_paths);
 	strmap_release(&m->sa_index);

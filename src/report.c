@@ -112,10 +112,11 @@ report_checked_json(struct buf *b, const struct report_checked *c)
 {
 	buf_addf(b, "{\"files\":{\"terraform\":%zu,\"terraform_sources\":%zu,"
 	    "\"cloudformation\":%zu,"
-	    "\"aws_cli\":%zu,\"kubernetes\":%zu},\"serviceaccounts_with_role\":"
+	    "\"aws_cli\":%zu,\"kubernetes\":%zu,\"nothing_to_check\":%zu},"
+	    "\"serviceaccounts_with_role\":"
 	    "%zu,\"cross_checked\":%zu,\"role_not_in_inputs\":%zu,"
 	    "\"trust_unknown\":%zu,\"roles\":%zu,\"oidc_providers\":%zu}",
 	    c->terraform, c->terraform_sources, c->cloudformation, c->aws_cli,
-	    c->kubernetes, c->named, c->checked, c->elsewhere, c->unknown, c->roles,
-	    c->providers);
+	    c->kubernetes, c->unread, c->named, c->checked, c->elsewhere,
+	    c->unknown, c->roles, c->providers);
 }
