@@ -45,6 +45,9 @@ static const char *dir_of(struct model *, const char *);
 static int	unrendered(struct model *, struct diags *, const char *,
 		    const char *const *, size_t);
 static char	*read_small(const char *, size_t *);
+static int	jsonc(const char *, size_t);
+static size_t	load_jsonc(struct model *, struct diags *, const char *,
+		    FILE *, const char *, size_t);
 static int	already_read(struct model *, struct diags *, const char *);
 static int	outside_root(struct model *, struct diags *, const char *);
 static size_t	load_stdin_tf(struct model *, struct diags *, const char *,
@@ -351,6 +354,9 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 	    str_has_suffix(file, ".tf.json")))
 		return load_stdin_tf(m, dg, file, fp, chunk, n);
 	m->nfiles++;
+	if (sniff(chunk, n) == INPUT_K8S && str_has_suffix(file, ".json") &&
+	    jsonc(chunk, n))
+		return load_jsonc(m, dg, file, fp, chunk, n);
 	if (sniff(chunk, n) == INPUT_K8S) {
 		nobjs = m->objs.n;
 		nerr = dg->nerrors;
@@ -674,6 +680,93 @@ read_small(const char *path, size_t *len)
 	fclose(fp);
 	data[*len] = '\0';
 	return data;
+}
+
+/*
+ * Does JSON text have comments (// or slash-star outside strings), as
+ * tsconfig.json, .devcontainer.json and renovate.json may?
+ */
+static int
+jsonc(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 str = 0;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (str) {
+			if (s[i] == '\\')
+				i++;
+			else if (s[i] == '"')
+				str = 0;
+		} else if (s[i] == '"')
+			str = 1;
+		else if (s[i] == '/' && (s[i + 1] == '/' || s[i + 1] == '*'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * JSON with comments and trailing commas: blanked out, newlines kept so
+ * that positions stay, then read as JSON.  A file of a repository such
+ * as tsconfig.json then holds nothing to check instead of failing the
+ * run; a manifest written so is read.
+ */
+static size_t
+load_jsonc(struct model *m, struct diags *dg, const char *file, FILE *fp,
+    const char *chunk, size_t n)
+{
+	struct buf	 b = BUF_INIT;
+	char		 more[65536], *s;
+	size_t		 i, j, len, nobjs = m->objs.n, nerr = dg->nerrors;
+	int		 str = 0;
+
+	buf_add(&b, chunk, n);
+	while ((n = fread(more, 1, sizeof(more), fp)) > 0 &&
+	    b.len + n <= LOAD_MAX_FILE_SIZE)
+		buf_add(&b, more, n);
+	s = b.buf;
+	len = b.len;
+	for (i = 0; i < len; i++) {
+		if (str) {
+			if (s[i] == '\\' && i + 1 < len)
+				i++;
+			else if (s[i] == '"')
+				str = 0;
+			continue;
+		}
+		if (s[i] == '"')
+			str = 1;
+		else if (s[i] == '/' && i + 1 < len && s[i + 1] == '/') {
+			for (; i < len && s[i] != '\n'; i++)
+				s[i] = ' ';
+		} else if (s[i] == '/' && i + 1 < len && s[i + 1] == '*') {
+			/* Find its end first, then blank it, newlines kept. */
+			for (j = i + 2; j + 1 < len && !(s[j] == '*' &&
+			    s[j + 1] == '/'); j++)
+				continue;
+			j = j + 1 < len ? j + 2 : len;
+			for (; i < j; i++)
+				if (s[i] != '\n')
+					s[i] = ' ';
+			i--;
+		} else if (s[i] == ',') {
+			for (j = i + 1; j < len && strchr(" \t\r\n", s[j]) !=
+			    NULL; j++)
+				continue;
+			if (j < len && (s[j] == '}' || s[j] == ']'))
+				s[i] = ' ';
+		}
+	}
+	load_k8s(m, dg, file, s, len);
+	if (m->objs.n == nobjs && dg->nerrors == nerr) {
+		m->nk8s--;
+		m->unread.v = xreallocarray(m->unread.v, m->unread.n + 1,
+		    sizeof(*m->unread.v));
+		m->unread.v[m->unread.n++] = file;
+	}
+	buf_release(&b);
+	return 1;
 }
 
 /* The directory of a file's path, "." for a bare name. */
