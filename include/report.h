@@ -36,12 +36,16 @@ struct report_opts {
 	size_t		 nfiles;	/* inputs read */
 	FILE		*summary;	/* github: $GITHUB_STEP_SUMMARY or NULL */
 	const struct report_checked *checked;	/* NULL: not known */
+	const char	*root;		/* diff: the repository root, which
+					   the diagnostics' paths are relative
+					   to; NULL: the current directory */
 };
 
 /* The checked counts as a JSON object, for the JSON and SARIF reports. */
 void	report_checked_json(struct buf *, const struct report_checked *);
 
 void	report_text(FILE *, const struct diags *, const struct report_opts *);
+void	report_diff(FILE *, const struct diags *, const struct report_opts *);
 void	report_json(FILE *, const struct diags *, const struct report_opts *);
 void	report_sarif(FILE *, const struct diags *, const struct report_opts *);
 void	report_github(FILE *, const struct diags *,

@@ -27,11 +27,12 @@ enum format {
 	FORMAT_GITHUB,
 	FORMAT_GITLAB,
 	FORMAT_DOT,
-	FORMAT_MDOC		/* --list-rules only: irsalint-rules(7) */
+	FORMAT_MDOC,		/* --list-rules only: irsalint-rules(7) */
+	FORMAT_DIFF		/* the fixes as a unified diff */
 };
 
 static const char *const format_names[] = {
-	"text", "json", "sarif", "github", "gitlab", "dot", "mdoc", NULL
+	"text", "json", "sarif", "github", "gitlab", "dot", "mdoc", "diff", NULL
 };
 
 enum color {
@@ -92,7 +93,7 @@ usage(FILE *fp, int status)
 		    "error|warning|note,\n"
 		    "                          or never (default warning)\n"
 		    "  -f, --format FORMAT     text (default), json, sarif, "
-		    "github, gitlab, dot;\n"
+		    "github, gitlab, dot, diff;\n"
 		    "                          with --list-rules: text, json, "
 		    "mdoc\n"
 		    "  -h, --help              print this help and exit\n"
@@ -183,7 +184,7 @@ parse_format(const char *s)
 		if (strcmp(s, format_names[i]) == 0)
 			return (enum format)i;
 	warnx("--format: '%s' is not text, json, sarif, github, gitlab, "
-	    "dot or mdoc", s);
+	    "dot, diff or mdoc", s);
 	usage(stderr, 2);
 }
 
@@ -335,6 +336,9 @@ report(FILE *fp, enum format f, const struct model *m,
 	case FORMAT_DOT:
 		report_dot(fp, m, bs, dg, o);
 		break;
+	case FORMAT_DIFF:
+		report_diff(fp, dg, o);
+		break;
 	default:
 		report_text(fp, dg, o);
 		break;
@@ -375,7 +379,8 @@ parse_output(const char *arg, struct output *o)
 static int
 rebased(enum format f)
 {
-	return f == FORMAT_SARIF || f == FORMAT_GITHUB || f == FORMAT_GITLAB;
+	return f == FORMAT_SARIF || f == FORMAT_GITHUB ||
+	    f == FORMAT_GITLAB || f == FORMAT_DIFF;
 }
 
 /* One report into its file; an error writing it is fatal (exit 2). */
@@ -605,6 +610,7 @@ main(int argc, char *argv[])
 	diags_sort(&dg);
 	diags_fingerprint(&dg);
 	ro.nfiles = m.nfiles;
+	ro.root = dg.root;
 	summary(&arena, &checked, &m, &bs);
 	ro.checked = &checked;
 	/* Without -o, one report on standard output in -f's format. */
