@@ -84,7 +84,7 @@ check: $(PROG) $(TESTPROG)
 	sh tests/tfequiv.sh --selftest $(PROG)
 	sh tests/tfequiv.sh $(PROG)
 	sh tests/root.sh $(PROG)
-	sh tests/fixdiff.sh --apply $(PROG)
+	sh tests/fixdiff.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 

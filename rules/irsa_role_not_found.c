@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "model.h"
 #include "rule.h"
+#include "trust.h"
 
 static void	meant(const struct rule *, struct check_ctx *,
 		    const struct binding *);
@@ -133,7 +134,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	    near_text(m, b));
 	diag_related(dg, d, &b->near->loc, b->near->address,
 	    "role %s is defined here", b->near->name);
-	if (b->near_arn != NULL)
+	/*
+	 * The name is near, but a fix must not trade this finding for
+	 * another: only when the role's trust admits this ServiceAccount.
+	 */
+	if (b->near_arn != NULL && b->near->trust != NULL &&
+	    trust_admits_sub(m, b->near, b->sub))
 		diag_fix_scalar(dg, d, &b->ann->value_loc, b->ann->value,
 		    b->near_arn, arena_printf(m->arena, "use the ARN of %s",
 		    b->near->address));

@@ -93,8 +93,9 @@ static void
 fix_namespace(const struct model *m, struct diags *dg, struct diag *d,
     const struct binding *b)
 {
+	const struct k8s_obj	*o;
 	const char	*ns, *p, *name;
-	size_t		 len;
+	size_t		 len, i;
 
 	if (b->sa->ns == NULL || b->sa->ns_loc.line == 0 ||
 	    !trust_subject_split(b->sub_best, &p, &len, &name) ||
@@ -107,6 +108,18 @@ fix_namespace(const struct model *m, struct diags *dg, struct diag *d,
 	if (part_matches(b->sub_cond, p, len, b->ns) ||
 	    !part_matches(b->sub_cond, name, strlen(name), b->sa->name))
 		return;
+	/*
+	 * A fix offers every edit it needs or none: moving the
+	 * ServiceAccount would leave behind the workloads of its namespace
+	 * that run as it, so then there is none.
+	 */
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (k8s_kind_is_workload(o->kind) &&
+		    strcmp(k8s_obj_ns(m, o), b->ns) == 0 &&
+		    strcmp(k8s_obj_sa(o), b->sa->name) == 0)
+			return;
+	}
 	diag_fix_scalar(dg, d, &b->sa->ns_loc, b->sa->ns, ns,
 	    arena_printf(m->arena, "move the ServiceAccount to namespace %s",
 	    ns));

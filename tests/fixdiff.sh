@@ -3,7 +3,8 @@
 # The fixes round trip: for every golden case whose findings carry a
 # fix, -f diff must apply with patch -p1 at the top of the tree, and
 # linting the patched copy must leave none of the fixed findings and no
-# new one.  Runs on a copy of testdata under build/, never on testdata.
+# new one on another object (a finding of another rule on a fixed
+# object was hidden by the fixed one, and is not the fix's doing).  Runs on a copy of testdata under build/, never on testdata.
 #   sh tests/fixdiff.sh [--apply] ./irsalint
 # --apply checks only that each diff applies (what make check runs): a
 # fix that reveals or causes another finding (a namespace moved without
@@ -47,7 +48,16 @@ for args in $(find testdata -name '*.args' | LC_ALL=C sort); do
 	patch -p1 -s <"$tmp/diff" >/dev/null 2>&1
 	(cd "$copy" && "$prog" -q --no-config -f json $a) >"$tmp/after" 2>/dev/null
 	keys "$tmp/after" >"$tmp/a"
-	new=$(comm -13 "$tmp/b" "$tmp/a")
+	# A finding of another rule on an object a fix touched was hidden
+	# by the fixed one (a role found at last has no policy): revealed,
+	# not made by the fix.
+	# (By kind and name: a fix may move the object to its namespace.)
+	sed -e 's/^[^ ]* //' -e 's/"namespace":"[^"]*",//' "$tmp/fixed" |
+	    sort -u >"$tmp/objs"
+	new=$(comm -13 "$tmp/b" "$tmp/a" | while read -r rule obj; do
+		o=$(echo "$obj" | sed 's/"namespace":"[^"]*",//')
+		grep -qxF "$o" "$tmp/objs" || echo "$rule $obj"
+	done)
 	left=$(comm -12 "$tmp/fixed" "$tmp/a")
 	if [ -n "$new" ] || [ -n "$left" ]; then
 		echo "fixdiff: $name:"
