@@ -56,6 +56,12 @@ void	load_tf_sources(struct model *, struct diags *,
 void	load_tf_buffer(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len, const struct load_opts *);
 
+/*
+ * Is the file at path as it was when it was read (size, time, inode)?
+ * 0 for a file that was not read as an input.
+ */
+int	load_unchanged(const struct model *, const char *path);
+
 /* Detect the format by content and call one of the loaders below. */
 void	load_buffer(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);

@@ -36,6 +36,8 @@ struct report_opts {
 	size_t		 nfiles;	/* inputs read */
 	FILE		*summary;	/* github: $GITHUB_STEP_SUMMARY or NULL */
 	const struct report_checked *checked;	/* NULL: not known */
+	const char	*stdin_name;	/* diff: what standard input is
+					   reported as, never patched */
 	const char	*root;		/* diff: the repository root, which
 					   the diagnostics' paths are relative
 					   to; NULL: the current directory */
@@ -46,6 +48,15 @@ void	report_checked_json(struct buf *, const struct report_checked *);
 
 void	report_text(FILE *, const struct diags *, const struct report_opts *);
 void	report_diff(FILE *, const struct diags *, const struct report_opts *);
+/*
+ * --fix: write the fixes into their files (paths relative to root),
+ * none into a file read from standard input or one unchanged() says
+ * has changed since it was read.  Returns the lines changed and sets
+ * *nfiles, or -1 after a file could not be fixed (said on stderr).
+ */
+int	fix_apply(const struct diags *, const char *root,
+	    const char *stdin_name, int (*unchanged)(const char *, void *),
+	    void *, size_t *nfiles);
 void	report_json(FILE *, const struct diags *, const struct report_opts *);
 void	report_sarif(FILE *, const struct diags *, const struct report_opts *);
 void	report_github(FILE *, const struct diags *,

@@ -574,6 +574,7 @@ outside_root(struct model *m, struct diags *dg, const char *path)
 static int
 already_read(struct model *m, struct diags *dg, const char *path)
 {
+	struct stat	*st;
 	char		 real[PATH_MAX];
 
 	if (realpath(path, real) == NULL)
@@ -588,8 +589,12 @@ already_read(struct model *m, struct diags *dg, const char *path)
 		return 1;
 	if (strmap_get(&m->read_paths, real) != NULL)
 		return 1;
+	/* What --fix checks before it writes: the file as it was read. */
+	st = arena_alloc(m->arena, sizeof(*st));
+	if (stat(real, st) == -1)
+		st = NULL;
 	strmap_add(&m->read_paths, m->arena, arena_strdup(m->arena, real),
-	    NULL);
+	    st);
 	return 0;
 }
 
@@ -767,6 +772,24 @@ load_jsonc(struct model *m, struct diags *dg, const char *file, FILE *fp,
 	}
 	buf_release(&b);
 	return 1;
+}
+
+int
+load_unchanged(const struct model *m, const char *path)
+{
+	const struct strmap_val	*v;
+	const struct stat	*then;
+	struct stat		 now;
+	char			 real[PATH_MAX];
+
+	if (realpath(path, real) == NULL ||
+	    (v = strmap_get(&m->read_paths, real)) == NULL ||
+	    (then = v->v) == NULL || stat(real, &now) == -1)
+		return 0;
+	return now.st_size == then->st_size &&
+	    now.st_mtim.tv_sec == then->st_mtim.tv_sec &&
+	    now.st_mtim.tv_nsec == then->st_mtim.tv_nsec &&
+	    now.st_ino == then->st_ino;
 }
 
 /* The directory of a file's path, "." for a bare name. */

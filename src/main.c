@@ -89,6 +89,8 @@ usage(FILE *fp, int status)
 		    ".irsalint.yaml found upward\n"
 		    "      --explain RULE      print the documentation of "
 		    "RULE and exit\n"
+		    "      --fix               write the known fixes into the "
+		    "files, then lint again\n"
 		    "      --fail-on LEVEL     exit 1 on findings at or above "
 		    "error|warning|note,\n"
 		    "                          or never (default warning)\n"
@@ -401,6 +403,38 @@ write_output(const struct output *o, enum color color, const struct model *m,
 		err(2, "-o %s", o->path);
 }
 
+static int
+fix_unchanged(const char *file, void *arg)
+{
+	return load_unchanged(arg, file);
+}
+
+/*
+ * After --fix: this program again, with the same arguments but
+ * --fix, on the fixed files.  A fix that failed makes the status 2
+ * whatever the lint says (IRSALINT_FIX_FAILED tells the new run).
+ */
+static char	**saved_argv;
+
+static void
+relint(const char *argv0, int failed)
+{
+	char	**v;
+	int	 i, n;
+
+	for (n = 0; saved_argv[n] != NULL; n++)
+		continue;
+	v = xreallocarray(NULL, (size_t)n + 1, sizeof(*v));
+	for (i = 0, n = 0; saved_argv[i] != NULL; i++)
+		if (strcmp(saved_argv[i], "--fix") != 0)
+			v[n++] = saved_argv[i];
+	v[n] = NULL;
+	if (failed)
+		setenv("IRSALINT_FIX_FAILED", "1", 1);
+	execvp(argv0, v);
+	err(2, "--fix: cannot run %s again", argv0);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -409,6 +443,7 @@ main(int argc, char *argv[])
 		{ "config", required_argument, NULL, 'c' },
 		{ "explain", required_argument, NULL, 'E' },
 		{ "fail-on", required_argument, NULL, 'F' },
+		{ "fix", no_argument, NULL, 'X' },
 		{ "filename", required_argument, NULL, 'I' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
@@ -438,13 +473,17 @@ main(int argc, char *argv[])
 	int			 ch, fail_on = -1, status, s;
 	size_t			 i;
 	int			 list = 0, no_config = 0, quiet = 0, verbose = 0;
+	int			 fix = 0;
 	struct output		 outs[MAX_OUTPUTS];
+	const char		*argv0;
 	size_t			 nout = 0, k;
 	int			 pass;
 	const char		*ns = NULL, *stdin_name = NULL;
 	const char		*cfg_file = NULL, *explain_id = NULL;
 
 	set_progname(argv[0]);
+	argv0 = argv[0];
+	saved_argv = argv;
 	memset(&ro, 0, sizeof(ro));
 	memset(&lo, 0, sizeof(lo));
 	files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*files));
@@ -509,6 +548,9 @@ main(int argc, char *argv[])
 			break;
 		case 'v':
 			verbose = 1;
+			break;
+		case 'X':
+			fix = 1;
 			break;
 		case 'A':
 			if (strchr(optarg, '=') == NULL || *optarg == '=') {
@@ -609,7 +651,27 @@ main(int argc, char *argv[])
 	suppress_apply(&dg, &m, cfg.file != NULL ? &cfg : NULL);
 	diags_sort(&dg);
 	diags_fingerprint(&dg);
+	/*
+	 * --fix: write the fixes, then lint again what they made, so that
+	 * the report and the exit status are those of the fixed files.
+	 */
+	if (fix) {
+		size_t	 nf;
+		int	 nl;
+
+		nl = fix_apply(&dg, NULL, stdin_name != NULL ? stdin_name :
+		    "<stdin>", fix_unchanged, &m, &nf);
+		if (nl > 0)
+			fprintf(stderr, "%s: --fix: %d line%s changed in %zu "
+			    "file%s; linting them again\n", progname, nl,
+			    nl == 1 ? "" : "s", nf, nf == 1 ? "" : "s");
+		if (nl > 0 || nl < 0) {
+			fflush(stderr);
+			relint(argv0, nl < 0);
+		}
+	}
 	ro.nfiles = m.nfiles;
+	ro.stdin_name = stdin_name != NULL ? stdin_name : "<stdin>";
 	ro.root = dg.root;
 	summary(&arena, &checked, &m, &bs);
 	ro.checked = &checked;
@@ -649,7 +711,7 @@ main(int argc, char *argv[])
 	for (s = fail_on; s < SEV__MAX; s++)
 		if (dg.count[s] > 0)
 			status = 1;
-	if (dg.nerrors > 0)
+	if (dg.nerrors > 0 || getenv("IRSALINT_FIX_FAILED") != NULL)
 		status = 2;
 	bindings_release(&bs);
 	diags_release(&dg);

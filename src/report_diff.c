@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -25,6 +27,11 @@ static int	 cmp_edit(const void *, const void *);
 static size_t	 byte_of(const char *, size_t, unsigned int);
 static void	 file_diff(FILE *, const char *, const char *, struct dedit *,
 		    size_t);
+static ssize_t	 file_edits(const char *, const char *, struct dedit *, size_t,
+		    struct buf *, const char ***, size_t **, char ***);
+static int	 file_fix(const char *, const char *, struct dedit *, size_t);
+static size_t	 collect(const struct diags *, struct dedit **);
+static int	 not_a_file(const char *, const char *);
 
 static int
 cmp_edit(const void *pa, const void *pb)
@@ -56,17 +63,22 @@ byte_of(const char *s, size_t len, unsigned int col)
 	return i;
 }
 
-/* One file's edits (sorted, all on that file) as hunks. */
-static void
-file_diff(FILE *fp, const char *root, const char *file, struct dedit *v,
-    size_t n)
+/*
+ * One file's edits (sorted, all on that file): its text read again
+ * into *text, split in lines, and each edited line rewritten into
+ * out[line] (NULL: unchanged).  Returns the number of lines, or -1 when
+ * the file cannot be read.  An edit whose text moved, or that overlaps
+ * another, leaves its line unchanged and is said on standard error.
+ */
+static ssize_t
+file_edits(const char *root, const char *file, struct dedit *v, size_t n,
+    struct buf *text, const char ***lines, size_t **lens, char ***out)
 {
-	struct buf	 text = BUF_INIT, line = BUF_INIT;
-	char		 chunk[65536];
-	const char	**lines, *s;
-	size_t		*lens, nlines = 0, i, j, k, a, b, got, off;
+	struct buf	 line = BUF_INIT;
+	char		 chunk[65536], *path;
+	const char	*s;
+	size_t		 nlines = 0, i, j, k, a, b, got, off;
 	FILE		*in;
-	char		*path;
 
 	/* Paths are the repository's: patch -p1 applies it at the top. */
 	path = xmalloc(strlen(file) + (root != NULL ? strlen(root) : 0) + 2);
@@ -77,46 +89,45 @@ file_diff(FILE *fp, const char *root, const char *file, struct dedit *v,
 	in = fopen(path, "rb");
 	free(path);
 	if (in == NULL) {
-		fprintf(stderr, "irsalint: -f diff: %s: cannot open, its "
-		    "fixes are left out\n", file);
-		return;
+		fprintf(stderr, "irsalint: %s: cannot open, its fixes are left "
+		    "out\n", file);
+		return -1;
 	}
 	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		buf_add(&text, chunk, got);
+		buf_add(text, chunk, got);
 	fclose(in);
-	lines = xreallocarray(NULL, text.len + 2, sizeof(*lines));
-	lens = xreallocarray(NULL, text.len + 2, sizeof(*lens));
-	for (off = 0; off < text.len; off = j + 1) {
-		s = memchr(text.buf + off, '\n', text.len - off);
-		j = s != NULL ? (size_t)(s - text.buf) : text.len;
-		lines[nlines] = text.buf + off;
-		lens[nlines++] = j - off;
+	*lines = xreallocarray(NULL, text->len + 2, sizeof(**lines));
+	*lens = xreallocarray(NULL, text->len + 2, sizeof(**lens));
+	for (off = 0; off < text->len; off = j + 1) {
+		s = memchr(text->buf + off, '\n', text->len - off);
+		j = s != NULL ? (size_t)(s - text->buf) : text->len;
+		(*lines)[nlines] = text->buf + off;
+		(*lens)[nlines++] = j - off;
 		if (s == NULL)
 			break;
 	}
-	fprintf(fp, "--- a/%s\n+++ b/%s\n", file, file);
+	*out = xcalloc(nlines + 1, sizeof(**out));
 	for (i = 0; i < n; i = k) {
 		/* The edits of one line, left to right, none overlapping. */
 		for (k = i + 1; k < n && v[k].e->loc.line == v[i].e->loc.line;
 		    k++)
 			continue;
 		if (v[i].e->loc.line == 0 || v[i].e->loc.line > nlines) {
-			fprintf(stderr, "irsalint: -f diff: %s:%u: the line "
-			    "is gone, its fix is left out\n", file,
-			    v[i].e->loc.line);
+			fprintf(stderr, "irsalint: %s:%u: the line is gone, its "
+			    "fix is left out\n", file, v[i].e->loc.line);
 			continue;
 		}
-		s = lines[v[i].e->loc.line - 1];
-		got = lens[v[i].e->loc.line - 1];
+		s = (*lines)[v[i].e->loc.line - 1];
+		got = (*lens)[v[i].e->loc.line - 1];
 		buf_reset(&line);
 		a = 0;
 		for (j = i; j < k; j++) {
 			b = byte_of(s, got, v[j].e->loc.col);
 			if (b < a || v[j].e->loc.end_col <= v[j].e->loc.col ||
 			    byte_of(s, got, v[j].e->loc.end_col) > got) {
-				fprintf(stderr, "irsalint: -f diff: %s:%u:%u: "
-				    "edits overlap or the text moved, the "
-				    "line's fixes are left out\n", file,
+				fprintf(stderr, "irsalint: %s:%u:%u: edits "
+				    "overlap or the text moved, the line's "
+				    "fixes are left out\n", file,
 				    v[j].e->loc.line, v[j].e->loc.col);
 				break;
 			}
@@ -127,18 +138,104 @@ file_diff(FILE *fp, const char *root, const char *file, struct dedit *v,
 		if (j < k)
 			continue;
 		buf_add(&line, s + a, got - a);
-		fprintf(fp, "@@ -%u +%u @@\n-%.*s\n+%s\n", v[i].e->loc.line,
-		    v[i].e->loc.line, (int)got, s, line.buf != NULL ?
+		(*out)[v[i].e->loc.line - 1] = xstrdup(line.buf != NULL ?
 		    line.buf : "");
 	}
+	buf_release(&line);
+	return (ssize_t)nlines;
+}
+
+static void
+file_diff(FILE *fp, const char *root, const char *file, struct dedit *v,
+    size_t n)
+{
+	struct buf	 text = BUF_INIT;
+	const char	**lines;
+	size_t		*lens, i;
+	char		**out;
+	ssize_t		 nl;
+
+	if ((nl = file_edits(root, file, v, n, &text, &lines, &lens,
+	    &out)) < 0)
+		return;
+	fprintf(fp, "--- a/%s\n+++ b/%s\n", file, file);
+	for (i = 0; i < (size_t)nl; i++)
+		if (out[i] != NULL) {
+			fprintf(fp, "@@ -%zu +%zu @@\n-%.*s\n+%s\n", i + 1,
+			    i + 1, (int)lens[i], lines[i], out[i]);
+			free(out[i]);
+		}
+	free(out);
 	free(lines);
 	free(lens);
 	buf_release(&text);
-	buf_release(&line);
 }
 
-void
-report_diff(FILE *fp, const struct diags *dg, const struct report_opts *o)
+/*
+ * Write one file's fixed text, through a file beside it renamed over
+ * it, so that a reader never sees half of it.  Returns the lines
+ * changed, or -1.
+ */
+static int
+file_fix(const char *root, const char *file, struct dedit *v, size_t n)
+{
+	struct buf	 text = BUF_INIT;
+	const char	**lines;
+	size_t		*lens, i;
+	char		**out, *path, *tmp;
+	ssize_t		 nl;
+	int		 changed = 0, fd, ok = 1;
+	FILE		*fp;
+
+	if ((nl = file_edits(root, file, v, n, &text, &lines, &lens,
+	    &out)) < 0)
+		return -1;
+	path = xmalloc(strlen(file) + (root != NULL ? strlen(root) : 0) + 2);
+	if (root != NULL && file[0] != '/')
+		sprintf(path, "%s/%s", root, file);
+	else
+		strcpy(path, file);
+	tmp = xmalloc(strlen(path) + 16);
+	sprintf(tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1 || (fp = fdopen(fd, "wb")) == NULL) {
+		fprintf(stderr, "irsalint: --fix: %s: cannot write beside it\n",
+		    file);
+		ok = 0;
+	} else {
+		for (i = 0; i < (size_t)nl; i++) {
+			if (out[i] != NULL) {
+				fputs(out[i], fp);
+				changed++;
+			} else
+				fwrite(lines[i], 1, lens[i], fp);
+			/* The last line keeps its newline, or its lack. */
+			if (i + 1 < (size_t)nl || (text.len > 0 &&
+			    text.buf[text.len - 1] == '\n'))
+				fputc('\n', fp);
+		}
+		if (fflush(fp) == EOF || ferror(fp) || fclose(fp) == EOF ||
+		    changed == 0 || rename(tmp, path) == -1) {
+			if (changed > 0)
+				fprintf(stderr, "irsalint: --fix: %s: cannot "
+				    "write\n", file);
+			unlink(tmp);
+			ok = changed == 0;
+		}
+	}
+	for (i = 0; i < (size_t)nl; i++)
+		free(out[i]);
+	free(out);
+	free(lines);
+	free(lens);
+	free(path);
+	free(tmp);
+	buf_release(&text);
+	return ok ? changed : -1;
+}
+
+/* The fixable edits, sorted by file and place, each once. */
+static size_t
+collect(const struct diags *dg, struct dedit **vp)
 {
 	const struct edit	*e;
 	struct dedit		*v = NULL;
@@ -163,11 +260,28 @@ report_diff(FILE *fp, const struct diags *dg, const struct report_opts *o)
 		    v[j - 1].e->loc.col != v[i].e->loc.col ||
 		    strcmp(v[j - 1].e->text, v[i].e->text) != 0)
 			v[j++] = v[i];
-	n = j;
+	*vp = v;
+	return j;
+}
+
+static int
+not_a_file(const char *file, const char *stdin_name)
+{
+	return file[0] == '<' || strcmp(file, "-") == 0 ||
+	    (stdin_name != NULL && strcmp(file, stdin_name) == 0);
+}
+
+void
+report_diff(FILE *fp, const struct diags *dg, const struct report_opts *o)
+{
+	struct dedit	*v;
+	size_t		 n, i, j;
+
+	n = collect(dg, &v);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && strcmp(v[j].file, v[i].file) == 0; j++)
 			continue;
-		if (v[i].file[0] == '<' || strcmp(v[i].file, "-") == 0) {
+		if (not_a_file(v[i].file, o->stdin_name)) {
 			fprintf(stderr, "irsalint: -f diff: %s is standard "
 			    "input, which cannot be patched\n", v[i].file);
 			continue;
@@ -175,4 +289,40 @@ report_diff(FILE *fp, const struct diags *dg, const struct report_opts *o)
 		file_diff(fp, o->root, v[i].file, v + i, j - i);
 	}
 	free(v);
+}
+
+int
+fix_apply(const struct diags *dg, const char *root, const char *stdin_name,
+    int (*unchanged)(const char *, void *), void *arg, size_t *nfiles)
+{
+	struct dedit	*v;
+	size_t		 n, i, j;
+	int		 r, lines = 0, bad = 0;
+
+	*nfiles = 0;
+	n = collect(dg, &v);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(v[j].file, v[i].file) == 0; j++)
+			continue;
+		if (not_a_file(v[i].file, stdin_name)) {
+			fprintf(stderr, "irsalint: --fix: %s was read from "
+			    "standard input, which is never fixed\n",
+			    v[i].file);
+			continue;
+		}
+		if (!unchanged(v[i].file, arg)) {
+			fprintf(stderr, "irsalint: --fix: %s changed since it "
+			    "was read: not fixed\n", v[i].file);
+			bad = 1;
+			continue;
+		}
+		if ((r = file_fix(root, v[i].file, v + i, j - i)) < 0)
+			bad = 1;
+		else if (r > 0) {
+			lines += r;
+			(*nfiles)++;
+		}
+	}
+	free(v);
+	return bad ? -1 : lines;
 }

@@ -65,10 +65,21 @@ for args in $(find testdata -name '*.args' | LC_ALL=C sort); do
 		[ -n "$left" ] && echo "$left" | sed 's/^/    still there: /'
 		fail=$((fail + 1))
 	fi
-	# Put the patched files back as they were.
-	sed -n 's/^+++ b\///p' "$tmp/diff" | while read -r f; do
+	# --fix must write what the patch wrote; put the files back first.
+	sed -n 's/^+++ b\///p' "$tmp/diff" >"$tmp/files"
+	while read -r f; do
+		mkdir -p "$tmp/want/$(dirname "$f")"
+		cp "$f" "$tmp/want/$f"
 		cp "${f#"$copy"/}" "$f"
-	done
+	done <"$tmp/files"
+	(cd "$copy" && "$prog" -q --no-config --fix $a) >/dev/null 2>&1
+	while read -r f; do
+		if ! cmp -s "$f" "$tmp/want/$f"; then
+			echo "fixdiff: $name: --fix wrote $f otherwise than the diff"
+			fail=$((fail + 1))
+		fi
+		cp "${f#"$copy"/}" "$f"
+	done <"$tmp/files"
 done
 echo "fixdiff: $n cases with fixes, $fail failed"
 [ $n -gt 0 ] && [ $fail -eq 0 ]
