@@ -56,7 +56,8 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 	struct model	 m;
 	struct bindings	 bs;
 	struct diags	 dg;
-	struct report_opts opts = { 1, 1, 2, NULL, NULL };
+	struct report_opts opts = { .color = 1, .show_suppressed = 1,
+	    .nfiles = 2 };
 	static FILE	*null;
 
 	model_init(&m, &a);
