@@ -48,6 +48,8 @@ void	report_checked_json(struct buf *, const struct report_checked *);
 
 void	report_text(FILE *, const struct diags *, const struct report_opts *);
 void	report_diff(FILE *, const struct diags *, const struct report_opts *);
+/* The program's name in the diff report's and --fix's messages. */
+extern const char	*report_progname;
 /*
  * --fix: write the fixes into their files (paths relative to root),
  * none into a file read from standard input or one unchanged() says

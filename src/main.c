@@ -482,6 +482,7 @@ main(int argc, char *argv[])
 	const char		*cfg_file = NULL, *explain_id = NULL;
 
 	set_progname(argv[0]);
+	report_progname = progname;
 	argv0 = argv[0];
 	saved_argv = argv;
 	memset(&ro, 0, sizeof(ro));

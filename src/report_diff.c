@@ -18,6 +18,9 @@
 #include "report.h"
 #include "xalloc.h"
 
+/* Who says what went wrong: "irsalint", or "kubectl irsalint". */
+const char	*report_progname = "irsalint";
+
 struct dedit {
 	const struct edit	*e;
 	const char		*file;
@@ -89,8 +92,8 @@ file_edits(const char *root, const char *file, struct dedit *v, size_t n,
 	in = fopen(path, "rb");
 	free(path);
 	if (in == NULL) {
-		fprintf(stderr, "irsalint: %s: cannot open, its fixes are left "
-		    "out\n", file);
+		fprintf(stderr, "%s: %s: cannot open, its fixes are left "
+		    "out\n", report_progname, file);
 		return -1;
 	}
 	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
@@ -113,8 +116,9 @@ file_edits(const char *root, const char *file, struct dedit *v, size_t n,
 		    k++)
 			continue;
 		if (v[i].e->loc.line == 0 || v[i].e->loc.line > nlines) {
-			fprintf(stderr, "irsalint: %s:%u: the line is gone, its "
-			    "fix is left out\n", file, v[i].e->loc.line);
+			fprintf(stderr, "%s: %s:%u: the line is gone, its "
+			    "fix is left out\n", report_progname, file,
+			    v[i].e->loc.line);
 			continue;
 		}
 		s = (*lines)[v[i].e->loc.line - 1];
@@ -125,9 +129,9 @@ file_edits(const char *root, const char *file, struct dedit *v, size_t n,
 			b = byte_of(s, got, v[j].e->loc.col);
 			if (b < a || v[j].e->loc.end_col <= v[j].e->loc.col ||
 			    byte_of(s, got, v[j].e->loc.end_col) > got) {
-				fprintf(stderr, "irsalint: %s:%u:%u: edits "
+				fprintf(stderr, "%s: %s:%u:%u: edits "
 				    "overlap or the text moved, the line's "
-				    "fixes are left out\n", file,
+				    "fixes are left out\n", report_progname, file,
 				    v[j].e->loc.line, v[j].e->loc.col);
 				break;
 			}
@@ -198,7 +202,7 @@ file_fix(const char *root, const char *file, struct dedit *v, size_t n)
 	tmp = xmalloc(strlen(path) + 16);
 	sprintf(tmp, "%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) == -1 || (fp = fdopen(fd, "wb")) == NULL) {
-		fprintf(stderr, "irsalint: --fix: %s: cannot write beside it\n",
+		fprintf(stderr, "%s: --fix: %s: cannot write beside it\n", report_progname,
 		    file);
 		ok = 0;
 	} else {
@@ -216,8 +220,8 @@ file_fix(const char *root, const char *file, struct dedit *v, size_t n)
 		if (fflush(fp) == EOF || ferror(fp) || fclose(fp) == EOF ||
 		    changed == 0 || rename(tmp, path) == -1) {
 			if (changed > 0)
-				fprintf(stderr, "irsalint: --fix: %s: cannot "
-				    "write\n", file);
+				fprintf(stderr, "%s: --fix: %s: cannot "
+				    "write\n", report_progname, file);
 			unlink(tmp);
 			ok = changed == 0;
 		}
@@ -282,8 +286,8 @@ report_diff(FILE *fp, const struct diags *dg, const struct report_opts *o)
 		for (j = i + 1; j < n && strcmp(v[j].file, v[i].file) == 0; j++)
 			continue;
 		if (not_a_file(v[i].file, o->stdin_name)) {
-			fprintf(stderr, "irsalint: -f diff: %s is standard "
-			    "input, which cannot be patched\n", v[i].file);
+			fprintf(stderr, "%s: -f diff: %s is standard "
+			    "input, which cannot be patched\n", report_progname, v[i].file);
 			continue;
 		}
 		file_diff(fp, o->root, v[i].file, v + i, j - i);
@@ -305,14 +309,14 @@ fix_apply(const struct diags *dg, const char *root, const char *stdin_name,
 		for (j = i + 1; j < n && strcmp(v[j].file, v[i].file) == 0; j++)
 			continue;
 		if (not_a_file(v[i].file, stdin_name)) {
-			fprintf(stderr, "irsalint: --fix: %s was read from "
-			    "standard input, which is never fixed\n",
+			fprintf(stderr, "%s: --fix: %s was read from "
+			    "standard input, which is never fixed\n", report_progname,
 			    v[i].file);
 			continue;
 		}
 		if (!unchanged(v[i].file, arg)) {
-			fprintf(stderr, "irsalint: --fix: %s changed since it "
-			    "was read: not fixed\n", v[i].file);
+			fprintf(stderr, "%s: --fix: %s changed since it "
+			    "was read: not fixed\n", report_progname, v[i].file);
 			bad = 1;
 			continue;
 		}
