@@ -28,10 +28,10 @@ struct dedit {
 
 static int	 cmp_edit(const void *, const void *);
 static size_t	 byte_of(const char *, size_t, unsigned int);
-static void	 file_diff(FILE *, const char *, const char *, struct dedit *,
-		    size_t);
-static ssize_t	 file_edits(const char *, const char *, struct dedit *, size_t,
-		    struct buf *, const char ***, size_t **, char ***);
+static void	 file_diff(FILE *, const char *, const char *,
+		    struct dedit *, size_t);
+static ssize_t	 file_edits(const char *, const char *, struct dedit *,
+		    size_t, struct buf *, const char ***, size_t **, char ***);
 static int	 file_fix(const char *, const char *, struct dedit *, size_t);
 static size_t	 collect(const struct diags *, struct dedit **);
 static int	 not_a_file(const char *, const char *);
@@ -131,7 +131,8 @@ file_edits(const char *root, const char *file, struct dedit *v, size_t n,
 			    byte_of(s, got, v[j].e->loc.end_col) > got) {
 				fprintf(stderr, "%s: %s:%u:%u: edits "
 				    "overlap or the text moved, the line's "
-				    "fixes are left out\n", report_progname, file,
+				    "fixes are left out\n", report_progname,
+				    file,
 				    v[j].e->loc.line, v[j].e->loc.col);
 				break;
 			}
@@ -202,7 +203,8 @@ file_fix(const char *root, const char *file, struct dedit *v, size_t n)
 	tmp = xmalloc(strlen(path) + 16);
 	sprintf(tmp, "%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) == -1 || (fp = fdopen(fd, "wb")) == NULL) {
-		fprintf(stderr, "%s: --fix: %s: cannot write beside it\n", report_progname,
+		fprintf(stderr, "%s: --fix: %s: cannot write beside it\n",
+		    report_progname,
 		    file);
 		ok = 0;
 	} else {
@@ -287,7 +289,8 @@ report_diff(FILE *fp, const struct diags *dg, const struct report_opts *o)
 			continue;
 		if (not_a_file(v[i].file, o->stdin_name)) {
 			fprintf(stderr, "%s: -f diff: %s is standard "
-			    "input, which cannot be patched\n", report_progname, v[i].file);
+			    "input, which cannot be patched\n", report_progname,
+			    v[i].file);
 			continue;
 		}
 		file_diff(fp, o->root, v[i].file, v + i, j - i);
@@ -310,13 +313,15 @@ fix_apply(const struct diags *dg, const char *root, const char *stdin_name,
 			continue;
 		if (not_a_file(v[i].file, stdin_name)) {
 			fprintf(stderr, "%s: --fix: %s was read from "
-			    "standard input, which is never fixed\n", report_progname,
+			    "standard input, which is never fixed\n",
+			    report_progname,
 			    v[i].file);
 			continue;
 		}
 		if (!unchanged(v[i].file, arg)) {
 			fprintf(stderr, "%s: --fix: %s changed since it "
-			    "was read: not fixed\n", report_progname, v[i].file);
+			    "was read: not fixed\n", report_progname,
+			    v[i].file);
 			bad = 1;
 			continue;
 		}
