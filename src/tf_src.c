@@ -277,7 +277,7 @@ read_all(struct tf_src *S, const char *path, size_t *len, size_t max)
 {
 	struct loc	 loc = { path, 0, 0, 0, 0 };
 	struct buf	 b = BUF_INIT;
-	char		 chunk[65536], *s;
+	char		 chunk[65536], real[PATH_MAX], *s;
 	size_t		 n;
 	FILE		*fp;
 
@@ -305,6 +305,11 @@ read_all(struct tf_src *S, const char *path, size_t *len, size_t max)
 	s = arena_strndup(S->m->arena, b.buf != NULL ? b.buf : "", b.len);
 	*len = b.len;
 	buf_release(&b);
+	/* Among the files read, for --changed (never for --fix: no stat). */
+	if (realpath(path, real) != NULL &&
+	    strmap_get(&S->m->read_paths, real) == NULL)
+		strmap_add(&S->m->read_paths, S->m->arena,
+		    arena_strdup(S->m->arena, real), NULL);
 	return s;
 }
 
