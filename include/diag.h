@@ -121,6 +121,8 @@ void		 diag_suppress(struct diags *, struct diag *,
 void		 diag_set_severity(struct diags *, struct diag *,
 		    enum severity);
 void		 diags_drop(struct diags *, size_t);
+size_t		 diags_keep(struct diags *,
+		    int (*)(const struct diag *, void *), void *);
 void		 diags_sort(struct diags *);
 void		 diags_fingerprint(struct diags *);
 /* Every file of every diagnostic as a path relative to dg->root. */

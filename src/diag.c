@@ -226,6 +226,35 @@ diags_drop(struct diags *dg, size_t i)
 	dg->n--;
 }
 
+/*
+ * Keep the diagnostics for which keep() says so, in their order; the
+ * counts follow.  Returns how many were dropped.
+ */
+size_t
+diags_keep(struct diags *dg, int (*keep)(const struct diag *, void *),
+    void *arg)
+{
+	struct diag	*d;
+	size_t		 i, j, dropped;
+
+	for (i = j = 0; i < dg->n; i++) {
+		d = dg->v[i];
+		if (keep(d, arg)) {
+			dg->v[j++] = d;
+			continue;
+		}
+		if (d->rule == NULL)
+			dg->nerrors--;
+		else if (d->suppressed != SUPPRESS_NONE)
+			dg->nsuppressed--;
+		else
+			dg->count[d->sev]--;
+	}
+	dropped = dg->n - j;
+	dg->n = j;
+	return dropped;
+}
+
 static int
 diag_cmp(const void *pa, const void *pb)
 {
