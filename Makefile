@@ -85,6 +85,7 @@ check: $(PROG) $(TESTPROG)
 	sh tests/tfequiv.sh $(PROG)
 	sh tests/root.sh $(PROG)
 	sh tests/fixdiff.sh $(PROG)
+	sh tests/precommit.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 

@@ -498,8 +498,12 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
-		path = arena_printf(m->arena, "%s%s%s", dir,
-		    str_has_suffix(dir, "/") ? "" : "/", names[i]);
+		/* "k8s/sa.yaml" in a walk of ".", as git and grep name it. */
+		if (strcmp(dir, ".") == 0)
+			path = arena_strdup(m->arena, names[i]);
+		else
+			path = arena_printf(m->arena, "%s%s%s", dir,
+			    str_has_suffix(dir, "/") ? "" : "/", names[i]);
 		free(names[i]);
 		if (lstat(path, &st) == -1)
 			continue;

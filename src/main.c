@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* irsalint(1): options, configuration, the input loop, the exit status. */
 #include <err.h>
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,7 @@
 #include "model.h"
 #include "report.h"
 #include "rule.h"
+#include "strmap.h"
 #include "xalloc.h"
 #include "suppress.h"
 
@@ -73,16 +76,21 @@ usage(FILE *fp, int status)
 {
 	int	 w = (int)strlen(progname);
 
-	fprintf(fp, "usage: %s [-hqvV] [--color=when] [--config file | "
-	    "--no-config]\n"
-	    "       %*s [--explain rule] [--fail-on level] [-f format]\n"
-	    "       %*s [--list-rules] [-n namespace] [-o [format=]file]\n"
-	    "       %*s [--show-suppressed]\n"
+	fprintf(fp, "usage: %s [-hqvV] [--changed] [--color=when] [--fix]\n"
+	    "       %*s [--config file | --no-config] [--explain rule]\n"
+	    "       %*s [--fail-on level] [-f format] [--list-rules]\n"
+	    "       %*s [-n namespace] [-o [format=]file] "
+	    "[--show-suppressed]\n"
 	    "       %*s [--stdin-filename name] [--var name=value]\n"
 	    "       %*s [--var-file file] path ...\n",
 	    progname, w, "", w, "", w, "", w, "", w, "");
 	if (fp == stdout)
 		fputs("\n"
+		    "      --changed           the paths are changed files: "
+		    "lint the inputs of\n"
+		    "                          .irsalint.yaml (else the "
+		    "repository), report what\n"
+		    "                          touches the changed files\n"
 		    "      --color=WHEN        color text output: auto "
 		    "(default), always, never\n"
 		    "      --config FILE       read FILE, not the "
@@ -403,6 +411,137 @@ write_output(const struct output *o, enum color color, const struct model *m,
 		err(2, "-o %s", o->path);
 }
 
+/*
+ * --changed: the operands are files a commit changes.  The inputs are
+ * the whole picture (inputs: or the repository), and a finding is shown
+ * when its place or one of its related places is in a changed file, so
+ * that a .tf change that breaks a trust fails the hook although the
+ * finding is on the ServiceAccount.  Input errors are always shown.
+ */
+struct changed {
+	struct arena	*arena;
+	struct strmap	 real;		/* real paths of the changed files */
+	struct strmap	 memo;		/* a diag's file: in the set or not */
+	char		**given;	/* as named, for "not read" */
+	int		 n;
+	int		 all;		/* the configuration changed */
+	const char	*cfg;		/* its real path, or NULL */
+};
+
+static void
+changed_init(struct changed *c, struct arena *a, char **argv, int argc,
+    const char *cfg_file)
+{
+	char	 real[PATH_MAX], cfg[PATH_MAX];
+	int	 i;
+
+	c->arena = a;
+	strmap_init(&c->real);
+	strmap_init(&c->memo);
+	c->given = argv;
+	c->n = argc;
+	c->all = 0;
+	c->cfg = cfg_file != NULL && realpath(cfg_file, cfg) != NULL ?
+	    arena_strdup(a, cfg) : NULL;
+	for (i = 0; i < argc; i++) {
+		if (realpath(argv[i], real) == NULL)
+			continue;
+		strmap_add(&c->real, a, arena_strdup(a, real), argv[i]);
+		/* Its ignores and rules may change any finding. */
+		if (c->cfg != NULL && strcmp(real, c->cfg) == 0)
+			c->all = 1;
+	}
+}
+
+static int
+changed_has(struct changed *c, const char *file)
+{
+	static char		 yes, no;
+	const struct strmap_val	*v;
+	char			 real[PATH_MAX];
+	int			 in;
+
+	if ((v = strmap_get(&c->memo, file)) != NULL)
+		return v->v == &yes;
+	in = realpath(file, real) != NULL &&
+	    strmap_get(&c->real, real) != NULL;
+	strmap_add(&c->memo, c->arena, file, in ? &yes : &no);
+	return in;
+}
+
+static int
+changed_keep(const struct diag *d, void *arg)
+{
+	struct changed		*c = arg;
+	const struct related	*r;
+
+	if (c->all || d->rule == NULL || changed_has(c, d->loc.file))
+		return 1;
+	for (r = d->related; r != NULL; r = r->next)
+		if (changed_has(c, r->loc.file))
+			return 1;
+	return 0;
+}
+
+/*
+ * Keep the findings about the changed files; say which changed files
+ * were not among the inputs (not checked).  Returns the number hidden.
+ */
+static size_t
+changed_filter(struct changed *c, struct diags *dg, const struct model *m,
+    int quiet)
+{
+	char	 real[PATH_MAX];
+	size_t	 n;
+	int	 i;
+
+	n = diags_keep(dg, changed_keep, c);
+	for (i = 0; !quiet && i < c->n; i++)
+		if (realpath(c->given[i], real) == NULL)
+			fprintf(stderr, "%s: %s: changed file not found: %s\n",
+			    progname, c->given[i], strerror(errno));
+		else if (c->cfg != NULL && strcmp(real, c->cfg) == 0)
+			fprintf(stderr, "%s: %s: the configuration changed, "
+			    "so every finding is shown\n", progname,
+			    c->given[i]);
+		else if (strmap_get(&m->read_paths, real) == NULL)
+			fprintf(stderr, "%s: %s: changed, but not among the "
+			    "inputs, so not checked\n", progname, c->given[i]);
+	strmap_release(&c->memo);
+	strmap_release(&c->real);
+	return n;
+}
+
+/*
+ * The repository root as a path from the current directory ("." or
+ * "../.."), so that messages name files as the user sees them.
+ */
+static const char *
+rel_root(struct arena *a, const char *root)
+{
+	char		 here[PATH_MAX];
+	const char	*p;
+	struct buf	 b = BUF_INIT;
+	size_t		 n;
+
+	if (root == NULL)
+		return ".";
+	if (realpath(".", here) == NULL)
+		return root;
+	n = strlen(root);
+	if (strcmp(here, root) == 0)
+		return ".";
+	if (strcmp(root, "/") != 0 && (strncmp(here, root, n) != 0 ||
+	    here[n] != '/'))
+		return root;
+	for (p = here + (strcmp(root, "/") == 0 ? 0 : n); *p != '\0'; p++)
+		if (*p == '/')
+			buf_adds(&b, b.len == 0 ? ".." : "/..");
+	p = b.len > 0 ? arena_strndup(a, b.buf, b.len) : ".";
+	buf_release(&b);
+	return p;
+}
+
 static int
 fix_unchanged(const char *file, void *arg)
 {
@@ -439,6 +578,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "changed", no_argument, NULL, 'G' },
 		{ "color", optional_argument, NULL, 'C' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "explain", required_argument, NULL, 'E' },
@@ -473,7 +613,9 @@ main(int argc, char *argv[])
 	int			 ch, fail_on = -1, status, s;
 	size_t			 i;
 	int			 list = 0, no_config = 0, quiet = 0, verbose = 0;
-	int			 fix = 0;
+	int			 fix = 0, changed = 0;
+	struct changed		 ch_set;
+	size_t			 nhidden = 0;
 	struct output		 outs[MAX_OUTPUTS];
 	const char		*argv0;
 	size_t			 nout = 0, k;
@@ -494,6 +636,9 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'C':
 			color = parse_color(optarg);
+			break;
+		case 'G':
+			changed = 1;
 			break;
 		case 'c':
 			cfg_file = optarg;
@@ -595,6 +740,14 @@ main(int argc, char *argv[])
 		warnx("--format mdoc: only with --list-rules");
 		usage(stderr, 2);
 	}
+	if (changed && fix) {
+		warnx("--changed and --fix exclude each other");
+		usage(stderr, 2);
+	}
+	if (changed && (argc == 0 || nfiles > 0)) {
+		warnx("--changed: name the changed files as operands");
+		usage(stderr, 2);
+	}
 	if (cfg_file != NULL && no_config) {
 		warnx("--config and --no-config exclude each other");
 		usage(stderr, 2);
@@ -620,10 +773,21 @@ main(int argc, char *argv[])
 	 * Nothing named: the configuration's inputs, so that every entry
 	 * point (a bare run, a hook, the Action) lints the same picture.
 	 */
+	if (changed) {
+		changed_init(&ch_set, &arena, argv, argc, cfg.file);
+		argc = 0;
+	}
 	if (argc == 0 && nfiles == 0) {
 		if (cfg.ninputs > 0) {
 			argv = (char **)cfg.inputs;
 			argc = (int)cfg.ninputs;
+		} else if (changed) {
+			/* The whole repository, as the hooks document. */
+			static char	*root[1];
+
+			root[0] = (char *)rel_root(&arena, dg.root);
+			argv = root;
+			argc = 1;
 		} else if (dg.nerrors == 0) {
 			warnx("no input: name a plan, .tf sources, manifests or "
 			    "a directory, or list them under inputs: in "
@@ -650,6 +814,8 @@ main(int argc, char *argv[])
 	bindings_init(&bs);
 	engine_run(&m, &dg, &bs);
 	suppress_apply(&dg, &m, cfg.file != NULL ? &cfg : NULL);
+	if (changed)
+		nhidden = changed_filter(&ch_set, &dg, &m, quiet);
 	diags_sort(&dg);
 	diags_fingerprint(&dg);
 	/*
@@ -703,6 +869,9 @@ main(int argc, char *argv[])
 		fprintf(stderr, "%s: %s: read, but it holds no Kubernetes "
 		    "object, Terraform, CloudFormation or AWS CLI output\n",
 		    progname, m.unread.v[k]);
+	if (format == FORMAT_TEXT && !quiet && nhidden > 0)
+		fprintf(stderr, "%s: %zu finding%s outside the changed files "
+		    "not shown\n", progname, nhidden, nhidden == 1 ? "" : "s");
 	if (format == FORMAT_TEXT && dg.nsuppressed > 0 && !ro.show_suppressed)
 		fprintf(stderr, "%s: %zu suppressed finding%s not shown "
 		    "(--show-suppressed lists them)\n", progname,
