@@ -86,6 +86,7 @@ check: $(PROG) $(TESTPROG)
 	sh tests/root.sh $(PROG)
 	sh tests/fixdiff.sh $(PROG)
 	sh tests/precommit.sh $(PROG)
+	sh tests/action.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 
