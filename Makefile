@@ -163,7 +163,8 @@ fuzz-corpus:
 	    build/fuzz/corpus_input/
 	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
 	@cp testdata/hcl/*.tf build/fuzz/corpus_hcl/
-	@find testdata/config testdata/config-inputs -type f -name '*.yaml' | \
+	@find testdata/config testdata/config-inputs testdata/config-clusters \
+	    testdata/changed -type f -name '*.yaml' | \
 	    while read f; do cp "$$f" build/fuzz/corpus_config/"$$(echo "$$f" | tr / _)"; done
 	@find testdata -name '*.tf' | grep -v '^testdata/hcl/' | \
 	    while read f; do cp "$$f" build/fuzz/corpus_tfsrc/"$$(echo "$$f" | tr / _)"; done

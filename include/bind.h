@@ -73,6 +73,8 @@ struct binding {
 	const struct pcond	*other_cond;	/* FAIL_OTHER */
 	size_t			 ncandidates;	/* issuers the token may have */
 	int			 cluster_issuer;	/* ...from clusters */
+	/* The configuration's cluster whose issuer that is, or NULL. */
+	const struct deploy_cluster *cluster;
 };
 
 /*

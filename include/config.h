@@ -11,6 +11,7 @@
 
 struct arena;
 struct diags;
+struct loc;
 struct rule;
 
 #define CONFIG_NAME	".irsalint.yaml"
@@ -26,8 +27,21 @@ struct config_ignore {
 	const char		*reason;	/* NULL when not given */
 };
 
+/*
+ * One entry of "clusters": the manifests that deploy to a cluster and
+ * its issuer, so that a trust naming another cluster's is refused.
+ */
+struct config_cluster {
+	const char		*name;
+	const char		*issuer;	/* scheme and trailing / cut */
+	struct loc		*loc;		/* its name in the file */
+	const char		**manifests;	/* patterns, as ignore-paths */
+	size_t			 nmanifests;
+};
+
 struct config {
 	const char		*file;		/* NULL: no config file */
+	const char		*dir;		/* its directory, a real path */
 	const char		*ns;		/* default namespace or NULL */
 	int			 fail_on;	/* severity, SEV__MAX: never */
 	signed char		*enabled;	/* by rule_table index */
@@ -42,6 +56,8 @@ struct config {
 	size_t			 ninputs;
 	struct config_ignore	*ignores;
 	size_t			 nignores;
+	struct config_cluster	*clusters;
+	size_t			 nclusters;
 };
 
 /*
@@ -75,6 +91,19 @@ const char	*config_find(struct arena *);
 
 /* Does path match glob pat ("*", "?", "**" across directories)? */
 int		 config_glob(const char *pat, const char *path);
+
+/*
+ * file as a path relative to the configuration's directory, with ".."
+ * where it is outside ("../k8s/sa.yaml"), whatever the spelling and the
+ * current directory; file as given when it names no file ("<stdin>").
+ * What ignore-paths and clusters[].manifests are matched against.
+ */
+const char	*config_rel(const struct config *, struct arena *,
+		    const char *file);
+
+/* Does the file (config_rel()) match one of the n patterns? */
+int		 config_match(const char *const *pats, size_t n,
+		    const char *rel);
 
 /*
  * The repository root, a real path: the directory of the .irsalint.yaml

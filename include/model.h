@@ -219,6 +219,22 @@ struct eks_cluster {
 };
 
 /*
+ * A cluster of the configuration's clusters: its manifests deploy to
+ * it, so the token of a pod they define comes from its issuer.
+ */
+struct deploy_cluster {
+	const char	*name;
+	const char	*issuer;	/* scheme stripped */
+	struct loc	 loc;		/* its name in the configuration */
+};
+
+/* The clusters a file's objects deploy to (all of them). */
+struct deploy_set {
+	const struct deploy_cluster	**v;
+	size_t				  n;
+};
+
+/*
  * aws_iam_role_policy_attachment or aws_iam_role_policy, or one role of
  * an aws_iam_policy_attachment.
  */
@@ -339,6 +355,9 @@ struct model {
 		const char	**v;
 		size_t		  n;
 	} cluster_issuers;
+	/* The configuration's clusters; file (as given) to deploy_set. */
+	MODEL_VEC(struct deploy_cluster, deploy_clusters);
+	struct strmap	 deploy_by_file;
 	int		 role_policy_unknown;	/* one names no known role */
 	MODEL_VEC(struct comment, comments);	/* comment.c, file order */
 	struct strmap	 read_paths;	/* load.c: real paths of files read */
@@ -358,6 +377,11 @@ struct oidc_provider	*model_add_provider(struct model *,
 			    enum src_kind);
 struct eks_cluster	*model_add_cluster(struct model *,
 			    enum src_kind);
+struct deploy_cluster	*model_add_deploy_cluster(struct model *);
+void			 model_deploy_file(struct model *, const char *,
+			    const struct deploy_cluster **, size_t);
+const struct deploy_set	*model_deploy_of(const struct model *,
+			    const char *);
 struct role_policy	*model_add_role_policy(struct model *,
 			    enum src_kind);
 struct tf_file		*model_add_tf_file(struct model *);

@@ -30,7 +30,10 @@ const struct rule rule_irsa_trust_provider_mismatch = {
 	    "provider whose issuer is neither an EKS issuer nor a known "
 	    "identity provider may be a self-managed cluster's (kops, EKS "
 	    "Anywhere): with no cluster in the inputs to compare with, that "
-	    "is a note saying what was assumed.\n"
+	    "is a note saying what was assumed.  The configuration can say "
+	    "which cluster a manifest deploys to (clusters:): then a trust "
+	    "for another cluster's issuer is refused, and a manifest "
+	    "deployed to several clusters must be admitted for each.\n"
 	    "Fix: add a statement for the cluster's OIDC provider "
 	    "(arn:aws:iam::<account>:oidc-provider/<issuer>), or use the "
 	    "role meant for the cluster.",
@@ -107,7 +110,16 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	if (b->verdict != TRI_FALSE || b->closest == NULL ||
 	    (b->fail & FAIL_PRINCIPAL) == 0)
 		return;
-	if (b->cluster_issuer)
+	if (b->cluster != NULL) {
+		d = rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
+		    "%s trusts %s, but the pod's token comes from cluster %s, "
+		    "whose issuer is %s", bind_trust_name(m, b, b->closest),
+		    providers(m, b->closest), b->cluster->name,
+		    b->cluster->issuer);
+		diag_related(ctx->dg, d, &b->cluster->loc, NULL, "the "
+		    "configuration deploys this file to cluster %s here",
+		    b->cluster->name);
+	} else if (b->cluster_issuer)
 		d = rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s trusts %s, but the pod's token comes from the "
 		    "cluster of the inputs, whose issuer is %s",

@@ -30,6 +30,8 @@ static const char *unverified_what(unsigned int);
 static void	add_candidate(const char **, size_t *, const char *);
 static void	bind_provider(struct binding *, const struct model *);
 static void	bind_trust(struct binding *, const struct model *);
+static void	decide(struct binding *, const struct model *,
+		    const char *const *, size_t, int);
 static int	role_account(const struct model *, const struct iam_role *,
 		    const char **, const char **);
 static int	role_may_be_in(const struct model *, const struct iam_role *,
@@ -535,15 +537,52 @@ eval_candidate(struct binding *b, const struct model *m, const char *issuer,
 static void
 bind_trust(struct binding *b, const struct model *m)
 {
-	const char	**cv;
+	const struct deploy_set	*ds;
+	struct binding		 t, pick;
+	const char		**cv;
+	size_t			 i, n;
+	int			 assumed;
+
+	/*
+	 * The configuration says which clusters the ServiceAccount
+	 * deploys to: the trust must admit the token of each, and the
+	 * first that it refuses (else cannot decide) is reported.
+	 */
+	if ((ds = model_deploy_of(m, b->sa->loc.file)) != NULL && ds->n > 0) {
+		for (i = 0; i < ds->n; i++) {
+			t = *b;
+			decide(&t, m, &ds->v[i]->issuer, 1, 0);
+			t.cluster = ds->v[i];
+			t.cluster_issuer = 1;
+			if (t.verdict == TRI_FALSE) {
+				*b = t;
+				return;
+			}
+			if (i == 0 || (t.verdict == TRI_UNKNOWN &&
+			    pick.verdict == TRI_TRUE))
+				pick = t;
+		}
+		*b = pick;
+		return;
+	}
+	cv = candidates(m, b->role->trust, &n, &assumed);
+	decide(b, m, cv, n, assumed);
+	b->cluster_issuer = m->cluster_issuers.n > 0;
+	free(cv);
+}
+
+/* The verdict of the trust for a token from one of the n issuers cv. */
+static void
+decide(struct binding *b, const struct model *m, const char *const *cv,
+    size_t n, int assumed)
+{
 	struct cand	 c, win, deny = { 0 };
-	size_t		 i, n, best = (size_t)-1;
-	int		 have = 0, have_deny = 0, assumed;
+	size_t		 i, best = (size_t)-1;
+	int		 have = 0, have_deny = 0;
 	const char	*issuer = NULL;
 
-	cv = candidates(m, b->role->trust, &n, &assumed);
 	b->ncandidates = n;
-	b->cluster_issuer = m->cluster_issuers.n > 0;
+	b->cluster_issuer = 1;
 	b->verdict = TRI_FALSE;
 	memset(&win, 0, sizeof(win));
 	for (i = 0; i < n; i++) {
@@ -562,7 +601,6 @@ bind_trust(struct binding *b, const struct model *m)
 			have_deny = 1;
 		}
 	}
-	free(cv);
 	if (have) {
 		b->verdict = TRI_TRUE;
 		b->issuer = issuer;

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "config.h"
 #include "diag.h"
 #include "input.h"
@@ -69,6 +70,9 @@ static void		 crules(struct cload *, const struct cnode *);
 static void		 crule_value(struct cload *, size_t,
 			    const struct cnode *);
 static void		 cpaths(struct cload *, const struct cnode *);
+static const char	*cpattern(struct cload *, const struct cnode *,
+			    const char *);
+static void		 cclusters(struct cload *, const struct cnode *);
 static void		 cignores(struct cload *, const struct cnode *);
 static void		 cignore(struct cload *, const struct cnode *,
 			    struct config_ignore *);
@@ -77,6 +81,7 @@ static void		 ck8s(struct cload *, const struct cnode *,
 static const char	*cscalar(struct cload *, const struct cnode *,
 			    const char *);
 static void		 ctop(struct cload *, const struct cnode *);
+static const char	*config_dir(struct arena *, const char *);
 
 /*
  * Report an error as an input error of the run, at loc, or in the file
@@ -294,7 +299,8 @@ cscalar(struct cload *cl, const struct cnode *n, const char *what)
 	if (n->type == CN_SCALAR && *n->s != '\0')
 		return n->s;
 	cerr(cl, &n->loc, "%s: expected %s, found %s", what,
-	    "a non-empty scalar", ctype(n));
+	    "a non-empty scalar", n->type == CN_SCALAR ? "an empty one" :
+	    ctype(n));
 	return NULL;
 }
 
@@ -388,6 +394,7 @@ static void
 cpaths(struct cload *cl, const struct cnode *n)
 {
 	const struct cnode	*const *v = &n;
+	const char		*p;
 	size_t			 i, cnt = 1;
 
 	if (n->type == CN_NULL)
@@ -400,8 +407,168 @@ cpaths(struct cload *cl, const struct cnode *n)
 	cl->c->ignore_paths = arena_alloc(cl->a, (cnt + 1) *
 	    sizeof(*cl->c->ignore_paths));
 	for (i = 0; i < cnt; i++)
-		if (cscalar(cl, v[i], "ignore-paths") != NULL)
-			cl->c->ignore_paths[cl->c->nignore_paths++] = v[i]->s;
+		if ((p = cpattern(cl, v[i], "ignore-paths")) != NULL)
+			cl->c->ignore_paths[cl->c->nignore_paths++] = p;
+}
+
+/*
+ * A path pattern of ignore-paths or manifests, relative to the
+ * configuration's directory.  One that can match nothing is an error,
+ * never a pattern that silently covers no file: a trailing "/", an
+ * absolute path, syntax that config_glob() does not have ([], {}, \),
+ * "**" that is not a whole component.  A leading "./" is dropped.
+ */
+static const char *
+cpattern(struct cload *cl, const struct cnode *n, const char *what)
+{
+	const char	*p, *q;
+
+	if ((p = cscalar(cl, n, what)) == NULL)
+		return NULL;
+	while (p[0] == '.' && p[1] == '/')
+		p += 2;
+	if (*p == '\0') {
+		cerr(cl, &n->loc, "%s: an empty pattern matches nothing", what);
+		return NULL;
+	}
+	if (*p == '/') {
+		cerr(cl, &n->loc, "%s: %s: an absolute pattern matches "
+		    "nothing; patterns are relative to the configuration's "
+		    "directory", what, n->s);
+		return NULL;
+	}
+	if (p[strlen(p) - 1] == '/') {
+		cerr(cl, &n->loc, "%s: %s: a pattern with a trailing / "
+		    "matches nothing; drop it (a directory covers the files "
+		    "below it)", what, n->s);
+		return NULL;
+	}
+	if ((q = strpbrk(p, "[]{}\\")) != NULL) {
+		cerr(cl, &n->loc, "%s: %s: '%c' is not pattern syntax here "
+		    "(only *, ? and **), so this matches nothing", what, n->s,
+		    *q);
+		return NULL;
+	}
+	for (q = p; (q = strstr(q, "**")) != NULL; q += 2)
+		if ((q != p && q[-1] != '/') || (q[2] != '\0' &&
+		    q[2] != '/')) {
+			cerr(cl, &n->loc, "%s: %s: ** must be a whole path "
+			    "component (a/**/b); use * within one", what,
+			    n->s);
+			return NULL;
+		}
+	return p;
+}
+
+/*
+ * clusters: [{name, issuer, manifests}]: which manifests deploy to
+ * which cluster, so that a ServiceAccount's token is known to come
+ * from its cluster's issuer.
+ */
+static void
+cclusters(struct cload *cl, const struct cnode *n)
+{
+	struct config_cluster	*cc;
+	const struct cnode	*e, *k, *v, *const *mv;
+	const char		*s, *p;
+	size_t			 i, j, l, cnt;
+	int			 seen;
+
+	if (n->type != CN_SEQ || n->n == 0) {
+		cerr(cl, &n->loc, "clusters: expected a list of mappings with "
+		    "name, issuer and manifests, found %s", ctype(n));
+		return;
+	}
+	cl->c->nclusters = 0;
+	cl->c->clusters = arena_alloc(cl->a, n->n * sizeof(*cl->c->clusters));
+	for (i = 0; i < n->n; i++) {
+		e = n->kids[i];
+		if (e->type != CN_MAP) {
+			cerr(cl, &e->loc, "clusters: expected a mapping with "
+			    "name, issuer and manifests, found %s", ctype(e));
+			continue;
+		}
+		cc = &cl->c->clusters[cl->c->nclusters];
+		memset(cc, 0, sizeof(*cc));
+		cc->loc = arena_alloc(cl->a, sizeof(*cc->loc));
+		*cc->loc = e->loc;
+		seen = 0;
+		for (j = 0; j + 1 < e->n; j += 2) {
+			k = e->kids[j];
+			v = e->kids[j + 1];
+			if (k->type == CN_SCALAR)
+				seen |= strcmp(k->s, "name") == 0 ? 1 :
+				    strcmp(k->s, "issuer") == 0 ? 2 :
+				    strcmp(k->s, "manifests") == 0 ? 4 : 0;
+			if (k->type != CN_SCALAR) {
+				cerr(cl, &k->loc, "expected a scalar key");
+			} else if (strcmp(k->s, "name") == 0) {
+				if ((cc->name = cscalar(cl, v, "name")) != NULL)
+					*cc->loc = v->loc;
+			} else if (strcmp(k->s, "issuer") == 0) {
+				if ((s = cscalar(cl, v, "issuer")) == NULL)
+					continue;
+				if (strncmp(s, "https://", 8) == 0)
+					s += 8;
+				else if (strstr(s, "://") != NULL) {
+					cerr(cl, &v->loc, "issuer: %s: an OIDC "
+					    "issuer is an https:// URL", v->s);
+					continue;
+				}
+				l = strlen(s);
+				while (l > 0 && s[l - 1] == '/')
+					l--;
+				if (l == 0 || strcspn(s, " \t/") == 0 ||
+				    strcspn(s, " \t") < l) {
+					cerr(cl, &v->loc, "issuer: %s: expected "
+					    "the cluster's issuer URL, e.g. "
+					    "https://oidc.eks.<region>.amazonaws"
+					    ".com/id/<id>", v->s);
+					continue;
+				}
+				cc->issuer = arena_strndup(cl->a, s, l);
+			} else if (strcmp(k->s, "manifests") == 0) {
+				mv = &v;
+				cnt = 1;
+				if (v->type == CN_SEQ) {
+					mv = (const struct cnode *const *)
+					    v->kids;
+					cnt = v->n;
+				}
+				if (cnt == 0 || v->type == CN_NULL) {
+					cerr(cl, &v->loc, "manifests: expected "
+					    "a pattern or a list of them");
+					continue;
+				}
+				cc->manifests = arena_alloc(cl->a, cnt *
+				    sizeof(*cc->manifests));
+				cc->nmanifests = 0;
+				for (l = 0; l < cnt; l++)
+					if ((p = cpattern(cl, mv[l],
+					    "manifests")) != NULL)
+						cc->manifests[
+						    cc->nmanifests++] = p;
+			} else
+				cerr(cl, &k->loc, "unknown key '%s' in clusters "
+				    "(expected name, issuer, manifests)", k->s);
+		}
+		/* Given but wrong was said where it is. */
+		if (seen != 7)
+			cerr(cl, &e->loc, "clusters: an entry needs name, issuer "
+			    "and manifests; missing:%s%s%s",
+			    (seen & 1) == 0 ? " name" : "",
+			    (seen & 2) == 0 ? " issuer" : "",
+			    (seen & 4) == 0 ? " manifests" : "");
+		for (l = 0; cc->name != NULL && l < cl->c->nclusters; l++)
+			if (strcmp(cl->c->clusters[l].name, cc->name) == 0) {
+				cerr(cl, cc->loc, "clusters: %s is named twice",
+				    cc->name);
+				break;
+			}
+		if (cc->name != NULL && cc->issuer != NULL &&
+		    cc->nmanifests > 0 && l == cl->c->nclusters)
+			cl->c->nclusters++;
+	}
 }
 
 /*
@@ -593,10 +760,12 @@ ctop(struct cload *cl, const struct cnode *n)
 			cignores(cl, v);
 		else if (strcmp(k->s, "inputs") == 0)
 			cinputs(cl, v);
+		else if (strcmp(k->s, "clusters") == 0)
+			cclusters(cl, v);
 		else
 			cerr(cl, &k->loc, "unknown key '%s' (expected version, "
-			    "fail-on, namespace, inputs, rules, ignore-paths, "
-			    "ignores)", k->s);
+			    "fail-on, namespace, inputs, clusters, rules, "
+			    "ignore-paths, ignores)", k->s);
 	}
 }
 
@@ -630,6 +799,7 @@ config_load(struct config *c, struct arena *a, const char *file,
 	cl.a = a;
 	cl.c = c;
 	cl.file = c->file = arena_strdup(a, file);
+	c->dir = config_dir(a, file);
 	cl.dg = dg;
 	if ((fp = fopen(file, "rb")) == NULL) {
 		cerr(&cl, NULL, "cannot open: %s", strerror(errno));
@@ -677,6 +847,7 @@ config_parse(struct config *c, struct arena *a, const char *file,
 	cl.a = a;
 	cl.c = c;
 	cl.file = c->file = arena_strdup(a, file);
+	c->dir = config_dir(a, file);
 	cl.dg = dg;
 	if (len > CONFIG_MAX_SIZE)
 		cerr(&cl, NULL, "larger than %d bytes", CONFIG_MAX_SIZE);
@@ -832,4 +1003,56 @@ config_root(struct arena *a)
 		memcpy(up + len, "../", 4);
 	}
 	return realpath(".", real) != NULL ? arena_strdup(a, real) : NULL;
+}
+
+/* The real path of file's directory, or NULL. */
+static const char *
+config_dir(struct arena *a, const char *file)
+{
+	char		 real[PATH_MAX];
+	const char	*slash = strrchr(file, '/'), *d;
+
+	d = slash == NULL ? "." : slash == file ? "/" :
+	    arena_strndup(a, file, (size_t)(slash - file));
+	return realpath(d, real) != NULL ? arena_strdup(a, real) : NULL;
+}
+
+const char *
+config_rel(const struct config *c, struct arena *a, const char *file)
+{
+	char		 real[PATH_MAX];
+	struct buf	 b = BUF_INIT;
+	const char	*d, *f, *r;
+	size_t		 common = 0, i;
+
+	if (c->dir == NULL || realpath(file, real) == NULL)
+		return file;
+	if (strcmp(c->dir, "/") == 0)
+		return arena_strdup(a, real + 1);
+	/* The longest common directory of dir and the file. */
+	d = c->dir;
+	f = real;
+	for (i = 0; d[i] != '\0' && d[i] == f[i]; i++)
+		if (d[i] == '/')
+			common = i;
+	if (d[i] == '\0' && (f[i] == '/' || f[i] == '\0'))
+		common = i;
+	for (r = d + common; *r != '\0'; r++)
+		if (*r == '/')
+			buf_adds(&b, "../");
+	buf_adds(&b, f + common + (f[common] == '/'));
+	r = arena_strndup(a, b.buf, b.len);
+	buf_release(&b);
+	return r;
+}
+
+int
+config_match(const char *const *pats, size_t n, const char *rel)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (config_glob(pats[i], rel))
+			return 1;
+	return 0;
 }

@@ -38,6 +38,7 @@ model_release(struct model *m)
 	free(m->roles.v);
 	free(m->providers.v);
 	free(m->clusters.v);
+	free(m->deploy_clusters.v);
 	free(m->role_policies.v);
 	free(m->tf_files.v);
 	free(m->pod_identities.v);
@@ -47,6 +48,7 @@ model_release(struct model *m)
 	free(m->unread.v);
 	free(m->tf_dirs.v);
 	strmap_release(&m->read_paths);
+	strmap_release(&m->deploy_by_file);
 	strmap_release(&m->sa_index);
 	strmap_release(&m->role_by_name);
 	strmap_release(&m->role_by_lname);
@@ -99,6 +101,41 @@ model_add_cluster(struct model *m, enum src_kind src)
 	c->src = src;
 	VEC_PUSH(m->clusters, c);
 	return c;
+}
+
+struct deploy_cluster *
+model_add_deploy_cluster(struct model *m)
+{
+	struct deploy_cluster	*c;
+
+	c = arena_alloc(m->arena, sizeof(*c));
+	VEC_PUSH(m->deploy_clusters, c);
+	return c;
+}
+
+/* The clusters of file's objects: the n of v (in the arena already). */
+void
+model_deploy_file(struct model *m, const char *file,
+    const struct deploy_cluster **v, size_t n)
+{
+	struct deploy_set	*ds;
+
+	ds = arena_alloc(m->arena, sizeof(*ds));
+	ds->v = v;
+	ds->n = n;
+	strmap_add(&m->deploy_by_file, m->arena, file, ds);
+}
+
+/* The clusters the objects of file deploy to, or NULL: not known. */
+const struct deploy_set *
+model_deploy_of(const struct model *m, const char *file)
+{
+	const struct strmap_val	*v;
+
+	if (m->deploy_clusters.n == 0 ||
+	    (v = strmap_get(&m->deploy_by_file, file)) == NULL)
+		return NULL;
+	return v->v;
 }
 
 struct role_policy *

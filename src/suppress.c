@@ -44,6 +44,7 @@ struct suppress {
 	size_t			 ncv;
 	struct ignore_obj	*ov;		/* xmalloc'd, or NULL */
 	struct strmap		 byname;	/* of ov, in model order */
+	struct strmap		 ignored;	/* file: under ignore-paths? */
 };
 
 static const struct rule **parse_ids(struct model *, struct diags *,
@@ -65,7 +66,8 @@ static int	by_comment(const struct model *, const struct suppress *,
 static void	link_comments(struct suppress *, const struct model *);
 static int	by_config(const struct config *, const struct diag *,
 		    const char **);
-static int	ignored_path(const struct config *, const char *);
+static int	ignored_path(struct suppress *, struct arena *,
+		    const struct config *, const char *);
 static size_t	rule_index(const struct rule *);
 
 /*
@@ -393,15 +395,26 @@ by_config(const struct config *c, const struct diag *d, const char **why)
 	return 0;
 }
 
+/*
+ * Is file under ignore-paths?  Patterns are relative to the
+ * configuration's directory; the answer is kept per file.
+ */
 static int
-ignored_path(const struct config *c, const char *file)
+ignored_path(struct suppress *sp, struct arena *a, const struct config *c,
+    const char *file)
 {
-	size_t	 i;
+	static char			 yes, no;
+	const struct strmap_val		*v;
+	int				 in;
 
-	for (i = 0; i < c->nignore_paths; i++)
-		if (config_glob(c->ignore_paths[i], file))
-			return 1;
-	return 0;
+	if (c->nignore_paths == 0)
+		return 0;
+	if ((v = strmap_get(&sp->ignored, file)) != NULL)
+		return v->v == &yes;
+	in = config_match(c->ignore_paths, c->nignore_paths,
+	    config_rel(c, a, file));
+	strmap_add(&sp->ignored, a, file, in ? &yes : &no);
+	return in;
 }
 
 void
@@ -414,11 +427,12 @@ suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 
 	memset(&sp, 0, sizeof(sp));
 	strmap_init(&sp.byname);
+	strmap_init(&sp.ignored);
 	read_annotations(&sp, m, dg);
 	read_comments(&sp, m, dg);
 	for (i = dg->n; i-- > 0; ) {
 		d = dg->v[i];
-		if (c != NULL && ignored_path(c, d->loc.file)) {
+		if (c != NULL && ignored_path(&sp, m->arena, c, d->loc.file)) {
 			diags_drop(dg, i);
 			continue;
 		}
@@ -440,6 +454,7 @@ suppress_apply(struct diags *dg, struct model *m, const struct config *c)
 			diag_suppress(dg, d, SUPPRESS_CONFIG, why);
 	}
 	strmap_release(&sp.byname);
+	strmap_release(&sp.ignored);
 	free(sp.ov);
 	free(sp.cv);
 }

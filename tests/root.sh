@@ -37,5 +37,25 @@ for f in sarif github gitlab json; do
 		fail=$((fail + 1))
 	done
 done
+# ignore-paths are relative to the configuration's directory: the same
+# findings are dropped whatever the directory of the run or the spelling.
+cfg=testdata/config/ignore-paths.yaml
+"$prog" -q -f sarif --config $cfg testdata/examples/article/terraform/plan.json \
+    testdata/examples/article/broken >"$tmp/ref" 2>&1
+i=0
+for spelling in \
+    "$prog -q -f sarif --config ./$cfg ./testdata/examples/article/terraform/plan.json $top/testdata/examples/article/broken" \
+    "cd testdata/examples && $prog -q -f sarif --config ../config/ignore-paths.yaml article/terraform/plan.json article/broken" \
+    "cd testdata/examples/article/broken && $prog -q -f sarif --config $top/$cfg ../terraform/plan.json ."; do
+	i=$((i + 1))
+	n=$((n + 1))
+	(eval "$spelling") >"$tmp/out" 2>&1
+	if ! cmp -s "$tmp/ref" "$tmp/out" ||
+	    grep -q serviceaccount-typo "$tmp/out"; then
+		echo "root: ignore-paths, spelling $i ($spelling) differs:"
+		diff "$tmp/ref" "$tmp/out" | head -5
+		fail=$((fail + 1))
+	fi
+done
 echo "root: $n passed, $fail failed" | sed "s/$n passed/$((n - fail)) passed/"
 [ $fail -eq 0 ]

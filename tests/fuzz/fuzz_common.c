@@ -329,6 +329,16 @@ config(const char *data, size_t len)
 	for (i = 0; i < dg.n; i++)
 		if (dg.v[i]->msg == NULL)
 			abort();
+	/* What the patterns are matched against, as a run does. */
+	for (i = 0; i < c.nclusters; i++) {
+		if (c.clusters[i].name == NULL || c.clusters[i].issuer == NULL ||
+		    c.clusters[i].nmanifests == 0)
+			abort();
+		(void)config_match(c.clusters[i].manifests,
+		    c.clusters[i].nmanifests, "k8s/prod/a/sa.yaml");
+	}
+	(void)config_match(c.ignore_paths, c.nignore_paths,
+	    "../vendor/x/y.yaml");
 	diags_release(&dg);
 	arena_release(&a);
 }
