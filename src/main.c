@@ -48,6 +48,7 @@ enum color {
 #define FAIL_NEVER	SEV__MAX
 
 static const char	*progname = "irsalint";
+extern char		*program_invocation_short_name;	/* glibc, err(3) */
 /*
  * Run as "kubectl irsalint": -f and --filename name inputs, as they do
  * for every kubectl command; the report format is --format only.
@@ -78,12 +79,12 @@ usage(FILE *fp, int status)
 
 	fprintf(fp, "usage: %s [-hqvV] [--changed] [--color=when] [--fix]\n"
 	    "       %*s [--config file | --no-config] [--explain rule]\n"
-	    "       %*s [--fail-on level] [-f format] [--list-rules]\n"
-	    "       %*s [-n namespace] [-o [format=]file] "
-	    "[--show-suppressed]\n"
-	    "       %*s [--stdin-filename name] [--var name=value]\n"
-	    "       %*s [--var-file file] path ...\n",
-	    progname, w, "", w, "", w, "", w, "", w, "");
+	    "       %*s [--fail-on level] %s\n"
+	    "       %*s [--list-rules] [-n namespace] [-o [format=]file]\n"
+	    "       %*s [--show-suppressed] [--stdin-filename name]\n"
+	    "       %*s [--var name=value] [--var-file file] path ...\n",
+	    progname, w, "", w, "", plugin ? "[-f file] [--format format]" :
+	    "[-f format]", w, "", w, "", w, "");
 	if (fp == stdout)
 		fputs("\n"
 		    "      --changed           the paths are changed files: "
@@ -101,19 +102,29 @@ usage(FILE *fp, int status)
 		    "files, then lint again\n"
 		    "      --fail-on LEVEL     exit 1 on findings at or above "
 		    "error|warning|note,\n"
-		    "                          or never (default warning)\n"
+		    "                          or never (default warning)\n",
+		    fp);
+	if (fp == stdout)
+		fputs(plugin ?
+		    "  -f, --filename FILE     an input, as for kubectl "
+		    "(several allowed)\n"
+		    "      --format FORMAT     text (default), json, sarif, "
+		    "github, gitlab, dot,\n"
+		    "                          diff; with --list-rules: text, "
+		    "json, mdoc\n" :
 		    "  -f, --format FORMAT     text (default), json, sarif, "
-		    "github, gitlab, dot, diff;\n"
-		    "                          with --list-rules: text, json, "
-		    "mdoc\n"
-		    "  -h, --help              print this help and exit\n"
+		    "github, gitlab, dot,\n"
+		    "                          diff; with --list-rules: text, "
+		    "json, mdoc\n", fp);
+	if (fp == stdout)
+		fputs("  -h, --help              print this help and exit\n"
 		    "      --list-rules        list every rule and exit\n"
 		    "  -n, --namespace NS      namespace of objects that set "
 		    "none (default default)\n"
 		    "      --no-config         read no .irsalint.yaml\n"
 		    "  -o, --output [F=]FILE   write the report to FILE (- is "
 		    "standard output),\n"
-		    "                          in format F (else -f's); "
+		    "                          in format F (else --format's); "
 		    "several allowed\n"
 		    "  -q, --quiet             no summary of what was read "
 		    "and checked\n"
@@ -148,9 +159,9 @@ usage(FILE *fp, int status)
 		    "  or - for standard input.\n"
 		    "See irsalint(1) and irsalint-rules(7).\n", fp);
 	if (fp == stdout && plugin)
-		fputs("\nAs a kubectl plugin, -f FILE and --filename FILE name "
-		    "an input, as for kubectl;\nchoose the report format with "
-		    "--format.\n", fp);
+		fputs("\nNOTE: as a kubectl plugin, -f FILE and --filename FILE "
+		    "name an input, as for\nkubectl apply -f; -f is not the "
+		    "report format here: use --format.\n", fp);
 	exit(status);
 }
 
@@ -168,6 +179,8 @@ set_progname(const char *argv0)
 		progname = "kubectl irsalint";
 		plugin = 1;
 	}
+	/* err(3) and warnx(3) name the program as every message does. */
+	program_invocation_short_name = (char *)progname;
 }
 
 static int
@@ -662,7 +675,10 @@ main(int argc, char *argv[])
 	set_progname(argv[0]);
 	report_progname = progname;
 	argv0 = argv[0];
-	saved_argv = argv;
+	saved_argv = xreallocarray(NULL, (size_t)argc + 1, sizeof(*saved_argv));
+	memcpy(saved_argv, argv, ((size_t)argc + 1) * sizeof(*argv));
+	/* getopt_long(3) names argv[0] in its messages: the program's name. */
+	argv[0] = (char *)progname;
 	memset(&ro, 0, sizeof(ro));
 	memset(&lo, 0, sizeof(lo));
 	files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*files));

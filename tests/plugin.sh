@@ -31,6 +31,9 @@ check "--filename names inputs" 1 "[irsa-trust-sub-mismatch]" \
     --filename="$plan" --filename testdata/examples/article/broken
 check "--format chooses the format" 1 '"rule":"irsa-trust-sub-mismatch"' \
     --format json -f "$plan" testdata/examples/article/broken
-check "--help says so" 0 "-f FILE and --filename FILE name an input" --help
+check "--help says so" 0 "NOTE: as a kubectl plugin, -f FILE and --filename FILE" --help
+check "--help lists -f as --filename" 0 "-f, --filename FILE     an input" --help
+check "getopt names the plugin" 2 "kubectl irsalint: unrecognized option" --bogus
+check "err(3) names the plugin" 2 "kubectl irsalint: -o /nonexistent/x:" -o /nonexistent/x -f "$plan"
 echo "plugin: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
