@@ -1032,9 +1032,13 @@ kvv_add(struct kvv *a, const char *k, struct tfv *v)
 	a->v[a->n++] = v;
 }
 
-/* Append v to the TFV_BLOCKS list of type name in a. */
+/*
+ * Append v to the TFV_BLOCKS list of type name in a; b, in f, is the
+ * block, for the error when an argument has that name too.
+ */
 static void
-blocks_add(struct tf_src *S, struct kvv *a, const char *name, struct tfv *v)
+blocks_add(struct tf_src *S, struct kvv *a, const char *name, struct tfv *v,
+    const struct hcl_block *b, const struct hcl_file *f)
 {
 	struct tfv	*l, *nl;
 	size_t		 i;
@@ -1049,12 +1053,19 @@ blocks_add(struct tf_src *S, struct kvv *a, const char *name, struct tfv *v)
 	l = a->v[i];
 	if (l->kind == TFV_UNKNOWN)
 		return;
+	if (l->kind != TFV_LIST || (l->flags & TFV_BLOCKS) == 0) {
+		a->v[i] = tf_error(&S->ev, at_new(S, f, &b->type_range),
+		    "%s is both an argument and a block of this body, which "
+		    "Terraform refuses: keep one", name);
+		return;
+	}
 	if (v->kind == TFV_UNKNOWN) {
 		a->v[i] = v;
 		return;
 	}
 	nl = tfv_list(&S->ev, l->n + 1, TFV_BLOCKS);
-	memcpy(nl->v, l->v, l->n * sizeof(*l->v));
+	if (l->n > 0)
+		memcpy(nl->v, l->v, l->n * sizeof(*l->v));
 	nl->v[l->n] = v;
 	a->v[i] = nl;
 }
@@ -1082,7 +1093,7 @@ dynamic(struct tf_src *S, struct tf_inst *I, const struct hcl_block *b,
 	if (fe == NULL || content == NULL) {
 		blocks_add(S, a, name, tf_error(&S->ev, at_new(S, f,
 		    &b->type_range), "dynamic \"%s\" needs for_each and a "
-		    "content block", name));
+		    "content block", name), b, f);
 		return;
 	}
 	iter = name;
@@ -1094,14 +1105,14 @@ dynamic(struct tf_src *S, struct tf_inst *I, const struct hcl_block *b,
 	}
 	coll = tf_eval(&S->ev, env_new(S, I, f, scope), fe->expr);
 	if (coll->kind == TFV_UNKNOWN) {
-		blocks_add(S, a, name, coll);
+		blocks_add(S, a, name, coll, b, f);
 		return;
 	}
 	if (coll->kind != TFV_LIST && coll->kind != TFV_MAP) {
 		blocks_add(S, a, name, tf_error(&S->ev, at_new(S, f,
 		    &fe->expr->range), "dynamic \"%s\": for_each needs a "
 		    "list, a set or a map, not a %s", name,
-		    tfv_kind_name(coll)));
+		    tfv_kind_name(coll)), b, f);
 		return;
 	}
 	body = &content->body;
@@ -1117,10 +1128,10 @@ dynamic(struct tf_src *S, struct tf_inst *I, const struct hcl_block *b,
 		s->val = tfv_map(&S->ev, k, v, 2);
 		s->next = scope;
 		blocks_add(S, a, name, eval_body(S, I, NULL, &body, 1, f, s,
-		    0));
+		    0), b, f);
 	}
 	if (S->ev.over)
-		blocks_add(S, a, name, tf_stopped(&S->ev));
+		blocks_add(S, a, name, tf_stopped(&S->ev), b, f);
 }
 
 static struct tfv *
@@ -1175,7 +1186,7 @@ eval_body(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 			}
 			one = &b->body;
 			blocks_add(S, &a, b->type, eval_body(S, I, NULL, &one,
-			    1, f, scope, 0));
+			    1, f, scope, 0), b, f);
 		}
 	}
 	v = tfv_map(&S->ev, a.k, a.v, a.n);
