@@ -46,7 +46,8 @@ build() {
 			exit 2
 		}
 	fi
-	make -s -C "$GITHUB_ACTION_PATH" irsalint || {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANITIZE -u WERROR \
+	    make -s -C "$GITHUB_ACTION_PATH" irsalint || {
 		echo "::error title=irsalint::the build of irsalint failed"
 		exit 2
 	}
