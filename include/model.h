@@ -349,6 +349,8 @@ struct model {
 	struct strmap	 role_by_address;
 	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
 	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */
+	struct strmap	 sa_by_name;	/* SA name: its SAs, model order */
+	size_t		 nsa;		/* ServiceAccount objects */
 	struct strmap	 oidc_by_arn;	/* Federated ARNs of every trust */
 	/* Known issuers of the clusters, scheme stripped, in model order. */
 	struct {

@@ -47,60 +47,94 @@ squash(const char *s, size_t n, char *out, size_t outlen)
 	out[j] = '\0';
 }
 
-/*
- * Is key a misspelling of k?  Either both squash to the same letters,
- * or the domain is within a few edits of eks.amazonaws.com and the
- * name after the slash within one or two of k's (or a cut-off prefix
- * of it, as in eks.amazonaws.com/role).
- */
-static int
-is_typo(const char *key, const char *k)
-{
-	char		 a[256], b[256], dom[256];
-	const char	*slash = strrchr(key, '/'), *kname;
-	size_t		 dl, d, max;
+#define NKNOWN	(sizeof(known) / sizeof(known[0]))
 
-	kname = strchr(k, '/') + 1;
-	squash(key, strlen(key), a, sizeof(a));
-	squash(k, strlen(k), b, sizeof(b));
-	if (strcmp(a, b) == 0)
-		return 1;
-	squash(kname, strlen(kname), b, sizeof(b));
+/* The known keys squashed, whole and after the slash, once an object. */
+struct squashed {
+	char	 full[NKNOWN][64];
+	char	 name[NKNOWN][64];
+};
+
+/* One annotation key, squashed once for every known key. */
+struct cand {
+	char	 all[256];	/* the whole key */
+	char	 name[256];	/* after the last slash */
+	int	 slash;		/* has one */
+	int	 dom_near;	/* its domain within 4 edits of eks... */
+	int	 dom_exact;	/* ...or it exactly */
+};
+
+static void
+cand_init(struct cand *c, const char *key)
+{
+	const char	*slash = strrchr(key, '/');
+	char		 dom[256];
+	size_t		 dl;
+
+	squash(key, strlen(key), c->all, sizeof(c->all));
+	c->slash = slash != NULL;
+	c->dom_near = c->dom_exact = 0;
+	c->name[0] = '\0';
 	if (slash == NULL)
-		return strcmp(a, b) == 0;
+		return;
 	dl = (size_t)(slash - key);
 	if (dl >= sizeof(dom))
-		return 0;
+		return;
 	memcpy(dom, key, dl);
 	dom[dl] = '\0';
 	if (edit_distance(dom, KEY_DOMAIN, 4) > 4)
+		return;
+	c->dom_near = 1;
+	c->dom_exact = strcmp(dom, KEY_DOMAIN) == 0;
+	squash(slash + 1, strlen(slash + 1), c->name, sizeof(c->name));
+}
+
+/*
+ * Is the key of c a misspelling of known key k?  Either both squash to
+ * the same letters, or the domain is within a few edits of
+ * eks.amazonaws.com and the name after the slash within one or two of
+ * k's (or a cut-off prefix of it, as in eks.amazonaws.com/role).
+ */
+static int
+is_typo(const struct cand *c, const struct squashed *sq, size_t k)
+{
+	const char	*b = sq->name[k];
+	size_t		 max;
+
+	if (strcmp(c->all, sq->full[k]) == 0)
+		return 1;
+	if (!c->slash)
+		return strcmp(c->all, b) == 0;
+	if (!c->dom_near)
 		return 0;
-	squash(slash + 1, strlen(slash + 1), a, sizeof(a));
-	if (strcmp(a, b) == 0)
+	if (strcmp(c->name, b) == 0)
 		return 1;
 	max = strlen(b) >= 8 ? 2 : 1;
-	if ((d = edit_distance(a, b, max)) <= max)
+	if (edit_distance(c->name, b, max) <= max)
 		return 1;
-	return strcmp(dom, KEY_DOMAIN) == 0 && strlen(a) >= 4 &&
-	    strncmp(a, b, strlen(a)) == 0;
+	return c->dom_exact && strlen(c->name) >= 4 &&
+	    strncmp(c->name, b, strlen(c->name)) == 0;
 }
 
 static void
 check_list(const struct rule *r, struct check_ctx *ctx,
-    const struct k8s_obj *o, const struct kv_pos *ann, size_t n)
+    const struct k8s_obj *o, const struct kv_pos *ann, size_t n,
+    const struct squashed *sq)
 {
-	size_t	 i, j;
+	struct cand	 c;
+	size_t		 i, j;
 
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < sizeof(known) / sizeof(known[0]); j++)
+		for (j = 0; j < NKNOWN; j++)
 			if (strcmp(ann[i].key, known[j]) == 0)
 				break;
-		if (j < sizeof(known) / sizeof(known[0]))
+		if (j < NKNOWN)
 			continue;
-		for (j = 0; j < sizeof(known) / sizeof(known[0]); j++)
-			if (is_typo(ann[i].key, known[j]))
+		cand_init(&c, ann[i].key);
+		for (j = 0; j < NKNOWN; j++)
+			if (is_typo(&c, sq, j))
 				break;
-		if (j == sizeof(known) / sizeof(known[0]))
+		if (j == NKNOWN)
 			continue;
 		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &ann[i].key_loc, "annotation key %s is not %s, so the "
@@ -112,6 +146,17 @@ check_list(const struct rule *r, struct check_ctx *ctx,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 {
-	check_list(r, ctx, o, o->annotations, o->nannotations);
-	check_list(r, ctx, o, o->tmpl_annotations, o->ntmpl_annotations);
+	struct squashed	 sq;
+	size_t		 j;
+
+	if (o->nannotations == 0 && o->ntmpl_annotations == 0)
+		return;
+	for (j = 0; j < NKNOWN; j++) {
+		squash(known[j], strlen(known[j]), sq.full[j],
+		    sizeof(sq.full[j]));
+		squash(strchr(known[j], '/') + 1, strlen(known[j]),
+		    sq.name[j], sizeof(sq.name[j]));
+	}
+	check_list(r, ctx, o, o->annotations, o->nannotations, &sq);
+	check_list(r, ctx, o, o->tmpl_annotations, o->ntmpl_annotations, &sq);
 }

@@ -8,6 +8,7 @@
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
+#include "strmap.h"
 #include "util.h"
 
 
@@ -89,16 +90,16 @@ check_workload(const struct rule *r, struct check_ctx *ctx,
 {
 	const struct model		*m = ctx->m;
 	const struct k8s_obj	*x;
+	const struct strmap_val	*v;
 	const char		*sa = k8s_obj_sa(o);
 	struct buf		 where = BUF_INIT;
-	size_t			 i, n = 0;
+	size_t			 n = 0;
 
 	if (model_find_sa(m, k8s_obj_ns(m, o), sa) != NULL)
 		return;
-	for (i = 0; i < m->objs.n; i++) {
-		x = m->objs.v[i];
-		if (x->kind == K8S_SERVICEACCOUNT && x->name != NULL &&
-		    x->ns != NULL && strcmp(x->name, sa) == 0)
+	for (v = strmap_get(&m->sa_by_name, sa); v != NULL; v = v->next) {
+		x = v->v;
+		if (x->ns != NULL)
 			buf_addf(&where, "%s%s", n++ ? ", " : "", x->ns);
 	}
 	if (n > 0)

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "model.h"
 #include "rule.h"
+#include "strmap.h"
 
 static void	check(const struct rule *, struct check_ctx *,
 		    const struct k8s_obj *);
@@ -34,25 +35,21 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 {
 	const struct model		*m = ctx->m;
 	const struct k8s_obj	*x;
+	const struct strmap_val	*v;
 	const char		*sa = k8s_obj_sa(o), *ns = k8s_obj_ns(m, o);
 	struct buf		 where = BUF_INIT;
-	size_t			 i, nsa = 0, nelse = 0;
+	size_t			 nelse = 0;
 
 	if (!k8s_kind_is_workload(o->kind) || strcmp(sa, "default") == 0 ||
 	    model_find_sa(m, ns, sa) != NULL)
 		return;
-	for (i = 0; i < m->objs.n; i++) {
-		x = m->objs.v[i];
-		if (x->kind != K8S_SERVICEACCOUNT)
-			continue;
-		nsa++;
-		if (x->name == NULL || strcmp(x->name, sa) != 0)
-			continue;
+	for (v = strmap_get(&m->sa_by_name, sa); v != NULL; v = v->next) {
+		x = v->v;
 		buf_addf(&where, "%s%s", nelse++ ? ", " : "",
 		    k8s_obj_ns(m, x));
 	}
 	/* A workload without a namespace: irsa-sa-namespace-unset. */
-	if (nsa > 0 && !(o->ns == NULL && nelse > 0))
+	if (m->nsa > 0 && !(o->ns == NULL && nelse > 0))
 		rule_report_obj(ctx->dg, r, r->severity, m, o, &o->sa_loc,
 		    "serviceAccountName %s names no ServiceAccount of "
 		    "namespace %s in the inputs%s%s%s", sa, ns,

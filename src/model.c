@@ -58,6 +58,7 @@ model_release(struct model *m)
 	strmap_release(&m->role_by_address);
 	strmap_release(&m->pod_identity_by_sa);
 	strmap_release(&m->runs_as);
+	strmap_release(&m->sa_by_name);
 	strmap_release(&m->oidc_by_arn);
 	memset(m, 0, sizeof(*m));
 }
@@ -399,10 +400,14 @@ model_index(struct model *m)
 
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
+		if (o->kind == K8S_SERVICEACCOUNT)
+			m->nsa++;
 		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL) {
 			key = arena_printf(m->arena, "%s/%s",
 			    k8s_obj_ns(m, o), o->name);
 			strmap_add(&m->sa_index, m->arena, key, (void *)o);
+			strmap_add(&m->sa_by_name, m->arena, o->name,
+			    (void *)o);
 			strmap_add(&m->runs_as, m->arena, key, (void *)o);
 		} else if (k8s_kind_is_workload(o->kind))
 			strmap_add(&m->runs_as, m->arena, arena_printf(

@@ -26,6 +26,23 @@ edit_distance(const char *a, const char *b, size_t max)
 
 	if ((la > lb ? la - lb : lb - la) > max)
 		return max + 1;
+	/*
+	 * A common prefix and suffix change no distance (an optimal
+	 * alignment matches them), and "system:serviceaccount:" is
+	 * common to every subject compared.
+	 */
+	while (la > 0 && lb > 0 && *a == *b) {
+		a++;
+		b++;
+		la--;
+		lb--;
+	}
+	while (la > 0 && lb > 0 && a[la - 1] == b[lb - 1]) {
+		la--;
+		lb--;
+	}
+	if (la == 0 || lb == 0)
+		return (la > lb ? la : lb) > max ? max + 1 : (la > lb ? la : lb);
 	row = lb < 257 ? stackrow : xreallocarray(NULL, lb + 1, sizeof(*row));
 	for (j = 0; j <= lb; j++)
 		row[j] = j <= max ? j : big;

@@ -25,6 +25,56 @@ START_TEST(edit_distance_stops_beyond_max)
 }
 END_TEST
 
+/* The textbook full table, to check the banded and trimmed one. */
+static size_t
+full_distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, d[24][24];
+
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			d[i][j] = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < d[i][j])
+				d[i][j] = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < d[i][j])
+				d[i][j] = d[i][j - 1] + 1;
+		}
+	return d[la][lb];
+}
+
+START_TEST(edit_distance_is_exact_with_common_ends)
+{
+	char		 a[24], b[24];
+	size_t		 la, lb, i, max, want;
+	unsigned int	 seed = 12345, n;
+
+	/* Small alphabet and shared ends, where trimming must not err. */
+	for (n = 0; n < 20000; n++) {
+		la = rand_r(&seed) % 12;
+		lb = rand_r(&seed) % 12;
+		for (i = 0; i < la; i++)
+			a[i] = "abx"[rand_r(&seed) % 3];
+		for (i = 0; i < lb; i++)
+			b[i] = "abx"[rand_r(&seed) % 3];
+		a[la] = b[lb] = '\0';
+		if (rand_r(&seed) % 2) {
+			memmove(a + 4, a, la + 1);
+			memmove(b + 4, b, lb + 1);
+			memcpy(a, "sys:", 4);
+			memcpy(b, "sys:", 4);
+		}
+		want = full_distance(a, b);
+		for (max = 0; max <= 6; max++)
+			ck_assert_uint_eq(edit_distance(a, b, max),
+			    want <= max ? want : max + 1);
+	}
+}
+END_TEST
+
 START_TEST(strip_scheme_removes_https_only_at_start)
 {
 	ck_assert_str_eq(strip_scheme("https://oidc.eks/id/X"), "oidc.eks/id/X");
@@ -95,6 +145,7 @@ util_suite(void)
 
 	tcase_add_test(tc, edit_distance_counts_one_typo);
 	tcase_add_test(tc, edit_distance_stops_beyond_max);
+	tcase_add_test(tc, edit_distance_is_exact_with_common_ends);
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
 	tcase_add_test(tc, arena_printf_and_large_blocks);
 	tcase_add_test(tc, buf_grows_and_detaches);
