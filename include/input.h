@@ -72,10 +72,20 @@ struct input_event {
 	const char	*s;		/* INPUT_SCALAR: NUL-terminated text */
 	size_t		 len;		/* of s, NUL bytes within counted */
 	int		 plain;		/* a plain scalar: may be null */
+	int		 style;		/* INPUT_STYLE_* of a scalar */
 	const char	*tag;		/* "!Ref", "tag:yaml.org,2002:str"... */
 	const char	*anchor;	/* &name defined; INPUT_ALIAS: *name */
 	int		 replayed;	/* part of an alias being replayed */
 	struct loc	 loc;		/* first character to past the last */
+};
+
+/* How a scalar is written; JSON strings are double-quoted. */
+enum input_style {
+	INPUT_STYLE_PLAIN = 0,
+	INPUT_STYLE_SINGLE,		/* 'text' */
+	INPUT_STYLE_DOUBLE,		/* "text" */
+	INPUT_STYLE_LITERAL,		/* | */
+	INPUT_STYLE_FOLDED		/* > */
 };
 
 /*
@@ -151,6 +161,8 @@ struct input_lines {
 	size_t		 max_size;	/* a longer stream ends the input */
 	void		(*hook)(void *, unsigned int, const char *, size_t);
 	void		*arg;		/* for hook */
+	size_t		 keep;		/* keep the last lines' text, at
+					   least this many bytes of it */
 
 	unsigned int	 lineno;	/* lines read so far */
 	int		 too_big;	/* the stream passed max_size */
@@ -172,6 +184,11 @@ struct input_lines {
 		size_t		 off;	/* offset of a line's start */
 		unsigned int	 line;
 	}		 ring[INPUT_LINES_RING];
+	char		*win;		/* the kept lines' text (keep) */
+	size_t		 winlen, wincap;
+	size_t		*winoff;	/* where each kept line starts */
+	size_t		 nwin, capwin;
+	unsigned int	 winfirst;	/* the line of winoff[0] */
 };
 
 void	input_lines_mem(struct input_lines *, const char *, size_t);
@@ -179,6 +196,17 @@ void	input_lines_mem(struct input_lines *, const char *, size_t);
 void	input_lines_stream(struct input_lines *, FILE *, const char *pre,
 	    size_t prelen);
 void	input_lines_release(struct input_lines *);
+/*
+ * The text of lines first to last (1-based, newlines included) when
+ * keep is set and they are among the last kept: a pointer valid until
+ * the next line is read, and its length in *len; NULL otherwise.  A
+ * line longer than keep is never kept.
+ */
+const char *input_lines_text(const struct input_lines *, unsigned int first,
+	    unsigned int last, size_t *len);
+/* The same for the lines of a scalar event (through its end). */
+const char *input_lines_scalar(const struct input_lines *,
+	    const struct input_event *, size_t *len);
 
 /* ---- The input and its cursor ---- */
 
@@ -282,6 +310,29 @@ struct input_key {
  * the mapping (which is left).
  */
 int	input_entry(struct input *, struct input_key *);
+
+/* ---- Places inside a scalar ---- */
+
+/* The longest value input_scalar_locs() maps, in bytes. */
+#define INPUT_SCALAR_MAP_MAX	(256 * 1024)
+
+/*
+ * Where places inside a scalar's value are in the file, for a document
+ * held in a string (a trust policy in a manifest).  ev is the scalar
+ * event, current; text holds the file's lines from its first to its
+ * last (input_lines_scalar()).  at[0..n-1] are places given as lines and
+ * columns of the value itself, as a reader of the value's own text
+ * counts them (the JSON backend over it); out[] gets the file's place
+ * of each, the file's name that of ev.  The scalar's style says how
+ * its text spells the value: indentation and folding of block
+ * scalars, quotes, escapes and folded line breaks.  Returns 1, or 0
+ * with out[] unset when the text does not spell the value so (a tag,
+ * an alias replayed elsewhere, a place outside the value): no position
+ * is invented.
+ */
+int	input_scalar_locs(const char *text, size_t textlen,
+	    const struct input_event *ev, const struct loc *at, size_t n,
+	    struct loc *out);
 
 /* ---- The tree ---- */
 

@@ -94,6 +94,7 @@ json_event(struct input *in, enum input_type type, const char *start,
 		ev->len = 0;
 		ev->plain = 0;
 	}
+	ev->style = INPUT_STYLE_PLAIN;
 	l = input_pos_at(&js->pos, (size_t)(start - js->j.base));
 	ev->loc.line = l.line;
 	ev->loc.col = l.col;
@@ -217,6 +218,7 @@ json_string(struct input *in, const char *start, const char *end)
 	in->ev.s = b->buf;
 	in->ev.len = b->len;
 	in->ev.plain = 0;
+	in->ev.style = INPUT_STYLE_DOUBLE;
 	return 1;
 }
 

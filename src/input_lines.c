@@ -17,6 +17,7 @@
 static const char	*lines_get(struct input_lines *, size_t *);
 static void		 lines_buf(struct input_lines *, size_t);
 static void		 lines_new(struct input_lines *, const char *, size_t);
+static void		 lines_keep(struct input_lines *, const char *, size_t);
 
 void
 input_lines_mem(struct input_lines *l, const char *data, size_t len)
@@ -43,8 +44,87 @@ input_lines_release(struct input_lines *l)
 {
 	free(l->linebuf);
 	free(l->gbuf);
-	l->linebuf = l->gbuf = NULL;
-	l->linecap = l->gcap = 0;
+	free(l->win);
+	free(l->winoff);
+	l->linebuf = l->gbuf = l->win = NULL;
+	l->winoff = NULL;
+	l->linecap = l->gcap = l->wincap = l->capwin = 0;
+	l->winlen = l->nwin = 0;
+}
+
+/*
+ * Keep a line's text for input_lines_text().  Once the kept text is
+ * twice keep, the oldest lines are dropped down to keep, so that each
+ * byte is moved once on average.  A longer line empties the window.
+ */
+static void
+lines_keep(struct input_lines *l, const char *s, size_t n)
+{
+	size_t	 drop, i;
+
+	if (n > l->keep) {
+		l->winlen = l->nwin = 0;
+		return;
+	}
+	if (l->winlen + n > 2 * l->keep) {
+		for (drop = 0; drop < l->nwin &&
+		    l->winlen - l->winoff[drop] + n > l->keep; drop++)
+			continue;
+		if (drop == l->nwin)
+			l->winlen = l->nwin = 0;
+		else {
+			memmove(l->win, l->win + l->winoff[drop],
+			    l->winlen - l->winoff[drop]);
+			l->winlen -= l->winoff[drop];
+			for (i = drop; i < l->nwin; i++)
+				l->winoff[i - drop] = l->winoff[i] -
+				    l->winoff[drop];
+			l->nwin -= drop;
+			l->winfirst += (unsigned int)drop;
+		}
+	}
+	if (l->nwin == 0)
+		l->winfirst = l->lineno;
+	if (l->winlen + n > l->wincap) {
+		l->wincap = 2 * l->keep + 1;
+		l->win = xreallocarray(l->win, 1, l->wincap);
+	}
+	if (l->nwin == l->capwin) {
+		l->capwin = l->capwin ? l->capwin * 2 : 256;
+		l->winoff = xreallocarray(l->winoff, l->capwin,
+		    sizeof(*l->winoff));
+	}
+	l->winoff[l->nwin++] = l->winlen;
+	memcpy(l->win + l->winlen, s, n);
+	l->winlen += n;
+}
+
+const char *
+input_lines_text(const struct input_lines *l, unsigned int first,
+    unsigned int last, size_t *len)
+{
+	size_t	 a, b;
+
+	if (l->nwin == 0 || first < l->winfirst || last < first ||
+	    last - l->winfirst >= l->nwin)
+		return NULL;
+	a = l->winoff[first - l->winfirst];
+	b = last - l->winfirst + 1 < l->nwin ?
+	    l->winoff[last - l->winfirst + 1] : l->winlen;
+	*len = b - a;
+	return l->win + a;
+}
+
+/* An end at the start of a line (a block scalar's) ends the one before. */
+const char *
+input_lines_scalar(const struct input_lines *l, const struct input_event *ev,
+    size_t *len)
+{
+	unsigned int	 last = ev->loc.end_line;
+
+	if (last > ev->loc.line && ev->loc.end_col <= 1)
+		last--;
+	return input_lines_text(l, ev->loc.line, last, len);
 }
 
 /*
@@ -110,6 +190,8 @@ lines_new(struct input_lines *l, const char *s, size_t n)
 	l->lineno++;
 	l->ring[l->lineno % INPUT_LINES_RING].off = l->off;
 	l->ring[l->lineno % INPUT_LINES_RING].line = l->lineno;
+	if (l->keep > 0)
+		lines_keep(l, s, n);
 	if (n > 0 && s[n - 1] == '\n')
 		n--;
 	if (l->hook != NULL)

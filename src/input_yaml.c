@@ -9,6 +9,7 @@
 #include "yev.h"
 
 static int	yaml_read_mem(void *, unsigned char *, size_t, size_t *);
+static int	yaml_style(yaml_scalar_style_t);
 static void	yaml_fill(struct input *);
 static int	yaml_fail(struct input *);
 static int	yaml_next(struct input *);
@@ -53,6 +54,23 @@ yaml_release(struct input *in)
 	yev_release(&in->yaml.y);
 }
 
+static int
+yaml_style(yaml_scalar_style_t s)
+{
+	switch (s) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+		return INPUT_STYLE_SINGLE;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+		return INPUT_STYLE_DOUBLE;
+	case YAML_LITERAL_SCALAR_STYLE:
+		return INPUT_STYLE_LITERAL;
+	case YAML_FOLDED_SCALAR_STYLE:
+		return INPUT_STYLE_FOLDED;
+	default:
+		return INPUT_STYLE_PLAIN;
+	}
+}
+
 /*
  * Make yev's current event the layer's.  Marks are 0-based and count
  * characters, so a column is a code point as input_loc_advance() has it.
@@ -72,6 +90,7 @@ yaml_fill(struct input *in)
 	ev->s = NULL;
 	ev->len = 0;
 	ev->plain = 0;
+	ev->style = INPUT_STYLE_PLAIN;
 	ev->tag = ev->anchor = NULL;
 	switch (e->type) {
 	case YAML_STREAM_START_EVENT:
@@ -95,6 +114,7 @@ yaml_fill(struct input *in)
 		ev->s = (const char *)e->data.scalar.value;
 		ev->len = e->data.scalar.length;
 		ev->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		ev->style = yaml_style(e->data.scalar.style);
 		ev->tag = (const char *)e->data.scalar.tag;
 		ev->anchor = (const char *)e->data.scalar.anchor;
 		break;

@@ -18,6 +18,7 @@ static char	*walk(const char *, unsigned int);
 static struct input_node *tree(struct arena *, const char *, unsigned int,
 		    size_t, struct input_err *);
 static void	 hook(void *, unsigned int, const char *, size_t);
+static char	*place(const char *, size_t, unsigned int, unsigned int);
 
 static const char *const type_names[] = {
 	"none", "stream", "/stream", "doc", "/doc", "alias", "scalar",
@@ -438,6 +439,124 @@ START_TEST(lines_show_each_line_and_place_bad_bytes)
 }
 END_TEST
 
+/*
+ * Where the place line:col of the value of key "doc" is in text, read a
+ * line at a time with keep bytes kept: "L:C", or "none".  Caller frees.
+ */
+static char *
+place(const char *text, size_t keep, unsigned int line, unsigned int col)
+{
+	struct input_lines	 l;
+	struct input		 in;
+	struct buf		 b = BUF_INIT;
+	struct loc		 at, out;
+	const char		*raw;
+	size_t			 len;
+	int			 next = 0;
+
+	input_lines_mem(&l, text, strlen(text));
+	l.keep = keep;
+	input_open_lines(&in, "t", &l, INPUT_REPLAY, 256);
+	memset(&at, 0, sizeof(at));
+	at.line = line;
+	at.col = col;
+	buf_adds(&b, "none");
+	while (input_next(&in) && in.ev.type != INPUT_STREAM_END) {
+		if (in.ev.type == INPUT_ALIAS && !input_deref(&in))
+			break;
+		if (in.ev.type != INPUT_SCALAR)
+			continue;
+		if (next) {
+			if ((raw = input_lines_scalar(&l, &in.ev, &len)) !=
+			    NULL &&
+			    input_scalar_locs(raw, len, &in.ev, &at, 1, &out)) {
+				buf_reset(&b);
+				buf_addf(&b, "%u:%u", out.line, out.col);
+				ck_assert_str_eq(out.file, "t");
+			}
+			break;
+		}
+		next = strcmp(in.ev.s, "doc") == 0;
+	}
+	input_close(&in);
+	input_lines_release(&l);
+	return buf_detach(&b, NULL);
+}
+
+#define CK_PLACE(text, keep, line, col, want) do {			\
+	char	*got_ = place((text), (keep), (line), (col));		\
+	ck_assert_str_eq(got_, (want));					\
+	free(got_);							\
+} while (0)
+
+START_TEST(scalar_places_follow_each_style)
+{
+	/* Literal: the indentation goes. */
+	CK_PLACE("doc: |\n  {\n    \"a\": \"x\"\n  }\n", 4096, 2, 3, "3:5");
+	/* Folded as ACK writes it, more indented lines kept. */
+	CK_PLACE("spec:\n  doc: >\n    {\n      \"Version\":\"2012-10-17\",\n"
+	    "      \"Statement\": [{\n        \"Effect\":\"Allow\"\n"
+	    "      }]\n    }\n", 4096, 4, 5, "6:9");
+	/* Folded lines of text become one. */
+	CK_PLACE("doc: >\n  one\n  two\n", 4096, 1, 5, "3:3");
+	/* An indentation indicator keeps leading spaces. */
+	CK_PLACE("doc: |2\n    x\n   y\n", 4096, 2, 2, "3:4");
+	/* Double-quoted, as kubectl -o json writes it: escapes. */
+	CK_PLACE("doc: \"{\\\"a\\\": \\\"x\\u00e9\\\", \\\"b\\\": 1}\"\n",
+	    4096, 1, 13, "1:28");
+	/* A folded line break is a space; an escaped one nothing. */
+	CK_PLACE("doc: \"{\\\"a\\\":   \n  \\\"b\\\"}\"\n", 4096, 1, 7, "2:3");
+	CK_PLACE("doc: \"ab\\\n   cd\"\n", 4096, 1, 3, "2:4");
+	/* Plain and single-quoted. */
+	CK_PLACE("doc: one\n  two\n", 4096, 1, 5, "2:3");
+	CK_PLACE("doc: 'it''s {\"x\"}'\n", 4096, 1, 6, "1:13");
+	CK_PLACE("x: 1\ndoc:   \"\303\251t\303\251\"\n", 4096, 1, 3, "2:11");
+	/* CRLF line ends. */
+	CK_PLACE("doc: |\r\n  {\r\n    \"a\"\r\n  }\r\n", 4096, 2, 3, "3:5");
+}
+END_TEST
+
+START_TEST(scalar_places_are_never_invented)
+{
+	/* A place outside the value. */
+	CK_PLACE("doc: |\n  {}\n", 4096, 1, 9, "none");
+	CK_PLACE("doc: |\n  {}\n", 4096, 3, 1, "none");
+	/* Lines no longer kept, or never. */
+	CK_PLACE("doc: |\n  {\n    \"a\": \"x\"\n  }\n", 8, 2, 3, "none");
+	CK_PLACE("doc: |\n  {\n    \"a\": \"x\"\n  }\n", 0, 2, 3, "none");
+	/* An alias replayed stands where the alias is: no value there. */
+	CK_PLACE("a: &x \"ab\"\ndoc: *x\n", 4096, 1, 2, "none");
+	/* A tab where the value has none: no guess. */
+	CK_PLACE("doc: \"a\tb\"\n", 4096, 1, 3, "1:9");
+}
+END_TEST
+
+START_TEST(lines_keep_the_last_lines)
+{
+	static const char text[] = "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n";
+	struct input_lines	 l;
+	struct input		 in;
+	const char		*s;
+	size_t			 len;
+
+	input_lines_mem(&l, text, sizeof(text) - 1);
+	l.keep = 10;
+	input_open_lines(&in, "t", &l, 0, 256);
+	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
+		continue;
+	/* 20 bytes kept at most, then the last 10 and on. */
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 4, 5, &len));
+	ck_assert_uint_eq(len, 10);
+	ck_assert_int_eq(memcmp(s, "d: 4\ne: 5\n", 10), 0);
+	ck_assert_ptr_nonnull(input_lines_text(&l, 6, 6, &len));
+	ck_assert_ptr_null(input_lines_text(&l, 3, 6, &len));
+	ck_assert_ptr_null(input_lines_text(&l, 6, 7, &len));
+	ck_assert_ptr_null(input_lines_text(&l, 5, 4, &len));
+	input_close(&in);
+	input_lines_release(&l);
+}
+END_TEST
+
 Suite *
 input_suite(void)
 {
@@ -456,6 +575,9 @@ input_suite(void)
 	tcase_add_test(tc, tree_is_the_same_from_yaml_and_json);
 	tcase_add_test(tc, tree_reports_what_it_cannot_build);
 	tcase_add_test(tc, lines_show_each_line_and_place_bad_bytes);
+	tcase_add_test(tc, lines_keep_the_last_lines);
+	tcase_add_test(tc, scalar_places_follow_each_style);
+	tcase_add_test(tc, scalar_places_are_never_invented);
 	suite_add_tcase(s, tc);
 	return s;
 }
