@@ -105,6 +105,62 @@ struct kl_esa {
 	KL_VEC(struct kv_pos)	 ann;
 };
 
+/* ---- ACK and Crossplane objects (k8s_iam.c) ---- */
+
+/* Where a key kl_iam_key() is shown stands. */
+enum kl_at {
+	KL_AT_OTHER,
+	KL_AT_TOP,		/* the object's own keys */
+	KL_AT_META,		/* metadata */
+	KL_AT_SPEC		/* spec */
+};
+
+/* The trust policies a kind may hold, by where. */
+enum kl_tslot {
+	KT_ACK,		/* spec.assumeRolePolicyDocument */
+	KT_FP,		/* spec.forProvider.assumeRolePolicy */
+	KT_FP_DOC,	/* spec.forProvider.assumeRolePolicyDocument */
+	KT_INIT,	/* spec.initProvider.assumeRolePolicy */
+	KT_STATUS,	/* status.atProvider.assumeRolePolicy */
+	KT__MAX
+};
+
+/*
+ * A trust policy written in a string, read as the string goes by: the
+ * places of its principals and conditions in the file are known only
+ * while its lines are at hand.
+ */
+struct kl_trust {
+	int		 set;		/* the key is there */
+	const char	*path;		/* spec.forProvider.assumeRolePolicy */
+	struct loc	 key_loc;
+	struct loc	 loc;		/* the value */
+	const char	*found;		/* not a string: what it is */
+	const char	*text;		/* the JSON text, else NULL */
+	struct policy	*policy;	/* parsed, or NULL */
+	const char	*error;		/* why not */
+	struct loc	 error_loc;
+	struct loc	*origins;	/* pcond.origin, pstmt.origin - 1 */
+	size_t		 norigins;
+};
+
+/*
+ * What an object of an IAM kind yields before its kind is known: the
+ * keys read of its spec, status and labels as trees (arena), bounded
+ * by a budget of nodes.  Problems wait for the kind, as duplicates do.
+ */
+struct kl_iam {
+	struct input_node	*spec;		/* a mapping, or NULL */
+	struct input_node	*status;
+	struct input_node	*labels;
+	struct kl_trust		 trust[KT__MAX];
+	int			 started;
+	size_t			 budget;	/* nodes left */
+	int			 over;		/* some values were not read */
+	struct loc		 over_loc;
+	KL_VEC(struct kl_dup)	 dups;
+};
+
 /* One object being read. */
 struct kl_pend {
 	int			 has_loc;
@@ -122,6 +178,7 @@ struct kl_pend {
 	KL_VEC(struct kl_esa)	 esas;
 	int			 root;		/* of a document: may be a List */
 	int			 has_items;	/* items was a sequence */
+	struct kl_iam		 iam;
 };
 
 /* An error held back until we know whether a root is a List. */
@@ -170,6 +227,9 @@ struct kload {
 	}		 items, objs;	/* of the root; of the document */
 };
 
+/* The text kept of the last lines, for places inside a trust string. */
+#define KL_KEEP		(1024 * 1024)
+
 /* k8s_read.c: the reading primitives every piece uses. */
 void		 kl_error(struct kload *, const struct loc *, const char *,
 		    ...) __attribute__((format(printf, 3, 4)));
@@ -185,6 +245,33 @@ void		 kl_commit(struct kload *);
 
 /* k8s_pod.c: containers, env and envFrom. */
 int		 kl_containers(struct kload *, struct kl_pod *, int);
+
+/*
+ * k8s_iam.c: the fields ACK and Crossplane kinds read.  kl_iam_key()
+ * reads the value of key k at where when it is one (1, or 0 on an
+ * error of the input); -1 leaves it to the caller.
+ */
+int		 kl_iam_key(struct kload *, struct kl_pend *, enum kl_at,
+		    const struct input_key *);
+const struct input_node *kl_iget(const struct input_node *, const char *);
+const char	*kl_igroup(const char *api);
+const char	*kl_istr(struct kload *, const struct input_node *,
+		    const char *, const char *);
+size_t		 kl_icount(struct kload *, const struct input_node *,
+		    enum input_node_type, const char *, const char *);
+const char	**kl_istrs(struct kload *, const struct input_node *,
+		    const char *, const char *, size_t *);
+void		 kl_itrust(struct kload *, struct kl_pend *,
+		    struct iam_role *, enum kl_tslot, int);
+void		 kl_iam_finish(struct kload *, struct kl_pend *,
+		    struct k8s_obj *);
+const char	*kl_iname(struct kload *, const struct k8s_obj *, int);
+
+/* k8s_ack.c, k8s_xp.c: an object of their kinds into the model. */
+int		 kl_commit_ack(struct kload *, struct kl_pend *,
+		    struct k8s_obj *);
+int		 kl_commit_xp(struct kload *, struct kl_pend *,
+		    struct k8s_obj *);
 
 /* k8s_eksctl.c: an eksctl ClusterConfig's iam.serviceAccounts. */
 int		 kl_esas(struct kload *, struct kl_pend *);

@@ -72,6 +72,12 @@ void	load_k8s(struct model *, struct diags *, const char *file,
 /* The same, streamed: pre holds bytes already read from the stream. */
 void	load_k8s_stream(struct model *, struct diags *, const char *file,
 	    FILE *, const char *pre, size_t prelen);
+/*
+ * k8s_xp.c: once every input is read, what Kubernetes objects of
+ * several files tell together: the Crossplane Roles that selectors
+ * choose, and the composites of a CompositeResourceDefinition.
+ */
+void	load_k8s_finish(struct model *, struct diags *);
 void	load_tf(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
 void	load_cfn(struct model *, struct diags *, const char *file,

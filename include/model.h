@@ -141,6 +141,12 @@ struct k8s_obj {
 	 */
 	const char	*origin;	/* "eksctl ClusterConfig NAME" or NULL */
 	int		 role_pending;	/* role ARN known only after apply */
+	/*
+	 * metadata.labels, kept only for the objects a Crossplane selector
+	 * may choose (its IAM Roles): NULL for others.
+	 */
+	struct kv_pos	*labels;
+	size_t		 nlabels;
 };
 
 /* ---- AWS side: where each object came from is its src field ---- */
@@ -148,7 +154,8 @@ struct k8s_obj {
 enum src_kind {
 	SRC_TERRAFORM = 0,	/* terraform show -json, state */
 	SRC_CLOUDFORMATION,	/* a template */
-	SRC_AWS_CLI		/* aws iam / aws eks output */
+	SRC_AWS_CLI,		/* aws iam / aws eks output */
+	SRC_KUBERNETES		/* an ACK or Crossplane object */
 };
 
 struct iam_role {
@@ -193,6 +200,17 @@ struct iam_role {
 	const struct related *calls;
 	int		 has_policies;	/* inline_policy or managed_policy_arns */
 	int		 policies_unknown; /* attached elsewhere, e.g. AWS CLI */
+	/* The ACK or Crossplane object that declares it, or NULL. */
+	const struct k8s_obj *obj;
+	/*
+	 * Another input's description of the same role (account, path
+	 * and name; load_roles.c): dup_of is an earlier declaration, the
+	 * one ServiceAccounts are bound to, when this one is not; observed
+	 * is the deployed role (AWS CLI output) merged into this
+	 * declaration, which keeps the trust that is declared.
+	 */
+	const struct iam_role *dup_of;
+	const struct iam_role *observed;
 };
 
 struct oidc_provider {
@@ -248,6 +266,16 @@ struct role_policy {
 	const char	*role_ref;	/* role's address when only it is known */
 	const char	*policy_arn;	/* attachments only */
 	int		 is_inline;
+	/*
+	 * A Crossplane attachment that chooses its role by labels
+	 * (roleSelector): load_k8s_finish() sets role_ref to the first
+	 * Role of match_group (in match_ns, when namespaced) by name
+	 * whose labels hold every one of match.
+	 */
+	const struct kv_pos *match;
+	size_t		 nmatch;
+	const char	*match_group;	/* "iam.aws.upbound.io" */
+	const char	*match_ns;	/* NULL: cluster-scoped */
 };
 
 /* aws_eks_pod_identity_association. */
@@ -281,6 +309,18 @@ struct tf_gap {
 	struct loc	 loc;		/* the block */
 	const char	*address;	/* module.x, aws_iam_role.y */
 	const char	*msg;		/* why, in words */
+	int		 note;		/* unrendered: a note, not a warning */
+};
+
+/*
+ * A Crossplane CompositeResourceDefinition: objects of the kinds it
+ * defines are composites or claims, whose roles a Composition makes.
+ */
+struct k8s_xrd {
+	const char	*group;		/* spec.group */
+	const char	*kind;		/* spec.names.kind */
+	const char	*claim;		/* spec.claimNames.kind, or NULL */
+	const struct k8s_obj *obj;
 };
 
 /*
@@ -328,7 +368,9 @@ struct model {
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct pod_identity, pod_identities);
 	MODEL_VEC(struct tf_gap, tf_gaps);
-	MODEL_VEC(struct tf_gap, unrendered);	/* charts, kustomizations */
+	MODEL_VEC(struct tf_gap, unrendered);	/* charts, kustomizations,
+						   Compositions */
+	MODEL_VEC(struct k8s_xrd, xrds);
 	struct {
 		const char	**v;	/* directories of .tf files, as found */
 		size_t		  n;
@@ -392,6 +434,7 @@ struct pod_identity	*model_add_pod_identity(struct model *,
 struct comment		*model_add_comment(struct model *);
 struct tf_gap		*model_add_tf_gap(struct model *);
 struct tf_gap		*model_add_unrendered(struct model *);
+struct k8s_xrd		*model_add_xrd(struct model *);
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* Pod and the kinds with a pod template. */
@@ -400,7 +443,15 @@ int		 k8s_kind_is_workload(enum k8s_kind);
 const char	*k8s_obj_sa(const struct k8s_obj *);
 /* The pod's annotations: a Pod's own, a workload's template's. */
 const struct kv_pos *k8s_pod_annotations(const struct k8s_obj *, size_t *);
-/* The last ServiceAccount of that namespace and name, or NULL. */
+/*
+ * The account and partition a role lives in: from its ARN once known,
+ * else from the Federated OIDC providers its trust names, when they
+ * all agree (IAM requires the provider to be in the role's account).
+ * Returns 0 when unknown or ambiguous.
+ */
+int		 model_role_account(const struct model *,
+		    const struct iam_role *, const char **part,
+		    const char **acct);
 /* Index the model for lookups; call once loading is done. */
 void		 model_index(struct model *);
 /*

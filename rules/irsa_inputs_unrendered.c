@@ -40,6 +40,9 @@ check(const struct rule *r, struct check_ctx *ctx)
 
 	for (i = 0; i < ctx->m->unrendered.n; i++) {
 		g = ctx->m->unrendered.v[i];
-		diag_add(ctx->dg, r, &g->loc, "%s", g->msg);
+		if (g->note)
+			diag_push(ctx->dg, r, SEV_NOTE, &g->loc, g->msg);
+		else
+			diag_add(ctx->dg, r, &g->loc, "%s", g->msg);
 	}
 }

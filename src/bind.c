@@ -32,46 +32,8 @@ static void	bind_provider(struct binding *, const struct model *);
 static void	bind_trust(struct binding *, const struct model *);
 static void	decide(struct binding *, const struct model *,
 		    const char *const *, size_t, int);
-static int	role_account(const struct model *, const struct iam_role *,
-		    const char **, const char **);
 static int	role_may_be_in(const struct model *, const struct iam_role *,
 		    const char *, const char *);
-
-/*
- * The account and partition a role lives in: from its ARN once known,
- * else from the Federated OIDC providers its trust names, when they
- * all agree (IAM requires the provider to be in the role's account,
- * so each names a candidate).  Returns 0 when unknown or ambiguous.
- */
-static int
-role_account(const struct model *m, const struct iam_role *r,
-    const char **part, const char **acct)
-{
-	const struct oidc_principal	*o;
-	struct role_arn			 ra;
-	char				 err[128];
-	size_t				 i, j;
-
-	if (r->arn != NULL &&
-	    arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == 0) {
-		*part = ra.partition;
-		*acct = ra.account;
-		return 1;
-	}
-	*part = *acct = NULL;
-	for (i = 0; r->trust != NULL && i < r->trust->n; i++)
-		for (j = 0; j < r->trust->st[i].federated.n; j++) {
-			if ((o = trust_oidc(m,
-			    r->trust->st[i].federated.v[j])) == NULL)
-				continue;
-			if (*acct != NULL && (strcmp(*acct, o->oa.account) != 0 ||
-			    strcmp(*part, o->oa.partition) != 0))
-				return 0;
-			*part = o->oa.partition;
-			*acct = o->oa.account;
-		}
-	return *acct != NULL;
-}
 
 /*
  * Can the role be in this account and partition?  Its ARN decides once
@@ -199,7 +161,7 @@ bind_near(struct bindings *bs, struct binding *b)
 		return;
 	if (b->near->arn != NULL)
 		b->near_arn = b->near->arn;
-	else if (role_account(m, b->near, &part, &acct))
+	else if (model_role_account(m, b->near, &part, &acct))
 		b->near_arn = arena_printf(m->arena, "arn:%s:iam::%s:role%s%s",
 		    part, acct, b->near->path, b->near->name);
 }
@@ -255,7 +217,7 @@ bind_meant(struct bindings *bs, struct binding *b)
 		t = *b;
 		t.role = r;
 		t.wrong_action = t.closest = t.deny = NULL;
-		if (!role_account(m, r, &part, &acct))
+		if (!model_role_account(m, r, &part, &acct))
 			part = acct = NULL;
 		t.arn.partition = part;
 		t.arn.account = acct;
@@ -272,7 +234,8 @@ bind_meant(struct bindings *bs, struct binding *b)
 		r = b->meant[0];
 		if (r->arn != NULL)
 			b->meant_arn = r->arn;
-		else if (r->name != NULL && role_account(m, r, &part, &acct))
+		else if (r->name != NULL &&
+		    model_role_account(m, r, &part, &acct))
 			b->meant_arn = arena_printf(m->arena,
 			    "arn:%s:iam::%s:role%s%s", part, acct, r->path,
 			    r->name);
@@ -656,7 +619,8 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	b->aud = aud != NULL ? aud->value : DEFAULT_AUDIENCE;
 	b->aud_annotated = aud != NULL;
 	b->verdict = TRI_UNKNOWN;
-	b->have_roles = m->ntf > 0 || m->ntfsrc > 0 || m->naws > 0;
+	b->have_roles = m->ntf > 0 || m->ntfsrc > 0 || m->naws > 0 ||
+	    m->roles.n > 0;
 	if (arn_parse_role(m->arena, ann->value, &b->arn, err,
 	    sizeof(err)) == -1) {
 		b->arn_error = arena_strdup(m->arena, err);

@@ -113,6 +113,7 @@ void
 kl_commit(struct kload *kl)
 {
 	struct kl_pend	*p;
+	struct k8s_obj	*o;
 	size_t		 i;
 
 	for (i = 0; i < kl->objs.n; i++) {
@@ -125,9 +126,11 @@ kl_commit(struct kload *kl)
 			kl->m->objs_full = 1;
 			break;
 		}
-		kl_commit_obj(kl, p);
+		o = kl_commit_obj(kl, p);
 		if (strcmp(p->kind.s, "ClusterConfig") == 0)
 			kl_commit_esas(kl, p);
+		else if (!kl_commit_ack(kl, p, o))
+			(void)kl_commit_xp(kl, p, o);
 	}
 	kl->objs.n = 0;
 }

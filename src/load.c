@@ -826,6 +826,7 @@ void
 load_finish(struct model *m, struct diags *dg, const struct load_opts *opts)
 {
 	load_tf_sources(m, dg, m->tf_dirs.v, m->tf_dirs.n, opts);
+	load_k8s_finish(m, dg);
 }
 
 size_t

@@ -441,6 +441,13 @@ kl_map(struct kload *kl, struct kl_pend *p, int parent)
 		f = kl_field(parent, &k);
 		if (f == -1)
 			kl_stray(kl, p, parent, &k);
+		if (f == -1 && (r = kl_iam_key(kl, p, parent == -1 ?
+		    KL_AT_TOP : parent == F_META ? KL_AT_META :
+		    parent == F_SPEC ? KL_AT_SPEC : KL_AT_OTHER, &k)) != -1) {
+			if (r == 0)
+				return 0;
+			continue;
+		}
 		if (f == -1 || (f == F_ITEMS && !p->root)) {
 			if (!input_skip(&kl->in))
 				return 0;
@@ -699,6 +706,7 @@ kl_run(struct kload *kl)
 
 	kl->lines.max_line = LOAD_MAX_LINE;
 	kl->lines.max_size = LOAD_MAX_FILE_SIZE;
+	kl->lines.keep = KL_KEEP;
 	kl->lines.hook = kl_newline;
 	kl->lines.arg = kl;
 	input_open_lines(&kl->in, kl->file, &kl->lines, INPUT_REPLAY,

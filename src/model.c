@@ -45,6 +45,7 @@ model_release(struct model *m)
 	free(m->comments.v);
 	free(m->tf_gaps.v);
 	free(m->unrendered.v);
+	free(m->xrds.v);
 	free(m->unread.v);
 	free(m->tf_dirs.v);
 	strmap_release(&m->read_paths);
@@ -193,6 +194,15 @@ model_add_unrendered(struct model *m)
 
 	VEC_PUSH(m->unrendered, g);
 	return g;
+}
+
+struct k8s_xrd *
+model_add_xrd(struct model *m)
+{
+	struct k8s_xrd	*x = arena_alloc(m->arena, sizeof(*x));
+
+	VEC_PUSH(m->xrds, x);
+	return x;
 }
 
 static const struct {
@@ -370,6 +380,39 @@ model_oidc(const struct model *m, const char *fed)
 	if ((v = strmap_get(&m->oidc_by_arn, fed)) != NULL)
 		return v->v;
 	return model_parse_oidc(m, fed);
+}
+
+int
+model_role_account(const struct model *m, const struct iam_role *r,
+    const char **part, const char **acct)
+{
+	const struct oidc_principal	*o;
+	struct role_arn			 ra;
+	char				 err[128];
+	size_t				 i, j;
+
+	if (r->arn != NULL &&
+	    arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == 0) {
+		*part = ra.partition;
+		*acct = ra.account;
+		return 1;
+	}
+	*part = *acct = NULL;
+	for (i = 0; r->trust != NULL && i < r->trust->n; i++)
+		for (j = 0; j < r->trust->st[i].federated.n; j++) {
+			if (r->trust->st[i].federated.v[j] == NULL)
+				continue;
+			o = model_oidc(m, r->trust->st[i].federated.v[j]);
+			if (!o->valid)
+				continue;
+			if (*acct != NULL &&
+			    (strcmp(*acct, o->oa.account) != 0 ||
+			    strcmp(*part, o->oa.partition) != 0))
+				return 0;
+			*part = o->oa.partition;
+			*acct = o->oa.account;
+		}
+	return *acct != NULL;
 }
 
 /* Parse every Federated principal of a trust once for the whole run. */
