@@ -78,6 +78,13 @@ void	load_k8s_stream(struct model *, struct diags *, const char *file,
  * choose, and the composites of a CompositeResourceDefinition.
  */
 void	load_k8s_finish(struct model *, struct diags *);
+/*
+ * load_roles.c: once every input is read, the roles several inputs
+ * describe (one account, path and name) as one: a later declaration
+ * gets dup_of, the first declaration the role observed (AWS CLI), which
+ * leaves the model's roles; observations of one ARN are one role.
+ */
+void	load_roles_merge(struct model *);
 void	load_tf(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
 void	load_cfn(struct model *, struct diags *, const char *file,

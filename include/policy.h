@@ -124,6 +124,14 @@ void	pcond_set_op(struct pcond *, const char *);
  */
 int	pstmt_action_matches(const struct pstmt *, const char *);
 
+/*
+ * Do two policies say the same: the same statements in whatever order,
+ * each with the same effect, actions (regardless of case), principals
+ * and conditions (operators and keys regardless of case), lists read
+ * as sets?  Sids and formatting do not count.
+ */
+int	policy_same(const struct policy *, const struct policy *);
+
 /* IAM StringLike: '*' any run, '?' one character.  Linear time. */
 int	str_like(const char *pattern, const char *s);
 int	str_like_icase(const char *pattern, const char *s);

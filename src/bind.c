@@ -82,6 +82,9 @@ bind_resolve(struct bindings *bs, struct binding *b)
 
 	if ((v = strmap_get(&m->role_by_arn, b->ann->value)) != NULL) {
 		r = v->v;
+		/* Of the declarations of one role, the first (load.h). */
+		if (r->dup_of != NULL)
+			r = r->dup_of;
 		bs->used[r->index] = 1;
 		b->role = r;
 		return;
@@ -89,7 +92,8 @@ bind_resolve(struct bindings *bs, struct binding *b)
 	for (v = strmap_get(&m->role_by_name, b->arn.name); v != NULL;
 	    v = v->next) {
 		r = v->v;
-		if (r->arn != NULL || strcmp(r->path, b->arn.path) != 0)
+		if (r->dup_of != NULL || r->arn != NULL ||
+		    strcmp(r->path, b->arn.path) != 0)
 			continue;
 		if (!role_may_be_in(m, r, b->arn.partition, b->arn.account))
 			continue;
@@ -145,7 +149,8 @@ bind_near(struct bindings *bs, struct binding *b)
 		    bs->typo_budget == 0)
 			break;
 		r = m->roles.v[i];
-		if (r->name == NULL || strlen(r->name) + max < len ||
+		if (r->dup_of != NULL || r->name == NULL ||
+		    strlen(r->name) + max < len ||
 		    strlen(r->name) > len + max)
 			continue;
 		bs->typo_budget--;
@@ -180,8 +185,8 @@ bind_generated(struct binding *b, const struct model *m)
 
 	for (i = 0; i < m->roles.n; i++) {
 		r = m->roles.v[i];
-		if (r->name != NULL || (r->name_prefix == NULL &&
-		    !r->name_unknown))
+		if (r->dup_of != NULL || r->name != NULL ||
+		    (r->name_prefix == NULL && !r->name_unknown))
 			continue;
 		if (r->name_prefix != NULL &&
 		    str_has_prefix(b->arn.name, r->name_prefix)) {
@@ -211,7 +216,8 @@ bind_meant(struct bindings *bs, struct binding *b)
 
 	for (i = 0; i < m->roles.n && bs->typo_budget > 0; i++) {
 		r = m->roles.v[i];
-		if (r->trust == NULL || !trust_names(r->trust, b->sub))
+		if (r->dup_of != NULL || r->trust == NULL ||
+		    !trust_names(r->trust, b->sub))
 			continue;
 		bs->typo_budget--;
 		t = *b;

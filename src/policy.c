@@ -68,6 +68,12 @@ static int	 arn_like(const char *, const char *);
 static enum tri	 match_one(const struct pcond *, const char *, const char *);
 static enum tri	 eval_value(const struct pcond *, const char *);
 static enum tri	 eval_null(const struct pcond *, int);
+static int	 strv_covers(const struct strv *, const struct strv *, int);
+static int	 strv_same(const struct strv *, const struct strv *, int);
+static int	 pcond_same(const struct pcond *, const struct pcond *);
+static int	 conds_cover(const struct pstmt *, const struct pstmt *);
+static int	 pstmt_same(const struct pstmt *, const struct pstmt *);
+static int	 stmts_cover(const struct policy *, const struct policy *);
 
 /*
  * Write a message into the caller's buffer, truncating safely, and
@@ -824,4 +830,102 @@ pcond_eval(const struct pcond *c, const struct req_ctx *ctx)
 	    is_negated(c->base))
 		return TRI_TRUE;
 	return c->base == COND_OTHER ? TRI_UNKNOWN : TRI_FALSE;
+}
+
+/* ---- Comparing two policies ---- */
+
+/*
+ * Has every string of a an equal in b?  A string unknown until apply
+ * (NULL) equals only another such.
+ */
+static int
+strv_covers(const struct strv *a, const struct strv *b, int icase)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < a->n; i++) {
+		for (j = 0; j < b->n; j++)
+			if (a->v[i] == NULL ? b->v[j] == NULL :
+			    b->v[j] != NULL && (icase ?
+			    strcasecmp(a->v[i], b->v[j]) :
+			    strcmp(a->v[i], b->v[j])) == 0)
+				break;
+		if (j == b->n)
+			return 0;
+	}
+	return 1;
+}
+
+/* The same strings, in whatever order and however often: IAM's sets. */
+static int
+strv_same(const struct strv *a, const struct strv *b, int icase)
+{
+	return strv_covers(a, b, icase) && strv_covers(b, a, icase);
+}
+
+/* Operators and keys are read regardless of case; values are not. */
+static int
+pcond_same(const struct pcond *a, const struct pcond *b)
+{
+	if (strcasecmp(a->op, b->op) != 0 || (a->key == NULL) !=
+	    (b->key == NULL) || (a->key != NULL &&
+	    strcasecmp(a->key, b->key) != 0))
+		return 0;
+	return strv_same(&a->values, &b->values, 0);
+}
+
+/* Has every condition of a an equal in b? */
+static int
+conds_cover(const struct pstmt *a, const struct pstmt *b)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < a->nconds; i++) {
+		for (j = 0; j < b->nconds; j++)
+			if (pcond_same(&a->conds[i], &b->conds[j]))
+				break;
+		if (j == b->nconds)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+pstmt_same(const struct pstmt *a, const struct pstmt *b)
+{
+	return a->allow == b->allow && a->deny == b->deny &&
+	    a->not_action == b->not_action &&
+	    a->principal_star == b->principal_star &&
+	    a->has_not_principal == b->has_not_principal &&
+	    a->has_resource == b->has_resource &&
+	    strv_same(&a->actions, &b->actions, 1) &&
+	    strv_same(&a->federated, &b->federated, 0) &&
+	    strv_same(&a->service, &b->service, 0) &&
+	    strv_same(&a->aws, &b->aws, 0) &&
+	    conds_cover(a, b) && conds_cover(b, a);
+}
+
+/* Has every statement of a an equal in b? */
+static int
+stmts_cover(const struct policy *a, const struct policy *b)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < a->n; i++) {
+		for (j = 0; j < b->n; j++)
+			if (pstmt_same(&a->st[i], &b->st[j]))
+				break;
+		if (j == b->n)
+			return 0;
+	}
+	return 1;
+}
+
+int
+policy_same(const struct policy *a, const struct policy *b)
+{
+	if ((a->version == NULL) != (b->version == NULL) ||
+	    (a->version != NULL && strcmp(a->version, b->version) != 0))
+		return 0;
+	return stmts_cover(a, b) && stmts_cover(b, a);
 }

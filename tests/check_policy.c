@@ -638,6 +638,44 @@ START_TEST(policy_pcond_eval_null_context)
 }
 END_TEST
 
+START_TEST(policy_same_reads_lists_as_sets)
+{
+	struct arena	 a = ARENA_INIT;
+	const char	*reordered =
+	    "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"Irsa\","
+	    "\"Effect\":\"Allow\",\"Action\":[\"STS:AssumeRoleWithWebIdentity\"],"
+	    "\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:"
+	    "oidc-provider/" EKS_OIDC "\"},\"Condition\":{\"stringequals\":{"
+	    "\"" EKS_OIDC ":SUB\":[\"system:serviceaccount:kube-system:"
+	    "aws-load-balancer-controller\"],\"" EKS_OIDC ":aud\":"
+	    "\"sts.amazonaws.com\"}}}}";
+	const char	*other_ns = "{\"Version\":\"2012-10-17\",\"Statement\":"
+	    "[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+	    "\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:"
+	    "oidc-provider/" EKS_OIDC "\"},\"Condition\":{\"StringEquals\":{"
+	    "\"" EKS_OIDC ":sub\":\"system:serviceaccount:apps:"
+	    "aws-load-balancer-controller\",\"" EKS_OIDC ":aud\":"
+	    "\"sts.amazonaws.com\"}}}]}";
+	struct policy	*p, *q;
+
+	p = parse_ok(&a, trust_policy);
+	ck_assert(policy_same(p, p));
+	q = parse_ok(&a, reordered);
+	ck_assert(policy_same(p, q));
+	ck_assert(policy_same(q, p));
+	q = parse_ok(&a, other_ns);
+	ck_assert(!policy_same(p, q));
+	ck_assert(!policy_same(q, p));
+	/* No statement, and a Version more. */
+	q = parse_ok(&a, "{\"Statement\":[]}");
+	ck_assert(!policy_same(p, q));
+	ck_assert(policy_same(q, parse_ok(&a, "{\"Statement\":[]}")));
+	ck_assert(!policy_same(q, parse_ok(&a,
+	    "{\"Version\":\"2012-10-17\",\"Statement\":[]}")));
+	arena_release(&a);
+}
+END_TEST
+
 Suite *
 policy_suite(void)
 {
@@ -663,6 +701,7 @@ policy_suite(void)
 	tcase_add_test(tc, policy_str_like_truth_table);
 	tcase_add_test(tc, policy_str_like_pathological_is_false);
 	tcase_add_test(tc, policy_action_matches);
+	tcase_add_test(tc, policy_same_reads_lists_as_sets);
 	tcase_add_loop_test(tc, policy_pcond_eval_truth_table, 0,
 	    (int)(sizeof(eval_rows) / sizeof(eval_rows[0])));
 	tcase_add_test(tc, policy_pcond_eval_null_context);
