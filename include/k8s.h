@@ -139,6 +139,7 @@ struct kl_trust {
 	const char	*text;		/* the JSON text, else NULL */
 	struct policy	*policy;	/* parsed, or NULL */
 	const char	*error;		/* why not */
+	int		 not_json;	/* error is the JSON's */
 	struct loc	 error_loc;
 	struct loc	*origins;	/* pcond.origin, pstmt.origin - 1 */
 	size_t		 norigins;
@@ -154,6 +155,7 @@ struct kl_iam {
 	struct input_node	*status;
 	struct input_node	*labels;
 	struct kl_trust		 trust[KT__MAX];
+	const char		*addr;		/* what it declares */
 	int			 started;
 	size_t			 budget;	/* nodes left */
 	int			 over;		/* some values were not read */

@@ -107,6 +107,7 @@ ack_role(struct kload *kl, struct kl_pend *p, struct k8s_obj *o)
 	adopt = k8s_obj_annotation(o, ACK_ADOPTION);
 	r = model_add_role(kl->m, SRC_KUBERNETES);
 	r->address = arena_printf(kl->a, "ACK Role %s", kl_iname(kl, o, 1));
+	p->iam.addr = r->address;
 	r->obj = o;
 	r->loc = o->kind_loc;
 	n = kl_iget(spec, "name");
@@ -149,8 +150,10 @@ ack_role(struct kload *kl, struct kl_pend *p, struct k8s_obj *o)
 		    "spec.assumeRolePolicyDocument: ACK requires the trust "
 		    "policy; write it there as JSON in a string", r->address);
 	kl_itrust(kl, p, r, KT_ACK, adopt != NULL);
-	if (r->policy_unknown)
+	if (r->policy_unknown) {
 		r->unknown_refs = "the existing role that ACK adopts";
+		r->policies_unknown = 1;
+	}
 }
 
 /*
@@ -170,6 +173,7 @@ ack_provider(struct kload *kl, struct kl_pend *p, struct k8s_obj *o)
 	pv = model_add_provider(kl->m, SRC_KUBERNETES);
 	pv->address = arena_printf(kl->a, "ACK OpenIDConnectProvider %s",
 	    kl_iname(kl, o, 1));
+	p->iam.addr = pv->address;
 	pv->loc = o->kind_loc;
 	n = kl_iget(spec, "url");
 	if ((url = kl_istr(kl, n, "spec.url", pv->address)) != NULL) {

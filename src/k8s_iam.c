@@ -417,8 +417,9 @@ kl_trust(struct kload *kl, struct kl_pend *p, enum kl_tslot slot,
 	if (policy_parse(kl->a, t->text, len, &t->policy, err,
 	    sizeof(err)) == -1) {
 		t->policy = NULL;
-		t->error = arena_strdup(kl->a, jerr.kind != INPUT_OK ?
-		    jerr.problem : err);
+		t->not_json = jerr.kind != INPUT_OK;
+		t->error = arena_strdup(kl->a, t->not_json ? jerr.problem :
+		    err);
 		t->error_loc = t->loc;
 	}
 	kl_origins(kl, t, &pl, jerr.kind != INPUT_OK && t->policy == NULL ?
@@ -738,8 +739,13 @@ kl_itrust(struct kload *kl, struct kl_pend *p, struct iam_role *r,
 	r->policy_json = t->text;
 	if (t->policy == NULL) {
 		r->trust_error = t->error;
-		kl_error(kl, &t->error_loc, "%s: %s is not a valid policy: %s",
-		    r->address, t->path, t->error);
+		if (t->not_json)
+			kl_error(kl, &t->error_loc, "%s: %s is not JSON: %s; "
+			    "IAM reads the trust policy as a JSON document",
+			    r->address, t->path, t->error);
+		else
+			kl_error(kl, &t->error_loc, "%s: %s is not a valid "
+			    "policy: %s", r->address, t->path, t->error);
 		return;
 	}
 	r->trust = t->policy;
@@ -751,14 +757,16 @@ kl_itrust(struct kload *kl, struct kl_pend *p, struct iam_role *r,
 void
 kl_iam_finish(struct kload *kl, struct kl_pend *p, struct k8s_obj *o)
 {
+	const char	*addr;
+
 	struct k8s_dup	*d;
 	size_t		 i;
 
+	addr = p->iam.addr != NULL ? p->iam.addr : o->kind_name;
 	if (p->iam.over)
-		kl_error(kl, &p->iam.over_loc, "%s %s: more than %d values, or "
+		kl_error(kl, &p->iam.over_loc, "%s: more than %d values, or "
 		    "values nested deeper than %d, in the fields irsalint "
-		    "reads; the rest are not read", o->kind_name,
-		    o->name != NULL ? o->name : "(unnamed)", KL_IAM_NODES,
+		    "reads; the rest are not read", addr, KL_IAM_NODES,
 		    KL_IAM_DEPTH);
 	if (p->iam.dups.n == 0)
 		return;

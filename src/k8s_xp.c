@@ -218,6 +218,7 @@ xp_role(struct kload *kl, struct kl_pend *p, struct k8s_obj *o,
 	r->name_unknown = r->name == NULL;
 	r->address = xp_role_addr(kl, fam, k8s_obj_ns(kl->m, o),
 	    o->name != NULL ? o->name : "(unnamed)");
+	p->iam.addr = r->address;
 	if (r->name == NULL)
 		kl_error(kl, &o->kind_loc, "%s: no metadata.name and no %s "
 		    "annotation: the IAM role has no name", r->address,
@@ -248,6 +249,8 @@ xp_role(struct kload *kl, struct kl_pend *p, struct k8s_obj *o,
 	slot = fam == XP_OLD ? KT_FP_DOC : p->iam.trust[KT_FP].set ? KT_FP :
 	    KT_INIT;
 	if (observe && !p->iam.trust[slot].set) {
+		/* What is attached is AWS's too. */
+		r->policies_unknown = 1;
 		kl_itrust(kl, p, r, KT_STATUS, 1);
 		if (r->policy_unknown)
 			r->unknown_refs = "the existing role that Crossplane "
@@ -285,8 +288,8 @@ xp_attachment(struct kload *kl, struct kl_pend *p, struct k8s_obj *o,
 	const char		*addr, *where, *name, *ns, *s;
 	size_t			 i;
 
-	addr = arena_printf(kl->a, "Crossplane %s %s", o->kind_name,
-	    kl_iname(kl, o, nm->namespaced));
+	addr = p->iam.addr = arena_printf(kl->a, "Crossplane %s %s",
+	    o->kind_name, kl_iname(kl, o, nm->namespaced));
 	n = xp_field(p, fam, nm->role, &where);
 	name = kl_istr(kl, n, arena_printf(kl->a, "%s.%s", where, nm->role),
 	    addr);
@@ -383,6 +386,7 @@ xp_provider(struct kload *kl, struct kl_pend *p, struct k8s_obj *o,
 	pv = model_add_provider(kl->m, SRC_KUBERNETES);
 	pv->address = arena_printf(kl->a, "Crossplane OpenIDConnectProvider "
 	    "%s", kl_iname(kl, o, nm->namespaced));
+	p->iam.addr = pv->address;
 	pv->loc = o->kind_loc;
 	n = xp_field(p, fam, "url", &where);
 	if ((url = kl_istr(kl, n, arena_printf(kl->a, "%s.url", where),
@@ -590,12 +594,14 @@ load_k8s_finish(struct model *m, struct diags *dg)
 					break;
 			if (k < m->unrendered.n)
 				continue;
-			xp_note(m, o, arena_printf(m->arena, "%s %s is a "
+			xp_note(m, o, arena_printf(m->arena, "%s %s%s%s is a "
 			    "composite resource or claim of %s: the resources "
 			    "its Composition makes, IAM roles among them, are "
 			    "not read; lint what they render: crossplane "
 			    "render %s composition.yaml functions.yaml | "
 			    "irsalint ... -", o->kind_name,
+			    o->ns != NULL ? o->ns : "",
+			    o->ns != NULL ? "/" : "",
 			    o->name != NULL ? o->name : "(unnamed)",
 			    x->obj->name != NULL ? x->obj->name : x->group,
 			    o->kind_loc.file));

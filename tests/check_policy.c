@@ -643,14 +643,16 @@ START_TEST(policy_same_reads_lists_as_sets)
 	struct arena	 a = ARENA_INIT;
 	const char	*reordered =
 	    "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"Irsa\","
-	    "\"Effect\":\"Allow\",\"Action\":[\"STS:AssumeRoleWithWebIdentity\"],"
+	    "\"Effect\":\"Allow\",\"Action\":"
+	    "[\"STS:AssumeRoleWithWebIdentity\"],"
 	    "\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:"
 	    "oidc-provider/" EKS_OIDC "\"},\"Condition\":{\"stringequals\":{"
 	    "\"" EKS_OIDC ":SUB\":[\"system:serviceaccount:kube-system:"
 	    "aws-load-balancer-controller\"],\"" EKS_OIDC ":aud\":"
 	    "\"sts.amazonaws.com\"}}}}";
 	const char	*other_ns = "{\"Version\":\"2012-10-17\",\"Statement\":"
-	    "[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRoleWithWebIdentity\","
+	    "[{\"Effect\":\"Allow\","
+	    "\"Action\":\"sts:AssumeRoleWithWebIdentity\","
 	    "\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:"
 	    "oidc-provider/" EKS_OIDC "\"},\"Condition\":{\"StringEquals\":{"
 	    "\"" EKS_OIDC ":sub\":\"system:serviceaccount:apps:"
