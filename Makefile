@@ -124,8 +124,8 @@ clean:
 
 
 # libFuzzer targets, built with clang into build/fuzz: make fuzz, then run
-# e.g. build/fuzz/fuzz_k8s -runs=10000000 build/fuzz/corpus_k8s, or
-# build/fuzz/fuzz_hcl -dict=tests/fuzz/hcl.dict build/fuzz/corpus_hcl.
+# e.g. build/fuzz/fuzz_k8s -dict=tests/fuzz/k8s.dict build/fuzz/corpus_k8s,
+# or build/fuzz/fuzz_hcl -dict=tests/fuzz/hcl.dict build/fuzz/corpus_hcl.
 FUZZ_CC	= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
@@ -153,7 +153,8 @@ fuzz-corpus:
 	    build/fuzz/corpus_input build/fuzz/corpus_hcl build/fuzz/corpus_tfsrc \
 	    build/fuzz/corpus_config
 	@find testdata -type f \( -name '*.yaml' -o -name '*.yml' \) | \
-	    while read f; do cp "$$f" build/fuzz/corpus_k8s/; done
+	    while read f; do cp "$$f" build/fuzz/corpus_k8s/"$$(echo "$$f" | tr / _)"; done
+	@cp testdata/ack/*.json build/fuzz/corpus_k8s/
 	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
 	    while read f; do cp "$$f" build/fuzz/corpus_tf/; done
 	@cp testdata/cfn/*.yaml testdata/cfn/*.json testdata/cfn/cdk.out/*.json \
