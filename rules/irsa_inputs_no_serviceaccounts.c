@@ -67,13 +67,10 @@ static void
 check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
 	const struct model	*m = ctx->m;
-	size_t			 i;
 
-	if (role->trust == NULL || !for_pods(m, role->trust))
+	if (m->nsa > 0 || role->trust == NULL ||
+	    !for_pods(m, role->trust))
 		return;
-	for (i = 0; i < m->objs.n; i++)
-		if (m->objs.v[i]->kind == K8S_SERVICEACCOUNT)
-			return;
 	rule_report_role(ctx->dg, r, r->severity, m, role,
 	    "the trust admits ServiceAccounts, but the inputs hold none, so "
 	    "its subjects are not checked: pass the manifests, or rendered "

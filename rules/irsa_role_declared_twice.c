@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Flag a role that two inputs declare with different trust policies. */
 #include <stddef.h>
+#include <string.h>
 
 #include "diag.h"
 #include "model.h"
@@ -39,6 +40,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 
 	if (first == NULL || role->trust == NULL || first->trust == NULL ||
 	    role->trust_partial || first->trust_partial ||
+	    (role->policy_json != NULL && first->policy_json != NULL &&
+	    strcmp(role->policy_json, first->policy_json) == 0) ||
 	    policy_same(role->trust, first->trust))
 		return;
 	d = rule_report_role(ctx->dg, r, r->severity, ctx->m, role,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Note a declared role whose deployed trust policy says something else. */
 #include <stddef.h>
+#include <string.h>
 
 #include "diag.h"
 #include "model.h"
@@ -37,7 +38,10 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 	struct diag		*d;
 
 	if (obs == NULL || role->trust == NULL || obs->trust == NULL ||
-	    role->trust_partial || policy_same(role->trust, obs->trust))
+	    role->trust_partial || (role->policy_json != NULL &&
+	    obs->policy_json != NULL &&
+	    strcmp(role->policy_json, obs->policy_json) == 0) ||
+	    policy_same(role->trust, obs->trust))
 		return;
 	d = rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
 	    "the deployed role %s has another trust policy than this "

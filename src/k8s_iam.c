@@ -19,6 +19,7 @@
 #include "load.h"
 #include "model.h"
 #include "policy.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 /* Nodes kept of one object, and how deep; a bound on hostile input. */
@@ -66,6 +67,10 @@ static void	 kl_place_add(struct kl_places *, size_t, const char *,
 		    const char *, struct loc);
 static void	 kl_origins(struct kload *, struct kl_trust *,
 		    const struct kl_places *, const struct input_err *);
+static const char *kl_place_key(struct kload *, size_t, const char *,
+		    const char *);
+static unsigned int kl_place_no(const struct kl_places *,
+		    const struct strmap_val *);
 
 /* Keys of spec an IAM kind reads. */
 static const char *const spec_keys[] = {
@@ -226,6 +231,9 @@ kl_inode(struct kload *kl, struct kl_pend *p, enum kl_ctx ctx,
 {
 	struct input_node	*n, *kid, **tail;
 	struct input_key	 k2;
+	struct strmap		 keys;
+	const struct strmap_val	*v;
+	struct kl_dup		 d;
 	const char		*sub;
 	enum kl_ctx		 c2;
 	int			 r, ts;
@@ -279,16 +287,18 @@ kl_inode(struct kload *kl, struct kl_pend *p, enum kl_ctx ctx,
 			return NULL;
 		sub = k != NULL ? arena_printf(kl->a, "%s.%s", path, k->s) :
 		    path;
+		strmap_init(&keys);
+		tail = &n->kids;
 		while ((r = input_entry(&kl->in, &k2)) == 1) {
 			if (!k2.ok) {
 				if (!input_skip(&kl->in))
-					return NULL;
+					break;
 				continue;
 			}
 			if ((ts = kl_tslot(ctx, k2.s)) != -1) {
 				kl_trust(kl, p, ts, sub, &k2);
 				if (kl->in.err.kind != INPUT_OK)
-					return NULL;
+					break;
 				continue;
 			}
 			c2 = CTX_NONE;
@@ -303,11 +313,30 @@ kl_inode(struct kload *kl, struct kl_pend *p, enum kl_ctx ctx,
 			if ((kid = kl_inode(kl, p, c2, depth + 1, &k2,
 			    sub)) == NULL) {
 				if (kl->in.err.kind != INPUT_OK)
-					return NULL;
+					break;
 				continue;
 			}
-			kl_add(kl, p, n, kid, sub, &k2.loc);
+			/*
+			 * Entries stay in file order and kl_iget() takes the
+			 * last of a key, as Kubernetes does; a key given again
+			 * is kept as a duplicate of its first.
+			 */
+			if ((v = strmap_get(&keys, kid->key)) != NULL) {
+				d.path = arena_printf(kl->a, "%s.%s", sub,
+				    kid->key);
+				d.pod = -1;
+				d.loc = k2.loc;
+				d.first = ((struct input_node *)v->v)->key_loc;
+				KL_APUSH(kl->a, p->iam.dups, d);
+			} else
+				strmap_add(&keys, kl->a, kid->key, kid);
+			*tail = kid;
+			tail = &kid->next;
+			n->n++;
 		}
+		strmap_release(&keys);
+		if (kl->in.err.kind != INPUT_OK)
+			return NULL;
 		return r == 2 ? n : NULL;
 	default:
 		(void)input_skip(&kl->in);
@@ -601,6 +630,9 @@ kl_origins(struct kload *kl, struct kl_trust *t, const struct kl_places *pl,
 	struct loc	*at, *out;
 	struct pstmt	*st;
 	struct pcond	*c;
+	struct strmap	 first;
+	const struct strmap_val *v;
+	const char	*key;
 	size_t		 n = pl->n + 1, len, i, j, k;
 
 	if ((raw = input_lines_scalar(&kl->lines, &kl->in.ev, &len)) == NULL)
@@ -622,25 +654,48 @@ kl_origins(struct kload *kl, struct kl_trust *t, const struct kl_places *pl,
 		t->error_loc = out[pl->n];
 	t->origins = out;
 	t->norigins = pl->n;
-	for (i = 0; t->policy != NULL && i < t->policy->n; i++) {
+	if (t->policy == NULL)
+		return;
+	/* The first place of each statement's principal and condition. */
+	strmap_init(&first);
+	for (k = 0; k < pl->n; k++) {
+		key = kl_place_key(kl, pl->v[k].stmt, pl->v[k].op,
+		    pl->v[k].key);
+		if (strmap_get(&first, key) == NULL)
+			strmap_add(&first, kl->a, key, &pl->v[k]);
+	}
+	for (i = 0; i < t->policy->n; i++) {
 		st = &t->policy->st[i];
-		for (k = 0; k < pl->n; k++)
-			if (pl->v[k].stmt == st->index && pl->v[k].op == NULL) {
-				st->origin = (unsigned int)k + 1;
-				break;
-			}
+		if ((v = strmap_get(&first, kl_place_key(kl, st->index, NULL,
+		    NULL))) != NULL)
+			st->origin = kl_place_no(pl, v);
 		for (j = 0; j < st->nconds; j++) {
 			c = &st->conds[j];
-			for (k = 0; c->key != NULL && k < pl->n; k++)
-				if (pl->v[k].stmt == st->index &&
-				    pl->v[k].op != NULL &&
-				    strcmp(pl->v[k].op, c->op) == 0 &&
-				    strcmp(pl->v[k].key, c->key) == 0) {
-					c->origin = (unsigned int)k + 1;
-					break;
-				}
+			if (c->key == NULL)
+				continue;
+			v = strmap_get(&first, kl_place_key(kl, st->index,
+			    c->op, c->key));
+			if (v != NULL)
+				c->origin = kl_place_no(pl, v);
 		}
 	}
+	strmap_release(&first);
+}
+
+/* The key of a place: its statement, and its condition's operator and key. */
+static const char *
+kl_place_key(struct kload *kl, size_t stmt, const char *op, const char *key)
+{
+	if (op == NULL)
+		return arena_printf(kl->a, "%zu", stmt);
+	return arena_printf(kl->a, "%zu %s\n%s", stmt, op, key);
+}
+
+/* The 1-based origin of the place kept under a key. */
+static unsigned int
+kl_place_no(const struct kl_places *pl, const struct strmap_val *v)
+{
+	return (unsigned int)((const struct kl_place *)v->v - pl->v) + 1;
 }
 
 /* ---- From the trees to the model: what the kinds' readers share ---- */

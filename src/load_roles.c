@@ -68,22 +68,27 @@ merge_group(struct model *m, struct iam_role **g, size_t n,
     unsigned char *gone)
 {
 	struct iam_role	*decl = NULL, *obs = NULL;
-	size_t		 i, j;
+	struct strmap	 seen;
+	const char	*k;
+	size_t		 i;
 
-	(void)m;
+	/* Declarations by kind of input and address, seen once each. */
+	strmap_init(&seen);
 	for (i = 0; i < n; i++) {
 		if (g[i]->src == SRC_AWS_CLI)
 			continue;
-		if (decl == NULL) {
-			decl = g[i];
+		k = g[i]->address == NULL ? NULL : arena_printf(m->arena,
+		    "%d %s", (int)g[i]->src, g[i]->address);
+		if (k != NULL && strmap_get(&seen, k) != NULL)
 			continue;
-		}
-		for (j = 0; j < i; j++)
-			if (same_object(g[j], g[i]))
-				break;
-		if (j == i)
+		if (k != NULL)
+			strmap_add(&seen, m->arena, k, g[i]);
+		if (decl == NULL)
+			decl = g[i];
+		else
 			g[i]->dup_of = decl;
 	}
+	strmap_release(&seen);
 	for (i = 0; i < n; i++) {
 		if (g[i]->src != SRC_AWS_CLI)
 			continue;
