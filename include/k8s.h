@@ -96,14 +96,12 @@ struct kl_stray {
 	int		 pod;
 };
 
-/* One entry of an eksctl ClusterConfig's iam.serviceAccounts. */
-struct kl_esa {
-	struct loc		 loc;		/* the item */
-	struct kl_str		 name, ns;
-	struct kv_pos		 role;		/* attachRoleARN */
-	int			 role_only;
-	KL_VEC(struct kv_pos)	 ann;
-};
+/*
+ * The nodes an eksctl ClusterConfig's iam or addons may have, at most:
+ * hundreds of times what a real one has, and a bound on what a hostile
+ * one makes the loader keep.
+ */
+#define KL_MAX_TREE	100000
 
 /* One object being read. */
 struct kl_pend {
@@ -119,7 +117,8 @@ struct kl_pend {
 	KL_VEC(struct kl_stray)	 stray;
 	KL_VEC(struct kl_dup)	 dups;
 	KL_VEC(const char *)	 data_keys;
-	KL_VEC(struct kl_esa)	 esas;
+	const struct input_node	*iam;		/* eksctl: iam, whole */
+	const struct input_node	*addons;	/* eksctl: addons, whole */
 	int			 root;		/* of a document: may be a List */
 	int			 has_items;	/* items was a sequence */
 };
@@ -186,8 +185,11 @@ void		 kl_commit(struct kload *);
 /* k8s_pod.c: containers, env and envFrom. */
 int		 kl_containers(struct kload *, struct kl_pod *, int);
 
-/* k8s_eksctl.c: an eksctl ClusterConfig's iam.serviceAccounts. */
-int		 kl_esas(struct kload *, struct kl_pend *);
-void		 kl_commit_esas(struct kload *, struct kl_pend *);
+/*
+ * k8s_eksctl.c: what an eksctl ClusterConfig declares, from its iam
+ * and addons: roles, ServiceAccounts, the OIDC provider, Pod Identity
+ * associations and add-ons.
+ */
+void		 kl_commit_eksctl(struct kload *, struct kl_pend *);
 
 #endif /* K8S_H */

@@ -69,10 +69,13 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 	const struct model	*m = ctx->m;
 	size_t			 i;
 
-	if (role->trust == NULL || !for_pods(m, role->trust))
+	/* irsa-trust-orphan-subject names the one eksctl leaves out. */
+	if (role->trust == NULL || role->role_only || !for_pods(m, role->trust))
 		return;
+	/* An EKS add-on's ServiceAccounts are no manifests passed. */
 	for (i = 0; i < m->objs.n; i++)
-		if (m->objs.v[i]->kind == K8S_SERVICEACCOUNT)
+		if (m->objs.v[i]->kind == K8S_SERVICEACCOUNT &&
+		    m->objs.v[i]->addon == NULL)
 			return;
 	rule_report_role(ctx->dg, r, r->severity, m, role,
 	    "the trust admits ServiceAccounts, but the inputs hold none, so "

@@ -42,7 +42,11 @@ check(const struct rule *r, struct check_ctx *ctx)
 	struct diag			*d;
 	size_t				 i;
 
-	if (ctx->m->objs.n == 0)
+	/* Manifests, not only an EKS add-on's ServiceAccounts. */
+	for (i = 0; i < ctx->m->objs.n; i++)
+		if (ctx->m->objs.v[i]->addon == NULL)
+			break;
+	if (i == ctx->m->objs.n)
 		return;
 	for (i = 0; i < ctx->m->pod_identities.n; i++) {
 		p = ctx->m->pod_identities.v[i];

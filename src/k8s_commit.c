@@ -127,7 +127,7 @@ kl_commit(struct kload *kl)
 		}
 		kl_commit_obj(kl, p);
 		if (strcmp(p->kind.s, "ClusterConfig") == 0)
-			kl_commit_esas(kl, p);
+			kl_commit_eksctl(kl, p);
 	}
 	kl->objs.n = 0;
 }

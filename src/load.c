@@ -822,6 +822,7 @@ void
 load_finish(struct model *m, struct diags *dg, const struct load_opts *opts)
 {
 	load_tf_sources(m, dg, m->tf_dirs.v, m->tf_dirs.n, opts);
+	load_implied(m);
 }
 
 size_t

@@ -87,6 +87,7 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 		break;
 	}
 	/* As main() does. */
+	load_finish(&m, &dg, NULL);
 	model_index(&m);
 	bindings_init(&bs);
 	engine_run(&m, &dg, &bs);
