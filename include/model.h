@@ -276,6 +276,7 @@ struct pod_identity {
 	const char	*sa;		/* service_account */
 	const char	*role_arn;	/* NULL: unknown until apply */
 	const char	*role_ref;	/* address of the role it references */
+	const struct eks_addon *addon;	/* an EKS add-on's, else NULL */
 };
 
 /*
@@ -311,6 +312,7 @@ struct eks_addon {
 	const char	*role_ref;
 	struct eks_addon_pia *pias;	/* pod_identity_association */
 	size_t		 npias;
+	const char	*cluster_origin;	/* eksctl: as a role's */
 };
 
 /*

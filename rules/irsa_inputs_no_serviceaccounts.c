@@ -69,8 +69,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 	const struct model	*m = ctx->m;
 	size_t			 i;
 
-	/* irsa-trust-orphan-subject names the one eksctl leaves out. */
-	if (role->trust == NULL || role->role_only || !for_pods(m, role->trust))
+	/*
+	 * irsa-trust-orphan-subject names the one eksctl leaves out; a
+	 * role an EKS add-on's ServiceAccount uses was checked with it.
+	 */
+	if (role->trust == NULL || role->role_only ||
+	    rule_role_used(ctx, role) || !for_pods(m, role->trust))
 		return;
 	/* An EKS add-on's ServiceAccounts are no manifests passed. */
 	for (i = 0; i < m->objs.n; i++)

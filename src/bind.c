@@ -608,6 +608,7 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 {
 	const struct model	*m = bs->m;
 	const struct kv_pos	*aud;
+	const char		*origin;
 	char			 err[256];
 
 	memset(b, 0, sizeof(*b));
@@ -640,9 +641,11 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 		 * A ServiceAccount and a role of one eksctl config: eksctl
 		 * writes the trust for the issuer of that very cluster.
 		 */
+		origin = sa->addon != NULL ? sa->addon->cluster_origin :
+		    sa->origin;
 		if (b->verdict == TRI_TRUE && b->role->cluster_origin != NULL &&
-		    sa->origin != NULL &&
-		    strcmp(sa->origin, b->role->cluster_origin) == 0)
+		    origin != NULL &&
+		    strcmp(origin, b->role->cluster_origin) == 0)
 			b->unverified = NULL;
 	}
 	else if (b->role->trust_elsewhere != NULL)

@@ -154,8 +154,8 @@ ebool(struct ectx *e, const struct input_node *map, const char *key,
 		if (strcmp(n->s, no[i]) == 0)
 			return 0;
 	}
-	kl_error(e->kl, &n->loc, "%s.%s: expected true or false, found \"%.*s\"",
-	    path, key, n->len > 64 ? 64 : (int)n->len, n->s);
+	kl_error(e->kl, &n->loc, "%s.%s: expected true or false, found "
+	    "\"%.*s\"", path, key, n->len > 64 ? 64 : (int)n->len, n->s);
 	return -1;
 }
 
@@ -480,6 +480,7 @@ eaddon(struct ectx *e, const struct input_node *item, size_t i)
 	ad->name = name;
 	ad->name_loc = name_loc;
 	ad->cluster = e->cluster;
+	ad->cluster_origin = e->origin;
 	ad->ns = ns != NULL && *ns != '\0' ? ns : NULL;
 	if (arn != NULL) {
 		n = eget(item, "serviceAccountRoleARN");
@@ -511,8 +512,8 @@ eaddon_pias(struct ectx *e, struct eks_addon *ad, const struct input_node *seq,
 		return;
 	ad->pias = arena_alloc(e->kl->a, seq->n * sizeof(*ad->pias));
 	for (i = 0, k = seq->kids; k != NULL; k = k->next, i++) {
-		ipath = arena_printf(e->kl->a, "%s.podIdentityAssociations[%zu]",
-		    path, i);
+		ipath = arena_printf(e->kl->a,
+		    "%s.podIdentityAssociations[%zu]", path, i);
 		if (eis(e, k, INPUT_NODE_MAP, ipath, "") != 1)
 			continue;
 		pia = &ad->pias[ad->npias];

@@ -159,6 +159,7 @@ implied_addon(struct model *m, const struct eks_addon *ad)
 		pi->sa = pia->sa;
 		pi->role_arn = pia->role_arn;
 		pi->role_ref = pia->role_ref;
+		pi->addon = ad;
 	}
 }
 

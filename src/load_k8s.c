@@ -181,7 +181,8 @@ static void		 kl_scalar(struct kload *, struct kl_pend *, int,
 			    struct loc);
 static void		 kl_sa_mark(struct kl_pend *, int, enum kl_sa_state,
 			    struct loc, const char *);
-static int		 kl_tree(struct kload *, struct kl_pend *, enum kl_slot);
+static int		 kl_tree(struct kload *, struct kl_pend *,
+			    enum kl_slot);
 static int		 kl_keys(struct kload *, struct kl_pend *);
 static int		 kl_items(struct kload *, struct kl_pend *);
 static void		 kl_finish(struct kload *, struct kl_pend *);
