@@ -102,6 +102,12 @@ struct kl_stray {
  * one makes the loader keep.
  */
 #define KL_MAX_TREE	100000
+/*
+ * The entries of eksctl ClusterConfigs read from one file, at most:
+ * aliases can repeat an entry many times in few bytes, and each makes
+ * roles, ServiceAccounts or add-ons that live as long as the model.
+ */
+#define KL_MAX_EKSCTL	100000
 
 /* One object being read. */
 struct kl_pend {
@@ -117,8 +123,8 @@ struct kl_pend {
 	KL_VEC(struct kl_stray)	 stray;
 	KL_VEC(struct kl_dup)	 dups;
 	KL_VEC(const char *)	 data_keys;
-	const struct input_node	*iam;		/* eksctl: iam, whole */
-	const struct input_node	*addons;	/* eksctl: addons, whole */
+	const struct input_node	*iam;		/* eksctl: iam, whole, */
+	const struct input_node	*addons;	/* addons, in kl->trees */
 	int			 root;		/* of a document: may be a List */
 	int			 has_items;	/* items was a sequence */
 };
@@ -157,6 +163,8 @@ struct kload {
 	int		 defer;		/* hold errors back */
 	unsigned int	 prev_line;	/* in.last_line of the last document */
 	const struct kl_source *source;	/* of the current document */
+	struct arena	 trees;		/* the document's eksctl trees */
+	size_t		 neksctl;	/* eksctl entries read */
 	size_t		 src_next;	/* first source not yet passed */
 	KL_VEC(struct kl_source) sources;
 	struct {

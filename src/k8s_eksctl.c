@@ -65,20 +65,33 @@ static void	eaddon(struct ectx *, const struct input_node *, size_t);
 static void	eaddon_pias(struct ectx *, struct eks_addon *,
 		    const struct input_node *, const char *);
 static void	eoidc(struct ectx *, const struct input_node *);
+static int	ecount(struct ectx *, const struct input_node *);
 static void	eseq(struct ectx *, const struct input_node *, const char *,
 		    void (*)(struct ectx *, const struct input_node *, size_t));
 
-/* The value of key in map, the later of two as eksctl decodes it. */
+/*
+ * The value of key in map, the later of two as eksctl decodes it; a
+ * merge key "<<: *base" or "<<: [*a, *b]" brings the keys of the
+ * mappings it names in where it stands, as the loader reads them.
+ */
 static const struct input_node *
 eget(const struct input_node *map, const char *key)
 {
-	const struct input_node	*k, *last = NULL;
+	const struct input_node	*k, *m, *v, *last = NULL;
 
 	if (map == NULL || map->type != INPUT_NODE_MAP)
 		return NULL;
-	for (k = map->kids; k != NULL; k = k->next)
+	for (k = map->kids; k != NULL; k = k->next) {
 		if (strcmp(k->key, key) == 0)
 			last = k;
+		else if (strcmp(k->key, "<<") == 0 &&
+		    k->type == INPUT_NODE_MAP && (v = eget(k, key)) != NULL)
+			last = v;
+		else if (strcmp(k->key, "<<") == 0 && k->type == INPUT_NODE_SEQ)
+			for (m = k->kids; m != NULL; m = m->next)
+				if ((v = eget(m, key)) != NULL)
+					last = v;
+	}
 	return last;
 }
 
@@ -232,7 +245,7 @@ eannotations(struct ectx *e, const struct input_node *meta,
 		for (k = n->kids; k != NULL; k = k->next) {
 			if (eis(e, k, INPUT_NODE_SCALAR, apath, k->key) != 1)
 				continue;
-			a.key = k->key;
+			a.key = arena_strdup(e->kl->a, k->key);
 			a.value = arena_strndup(e->kl->a, k->s, k->len >
 			    LOAD_MAX_SCALAR ? LOAD_MAX_SCALAR : k->len);
 			a.key_loc = k->key_loc;
@@ -460,7 +473,7 @@ eaddon(struct ectx *e, const struct input_node *item, size_t i)
 	struct eks_addon	*ad;
 	const struct input_node	*n;
 	struct loc		 name_loc, loc;
-	const char		*path, *name, *arn, *ns;
+	const char		*path, *name, *arn, *ns, *key;
 
 	path = arena_printf(e->kl->a, "addons[%zu]", i);
 	name = estr(e, item, "name", path, &name_loc);
@@ -488,10 +501,10 @@ eaddon(struct ectx *e, const struct input_node *item, size_t i)
 		ad->role.value = arn;
 		ad->role.key_loc = n->key_loc;
 		ad->role.value_loc = n->loc;
-	} else if ((n = eget(item, "attachPolicyARNs")) != NULL ||
-	    (n = eget(item, "attachPolicy")) != NULL ||
-	    (n = eget(item, "wellKnownPolicies")) != NULL) {
-		ad->role.key = n->key;
+	} else if ((n = eget(item, key = "attachPolicyARNs")) != NULL ||
+	    (n = eget(item, key = "attachPolicy")) != NULL ||
+	    (n = eget(item, key = "wellKnownPolicies")) != NULL) {
+		ad->role.key = key;
 		ad->role.key_loc = ad->role.value_loc = n->key_loc;
 	}
 	eaddon_pias(e, ad, eget(item, "podIdentityAssociations"), path);
@@ -514,6 +527,8 @@ eaddon_pias(struct ectx *e, struct eks_addon *ad, const struct input_node *seq,
 	for (i = 0, k = seq->kids; k != NULL; k = k->next, i++) {
 		ipath = arena_printf(e->kl->a,
 		    "%s.podIdentityAssociations[%zu]", path, i);
+		if (!ecount(e, k))
+			return;
 		if (eis(e, k, INPUT_NODE_MAP, ipath, "") != 1)
 			continue;
 		pia = &ad->pias[ad->npias];
@@ -552,6 +567,16 @@ eoidc(struct ectx *e, const struct input_node *iam)
 	pv->client_ids[pv->nclient_ids++] = EKSCTL_AUD;
 }
 
+/* One more entry read, at n: 0 once over KL_MAX_EKSCTL (said once). */
+static int
+ecount(struct ectx *e, const struct input_node *n)
+{
+	if (e->kl->neksctl++ == KL_MAX_EKSCTL)
+		kl_error(e->kl, &n->loc, "more than %d eksctl entries; the rest "
+		    "are not read", KL_MAX_EKSCTL);
+	return e->kl->neksctl <= KL_MAX_EKSCTL;
+}
+
 /* Each mapping of the sequence seq, the field at path, to fn. */
 static void
 eseq(struct ectx *e, const struct input_node *seq, const char *path,
@@ -564,6 +589,8 @@ eseq(struct ectx *e, const struct input_node *seq, const char *path,
 	if (eis(e, seq, INPUT_NODE_SEQ, "", path) != 1)
 		return;
 	for (i = 0, k = seq->kids; k != NULL; k = k->next, i++) {
+		if (!ecount(e, k))
+			return;
 		(void)snprintf(ipath, sizeof(ipath), "%s[%zu]", path, i);
 		if (eis(e, k, INPUT_NODE_MAP, ipath, "") == 1)
 			fn(e, k, i);

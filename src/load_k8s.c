@@ -361,6 +361,7 @@ kl_document(struct kload *kl)
 	kl->prev_line = kl->in.last_line;
 	kl_commit(kl);
 	kl_pool_free(kl);
+	arena_release(&kl->trees);
 	return 1;
 }
 
@@ -618,7 +619,8 @@ kl_sa_mark(struct kl_pend *p, int f, enum kl_sa_state st, struct loc loc,
 /*
  * Keep the whole value of an eksctl field as a tree, whatever it is:
  * only once the kind is known can its shape be judged (k8s_eksctl.c).
- * The later of two keys wins, as for every field.
+ * The later of two keys wins, as for every field.  The trees live until
+ * their document is committed, which copies what it keeps.
  */
 static int
 kl_tree(struct kload *kl, struct kl_pend *p, enum kl_slot slot)
@@ -626,7 +628,7 @@ kl_tree(struct kload *kl, struct kl_pend *p, enum kl_slot slot)
 	const struct input_node	*n;
 	size_t			 budget = KL_MAX_TREE;
 
-	if ((n = input_tree(&kl->in, kl->a, INPUT_NULL_ANY_TAG,
+	if ((n = input_tree(&kl->in, &kl->trees, INPUT_NULL_ANY_TAG,
 	    &budget)) == NULL)
 		return 0;
 	if (slot == SLOT_IAM)
@@ -755,6 +757,7 @@ kl_run(struct kload *kl)
 	free(kl->objs.v);
 	input_lines_release(&kl->lines);
 	kl_pool_free(kl);
+	arena_release(&kl->trees);
 	free(kl->pool.v);
 }
 
