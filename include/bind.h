@@ -42,7 +42,13 @@ struct binding {
 
 	int			 arn_ok;
 	struct role_arn		 arn;
-	const char		*arn_error;	/* when !arn_ok */
+	const char		*arn_error;	/* !arn_ok && !arn_pending */
+	/*
+	 * The ARN is known only after apply, from the role at the
+	 * ServiceAccount's role_ref (ann is its role_field); arn holds
+	 * what is known of that role's account, if anything.
+	 */
+	int			 arn_pending;
 
 	int			 have_roles;	/* any role input at all */
 	const struct iam_role	*role;		/* resolved, or NULL */
@@ -97,9 +103,10 @@ struct bindings {
 /* An empty set with the run's budgets; the caller may lower them. */
 void		 bindings_init(struct bindings *);
 /*
- * Bind every named ServiceAccount with a role-arn annotation of the
- * indexed model.  bindings_release() frees what it allocated (the
- * strings are the model's arena's) and leaves the set empty.
+ * Bind every named ServiceAccount with a role-arn annotation, or a
+ * role it will have once applied (role_ref), of the indexed model.
+ * bindings_release() frees what it allocated (the strings are the
+ * model's arena's) and leaves the set empty.
  */
 void		 bindings_build(struct bindings *, const struct model *);
 void		 bindings_release(struct bindings *);

@@ -96,14 +96,18 @@ struct kl_stray {
 	int		 pod;
 };
 
-/* One entry of an eksctl ClusterConfig's iam.serviceAccounts. */
-struct kl_esa {
-	struct loc		 loc;		/* the item */
-	struct kl_str		 name, ns;
-	struct kv_pos		 role;		/* attachRoleARN */
-	int			 role_only;
-	KL_VEC(struct kv_pos)	 ann;
-};
+/*
+ * The nodes an eksctl ClusterConfig's iam or addons may have, at most:
+ * hundreds of times what a real one has, and a bound on what a hostile
+ * one makes the loader keep.
+ */
+#define KL_MAX_TREE	100000
+/*
+ * The entries of eksctl ClusterConfigs read from one file, at most:
+ * aliases can repeat an entry many times in few bytes, and each makes
+ * roles, ServiceAccounts or add-ons that live as long as the model.
+ */
+#define KL_MAX_EKSCTL	100000
 
 /* ---- ACK and Crossplane objects (k8s_iam.c) ---- */
 
@@ -177,7 +181,8 @@ struct kl_pend {
 	KL_VEC(struct kl_stray)	 stray;
 	KL_VEC(struct kl_dup)	 dups;
 	KL_VEC(const char *)	 data_keys;
-	KL_VEC(struct kl_esa)	 esas;
+	const struct input_node	*eksctl_iam;	/* eksctl: iam, whole, */
+	const struct input_node	*eksctl_addons;	/* addons, in kl->trees */
 	int			 root;		/* of a document: may be a List */
 	int			 has_items;	/* items was a sequence */
 	struct kl_iam		 iam;
@@ -217,6 +222,8 @@ struct kload {
 	int		 defer;		/* hold errors back */
 	unsigned int	 prev_line;	/* in.last_line of the last document */
 	const struct kl_source *source;	/* of the current document */
+	struct arena	 trees;		/* the document's eksctl trees */
+	size_t		 neksctl;	/* eksctl entries read */
 	size_t		 src_next;	/* first source not yet passed */
 	KL_VEC(struct kl_source) sources;
 	struct {
@@ -275,8 +282,11 @@ int		 kl_commit_ack(struct kload *, struct kl_pend *,
 int		 kl_commit_xp(struct kload *, struct kl_pend *,
 		    struct k8s_obj *);
 
-/* k8s_eksctl.c: an eksctl ClusterConfig's iam.serviceAccounts. */
-int		 kl_esas(struct kload *, struct kl_pend *);
-void		 kl_commit_esas(struct kload *, struct kl_pend *);
+/*
+ * k8s_eksctl.c: what an eksctl ClusterConfig declares, from its iam
+ * and addons: roles, ServiceAccounts, the OIDC provider, Pod Identity
+ * associations and add-ons.
+ */
+void		 kl_commit_eksctl(struct kload *, struct kl_pend *);
 
 #endif /* K8S_H */

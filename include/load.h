@@ -48,6 +48,13 @@ struct load_opts {
  */
 void	load_tf_dir(struct model *, const char *dir);
 void	load_finish(struct model *, struct diags *, const struct load_opts *);
+/*
+ * load_implied.c: what the inputs imply, once all are read (the last
+ * step of load_finish()): the ServiceAccounts and Pod Identity
+ * associations of EKS add-ons, and which of the existing roles eksctl
+ * attaches are declared by no input.
+ */
+void	load_implied(struct model *);
 /* tf_src.c: evaluate the modules in dirs; the roots into the model. */
 void	load_tf_sources(struct model *, struct diags *,
 	    const char *const *dirs, size_t n, const struct load_opts *);

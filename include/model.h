@@ -15,6 +15,7 @@
 #include "strmap.h"
 
 struct arena;
+struct eks_addon;
 struct load_opts;
 struct policy;
 
@@ -135,9 +136,16 @@ struct k8s_obj {
 	const char	*source;
 	struct loc	 source_loc;
 	/*
-	 * A ServiceAccount an eksctl ClusterConfig declares: eksctl
-	 * creates it in metadata.namespace or "default", and annotates it
-	 * with attachRoleARN or with a role it creates (role_pending).
+	 * A ServiceAccount another input declares: an eksctl
+	 * ClusterConfig (eksctl creates it in metadata.namespace or
+	 * "default", and annotates it with attachRoleARN or with a role
+	 * it creates), or an EKS add-on, which runs as it and has EKS
+	 * annotate it with the add-on's role.  When that role's ARN is
+	 * known only after apply (role_pending), role_ref is the address
+	 * of the role it will be, if known, and role_field where the
+	 * input names that role (value: role_ref); the binder uses it in
+	 * place of a role-arn annotation.  addon is set for an add-on's
+	 * ServiceAccount, which no manifest declares.
 	 */
 	const char	*origin;	/* "eksctl ClusterConfig NAME" or NULL */
 	int		 role_pending;	/* role ARN known only after apply */
@@ -147,6 +155,9 @@ struct k8s_obj {
 	 */
 	struct kv_pos	*labels;
 	size_t		 nlabels;
+	const char	*role_ref;	/* NULL: not known which role */
+	struct kv_pos	 role_field;	/* key ANN_ROLE_ARN, when role_ref */
+	const struct eks_addon *addon;	/* the add-on's, else NULL */
 };
 
 /* ---- AWS side: where each object came from is its src field ---- */
@@ -155,7 +166,8 @@ enum src_kind {
 	SRC_TERRAFORM = 0,	/* terraform show -json, state */
 	SRC_CLOUDFORMATION,	/* a template */
 	SRC_AWS_CLI,		/* aws iam / aws eks output */
-	SRC_KUBERNETES		/* an ACK or Crossplane object */
+	SRC_KUBERNETES,		/* an ACK or Crossplane object */
+	SRC_EKSCTL		/* an eksctl ClusterConfig */
 };
 
 struct iam_role {
@@ -211,6 +223,24 @@ struct iam_role {
 	 */
 	const struct iam_role *dup_of;
 	const struct iam_role *observed;
+	/*
+	 * eksctl roleOnly: true: the ServiceAccount the trust names is
+	 * made by something else than the input that makes the role;
+	 * where the field is.
+	 */
+	int		 role_only;
+	struct loc	 role_only_loc;
+	/*
+	 * eksctl: the trust's unknown provider and issuer are those of
+	 * the cluster of the config whose origin this is, filled in when
+	 * eksctl creates the role; NULL otherwise.
+	 */
+	const char	*cluster_origin;
+	/*
+	 * The role exists, but its trust is in no input (eksctl
+	 * attachRoleARN names an existing role): why, in words.
+	 */
+	const char	*trust_elsewhere;
 };
 
 struct oidc_provider {
@@ -290,6 +320,57 @@ struct pod_identity {
 	const char	*sa;		/* service_account */
 	const char	*role_arn;	/* NULL: unknown until apply */
 	const char	*role_ref;	/* address of the role it references */
+	const struct eks_addon *addon;	/* an EKS add-on's, else NULL */
+};
+
+/*
+ * An EKS add-on: aws_eks_addon, AWS::EKS::Addon or an entry of eksctl's
+ * addons, as written.  load_finish() makes the ServiceAccounts it runs
+ * as (model_addon_info()) and its Pod Identity associations from it.
+ */
+struct eks_addon_pia {
+	const char	*ns;		/* eksctl's own namespace, or NULL */
+	const char	*sa;		/* service_account; NULL: unknown */
+	const char	*role_arn;	/* NULL: unknown until apply */
+	const char	*role_ref;	/* address of the role it references */
+	struct loc	 loc;		/* the association */
+};
+
+struct eks_addon {
+	const char	*address;
+	enum src_kind	 src;		/* the kind of input */
+	unsigned int	 tf_root;	/* from .tf sources: 1 + the index of
+					   its root module; 0 otherwise */
+	struct loc	 loc;		/* the add-on */
+	const char	*name;		/* addon_name; NULL: unknown */
+	struct loc	 name_loc;	/* its value; else the add-on */
+	const char	*cluster;	/* cluster_name; NULL: unknown */
+	const char	*ns;		/* the namespace it is configured
+					   into, or NULL for its own */
+	/*
+	 * service_account_role_arn: key is the field as the input names
+	 * it, NULL when absent; value NULL when known only after apply,
+	 * with role_ref the address of the role it references, if any.
+	 */
+	struct kv_pos	 role;
+	const char	*role_ref;
+	struct eks_addon_pia *pias;	/* pod_identity_association */
+	size_t		 npias;
+	const char	*cluster_origin;	/* eksctl: as a role's */
+};
+
+/*
+ * What irsalint knows of an add-on (the table in model.c, each entry
+ * with its source): the namespace and ServiceAccounts a role given to
+ * the add-on is for, or that it needs no AWS permissions at all.
+ */
+#define ADDON_MAX_SAS	2
+struct eks_addon_info {
+	const char	*name;		/* as aws eks create-addon names it */
+	int		 needs_iam;	/* 0: needs no role of its own */
+	const char	*ns;		/* NULL when !needs_iam */
+	const char	*sas[ADDON_MAX_SAS + 1];	/* NULL-terminated */
+	const char	*source;	/* where the entry is from */
 };
 
 /* One Terraform JSON input. */
@@ -367,6 +448,7 @@ struct model {
 	MODEL_VEC(struct role_policy, role_policies);
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct pod_identity, pod_identities);
+	MODEL_VEC(struct eks_addon, addons);
 	MODEL_VEC(struct tf_gap, tf_gaps);
 	MODEL_VEC(struct tf_gap, unrendered);	/* charts, kustomizations,
 						   Compositions */
@@ -392,7 +474,7 @@ struct model {
 	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
 	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */
 	struct strmap	 sa_by_name;	/* SA name: its SAs, model order */
-	size_t		 nsa;		/* ServiceAccount objects */
+	size_t		 nsa;		/* ServiceAccounts, not an add-on's */
 	struct strmap	 oidc_by_arn;	/* Federated ARNs of every trust */
 	/* Known issuers of the clusters, scheme stripped, in model order. */
 	struct {
@@ -431,10 +513,16 @@ struct role_policy	*model_add_role_policy(struct model *,
 struct tf_file		*model_add_tf_file(struct model *);
 struct pod_identity	*model_add_pod_identity(struct model *,
 			    enum src_kind);
+struct eks_addon	*model_add_addon(struct model *, enum src_kind);
 struct comment		*model_add_comment(struct model *);
 struct tf_gap		*model_add_tf_gap(struct model *);
 struct tf_gap		*model_add_unrendered(struct model *);
 struct k8s_xrd		*model_add_xrd(struct model *);
+
+/* The add-on of that name in irsalint's table, or NULL. */
+const struct eks_addon_info *model_addon_info(const char *name);
+/* The table itself, NULL-terminated by name: for the documentation. */
+extern const struct eks_addon_info model_addon_table[];
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
 /* Pod and the kinds with a pod template. */

@@ -14,6 +14,7 @@
 #include "strmap.h"
 
 struct diags;
+struct eks_addon;
 struct loc;
 struct model;
 struct policy;
@@ -44,6 +45,7 @@ struct tf_ctx {
 	size_t		 first_role;	/* this file's roles start here */
 	size_t		 first_pod_identity;
 	size_t		 first_role_policy;
+	size_t		 first_addon;
 	struct strmap	 role_by_address;	/* this file's, when linking */
 	const struct loc *at;		/* sources: the resource's block */
 };
@@ -68,5 +70,7 @@ void		 tf_strv(struct tf_ctx *, const cJSON *, const cJSON *,
 void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
 		    const cJSON *);
 void		 tf_link(struct tf_ctx *, const cJSON *);
+/* Does an add-on name a role whose ARN is known only after apply? */
+int		 tf_addon_unknown(const struct eks_addon *);
 
 #endif /* TF_H */

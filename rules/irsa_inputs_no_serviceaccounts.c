@@ -68,8 +68,14 @@ check(const struct rule *r, struct check_ctx *ctx, const struct iam_role *role)
 {
 	const struct model	*m = ctx->m;
 
-	if (m->nsa > 0 || role->trust == NULL ||
-	    !for_pods(m, role->trust))
+	/*
+	 * irsa-trust-orphan-subject names the one eksctl leaves out; a
+	 * role an EKS add-on's ServiceAccount uses was checked with it.
+	 * m->nsa counts no add-on's ServiceAccounts: they are no manifests
+	 * passed.
+	 */
+	if (m->nsa > 0 || role->trust == NULL || role->role_only ||
+	    rule_role_used(ctx, role) || !for_pods(m, role->trust))
 		return;
 	rule_report_role(ctx->dg, r, r->severity, m, role,
 	    "the trust admits ServiceAccounts, but the inputs hold none, so "

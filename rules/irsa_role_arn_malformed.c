@@ -32,7 +32,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	const struct model	*m = ctx->m;
 	struct diags	*dg = ctx->dg;
 
-	if (b->arn_ok)
+	if (b->arn_ok || b->arn_pending)
 		return;
 	rule_report(dg, r, r->severity, m, b, &b->ann->value_loc,
 	    "%s is not a valid role ARN: %s", ANN_ROLE_ARN, b->arn_error);

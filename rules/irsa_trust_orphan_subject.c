@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bind.h"
+#include "diag.h"
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
@@ -25,7 +26,9 @@ const struct rule rule_irsa_trust_orphan_subject = {
 	    "the ServiceAccount exists but is annotated with another role, "
 	    "one of the two is stale.  Checked only for roles that some "
 	    "ServiceAccount of the inputs names, so that partial inputs "
-	    "stay quiet.\n"
+	    "stay quiet, and for the roles an eksctl ClusterConfig makes "
+	    "with roleOnly: true, whose ServiceAccount eksctl leaves to "
+	    "another input (a chart, a manifest) that must then be there.\n"
 	    "Fix: make the subject and the ServiceAccount agree, and remove "
 	    "subjects no longer used.",
 	.check_model = check
@@ -52,8 +55,18 @@ check_subject(const struct rule *r, struct check_ctx *ctx,
 {
 	const struct k8s_obj	*o;
 	const struct binding	*b;
+	struct diag		*d;
 
-	if ((o = find_sa(ctx->m, sub)) == NULL) {
+	if ((o = find_sa(ctx->m, sub)) == NULL && role->role_only) {
+		d = diag_add(ctx->dg, r, &role->role_only_loc, "%s: roleOnly "
+		    "makes the role and no ServiceAccount, and the inputs hold "
+		    "no %s for it: pass the manifest or chart that creates the "
+		    "ServiceAccount, or let eksctl create it (roleOnly: false)",
+		    role->address, sub);
+		d->address = role->address;
+		return;
+	}
+	if (o == NULL) {
 		rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
 		    "the trust policy admits %s, but no such ServiceAccount is "
 		    "in the manifests", sub);
@@ -95,7 +108,8 @@ check(const struct rule *r, struct check_ctx *ctx)
 
 	for (i = 0; i < ctx->m->roles.n; i++) {
 		role = ctx->m->roles.v[i];
-		if (role->trust == NULL || !rule_role_used(ctx, role) ||
+		if (role->trust == NULL || (!rule_role_used(ctx, role) &&
+		    !role->role_only) ||
 		    strmap_get(&mismatched, role->address) != NULL)
 			continue;
 		for (j = 0; j < role->trust->n; j++) {

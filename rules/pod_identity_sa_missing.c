@@ -42,11 +42,16 @@ check(const struct rule *r, struct check_ctx *ctx)
 	struct diag			*d;
 	size_t				 i;
 
-	if (ctx->m->objs.n == 0)
+	/* Manifests, not only an EKS add-on's ServiceAccounts. */
+	for (i = 0; i < ctx->m->objs.n; i++)
+		if (ctx->m->objs.v[i]->addon == NULL)
+			break;
+	if (i == ctx->m->objs.n)
 		return;
 	for (i = 0; i < ctx->m->pod_identities.n; i++) {
 		p = ctx->m->pod_identities.v[i];
-		if (p->ns == NULL || p->sa == NULL ||
+		/* An EKS add-on creates the ServiceAccounts it runs as. */
+		if (p->ns == NULL || p->sa == NULL || p->addon != NULL ||
 		    present(ctx->m, p->ns, p->sa))
 			continue;
 		d = diag_add(ctx->dg, r, &p->loc, "%s: no ServiceAccount %s/%s "

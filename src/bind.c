@@ -23,6 +23,7 @@
 static void	bind_sa(struct bindings *, struct binding *,
 		    const struct k8s_obj *, const struct kv_pos *);
 static void	bind_resolve(struct bindings *, struct binding *);
+static void	bind_pending(struct bindings *, struct binding *);
 static void	bind_near(struct bindings *, struct binding *);
 static void	bind_generated(struct binding *, const struct model *);
 static void	bind_meant(struct bindings *, struct binding *);
@@ -614,6 +615,7 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 {
 	const struct model	*m = bs->m;
 	const struct kv_pos	*aud;
+	const char		*origin;
 	char			 err[256];
 
 	memset(b, 0, sizeof(*b));
@@ -627,25 +629,65 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	b->verdict = TRI_UNKNOWN;
 	b->have_roles = m->ntf > 0 || m->ntfsrc > 0 || m->naws > 0 ||
 	    m->roles.n > 0;
-	if (arn_parse_role(m->arena, ann->value, &b->arn, err,
+	if (ann == &sa->role_field)
+		bind_pending(bs, b);
+	else if (arn_parse_role(m->arena, ann->value, &b->arn, err,
 	    sizeof(err)) == -1) {
 		b->arn_error = arena_strdup(m->arena, err);
 		return;
+	} else {
+		b->arn_ok = 1;
+		bind_resolve(bs, b);
 	}
-	b->arn_ok = 1;
-	bind_resolve(bs, b);
 	if (b->role == NULL)
 		return;
 	if (b->role->trust != NULL) {
 		bind_trust(b, m);
 		bind_provider(b, m);
+		/*
+		 * A ServiceAccount and a role of one eksctl config: eksctl
+		 * writes the trust for the issuer of that very cluster.
+		 */
+		origin = sa->addon != NULL ? sa->addon->cluster_origin :
+		    sa->origin;
+		if (b->verdict == TRI_TRUE && b->role->cluster_origin != NULL &&
+		    origin != NULL &&
+		    strcmp(origin, b->role->cluster_origin) == 0)
+			b->unverified = NULL;
 	}
+	else if (b->role->trust_elsewhere != NULL)
+		b->unverified = arena_printf(m->arena, "is unknown: %s, so "
+		    "none of it could be checked", b->role->trust_elsewhere);
 	else if (b->role->policy_unknown)
 		b->unverified = arena_printf(m->arena, "is known only after "
 		    "apply%s%s%s, so none of it could be checked",
 		    b->role->unknown_refs ? " (it depends on " : "",
 		    b->role->unknown_refs ? b->role->unknown_refs : "",
 		    b->role->unknown_refs ? ")" : "");
+}
+
+/*
+ * A ServiceAccount whose role is known only by its address until apply
+ * (eksctl's own role, aws_iam_role.x.arn): that role, if the inputs
+ * have it, with what is known of its account for the evaluation.
+ */
+static void
+bind_pending(struct bindings *bs, struct binding *b)
+{
+	const struct model	*m = bs->m;
+	const struct strmap_val	*v;
+	const struct iam_role	*r;
+
+	b->arn_pending = 1;
+	if ((v = strmap_get(&m->role_by_address, b->sa->role_ref)) == NULL)
+		return;
+	r = v->v;
+	bs->used[r->index] = 1;
+	b->role = r;
+	if (!model_role_account(m, r, &b->arn.partition, &b->arn.account))
+		b->arn.partition = b->arn.account = NULL;
+	b->arn.name = r->name;
+	b->arn.path = r->path;
 }
 
 /* What of a trust that admits the token is not known yet, in words. */
@@ -713,7 +755,10 @@ bindings_build(struct bindings *bs, const struct model *m)
 		o = m->objs.v[i];
 		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
 			continue;
-		if ((ann = k8s_obj_annotation(o, ANN_ROLE_ARN)) == NULL)
+		/* The role the input makes wins over an annotation. */
+		if (o->role_ref != NULL)
+			ann = &o->role_field;
+		else if ((ann = k8s_obj_annotation(o, ANN_ROLE_ARN)) == NULL)
 			continue;
 		b = &bs->v[bs->n++];
 		bind_sa(bs, b, o, ann);

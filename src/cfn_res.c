@@ -2,7 +2,8 @@
 /*
  * The CloudFormation loader's resource readers: IAM roles and their
  * trust policies, OIDC providers, EKS clusters, Pod Identity
- * associations and IAM policies, from the evaluated tree to the model.
+ * associations, EKS add-ons and IAM policies, from the evaluated tree
+ * to the model.
  */
 #include <stdio.h>
 #include <string.h>
@@ -36,6 +37,11 @@ static void		 cfn_pod_identity(struct cfn *,
 			    const struct cfn_res *);
 static void		 cfn_policy(struct cfn *, const struct cfn_res *,
 			    const char *);
+static void		 cfn_addon_arn(struct cfn *, const struct cn *,
+			    const char **, const char **);
+static int		 cfn_not_str(struct cfn *, const struct cfn_res *,
+			    const struct cn *, const char *);
+static void		 cfn_addon(struct cfn *, const struct cfn_res *);
 
 /*
  * Write v as JSON.  An unknown value is written as the string of what
@@ -417,6 +423,108 @@ cfn_pod_identity(struct cfn *c, const struct cfn_res *r)
 }
 
 /*
+ * An add-on's ARN property: a string, or the ARN of a role of this
+ * template (!GetAtt X.Arn), into *arn or *ref; both NULL when unknown.
+ */
+static void
+cfn_addon_arn(struct cfn *c, const struct cn *raw, const char **arn,
+    const char **ref)
+{
+	const struct cfn_res	*role;
+
+	*arn = *ref = NULL;
+	if ((role = cfn_arn_of(c, raw)) != NULL)
+		*ref = role->role->address;
+	else
+		*arn = cfn_str(c, raw, NULL);
+}
+
+/* Is the value of raw not a string (nor unknown)?  Says so. */
+static int
+cfn_not_str(struct cfn *c, const struct cfn_res *r, const struct cn *raw,
+    const char *what)
+{
+	const struct cn	*v;
+
+	if (raw == NULL)
+		return 0;
+	v = ev_node(c, raw, 1);
+	if (v->type == CN_STR || v->type == CN_UNKNOWN || v->type == CN_NULL ||
+	    v->type == CN_NOVALUE)
+		return 0;
+	diag_error(c->dg, &raw->loc, "AWS::EKS::Addon %s: %s is %s, not a "
+	    "string", r->id, what, v->type == CN_SEQ ? "a list" : "a mapping");
+	return 1;
+}
+
+/*
+ * AWS::EKS::Addon: the add-on, the role it is given and its
+ * PodIdentityAssociations, each at its property.
+ */
+static void
+cfn_addon(struct cfn *c, const struct cfn_res *r)
+{
+	struct eks_addon	*ad;
+	struct eks_addon_pia	*pia;
+	const struct cn		*raw, *k;
+	size_t			 n = 0;
+
+	ad = model_add_addon(c->m, SRC_CLOUDFORMATION);
+	ad->address = arena_printf(c->m->arena, "AWS::EKS::Addon %s", r->id);
+	ad->loc = ad->name_loc = cfn_res_loc(r);
+	if ((raw = cn_get(r->props, "AddonName")) == NULL)
+		diag_error(c->dg, &ad->loc, "AWS::EKS::Addon %s: no AddonName; "
+		    "the add-on needs one", r->id);
+	else if (!cfn_not_str(c, r, raw, "AddonName")) {
+		ad->name = cfn_str(c, raw, NULL);
+		ad->name_loc = raw->loc;
+	}
+	ad->cluster = cfn_str(c, cn_get(r->props, "ClusterName"), NULL);
+	ad->ns = cfn_str(c, cn_get(cn_get(r->props, "NamespaceConfig"),
+	    "Namespace"), NULL);
+	if ((raw = cn_get(r->props, "ServiceAccountRoleArn")) != NULL &&
+	    !cfn_not_str(c, r, raw, "ServiceAccountRoleArn")) {
+		ad->role.key = "ServiceAccountRoleArn";
+		ad->role.key_loc = raw->key_loc;
+		ad->role.value_loc = raw->loc;
+		cfn_addon_arn(c, raw, &ad->role.value, &ad->role_ref);
+		/* A plain string only may be replaced by a fix. */
+		if (raw->type != CN_STR)
+			ad->role.value_loc.end_line =
+			    ad->role.value_loc.end_col = 0;
+	}
+	if ((raw = cn_get(r->props, "PodIdentityAssociations")) == NULL)
+		return;
+	if (raw->type != CN_SEQ) {
+		diag_error(c->dg, &raw->loc, "AWS::EKS::Addon %s: "
+		    "PodIdentityAssociations is not a list", r->id);
+		return;
+	}
+	for (k = raw->kids; k != NULL; k = k->next)
+		n++;
+	ad->pias = arena_alloc(c->m->arena, (n + 1) * sizeof(*ad->pias));
+	for (n = 0, k = raw->kids; k != NULL; k = k->next, n++) {
+		pia = &ad->pias[ad->npias];
+		if (k->type != CN_MAP || cn_get(k, "RoleArn") == NULL ||
+		    cn_get(k, "ServiceAccount") == NULL) {
+			diag_error(c->dg, &k->loc, "AWS::EKS::Addon %s: "
+			    "PodIdentityAssociations[%zu] needs RoleArn and "
+			    "ServiceAccount", r->id, n);
+			continue;
+		}
+		if (cfn_not_str(c, r, cn_get(k, "ServiceAccount"),
+		    "ServiceAccount") || cfn_not_str(c, r, cn_get(k, "RoleArn"),
+		    "RoleArn"))
+			continue;
+		pia->loc = k->loc;
+		pia->sa = cfn_str(c, cn_get(k, "ServiceAccount"), NULL);
+		cfn_addon_arn(c, cn_get(k, "RoleArn"), &pia->role_arn,
+		    &pia->role_ref);
+		ad->npias++;
+	}
+}
+
+/*
  * One role a policy is for.  A !Ref to a role of this template marks
  * that role as having a policy; a name becomes an attachment by name,
  * as in Terraform; an unknown name an attachment to an unknown role.
@@ -526,6 +634,8 @@ cfn_resources(struct cfn *c)
 		else if (strcmp(r->type, "AWS::EKS::PodIdentityAssociation") ==
 		    0)
 			cfn_pod_identity(c, r);
+		else if (strcmp(r->type, "AWS::EKS::Addon") == 0)
+			cfn_addon(c, r);
 		else if (strcmp(r->type, "AWS::IAM::Policy") == 0 ||
 		    strcmp(r->type, "AWS::IAM::ManagedPolicy") == 0)
 			cfn_policy(c, r, "Roles");

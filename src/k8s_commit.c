@@ -128,7 +128,7 @@ kl_commit(struct kload *kl)
 		}
 		o = kl_commit_obj(kl, p);
 		if (strcmp(p->kind.s, "ClusterConfig") == 0)
-			kl_commit_esas(kl, p);
+			kl_commit_eksctl(kl, p);
 		else if (!kl_commit_ack(kl, p, o))
 			(void)kl_commit_xp(kl, p, o);
 	}

@@ -828,6 +828,7 @@ load_finish(struct model *m, struct diags *dg, const struct load_opts *opts)
 	load_tf_sources(m, dg, m->tf_dirs.v, m->tf_dirs.n, opts);
 	load_k8s_finish(m, dg);
 	load_roles_merge(m);
+	load_implied(m);
 }
 
 size_t

@@ -41,7 +41,7 @@ enum kl_want {
 	WANT_ANNOTATIONS,
 	WANT_ITEMS,
 	WANT_CONTAINERS,
-	WANT_ESAS,		/* eksctl iam.serviceAccounts */
+	WANT_TREE,		/* any node, kept whole (eksctl) */
 	WANT_KEYS		/* a mapping whose keys are kept */
 };
 
@@ -52,7 +52,9 @@ enum kl_slot {
 	SLOT_NAME,
 	SLOT_NS,
 	SLOT_SA,
-	SLOT_INIT		/* initContainers */
+	SLOT_INIT,		/* initContainers */
+	SLOT_IAM,		/* eksctl iam */
+	SLOT_ADDONS		/* eksctl addons */
 };
 
 /* A field the loader reads, as a child of another (-1: the object). */
@@ -73,7 +75,7 @@ enum {
 	F_TMPL_CONT, F_TMPL_INIT,
 	F_JT, F_JT_SPEC, F_JT_TMPL, F_JT_TMPL_META, F_JT_TMPL_ANNOT,
 	F_JT_TMPL_SPEC, F_JT_SA, F_JT_CONT, F_JT_INIT,
-	F_IAM, F_IAM_SAS, F_DATA, F_SDATA,
+	F_IAM, F_ADDONS, F_DATA, F_SDATA,
 	F__MAX
 };
 
@@ -141,9 +143,9 @@ static const struct kl_field kl_fields[F__MAX] = {
 	    "spec.jobTemplate.spec.template.spec.initContainers",
 	    "initContainers", F_JT_TMPL_SPEC, WANT_CONTAINERS, SLOT_INIT, 0,
 	    SA_CRONJOB },
-	[F_IAM] = { "iam", "iam", -1, WANT_MAP, SLOT_NONE, 0, -1 },
-	[F_IAM_SAS] = { "iam.serviceAccounts", "serviceAccounts", F_IAM,
-	    WANT_ESAS, SLOT_NONE, 0, -1 },
+	[F_IAM] = { "iam", "iam", -1, WANT_TREE, SLOT_IAM, 0, -1 },
+	[F_ADDONS] = { "addons", "addons", -1, WANT_TREE, SLOT_ADDONS, 0,
+	    -1 },
 	[F_DATA] = { "data", "data", -1, WANT_KEYS, SLOT_NONE, 0, -1 },
 	[F_SDATA] = { "stringData", "stringData", -1, WANT_KEYS, SLOT_NONE,
 	    0, -1 },
@@ -154,7 +156,7 @@ static const struct kl_field kl_fields[F__MAX] = {
 /* What a field of each want is, for messages. */
 static const char *const kl_want_names[] = {
 	"a scalar", "a mapping", "a mapping", "a sequence", "a sequence",
-	"a sequence", "a mapping"
+	"anything", "a mapping"
 };
 
 static void		 kl_deferred_end(struct kload *, int);
@@ -179,6 +181,8 @@ static void		 kl_scalar(struct kload *, struct kl_pend *, int,
 			    struct loc);
 static void		 kl_sa_mark(struct kl_pend *, int, enum kl_sa_state,
 			    struct loc, const char *);
+static int		 kl_tree(struct kload *, struct kl_pend *,
+			    enum kl_slot);
 static int		 kl_keys(struct kload *, struct kl_pend *);
 static int		 kl_items(struct kload *, struct kl_pend *);
 static void		 kl_finish(struct kload *, struct kl_pend *);
@@ -226,6 +230,10 @@ kl_input_error(struct kload *kl)
 	case INPUT_ERR_DEPTH:
 		kl_error(kl, &e->loc, "nesting deeper than %d levels",
 		    LOAD_MAX_DEPTH);
+		break;
+	case INPUT_ERR_LIMIT:
+		kl_error(kl, &e->loc, "iam or addons of more than %d nodes; "
+		    "the rest of the file is not read", KL_MAX_TREE);
 		break;
 	default:
 		kl_error(kl, &e->loc, "cannot parse YAML: %s", e->problem);
@@ -353,6 +361,7 @@ kl_document(struct kload *kl)
 	kl->prev_line = kl->in.last_line;
 	kl_commit(kl);
 	kl_pool_free(kl);
+	arena_release(&kl->trees);
 	return 1;
 }
 
@@ -503,6 +512,8 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 		kl_scalar(kl, p, f, key_loc);
 		return 1;
 	}
+	if (fd->want == WANT_TREE)
+		return kl_tree(kl, p, fd->slot);
 	if (t == INPUT_MAP_START) {
 		switch (fd->want) {
 		case WANT_MAP:
@@ -525,8 +536,6 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 			return input_enter(&kl->in) &&
 			    kl_containers(kl, &p->pod[pod],
 			    fd->slot == SLOT_INIT);
-		case WANT_ESAS:
-			return input_enter(&kl->in) && kl_esas(kl, p);
 		default:
 			break;
 		}
@@ -535,14 +544,14 @@ kl_value(struct kload *kl, struct kl_pend *p, int f, struct loc key_loc)
 	if (kl_is_null(kl))
 		return input_skip(&kl->in);
 	/*
-	 * XXX A misshapen container list, template metadata or eksctl
-	 * field is skipped without a word: its kind is not known yet,
-	 * and the API server or eksctl rejects it anyway.
+	 * XXX A misshapen container list or template metadata is skipped
+	 * without a word: its kind is not known yet, and the API server
+	 * rejects it anyway.
 	 */
 	if (fd->samask != 0)
 		kl_sa_mark(p, f, SAS_SHAPE, loc, input_found(&kl->in.ev));
 	else if (pod >= 0 || fd->want == WANT_CONTAINERS ||
-	    fd->want == WANT_ESAS || fd->want == WANT_KEYS || f == F_IAM)
+	    fd->want == WANT_KEYS)
 		;
 	else if (f == F_ITEMS && p->kind.s == NULL) {
 		/* Only a List needs items; hold the error till kind. */
@@ -612,6 +621,28 @@ kl_sa_mark(struct kl_pend *p, int f, enum kl_sa_state st, struct loc loc,
 		c->want = kl_want_names[kl_fields[f].want];
 		c->found = found;
 	}
+}
+
+/*
+ * Keep the whole value of an eksctl field as a tree, whatever it is:
+ * only once the kind is known can its shape be judged (k8s_eksctl.c).
+ * The later of two keys wins, as for every field.  The trees live until
+ * their document is committed, which copies what it keeps.
+ */
+static int
+kl_tree(struct kload *kl, struct kl_pend *p, enum kl_slot slot)
+{
+	const struct input_node	*n;
+	size_t			 budget = KL_MAX_TREE;
+
+	if ((n = input_tree(&kl->in, &kl->trees, INPUT_NULL_ANY_TAG,
+	    &budget)) == NULL)
+		return 0;
+	if (slot == SLOT_IAM)
+		p->eksctl_iam = n;
+	else
+		p->eksctl_addons = n;
+	return 1;
 }
 
 /* Keep the keys of data or stringData, the mapping entered. */
@@ -734,6 +765,7 @@ kl_run(struct kload *kl)
 	free(kl->objs.v);
 	input_lines_release(&kl->lines);
 	kl_pool_free(kl);
+	arena_release(&kl->trees);
 	free(kl->pool.v);
 }
 

@@ -160,6 +160,73 @@ tf_pod_identity(struct tf_ctx *c, const struct tf_res *r)
 	p->role_arn = tf_str(c, r->values, "role_arn");
 }
 
+/*
+ * aws_eks_addon: the add-on, the role it is given and its
+ * pod_identity_association blocks (a set: after_unknown marks the
+ * roles known only after apply, element by element).  A plan places
+ * nothing: every position is the resource's.
+ */
+static void
+tf_addon(struct tf_ctx *c, const struct tf_res *r)
+{
+	struct eks_addon	*ad;
+	struct eks_addon_pia	*pia;
+	const cJSON		*pias, *e, *eu;
+	struct loc		 loc;
+	int			 i = 0;
+
+	ad = model_add_addon(c->m, SRC_TERRAFORM);
+	ad->address = arena_strdup(c->m->arena, r->address);
+	tf_loc(c, &ad->loc);
+	ad->name_loc = ad->role.key_loc = ad->role.value_loc = ad->loc;
+	e = cJSON_GetObjectItemCaseSensitive(r->values, "addon_name");
+	if ((ad->name = tf_attr(c, r, "addon_name")) == NULL &&
+	    (e == NULL || cJSON_IsNull(e)) &&
+	    !tf_unknown(r->unknown, "addon_name"))
+		diag_error(c->dg, &ad->loc, "%s: no addon_name; the add-on "
+		    "needs one", r->address);
+	ad->cluster = tf_str(c, r->values, "cluster_name");
+	ad->role.value = tf_attr(c, r, "service_account_role_arn");
+	if (ad->role.value != NULL || tf_unknown(r->unknown,
+	    "service_account_role_arn"))
+		ad->role.key = "service_account_role_arn";
+	pias = cJSON_GetObjectItemCaseSensitive(r->values,
+	    "pod_identity_association");
+	if (pias == NULL || cJSON_IsNull(pias))
+		return;
+	if (!cJSON_IsArray(pias)) {
+		diag_error(c->dg, &ad->loc, "%s: pod_identity_association is "
+		    "%s, not a list of blocks", r->address, tf_type(pias));
+		return;
+	}
+	ad->pias = arena_alloc(c->m->arena, ((size_t)cJSON_GetArraySize(pias) +
+	    1) * sizeof(*ad->pias));
+	cJSON_ArrayForEach(e, pias) {
+		eu = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(
+		    r->unknown, "pod_identity_association"), i++);
+		tf_loc(c, &loc);
+		if (!cJSON_IsObject(e)) {
+			diag_error(c->dg, &loc, "%s: pod_identity_association"
+			    "[%d] is %s, not a block", r->address, i - 1,
+			    tf_type(e));
+			continue;
+		}
+		pia = &ad->pias[ad->npias];
+		pia->loc = loc;
+		pia->sa = tf_str(c, e, "service_account");
+		pia->role_arn = tf_str(c, e, "role_arn");
+		if ((pia->sa == NULL && !tf_unknown(eu, "service_account")) ||
+		    (pia->role_arn == NULL && !tf_unknown(eu, "role_arn"))) {
+			diag_error(c->dg, &loc, "%s: pod_identity_association"
+			    "[%d] has no %s string; the block needs one",
+			    r->address, i - 1, pia->sa == NULL ?
+			    "service_account" : "role_arn");
+			continue;
+		}
+		ad->npias++;
+	}
+}
+
 /* Keep the resource types the model knows; ignore every other one. */
 void
 tf_resource(struct tf_ctx *c, const struct tf_res *r)
@@ -173,7 +240,8 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 	    strcmp(r->type, "aws_iam_role_policy_attachment") != 0 &&
 	    strcmp(r->type, "aws_iam_role_policy") != 0 &&
 	    strcmp(r->type, "aws_iam_policy_attachment") != 0 &&
-	    strcmp(r->type, "aws_eks_pod_identity_association") != 0)
+	    strcmp(r->type, "aws_eks_pod_identity_association") != 0 &&
+	    strcmp(r->type, "aws_eks_addon") != 0)
 		return;
 	if (!cJSON_IsObject(r->values)) {
 		diag_error(c->dg, &loc, "%s: its attributes are %s, not an "
@@ -195,6 +263,8 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 		tf_policy_attachment(c, r);
 	else if (strcmp(r->type, "aws_eks_pod_identity_association") == 0)
 		tf_pod_identity(c, r);
+	else if (strcmp(r->type, "aws_eks_addon") == 0)
+		tf_addon(c, r);
 }
 
 /* A managed resource of the values representation (plan or state). */
@@ -553,6 +623,9 @@ tf_needs_links(const struct tf_ctx *c)
 	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
 		if (c->m->pod_identities.v[i]->role_arn == NULL)
 			return 1;
+	for (i = c->first_addon; i < c->m->addons.n; i++)
+		if (tf_addon_unknown(c->m->addons.v[i]))
+			return 1;
 	for (i = c->first_role_policy; i < c->m->role_policies.n; i++)
 		if (c->m->role_policies.v[i]->role == NULL)
 			return 1;
@@ -602,6 +675,7 @@ tf_load(struct tf_ctx *c)
 	c->first_role = m->roles.n;
 	c->first_pod_identity = m->pod_identities.n;
 	c->first_role_policy = m->role_policies.n;
+	c->first_addon = m->addons.n;
 	f = model_add_tf_file(m);
 	f->loc = loc;
 	f->format_version = tf_top_str(c, &t.format_version);

@@ -287,7 +287,7 @@ summary(struct arena *a, struct report_checked *c, const struct model *m,
 	c->roles = m->roles.n;
 	c->providers = m->providers.n;
 	for (i = 0; i < bs->n; i++) {
-		if (!bs->v[i].arn_ok)
+		if (!bs->v[i].arn_ok && !bs->v[i].arn_pending)
 			continue;
 		c->named++;
 		if (bs->v[i].role == NULL)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "arn.h"
@@ -42,6 +43,7 @@ model_release(struct model *m)
 	free(m->role_policies.v);
 	free(m->tf_files.v);
 	free(m->pod_identities.v);
+	free(m->addons.v);
 	free(m->comments.v);
 	free(m->tf_gaps.v);
 	free(m->unrendered.v);
@@ -169,6 +171,16 @@ model_add_pod_identity(struct model *m, enum src_kind src)
 	return p;
 }
 
+struct eks_addon *
+model_add_addon(struct model *m, enum src_kind src)
+{
+	struct eks_addon	*a = arena_alloc(m->arena, sizeof(*a));
+
+	a->src = src;
+	VEC_PUSH(m->addons, a);
+	return a;
+}
+
 struct comment *
 model_add_comment(struct model *m)
 {
@@ -203,6 +215,75 @@ model_add_xrd(struct model *m)
 
 	VEC_PUSH(m->xrds, x);
 	return x;
+}
+
+/*
+ * The EKS add-ons whose ServiceAccounts are known, sorted by name.  A
+ * role given to an add-on (service_account_role_arn) is for the
+ * ServiceAccounts below, which EKS annotates with it; those that need
+ * no AWS permissions of their own are marked so.  Each entry was read
+ * in the EKS User Guide's page on AWS add-ons (awsdocs/amazon-eks-
+ * user-guide latest/ug/workloads/workloads-add-ons-available-eks.adoc
+ * @ 027430e0: the add-on's name, "Required IAM permissions", and the
+ * eksctl create iamserviceaccount command it gives) and in the
+ * add-on's own manifests, as source says; irsalint(1) lists the table.
+ * An add-on not here gets a note, never a guess.
+ */
+const struct eks_addon_info model_addon_table[] = {
+	{ "amazon-cloudwatch-observability", 1, "amazon-cloudwatch",
+	    { "cloudwatch-agent", NULL },
+	    "aws-observability/helm-charts@5b2bea61 charts/amazon-"
+	    "cloudwatch-observability/templates/cloudwatch-agent-"
+	    "serviceaccount.yaml, _helpers.tpl (cloudwatch-agent.name)" },
+	{ "aws-ebs-csi-driver", 1, "kube-system",
+	    { "ebs-csi-controller-sa", NULL },
+	    "kubernetes-sigs/aws-ebs-csi-driver@50cdc8dd deploy/kubernetes/"
+	    "base/serviceaccount-csi-controller.yaml, kustomization.yaml" },
+	/*
+	 * The node plugin mounts with the role too: AWS's own recipe
+	 * turns the trust eksctl writes for efs-csi-controller-sa into
+	 * StringLike efs-csi-*.
+	 */
+	{ "aws-efs-csi-driver", 1, "kube-system",
+	    { "efs-csi-controller-sa", "efs-csi-node-sa", NULL },
+	    "kubernetes-sigs/aws-efs-csi-driver@f4d60674 deploy/kubernetes/"
+	    "base/controller-serviceaccount.yaml, @4e0a9d82 node-"
+	    "serviceaccount.yaml" },
+	{ "aws-fsx-csi-driver", 1, "kube-system",
+	    { "fsx-csi-controller-sa", NULL },
+	    "kubernetes-sigs/aws-fsx-csi-driver@673a9cbd deploy/kubernetes/"
+	    "base/controller-serviceaccount.yaml, kustomization.yaml" },
+	{ "aws-guardduty-agent", 0, NULL, { NULL },
+	    "the User Guide: \"doesn't require any permissions\"" },
+	{ "aws-mountpoint-s3-csi-driver", 1, "kube-system",
+	    { "s3-csi-driver-sa", NULL },
+	    "awslabs/mountpoint-s3-csi-driver@d4ab85e0 deploy/kubernetes/"
+	    "base/node-serviceaccount.yaml, kustomization.yaml" },
+	{ "coredns", 0, NULL, { NULL },
+	    "the User Guide: \"doesn't require any permissions\"" },
+	{ "eks-node-monitoring-agent", 0, NULL, { NULL },
+	    "the User Guide: \"doesn't require additional permissions\"" },
+	{ "eks-pod-identity-agent", 0, NULL, { NULL },
+	    "the User Guide: it uses the permissions of the node's role" },
+	{ "kube-proxy", 0, NULL, { NULL },
+	    "the User Guide: \"doesn't require any permissions\"" },
+	{ "snapshot-controller", 0, NULL, { NULL },
+	    "the User Guide: \"doesn't require any permissions\"" },
+	{ "vpc-cni", 1, "kube-system", { "aws-node", NULL },
+	    "aws/amazon-vpc-cni-k8s@f3efb24f config/master/aws-k8s-cni.yaml" },
+	{ NULL, 0, NULL, { NULL }, NULL }
+};
+
+/* The EKS API does not tell case apart in add-on names (eksctl). */
+const struct eks_addon_info *
+model_addon_info(const char *name)
+{
+	const struct eks_addon_info	*a;
+
+	for (a = model_addon_table; a->name != NULL; a++)
+		if (strcasecmp(a->name, name) == 0)
+			return a;
+	return NULL;
 }
 
 static const struct {
@@ -443,7 +524,7 @@ model_index(struct model *m)
 
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
-		if (o->kind == K8S_SERVICEACCOUNT)
+		if (o->kind == K8S_SERVICEACCOUNT && o->addon == NULL)
 			m->nsa++;
 		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL) {
 			key = arena_printf(m->arena, "%s/%s",

@@ -18,7 +18,8 @@
  *    asks the provider's schema, which irsalint does not have, so the
  *    block types the rules need are named here (a policy document's
  *    statement, principals and condition, dynamic with its content,
- *    lifecycle, a role's inline_policy, Kubernetes metadata).
+ *    lifecycle, a role's inline_policy, Kubernetes metadata, an EKS
+ *    add-on's pod_identity_association).
  * Every expression is placed at its JSON value: a template's parts at
  * the string that holds them.
  */
@@ -52,7 +53,8 @@ static void	 body(struct jctx *, const struct input_node *,
 
 static const char *const block_keys[] = {
 	"condition", "connection", "content", "dynamic", "inline_policy",
-	"lifecycle", "metadata", "not_principals", "principals",
+	"lifecycle", "metadata", "not_principals", "pod_identity_association",
+	"principals",
 	"provisioner", "spec", "statement", "timeouts", "validation"
 };
 

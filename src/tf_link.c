@@ -33,6 +33,13 @@ static const cJSON	*tf_config_of(struct tf_ctx *c, const cJSON *cfg,
 static const cJSON	*tf_config_refs(struct tf_ctx *c, const cJSON *root_cfg,
 		    const char *address, const char *attr, const char **prefix,
 		    const char **index);
+static const cJSON	*tf_config_res(struct tf_ctx *c, const cJSON *root_cfg,
+		    const char *address, const char **prefix,
+		    const char **index);
+static const char	*tf_ref_arn(struct tf_ctx *c, const cJSON *refs,
+		    const char *prefix);
+static void	tf_link_addon(struct tf_ctx *c, struct eks_addon *a,
+		    const cJSON *root_cfg);
 static size_t	tf_refs_distinct(struct tf_ctx *c, const cJSON *refs,
 		    const char **v);
 static void	tf_link_trust(struct tf_ctx *c, struct iam_role *r,
@@ -235,6 +242,18 @@ static const cJSON *
 tf_config_refs(struct tf_ctx *c, const cJSON *root_cfg, const char *address,
     const char *attr, const char **prefix, const char **index)
 {
+	return tf_get(tf_config_res(c, root_cfg, address, prefix, index),
+	    "expressions", attr, "references", (const char *)NULL);
+}
+
+/*
+ * The configuration of the resource instance at address, with the
+ * instance's module prefix and index; NULL when not found.
+ */
+static const cJSON *
+tf_config_res(struct tf_ctx *c, const cJSON *root_cfg, const char *address,
+    const char **prefix, const char **index)
+{
 	const cJSON	*cfg, *res;
 	const char	*rname = NULL, *caddr;
 
@@ -246,8 +265,31 @@ tf_config_refs(struct tf_ctx *c, const cJSON *root_cfg, const char *address,
 	    "resources")) {
 		caddr = tf_str(c, res, "address");
 		if (caddr != NULL && strcmp(caddr, rname) == 0)
-			return tf_get(res, "expressions", attr, "references",
-			    (const char *)NULL);
+			return res;
+	}
+	return NULL;
+}
+
+/*
+ * The role whose ARN one of refs is, aws_iam_role.x.arn giving
+ * aws_iam_role.x, in the module instance at prefix; NULL for none.
+ */
+static const char *
+tf_ref_arn(struct tf_ctx *c, const cJSON *refs, const char *prefix)
+{
+	const cJSON	*ref;
+	const char	*v;
+	size_t		 len;
+
+	cJSON_ArrayForEach(ref, refs) {
+		if (!cJSON_IsString(ref) ||
+		    strncmp(ref->valuestring, "aws_iam_role.", 13) != 0)
+			continue;
+		v = ref->valuestring;
+		len = strlen(v);
+		if (len > 4 && strcmp(v + len - 4, ".arn") == 0)
+			return arena_printf(c->m->arena, "%s%.*s", prefix,
+			    (int)(len - 4), v);
 	}
 	return NULL;
 }
@@ -346,23 +388,65 @@ static void
 tf_link_pod_identity(struct tf_ctx *c, struct pod_identity *p,
     const cJSON *root_cfg)
 {
-	const cJSON	*refs, *ref;
-	const char	*prefix, *index, *v;
-	size_t		 len;
+	const cJSON	*refs;
+	const char	*prefix, *index;
 
 	refs = tf_config_refs(c, root_cfg, p->address, "role_arn", &prefix,
 	    &index);
-	cJSON_ArrayForEach(ref, refs) {
-		if (!cJSON_IsString(ref) ||
-		    strncmp(ref->valuestring, "aws_iam_role.", 13) != 0)
+	p->role_ref = tf_ref_arn(c, refs, prefix);
+}
+
+int
+tf_addon_unknown(const struct eks_addon *a)
+{
+	size_t	 i;
+
+	if (a->role.key != NULL && a->role.value == NULL)
+		return 1;
+	for (i = 0; i < a->npias; i++)
+		if (a->pias[i].role_arn == NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * An add-on whose role, or an association's, is unknown: the role its
+ * configuration references.  The plan lists the associations as a set,
+ * in another order than the configuration's blocks: a block is told by
+ * its service_account, else by being the only one.
+ */
+static void
+tf_link_addon(struct tf_ctx *c, struct eks_addon *a, const cJSON *root_cfg)
+{
+	const cJSON		*res, *blocks, *b, *one;
+	struct eks_addon_pia	*pia;
+	const char		*prefix, *index, *sa;
+	size_t			 i;
+
+	if ((res = tf_config_res(c, root_cfg, a->address, &prefix,
+	    &index)) == NULL)
+		return;
+	if (a->role.key != NULL && a->role.value == NULL)
+		a->role_ref = tf_ref_arn(c, tf_get(res, "expressions",
+		    "service_account_role_arn", "references",
+		    (const char *)NULL), prefix);
+	blocks = tf_get(res, "expressions", "pod_identity_association",
+	    (const char *)NULL);
+	for (i = 0; i < a->npias; i++) {
+		pia = &a->pias[i];
+		if (pia->role_arn != NULL)
 			continue;
-		v = ref->valuestring;
-		len = strlen(v);
-		if (len > 4 && strcmp(v + len - 4, ".arn") == 0) {
-			p->role_ref = arena_printf(c->m->arena, "%s%.*s",
-			    prefix, (int)(len - 4), v);
-			return;
+		one = cJSON_GetArraySize(blocks) == 1 ?
+		    cJSON_GetArrayItem(blocks, 0) : NULL;
+		cJSON_ArrayForEach(b, blocks) {
+			sa = tf_str(c, tf_get(b, "service_account",
+			    (const char *)NULL), "constant_value");
+			if (sa != NULL && pia->sa != NULL &&
+			    strcmp(sa, pia->sa) == 0)
+				one = b;
 		}
+		pia->role_ref = tf_ref_arn(c, tf_get(one, "role_arn",
+		    "references", (const char *)NULL), prefix);
 	}
 }
 
@@ -490,7 +574,8 @@ tf_link_policy(struct tf_ctx *c, struct role_policy *p, const cJSON *root_cfg)
 
 /*
  * What the plan leaves unknown and its configuration can tell: trusts,
- * the roles of Pod Identity associations and of policy attachments.
+ * the roles of Pod Identity associations, of EKS add-ons and of policy
+ * attachments.
  */
 void
 tf_link(struct tf_ctx *c, const cJSON *configuration)
@@ -505,6 +590,9 @@ tf_link(struct tf_ctx *c, const cJSON *configuration)
 	for (i = c->first_pod_identity; i < c->m->pod_identities.n; i++)
 		if (c->m->pod_identities.v[i]->role_arn == NULL)
 			tf_link_pod_identity(c, c->m->pod_identities.v[i], cfg);
+	for (i = c->first_addon; i < c->m->addons.n; i++)
+		if (tf_addon_unknown(c->m->addons.v[i]))
+			tf_link_addon(c, c->m->addons.v[i], cfg);
 	for (i = c->first_role; i < c->m->roles.n; i++)
 		strmap_add(&c->role_by_address, c->m->arena,
 		    c->m->roles.v[i]->address, c->m->roles.v[i]);

@@ -1906,7 +1906,7 @@ wanted(const char *type)
 	    "aws_iam_role", "aws_iam_openid_connect_provider",
 	    "aws_eks_cluster", "aws_iam_role_policy_attachment",
 	    "aws_iam_role_policy", "aws_iam_policy_attachment",
-	    "aws_eks_pod_identity_association"
+	    "aws_eks_pod_identity_association", "aws_eks_addon"
 	};
 	size_t	 i;
 
@@ -2049,6 +2049,88 @@ role_assumes(struct tf_src *S, struct iam_role *r, const struct tf_dep *d)
 	buf_release(&b);
 }
 
+/* A literal string written as is: what a fix may replace. */
+static int
+plain_string(const struct hcl_expr *e)
+{
+	return e->kind == HCL_EXPR_TEMPLATE && e->u.tmpl.body.nparts == 1 &&
+	    e->u.tmpl.body.parts[0].kind == HCL_PART_LITERAL;
+}
+
+/* The association of sa is written at r. */
+static void
+addon_pia_place(struct eks_addon *ad, const char *sa,
+    const struct hcl_file *f, const struct hcl_range *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < ad->npias; i++)
+		if (ad->pias[i].sa != NULL && strcmp(ad->pias[i].sa, sa) == 0)
+			loc_of(f, r, &ad->pias[i].loc);
+}
+
+/*
+ * Where an add-on's parts are written (its addon_name, the attribute
+ * that gives it a role, each static pod_identity_association block,
+ * told by its service_account), when the block is the root's own: the
+ * copy of a downloaded module shows at its call, loc.  A value that is
+ * not a plain string has no end, so that no fix replaces it.  Also the
+ * roles an unknown ARN references.
+ */
+static void
+addon_places(struct tf_src *S, struct eks_addon *ad, const struct tfv *inst,
+    const struct tf_blk *k, const struct loc *loc)
+{
+	const struct hcl_attr	*a;
+	const struct hcl_file	*f;
+	const struct hcl_block	*b;
+	const struct tfv	*l, *u, *sa;
+	struct loc		 own;
+	size_t			 i, j;
+
+	ad->tf_root = S->root_no;
+	ad->loc = ad->name_loc = ad->role.key_loc = ad->role.value_loc = *loc;
+	for (j = 0; j < ad->npias; j++)
+		ad->pias[j].loc = *loc;
+	if ((u = tfv_get(inst, "service_account_role_arn")) != NULL &&
+	    u->kind == TFV_UNKNOWN && u->why != NULL)
+		ad->role_ref = role_ref(S, u->why);
+	l = tfv_get(inst, "pod_identity_association");
+	for (i = 0; l != NULL && l->kind == TFV_LIST && i < l->n; i++) {
+		sa = tfv_get(l->v[i], "service_account");
+		u = tfv_get(l->v[i], "role_arn");
+		for (j = 0; j < ad->npias; j++)
+			if (sa != NULL && sa->kind == TFV_STRING &&
+			    ad->pias[j].sa != NULL &&
+			    strcmp(ad->pias[j].sa, sa->s) == 0 &&
+			    u != NULL && u->kind == TFV_UNKNOWN &&
+			    u->why != NULL)
+				ad->pias[j].role_ref = role_ref(S, u->why);
+	}
+	loc_of(k->file, &k->b->type_range, &own);
+	if (own.file != loc->file || own.line != loc->line)
+		return;
+	if ((a = blk_attr(k, "addon_name", &f)) != NULL)
+		loc_of(f, &a->expr->range, &ad->name_loc);
+	if ((a = blk_attr(k, "service_account_role_arn", &f)) != NULL) {
+		loc_of(f, &a->name_range, &ad->role.key_loc);
+		loc_of(f, &a->expr->range, &ad->role.value_loc);
+		if (!plain_string(a->expr))
+			ad->role.value_loc.end_line =
+			    ad->role.value_loc.end_col = 0;
+	}
+	for (i = 0; i < k->nbodies; i++)
+		for (j = 0; j < k->bodies[i]->nblocks; j++) {
+			b = &k->bodies[i]->blocks[j];
+			if (strcmp(b->type, "pod_identity_association") != 0 ||
+			    (a = hcl_attr_get(&b->body, "service_account")) ==
+			    NULL || !plain_string(a->expr))
+				continue;
+			addon_pia_place(ad, a->expr->u.tmpl.body.parts[0].text,
+			    k->file, &b->type_range);
+		}
+}
+
 /* One instance into the model, at its line. */
 static void
 res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
@@ -2062,7 +2144,7 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	struct loc	 loc;
 	size_t		 nr = m->roles.n, np = m->providers.n,
 			 nc = m->clusters.n, nrp = m->role_policies.n,
-			 npi = m->pod_identities.n, i;
+			 npi = m->pod_identities.n, na = m->addons.n, i;
 	const struct tfv *u;
 
 	obj_loc(I, k, &loc);
@@ -2117,6 +2199,8 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 			m->pod_identities.v[i]->role_ref = role_ref(S,
 			    u->why);
 	}
+	for (i = na; i < m->addons.n; i++)
+		addon_places(S, m->addons.v[i], inst, k, &loc);
 }
 
 /*
@@ -2500,6 +2584,31 @@ merge_role(struct iam_role *p, const struct iam_role *o)
 	}
 }
 
+/*
+ * The plan's add-on p takes the places of the sources' o, and the
+ * roles they reference where the plan has no configuration to tell.
+ */
+static void
+merge_addon(struct eks_addon *p, const struct eks_addon *o)
+{
+	size_t	 i, j;
+
+	p->name_loc = o->name_loc;
+	p->role.key_loc = o->role.key_loc;
+	p->role.value_loc = o->role.value_loc;
+	if (p->role_ref == NULL)
+		p->role_ref = o->role_ref;
+	for (i = 0; i < p->npias; i++)
+		for (j = 0; j < o->npias; j++) {
+			if (p->pias[i].sa == NULL || o->pias[j].sa == NULL ||
+			    strcmp(p->pias[i].sa, o->pias[j].sa) != 0)
+				continue;
+			p->pias[i].loc = o->pias[j].loc;
+			if (p->pias[i].role_ref == NULL)
+				p->pias[i].role_ref = o->pias[j].role_ref;
+		}
+}
+
 /* The plans' objects root has, and how many objects root has. */
 static size_t
 plan_matches(struct model *m, unsigned int root, size_t *total)
@@ -2512,6 +2621,7 @@ plan_matches(struct model *m, unsigned int root, size_t *total)
 	MATCHES(clusters, n);
 	MATCHES(role_policies, n);
 	MATCHES(pod_identities, n);
+	MATCHES(addons, n);
 	return n;
 }
 
@@ -2561,6 +2671,7 @@ merge_plan(struct tf_src *S)
 	MERGE(clusters, struct eks_cluster, (void)0);
 	MERGE(role_policies, struct role_policy, (void)0);
 	MERGE(pod_identities, struct pod_identity, (void)0);
+	MERGE(addons, struct eks_addon, merge_addon(p, o));
 }
 
 /*
@@ -2598,6 +2709,20 @@ merge_plan(struct tf_src *S)
 		strmap_release(&seen);					\
 	} while (0)
 
+/* What of an add-on names the role at old by address names it at new. */
+static void
+qualify_addon(struct eks_addon *a, const char *old, const char *new)
+{
+	size_t	 i;
+
+	if (a->role_ref != NULL && strcmp(a->role_ref, old) == 0)
+		a->role_ref = new;
+	for (i = 0; i < a->npias; i++)
+		if (a->pias[i].role_ref != NULL &&
+		    strcmp(a->pias[i].role_ref, old) == 0)
+			a->pias[i].role_ref = new;
+}
+
 static void
 qualify(struct tf_src *S)
 {
@@ -2627,11 +2752,15 @@ qualify(struct tf_src *S)
 			    m->pod_identities.v[j]->role_ref != NULL &&
 			    strcmp(m->pod_identities.v[j]->role_ref, old) == 0)
 				m->pod_identities.v[j]->role_ref = r->address;
+		for (j = 0; j < m->addons.n; j++)
+			if (m->addons.v[j]->tf_root == r->tf_root)
+				qualify_addon(m->addons.v[j], old, r->address);
 	}
 	QUALIFY(providers, struct oidc_provider);
 	QUALIFY(clusters, struct eks_cluster);
 	QUALIFY(role_policies, struct role_policy);
 	QUALIFY(pod_identities, struct pod_identity);
+	QUALIFY(addons, struct eks_addon);
 }
 
 void

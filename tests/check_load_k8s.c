@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "policy.h"
 
 static void	setup(void);
 static void	teardown(void);
@@ -703,6 +704,8 @@ END_TEST
 
 START_TEST(eksctl_service_accounts)
 {
+	const struct pcond	*c;
+
 	load("apiVersion: eksctl.io/v1alpha5\n"
 	    "kind: ClusterConfig\n"
 	    "metadata: {name: c1}\n"
@@ -712,8 +715,12 @@ START_TEST(eksctl_service_accounts)
 	    "  - metadata: {name: a, namespace: ns}\n"
 	    "    attachRoleARN: arn:aws:iam::111122223333:role/r\n"
 	    "  - metadata: {name: b}\n"
+	    "    attachPolicyARNs: [arn:aws:iam::aws:policy/P]\n"
 	    "  - metadata: {name: c}\n"
-	    "    roleOnly: true\n");
+	    "    roleOnly: yes\n"
+	    "    roleName: c-role\n"
+	    "    subjectPattern: c-*\n"
+	    "    wellKnownPolicies: {autoScaler: true}\n");
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_uint_eq(m.objs.n, 3);
 	ck_assert_int_eq(obj(1)->kind, K8S_SERVICEACCOUNT);
@@ -725,9 +732,82 @@ START_TEST(eksctl_service_accounts)
 	    "arn:aws:iam::111122223333:role/r");
 	ck_loc(obj(1)->annotations[0].key_loc, 8, 5);
 	ck_assert_int_eq(obj(1)->role_pending, 0);
+	ck_assert_ptr_null(obj(1)->role_ref);
 	ck_assert_str_eq(obj(2)->name, "b");
 	ck_assert_str_eq(obj(2)->ns, "default");
 	ck_assert_int_eq(obj(2)->role_pending, 1);
+	/* attachRoleARN's stand-in, b's role, c's: no ServiceAccount. */
+	ck_assert_uint_eq(m.roles.n, 3);
+	ck_assert_str_eq(m.roles.v[0]->arn, "arn:aws:iam::111122223333:role/r");
+	ck_assert_ptr_nonnull(m.roles.v[0]->trust_elsewhere);
+	ck_assert_int_eq(m.roles.v[0]->policies_unknown, 1);
+	ck_assert_str_eq(obj(2)->role_ref, m.roles.v[1]->address);
+	ck_assert_str_eq(m.roles.v[1]->address,
+	    "eksctl ClusterConfig c1 iam.serviceAccounts[1]");
+	ck_assert_ptr_null(m.roles.v[1]->name);
+	ck_assert_int_eq(m.roles.v[1]->name_unknown, 1);
+	ck_assert_int_eq(m.roles.v[1]->has_policies, 1);
+	ck_loc(obj(2)->role_field.key_loc, 9, 22);
+	c = &m.roles.v[1]->trust->st[0].conds[0];
+	ck_assert_int_eq(c->base, COND_STRING_EQUALS);
+	ck_assert_ptr_null(c->key);
+	ck_assert_str_eq(c->key_end, ":sub");
+	ck_assert_str_eq(c->values.v[0], "system:serviceaccount:default:b");
+	ck_assert_ptr_null(m.roles.v[1]->trust->st[0].federated.v[0]);
+	ck_assert_str_eq(m.roles.v[2]->name, "c-role");
+	ck_assert_int_eq(m.roles.v[2]->role_only, 1);
+	ck_loc(m.roles.v[2]->role_only_loc, 12, 15);
+	c = &m.roles.v[2]->trust->st[0].conds[0];
+	ck_assert_int_eq(c->base, COND_STRING_LIKE);
+	ck_assert_str_eq(c->values.v[0], "system:serviceaccount:default:c-*");
+	ck_assert_str_eq(m.roles.v[2]->trust->st[0].conds[1].values.v[0],
+	    "sts.amazonaws.com");
+	ck_assert_uint_eq(m.providers.n, 1);
+	ck_assert_ptr_null(m.providers.v[0]->url);
+	ck_assert_str_eq(m.providers.v[0]->client_ids[0], "sts.amazonaws.com");
+}
+END_TEST
+
+/* What eksctl refuses is an error at the field, and makes nothing. */
+START_TEST(eksctl_refused)
+{
+	load("apiVersion: eksctl.io/v1alpha5\n"
+	    "kind: ClusterConfig\n"
+	    "metadata: {name: c1}\n"
+	    "iam:\n"
+	    "  withOIDC: \"true\"\n"
+	    "  serviceAccounts:\n"
+	    "  - metadata: {namespace: ns}\n"
+	    "    attachPolicyARNs: [p]\n"
+	    "  - metadata: {name: b}\n"
+	    "  - metadata: {name: c}\n"
+	    "    attachRoleARN: arn:aws:iam::111122223333:role/r\n"
+	    "    roleOnly: true\n"
+	    "  - just a scalar\n"
+	    "  podIdentityAssociations:\n"
+	    "  - {serviceAccountName: x, roleARN: r}\n"
+	    "addons: {name: vpc-cni}\n");
+	ck_assert_uint_eq(dg.n, 7);
+	ck_error(0, 5, 13, "iam.withOIDC: expected true or false, found "
+	    "\"true\"");
+	ck_error(1, 7, 15, "iam.serviceAccounts[0].metadata.name: missing; "
+	    "eksctl needs the ServiceAccount's name");
+	ck_error(2, 9, 5, "iam.serviceAccounts[1]: none of attachPolicyARNs, "
+	    "attachPolicy, wellKnownPolicies and attachRoleARN is set; eksctl "
+	    "needs one of them");
+	ck_error(3, 11, 20, "iam.serviceAccounts[2].attachRoleARN: eksctl "
+	    "refuses roleName and roleOnly with an existing role: remove "
+	    "them, or attachRoleARN");
+	ck_error(4, 13, 5, "iam.serviceAccounts[3]: expected a mapping, found "
+	    "a scalar");
+	ck_error(5, 15, 5, "iam.podIdentityAssociations[0].namespace: "
+	    "missing; eksctl needs the namespace and serviceAccountName of an "
+	    "association");
+	ck_error(6, 16, 9, "addons: expected a sequence, found a mapping");
+	ck_assert_uint_eq(m.objs.n, 1);
+	ck_assert_uint_eq(m.roles.n, 0);
+	ck_assert_uint_eq(m.providers.n, 0);
+	ck_assert_uint_eq(m.pod_identities.n, 0);
 }
 END_TEST
 
@@ -893,6 +973,7 @@ load_k8s_suite(void)
 	tcase_add_test(tc, utf16_input);
 	tcase_add_test(tc, containers_env_and_template);
 	tcase_add_test(tc, eksctl_service_accounts);
+	tcase_add_test(tc, eksctl_refused);
 	tcase_add_test(tc, alias_elsewhere_skipped);
 	tcase_add_test(tc, document_without_kind_ignored);
 	tcase_add_test(tc, empty_input_no_objects);

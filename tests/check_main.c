@@ -16,6 +16,7 @@ main(void)
 	srunner_add_suite(sr, load_k8s_suite());
 	srunner_add_suite(sr, load_tf_suite());
 	srunner_add_suite(sr, load_cfn_suite());
+	srunner_add_suite(sr, model_suite());
 	srunner_add_suite(sr, util_suite());
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, report_suite());

@@ -11,6 +11,7 @@ Suite	*input_suite(void);
 Suite	*load_k8s_suite(void);
 Suite	*load_tf_suite(void);
 Suite	*load_cfn_suite(void);
+Suite	*model_suite(void);
 Suite	*util_suite(void);
 Suite	*rules_suite(void);
 Suite	*report_suite(void);

@@ -40,6 +40,23 @@ else
 	diff -u man/irsalint-rules.7 "$tmp" | sed 's/^/    /'
 	fail=$((fail + 1))
 fi
+# The add-on table of src/model.c is documented, entry by entry, in
+# irsalint(1)'s EKS add-ons.
+addons=$(sed -n '/^const struct eks_addon_info model_addon_table/,/^};/p' \
+    src/model.c | sed -n 's/^[	 ]*{ "\([a-z0-9-]*\)", [01],.*/\1/p')
+if [ -z "$addons" ]; then
+	echo "FAIL: no add-on table found in src/model.c"
+	fail=$((fail + 1))
+fi
+section=$(sed -n '/^\.Ss EKS add-ons/,/^\.Ss /p' man/irsalint.1)
+for name in $addons; do
+	if printf '%s\n' "$section" | grep -q "^\.It Cm .*$name\( \|$\)"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: add-on $name is not in irsalint(1)'s EKS add-ons"
+		fail=$((fail + 1))
+	fi
+done
 if command -v mandoc >/dev/null 2>&1; then
 	for page in man/irsalint.1 man/irsalint-rules.7; do
 		if out=$(mandoc -T lint -W warning "$page" 2>&1) &&
