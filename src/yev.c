@@ -99,7 +99,7 @@ yev_init(struct yev *y, yaml_read_handler_t *read, void *arg, int replay)
 	if (!yaml_parser_initialize(&y->parser))
 		errx(2, "out of memory");
 	yaml_parser_set_input(&y->parser, read, arg);
-	y->buckets = xcalloc(YEV_BUCKETS, sizeof(*y->buckets));
+	/* y->buckets waits for the first anchor: most files have none. */
 	y->replay = replay;
 }
 
@@ -136,6 +136,8 @@ yev_lookup(const struct yev *y, const char *name)
 {
 	struct yrec	*r;
 
+	if (y->buckets == NULL)
+		return NULL;
 	for (r = y->buckets[anchor_hash(name)]; r != NULL; r = r->hnext)
 		if (strcmp(r->anchor, name) == 0)
 			return r;
@@ -148,6 +150,8 @@ yev_publish(struct yev *y, struct yrec *r)
 {
 	unsigned int	 h = anchor_hash(r->anchor);
 
+	if (y->buckets == NULL)
+		y->buckets = xcalloc(YEV_BUCKETS, sizeof(*y->buckets));
 	r->hnext = y->buckets[h];
 	y->buckets[h] = r;
 }
@@ -164,7 +168,7 @@ yev_reset(struct yev *y)
 		free(y->recs[i]);
 	}
 	/* Buckets are only filled by anchors: most documents have none. */
-	if (y->nrecs > 0)
+	if (y->nrecs > 0 && y->buckets != NULL)
 		memset(y->buckets, 0, YEV_BUCKETS * sizeof(*y->buckets));
 	y->nrecs = y->nopen = y->nframes = 0;
 	y->expanded = y->recorded = 0;
