@@ -107,5 +107,11 @@ int	load_cfn_detect(const char *, size_t);
 int	load_aws_detect(const char *, size_t);
 /* Does JSON text have an object at the top with this key? */
 int	load_json_has_key(const char *, size_t, const char *key);
+/*
+ * The same for each of nkeys keys (at most 32) in one pass: bit i is
+ * set when keys[i] is a key of the top-level object.
+ */
+unsigned int load_json_top_keys(const char *, size_t,
+	    const char *const *keys, size_t nkeys);
 
 #endif /* LOAD_H */

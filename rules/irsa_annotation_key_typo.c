@@ -49,8 +49,13 @@ squash(const char *s, size_t n, char *out, size_t outlen)
 
 #define NKNOWN	(sizeof(known) / sizeof(known[0]))
 
-/* The known keys squashed, whole and after the slash, once an object. */
+/*
+ * The known keys squashed, whole and after the slash: made once an
+ * object, and only for an object with a key that is not one of them
+ * (most have only eks.amazonaws.com/role-arn).
+ */
 struct squashed {
+	int	 ready;
 	char	 full[NKNOWN][64];
 	char	 name[NKNOWN][64];
 };
@@ -119,7 +124,7 @@ is_typo(const struct cand *c, const struct squashed *sq, size_t k)
 static void
 check_list(const struct rule *r, struct check_ctx *ctx,
     const struct k8s_obj *o, const struct kv_pos *ann, size_t n,
-    const struct squashed *sq)
+    struct squashed *sq)
 {
 	struct cand	 c;
 	size_t		 i, j;
@@ -130,6 +135,16 @@ check_list(const struct rule *r, struct check_ctx *ctx,
 				break;
 		if (j < NKNOWN)
 			continue;
+		if (!sq->ready) {
+			for (j = 0; j < NKNOWN; j++) {
+				squash(known[j], strlen(known[j]),
+				    sq->full[j], sizeof(sq->full[j]));
+				squash(strchr(known[j], '/') + 1,
+				    strlen(known[j]), sq->name[j],
+				    sizeof(sq->name[j]));
+			}
+			sq->ready = 1;
+		}
 		cand_init(&c, ann[i].key);
 		for (j = 0; j < NKNOWN; j++)
 			if (is_typo(&c, sq, j))
@@ -147,16 +162,8 @@ static void
 check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 {
 	struct squashed	 sq;
-	size_t		 j;
 
-	if (o->nannotations == 0 && o->ntmpl_annotations == 0)
-		return;
-	for (j = 0; j < NKNOWN; j++) {
-		squash(known[j], strlen(known[j]), sq.full[j],
-		    sizeof(sq.full[j]));
-		squash(strchr(known[j], '/') + 1, strlen(known[j]),
-		    sq.name[j], sizeof(sq.name[j]));
-	}
+	sq.ready = 0;
 	check_list(r, ctx, o, o->annotations, o->nannotations, &sq);
 	check_list(r, ctx, o, o->tmpl_annotations, o->ntmpl_annotations, &sq);
 }

@@ -41,6 +41,10 @@ static int	load_wanted(const char *);
 static int	name_cmp(const void *, const void *);
 static enum input_kind sniff(const char *, size_t);
 static int	is_terraform(const char *, size_t);
+static int	json_is_cfn(unsigned int);
+static int	json_is_aws(unsigned int);
+static size_t	skip_space(const char *, size_t);
+static int	yaml_is_cfn(const char *, size_t);
 static const char *dir_of(struct model *, const char *);
 static int	unrendered(struct model *, struct diags *, const char *,
 		    const char *const *, size_t);
@@ -52,6 +56,25 @@ static int	already_read(struct model *, struct diags *, const char *);
 static int	outside_root(struct model *, struct diags *, const char *);
 static size_t	load_stdin_tf(struct model *, struct diags *, const char *,
 		    FILE *, const char *, size_t);
+
+/*
+ * The top-level keys that tell formats apart, found in one pass over a
+ * JSON input (a file of thousands of roles was scanned once per key).
+ */
+enum {
+	JK_AWSTFV, JK_RESOURCES, JK_TEMPLATEBODY,	/* CloudFormation */
+	JK_APIVERSION,					/* Kubernetes */
+	JK_ROLE, JK_ROLES, JK_OIDCLIST, JK_URL, JK_CLIENTIDS, JK_CLUSTER,
+	JK_ASSOCIATION, JK_ASSOCIATIONS,		/* AWS CLI */
+	JK_N
+};
+static const char *const json_keys[JK_N] = {
+	"AWSTemplateFormatVersion", "Resources", "TemplateBody",
+	"apiVersion",
+	"Role", "Roles", "OpenIDConnectProviderList", "Url", "ClientIDList",
+	"cluster", "association", "associations"
+};
+#define JK(b)	(1U << (b))
 
 /*
  * Content sniffing: every decision about which loader reads an input
@@ -66,32 +89,37 @@ static size_t	load_stdin_tf(struct model *, struct diags *, const char *,
 static enum input_kind
 sniff(const char *data, size_t len)
 {
-	if (is_terraform(data, len))
+	size_t		 i = skip_space(data, len);
+	unsigned int	 k;
+
+	if (i == len || data[i] != '{')
+		return yaml_is_cfn(data, len) ? INPUT_CFN : INPUT_K8S;
+	if (is_terraform(data + i, len - i))
 		return INPUT_TERRAFORM;
-	if (load_cfn_detect(data, len))
+	k = load_json_top_keys(data, len, json_keys, JK_N);
+	if (json_is_cfn(k))
 		return INPUT_CFN;
-	if (load_aws_detect(data, len))
+	if (json_is_aws(k))
 		return INPUT_AWS;
 	return INPUT_K8S;
 }
 
+/*
+ * Terraform's own keys near the start of a JSON object (data starts at
+ * its brace).
+ */
 static int
 is_terraform(const char *data, size_t len)
 {
-	size_t	 i, n;
-	char	*head;
-	int	 yes;
+	static const char	 tv[] = "\"terraform_version\"";
+	static const char	 fv[] = "\"format_version\"";
+	size_t			 n = len < 4096 ? len : 4096;
 
-	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
-		continue;
-	if (i == len || data[i] != '{')
-		return 0;
-	n = len - i < 4096 ? len - i : 4096;
-	head = xstrndup(data + i, n);
-	yes = strstr(head, "\"terraform_version\"") != NULL ||
-	    strstr(head, "\"format_version\"") != NULL;
-	free(head);
-	return yes;
+	/* strstr() of the first 4 KiB, which stopped at a NUL byte. */
+	if (memchr(data, '\0', n) != NULL)
+		n = (size_t)((const char *)memchr(data, '\0', n) - data);
+	return mem_find(data, n, tv, sizeof(tv) - 1) != NULL ||
+	    mem_find(data, n, fv, sizeof(fv) - 1) != NULL;
 }
 
 /*
@@ -130,41 +158,50 @@ load_json_has_key(const char *data, size_t len, const char *key)
 	return 0;
 }
 
-/*
- * Is this a CloudFormation template?  JSON: a top-level key
- * AWSTemplateFormatVersion, Resources or TemplateBody.  YAML: one of
- * the first two at the start of a line, where only top-level keys
- * stand; Kubernetes manifests never have them.
- */
-int
-load_cfn_detect(const char *data, size_t len)
+unsigned int
+load_json_top_keys(const char *data, size_t len, const char *const *keys,
+    size_t nkeys)
 {
-	static const char *const keys[] = { "AWSTemplateFormatVersion",
-	    "Resources" };
-	const char	*q, *end = data + len;
-	size_t		 i, k, n;
+	size_t		 i, k, start;
+	unsigned int	 found = 0;
+	int		 depth = 0, seen = 0, hit;
 
-	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
-		continue;
-	if (i < len && data[i] == '{')
-		return load_json_has_key(data, len, keys[0]) ||
-		    load_json_has_key(data, len, keys[1]) ||
-		    load_json_has_key(data, len, "TemplateBody");
 	for (i = 0; i < len; i++) {
-		if (i > 0 && data[i - 1] != '\n')
-			continue;
-		q = data + i;
-		if (*q == '"' || *q == '\'')
-			q++;
-		for (k = 0; k < 2; k++) {
-			n = strlen(keys[k]);
-			if ((size_t)(end - q) > n &&
-			    strncmp(q, keys[k], n) == 0 &&
-			    q[n] != '\0' && strchr("\"': \t", q[n]) != NULL)
-				return 1;
+		if (data[i] == '{' || data[i] == '[')
+			seen = ++depth;
+		else if (data[i] == '}' || data[i] == ']')
+			depth--;
+		else if (data[i] == '"') {
+			start = ++i;
+			for (; i < len && data[i] != '"'; i++)
+				if (data[i] == '\\')
+					i++;
+			if (depth != 1 || i >= len)
+				continue;
+			for (hit = -1, k = 0; k < nkeys && hit == -1; k++)
+				if (strlen(keys[k]) == i - start &&
+				    memcmp(data + start, keys[k], i - start) == 0)
+					hit = (int)k;
+			if (hit == -1)
+				continue;
+			for (i++; i < len && strchr(" \t\r\n", data[i]) != NULL;
+			    i++)
+				continue;
+			if (i < len && data[i] == ':')
+				found |= 1U << hit;
+			i--;
 		}
+		if (depth <= 0 && seen)
+			break;
 	}
-	return 0;
+	return found;
+}
+
+static int
+json_is_cfn(unsigned int k)
+{
+	return (k & (JK(JK_AWSTFV) | JK(JK_RESOURCES) |
+	    JK(JK_TEMPLATEBODY))) != 0;
 }
 
 /*
@@ -174,24 +211,81 @@ load_cfn_detect(const char *data, size_t len)
  * list-pod-identity-associations, describe-pod-identity-association?
  * A Kubernetes JSON manifest (apiVersion) never is.
  */
-int
-load_aws_detect(const char *data, size_t len)
+static int
+json_is_aws(unsigned int k)
+{
+	if (k & JK(JK_APIVERSION))
+		return 0;
+	return (k & (JK(JK_ROLE) | JK(JK_ROLES) | JK(JK_OIDCLIST) |
+	    JK(JK_CLUSTER) | JK(JK_ASSOCIATION) | JK(JK_ASSOCIATIONS))) != 0 ||
+	    (k & (JK(JK_URL) | JK(JK_CLIENTIDS))) ==
+	    (JK(JK_URL) | JK(JK_CLIENTIDS));
+}
+
+/* The first byte that is not white space, or len. */
+static size_t
+skip_space(const char *data, size_t len)
 {
 	size_t	 i;
 
 	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
 		continue;
-	if (i == len || data[i] != '{' ||
-	    load_json_has_key(data, len, "apiVersion"))
+	return i;
+}
+
+/*
+ * A CloudFormation template in YAML: AWSTemplateFormatVersion or
+ * Resources at the start of a line, where only top-level keys stand;
+ * Kubernetes manifests never have them.
+ */
+static int
+yaml_is_cfn(const char *data, size_t len)
+{
+	static const char *const keys[] = { "AWSTemplateFormatVersion",
+	    "Resources" };
+	const char	*q, *nl, *end = data + len;
+	size_t		 k, n;
+
+	for (q = data; q < end; q = nl + 1) {
+		if (*q == '"' || *q == '\'')
+			q++;
+		for (k = 0; k < 2; k++) {
+			n = strlen(keys[k]);
+			if ((size_t)(end - q) > n &&
+			    strncmp(q, keys[k], n) == 0 &&
+			    q[n] != '\0' && strchr("\"': \t", q[n]) != NULL)
+				return 1;
+		}
+		if ((nl = memchr(q, '\n', (size_t)(end - q))) == NULL)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * Is this a CloudFormation template?  JSON: a top-level key
+ * AWSTemplateFormatVersion, Resources or TemplateBody; YAML: see
+ * yaml_is_cfn().
+ */
+int
+load_cfn_detect(const char *data, size_t len)
+{
+	size_t	 i = skip_space(data, len);
+
+	if (i < len && data[i] == '{')
+		return json_is_cfn(load_json_top_keys(data, len, json_keys,
+		    JK_N));
+	return yaml_is_cfn(data, len);
+}
+
+int
+load_aws_detect(const char *data, size_t len)
+{
+	size_t	 i = skip_space(data, len);
+
+	if (i == len || data[i] != '{')
 		return 0;
-	return load_json_has_key(data, len, "Role") ||
-	    load_json_has_key(data, len, "Roles") ||
-	    load_json_has_key(data, len, "OpenIDConnectProviderList") ||
-	    (load_json_has_key(data, len, "Url") &&
-	    load_json_has_key(data, len, "ClientIDList")) ||
-	    load_json_has_key(data, len, "cluster") ||
-	    load_json_has_key(data, len, "association") ||
-	    load_json_has_key(data, len, "associations");
+	return json_is_aws(load_json_top_keys(data, len, json_keys, JK_N));
 }
 
 void
@@ -354,10 +448,11 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 	    str_has_suffix(file, ".tf.json")))
 		return load_stdin_tf(m, dg, file, fp, chunk, n);
 	m->nfiles++;
-	if (sniff(chunk, n) == INPUT_K8S && str_has_suffix(file, ".json") &&
+	kind = sniff(chunk, n);
+	if (kind == INPUT_K8S && str_has_suffix(file, ".json") &&
 	    jsonc(chunk, n))
 		return load_jsonc(m, dg, file, fp, chunk, n);
-	if (sniff(chunk, n) == INPUT_K8S) {
+	if (kind == INPUT_K8S) {
 		nobjs = m->objs.n;
 		nerr = dg->nerrors;
 		load_k8s_stream(m, dg, file, fp, chunk, n);

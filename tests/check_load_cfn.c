@@ -196,6 +196,43 @@ START_TEST(detect_tells_templates_cli_and_manifests_apart)
 }
 END_TEST
 
+/*
+ * One pass finds what one scan per key finds: random texts of JSON's
+ * punctuation and a few keys, each key's bit against the other.
+ */
+START_TEST(detect_top_keys_one_pass_is_exact)
+{
+	static const char *const keys[] = { "Role", "Roles", "Url", "a" };
+	static const char *const bits[] = { "{", "}", "[", "]", ":", ",",
+	    " ", "\"", "\\", "\"Role\"", "\"Roles\"", "\"Url\"", "\"a\"",
+	    "Role", "x" };
+	char		 text[256];
+	unsigned int	 seed = 1, found;
+	size_t		 i, k, len, nb = sizeof(bits) / sizeof(bits[0]);
+	int		 round, hits = 0;
+
+	for (round = 0; round < 20000; round++) {
+		len = 0;
+		text[0] = '\0';
+		while (len + 8 < sizeof(text)) {
+			seed = seed * 1103515245U + 12345U;
+			if ((seed >> 16) % 23 == 0)
+				break;
+			i = (seed >> 16) % nb;
+			memcpy(text + len, bits[i], strlen(bits[i]));
+			len += strlen(bits[i]);
+		}
+		found = load_json_top_keys(text, len, keys, 4);
+		hits += found != 0;
+		for (k = 0; k < 4; k++)
+			ck_assert_int_eq((found >> k) & 1,
+			    load_json_has_key(text, len, keys[k]));
+	}
+	/* Not a test of texts without keys. */
+	ck_assert_int_gt(hits, 200);
+}
+END_TEST
+
 START_TEST(aws_get_role_is_exact)
 {
 	aws("{\n  \"Role\": {\n    \"Path\": \"/irsa/\", \"RoleName\": \"app\","
@@ -261,6 +298,7 @@ load_cfn_suite(void)
 	tcase_add_test(tc, cfn_pod_identity_refers_to_role);
 	tcase_add_test(tc, cfn_aliases_are_bounded);
 	tcase_add_test(tc, detect_tells_templates_cli_and_manifests_apart);
+	tcase_add_test(tc, detect_top_keys_one_pass_is_exact);
 	tcase_add_test(tc, aws_get_role_is_exact);
 	tcase_add_test(tc, aws_url_encoded_trust_is_decoded);
 	tcase_add_test(tc, aws_providers_merge_by_url);
