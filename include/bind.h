@@ -90,6 +90,11 @@ struct binding {
  */
 #define BIND_TYPO_CHECKS	2000000
 
+struct role_len {
+	size_t			 len;		/* of the name */
+	size_t			 index;		/* in the model's roles */
+};
+
 /* Every binding of a run, and what they tell about the roles. */
 struct bindings {
 	const struct model	*m;
@@ -98,6 +103,16 @@ struct bindings {
 	struct strmap		 of;		/* SA "ns/name" to binding */
 	unsigned char		*used;		/* by role index: SA names it */
 	size_t			 typo_budget;	/* role names left to compare */
+	/*
+	 * Made at their first use (bind.c): the roles that may be named
+	 * by a typo, by length of name and then model order; and the
+	 * roles by each literal condition value of their trust.
+	 */
+	struct role_len		*by_len;
+	size_t			 nby_len;
+	int			 by_len_made;
+	struct strmap		 by_value;
+	int			 by_value_made;
 };
 
 /* An empty set with the run's budgets; the caller may lower them. */

@@ -35,6 +35,11 @@ static void	decide(struct binding *, const struct model *,
 		    const char *const *, size_t, int);
 static int	role_may_be_in(const struct model *, const struct iam_role *,
 		    const char *, const char *);
+static int	role_len_cmp(const void *, const void *);
+static void	by_len_make(struct bindings *);
+static size_t	by_len_first(const struct bindings *, size_t);
+static void	near_typo(struct bindings *, struct binding *);
+static void	by_value_make(struct bindings *);
 
 /*
  * Can the role be in this account and partition?  Its ARN decides once
@@ -107,6 +112,139 @@ bind_resolve(struct bindings *bs, struct binding *b)
 	bind_meant(bs, b);
 }
 
+static int
+role_len_cmp(const void *a, const void *b)
+{
+	const struct role_len	*x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The roles a misspelt name may mean, by length of name. */
+static void
+by_len_make(struct bindings *bs)
+{
+	const struct model	*m = bs->m;
+	const struct iam_role	*r;
+	size_t			 i;
+
+	bs->by_len = xreallocarray(NULL, m->roles.n + 1,
+	    sizeof(*bs->by_len));
+	for (i = 0; i < m->roles.n; i++) {
+		r = m->roles.v[i];
+		if (r->dup_of != NULL || r->name == NULL)
+			continue;
+		bs->by_len[bs->nby_len].len = strlen(r->name);
+		bs->by_len[bs->nby_len++].index = i;
+	}
+	qsort(bs->by_len, bs->nby_len, sizeof(*bs->by_len), role_len_cmp);
+	bs->by_len_made = 1;
+}
+
+/* The first entry of by_len with a name of len or more. */
+static size_t
+by_len_first(const struct bindings *bs, size_t len)
+{
+	size_t	 l = 0, h = bs->nby_len, mid;
+
+	while (l < h) {
+		mid = l + (h - l) / 2;
+		if (bs->by_len[mid].len < len)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	return l;
+}
+
+/*
+ * The roles by each string their trust's conditions test, each role
+ * once a value and in model order: trust_names() for every role at
+ * once.
+ */
+static void
+by_value_make(struct bindings *bs)
+{
+	const struct model	*m = bs->m;
+	const struct strmap_val	*v, *last;
+	const struct iam_role	*r;
+	const struct policy	*p;
+	const char		*s;
+	size_t			 i, j, k, n;
+
+	for (n = 0; n < m->roles.n; n++) {
+		r = m->roles.v[n];
+		if (r->dup_of != NULL || (p = r->trust) == NULL)
+			continue;
+		for (i = 0; i < p->n; i++)
+			for (j = 0; j < p->st[i].nconds; j++)
+				for (k = 0; k < p->st[i].conds[j].values.n;
+				    k++) {
+					if ((s = p->st[i].conds[j].values.v[k])
+					    == NULL)
+						continue;
+					for (last = NULL, v = strmap_get(
+					    &bs->by_value, s); v != NULL;
+					    v = v->next)
+						last = v;
+					if (last == NULL || last->v != r)
+						strmap_add(&bs->by_value,
+						    m->arena, s, (void *)r);
+				}
+	}
+	bs->by_value_made = 1;
+}
+
+/*
+ * Typos: only names whose length is close enough, in model order (the
+ * lengths' runs of by_len merged), only for the few annotations nothing
+ * else matched, and only until the run has made TYPO_CHECKS
+ * comparisons.
+ */
+static void
+near_typo(struct bindings *bs, struct binding *b)
+{
+	const struct model	*m = bs->m;
+	const struct iam_role	*r;
+	size_t			 i, d, best = (size_t)-1, max, len, k;
+	size_t			 lo[7], hi[7], nrun;
+
+	len = strlen(b->arn.name);
+	max = len / 4 < 1 ? 1 : len / 4 > 3 ? 3 : len / 4;
+	if (!bs->by_len_made)
+		by_len_make(bs);
+	/* The runs of lengths len - max to len + max: [lo[k], hi[k]). */
+	nrun = 2 * max + 1;
+	for (k = 0; k < nrun; k++) {
+		if (len + k < max)
+			lo[k] = hi[k] = 0;
+		else {
+			lo[k] = by_len_first(bs, len + k - max);
+			hi[k] = by_len_first(bs, len + k - max + 1);
+		}
+	}
+	while (best != 1 && bs->typo_budget > 0) {
+		/* The next role in model order of all the runs. */
+		for (i = nrun, k = 0; k < nrun; k++)
+			if (lo[k] < hi[k] && (i == nrun ||
+			    bs->by_len[lo[k]].index < bs->by_len[lo[i]].index))
+				i = k;
+		if (i == nrun)
+			break;
+		r = m->roles.v[bs->by_len[lo[i]++].index];
+		bs->typo_budget--;
+		d = edit_distance(r->name, b->arn.name,
+		    best <= max ? best - 1 : max);
+		if (d <= max && d < best) {
+			best = d;
+			b->near = r;
+			b->near_kind = NEAR_TYPO;
+		}
+	}
+}
+
 /*
  * No role matched: look for the one the user most likely meant.  The
  * same name elsewhere (another path or account) is nearest; then a name
@@ -122,7 +260,6 @@ bind_near(struct bindings *bs, struct binding *b)
 	const struct iam_role	*r;
 	const char		*part, *acct;
 	char			*low, *p;
-	size_t			 i, d, best = (size_t)-1, max, len;
 
 	if ((v = strmap_get(&m->role_by_name, b->arn.name)) != NULL) {
 		r = v->v;
@@ -138,31 +275,8 @@ bind_near(struct bindings *bs, struct binding *b)
 			b->near_kind = NEAR_CASE;
 		}
 	}
-	/*
-	 * Typos: a scan, but only of names whose length is close enough,
-	 * only for the few annotations nothing else matched, and only
-	 * until the run has made TYPO_CHECKS comparisons.
-	 */
-	len = strlen(b->arn.name);
-	max = len / 4 < 1 ? 1 : len / 4 > 3 ? 3 : len / 4;
-	for (i = 0; b->near == NULL || b->near_kind == NEAR_TYPO; i++) {
-		if (i == m->roles.n || best == 1 ||
-		    bs->typo_budget == 0)
-			break;
-		r = m->roles.v[i];
-		if (r->dup_of != NULL || r->name == NULL ||
-		    strlen(r->name) + max < len ||
-		    strlen(r->name) > len + max)
-			continue;
-		bs->typo_budget--;
-		d = edit_distance(r->name, b->arn.name,
-		    best <= max ? best - 1 : max);
-		if (d <= max && d < best) {
-			best = d;
-			b->near = r;
-			b->near_kind = NEAR_TYPO;
-		}
-	}
+	if (b->near == NULL)
+		near_typo(bs, b);
 	if (b->near == NULL)
 		return;
 	if (b->near->arn != NULL)
@@ -211,15 +325,19 @@ bind_meant(struct bindings *bs, struct binding *b)
 {
 	const struct model	*m = bs->m;
 	const struct iam_role	*r;
+	const struct strmap_val	*v;
 	struct binding		 t;
 	const char		*part, *acct;
-	size_t			 i;
+	size_t			 n;
 
-	for (i = 0; i < m->roles.n && bs->typo_budget > 0; i++) {
-		r = m->roles.v[i];
-		if (r->dup_of != NULL || r->trust == NULL ||
-		    !trust_names(r->trust, b->sub))
-			continue;
+	if (!bs->by_value_made)
+		by_value_make(bs);
+	for (v = strmap_get(&bs->by_value, b->sub), n = 0; v != NULL;
+	    v = v->next)
+		n++;
+	for (v = strmap_get(&bs->by_value, b->sub); v != NULL &&
+	    bs->typo_budget > 0; v = v->next) {
+		r = v->v;
 		bs->typo_budget--;
 		t = *b;
 		t.role = r;
@@ -232,7 +350,7 @@ bind_meant(struct bindings *bs, struct binding *b)
 		if (t.verdict != TRI_TRUE)
 			continue;
 		if (b->meant == NULL)
-			b->meant = arena_alloc(m->arena, (m->roles.n - i) *
+			b->meant = arena_alloc(m->arena, n *
 			    sizeof(*b->meant));
 		b->meant[b->nmeant++] = r;
 		b->cluster_issuer = t.cluster_issuer;
@@ -737,6 +855,7 @@ bindings_init(struct bindings *bs)
 {
 	memset(bs, 0, sizeof(*bs));
 	strmap_init(&bs->of);
+	strmap_init(&bs->by_value);
 	bs->typo_budget = BIND_TYPO_CHECKS;
 }
 
@@ -773,8 +892,10 @@ void
 bindings_release(struct bindings *bs)
 {
 	strmap_release(&bs->of);
+	strmap_release(&bs->by_value);
 	free(bs->v);
 	free(bs->used);
+	free(bs->by_len);
 	bindings_init(bs);
 }
 
