@@ -207,7 +207,7 @@ jscan_object(struct jscan *j)
 int
 jscan_member(struct jscan *j, const char **key, size_t *keylen)
 {
-	const char	*k;
+	const char	*k, *comma;
 
 	if (j->err != NULL)
 		return -1;
@@ -221,8 +221,13 @@ jscan_member(struct jscan *j, const char **key, size_t *keylen)
 		if (j->p == j->end || *j->p != ',')
 			return fail(j, j->p == j->end ?
 			    "unexpected end of input" : "expected ',' or '}'");
-		j->p++;
+		comma = j->p++;
 		ws(j);
+		if (j->p < j->end && *j->p == '}') {
+			j->p = comma;
+			return fail(j, "a comma before '}': JSON has no "
+			    "trailing commas");
+		}
 	}
 	if (j->p == j->end || *j->p != '"')
 		return fail(j, j->p == j->end ? "unexpected end of input" :
@@ -257,6 +262,8 @@ jscan_array(struct jscan *j)
 int
 jscan_element(struct jscan *j)
 {
+	const char	*comma;
+
 	if (j->err != NULL)
 		return -1;
 	ws(j);
@@ -269,7 +276,13 @@ jscan_element(struct jscan *j)
 		if (j->p == j->end || *j->p != ',')
 			return fail(j, j->p == j->end ?
 			    "unexpected end of input" : "expected ',' or ']'");
-		j->p++;
+		comma = j->p++;
+		ws(j);
+		if (j->p < j->end && *j->p == ']') {
+			j->p = comma;
+			return fail(j, "a comma before ']': JSON has no "
+			    "trailing commas");
+		}
 	}
 	ws(j);
 	if (j->p == j->end)

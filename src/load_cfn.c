@@ -328,6 +328,7 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 {
 	struct cfn	 c;
 	const struct cn	*k;
+	size_t		 i;
 	int		 ok;
 
 	memset(&c, 0, sizeof(c));
@@ -339,8 +340,16 @@ load_cfn(struct model *m, struct diags *dg, const char *file,
 	m->ncfn++;
 	/* irsalint comments of a YAML template work as in manifests. */
 	comment_scan(m, file, data, len);
-	/* Aliases reach cy_node(), which copies what they name. */
-	input_open(&c.in, file, data, len, 0, LOAD_MAX_DEPTH);
+	/*
+	 * A JSON template is read as CloudFormation reads it, by the JSON
+	 * scanner: libyaml would take YAML's flow syntax too (a trailing
+	 * comma, an unquoted key).  Aliases of a YAML one reach cy_node(),
+	 * which copies what they name.
+	 */
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
+		continue;
+	input_open(&c.in, file, data, len, i < len && data[i] == '{' ?
+	    INPUT_JSON : 0, LOAD_MAX_DEPTH);
 	/* Stream start, then the first document or the end of the stream. */
 	ok = input_next(&c.in) && input_next(&c.in);
 	if (ok && c.in.ev.type != INPUT_DOC_START) {
