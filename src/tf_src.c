@@ -85,22 +85,27 @@ struct tf_memo {
 };
 
 /*
- * A root module variable whose default a value was computed from: CI
- * may pass another value (an environment's var-file), so a verdict
- * that depends on it says which default it assumed.
+ * What a value was computed from that a finding should name: a root
+ * module variable's default (CI may pass another value, an
+ * environment's var-file, so a verdict that depends on it says which
+ * default it assumed), or an argument of a module call (a finding in a
+ * module says which argument of which call, as tflint does).
  */
-#define TF_MAX_DEPS	4		/* said per value */
+#define TF_MAX_DEPS	4		/* defaults said per value */
+#define TF_MAX_ARGS	8		/* arguments said per value */
 struct tf_dep {
-	const char	*name;		/* "var.namespace" */
-	const char	*value;		/* its default, as JSON, short */
-	struct loc	 loc;		/* the default */
+	int		 arg;		/* 0: a default, 1: an argument */
+	const char	*name;		/* "var.namespace", "module.a[\"k\"]" */
+	const char	*value;		/* the default, as JSON, short; or
+					   the argument's name */
+	struct loc	 loc;		/* the default, or the argument */
 	struct tf_dep	*next;
 };
 
-/* The defaults an evaluation in progress has used. */
+/* The defaults and arguments an evaluation in progress has used. */
 struct tf_frame {
 	struct tf_dep	*deps;
-	size_t		 n;
+	size_t		 n[2];		/* of each kind */
 	struct tf_frame	*up;
 };
 
@@ -545,23 +550,24 @@ memo_get(struct tf_src *S, struct tf_inst *I, const char *key)
 	return mm;
 }
 
-/* The current evaluation depends on default d. */
+/* The current evaluation depends on default or argument d. */
 static void
 dep_add(struct tf_src *S, const struct tf_dep *d)
 {
 	struct tf_frame	*f = S->frame;
 	struct tf_dep	*e;
 
-	if (f == NULL || f->n >= TF_MAX_DEPS)
+	if (f == NULL || f->n[d->arg] >= (d->arg ? TF_MAX_ARGS : TF_MAX_DEPS))
 		return;
 	for (e = f->deps; e != NULL; e = e->next)
-		if (strcmp(e->name, d->name) == 0)
+		if (e->arg == d->arg && strcmp(e->name, d->name) == 0 &&
+		    (!d->arg || strcmp(e->value, d->value) == 0))
 			return;
 	e = arena_alloc(S->m->arena, sizeof(*e));
 	*e = *d;
 	e->next = f->deps;
 	f->deps = e;
-	f->n++;
+	f->n[d->arg]++;
 }
 
 /* A remembered value was used: so are the defaults it depends on. */
@@ -744,7 +750,7 @@ static struct tfv *template_file(struct tf_src *, const struct tf_call *,
 		    const char *, const char *, size_t);
 static struct tfv *template_lookup(struct tf_ev *, const struct tf_env *,
 		    const struct hcl_trav *, const struct tf_at *, size_t *);
-static void	var_default(struct tf_src *, struct tf_memo *, const char *,
+static void	var_default(struct tf_src *, const char *,
 		    const struct tfv *, const struct hcl_file *,
 		    const struct hcl_attr *);
 
@@ -756,6 +762,8 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 	const struct tf_blk	*k, *call;
 	const struct hcl_attr	*def, *type, *arg, *nb;
 	const struct hcl_file	*f;
+	struct tf_frame		 fr;
+	struct tf_dep		 ad;
 	struct tfv		*v;
 
 	mm = memo_get(S, I, arena_printf(S->m->arena, "var.%s", name));
@@ -773,15 +781,23 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 	type = blk_attr(k, "type", NULL);
 	call = I->call;
 	v = NULL;
-	if (call != NULL && (arg = blk_attr(call, name, &f)) != NULL)
+	dep_enter(S, &fr);
+	if (call != NULL && (arg = blk_attr(call, name, &f)) != NULL) {
 		v = tf_eval(&S->ev, env_new(S, I->parent, call->file,
 		    I->call_scope), arg->expr);
-	else if (I->is_root && (v = root_var(S, I, name)) != NULL)
+		memset(&ad, 0, sizeof(ad));
+		ad.arg = 1;
+		ad.name = arena_strndup(S->m->arena, I->prefix,
+		    strlen(I->prefix) - 1);
+		ad.value = arg->name;
+		loc_of(f, &arg->name_range, &ad.loc);
+		dep_add(S, &ad);
+	} else if (I->is_root && (v = root_var(S, I, name)) != NULL)
 		;
 	else if (def != NULL) {
 		v = tf_eval(&S->ev, env_new(S, I, k->file, NULL), def->expr);
 		if (I->is_root && tfv_known(v))
-			var_default(S, mm, name, v, k->file, def);
+			var_default(S, name, v, k->file, def);
 	} else if (I->is_root)
 		v = tfv_unknown(&S->ev, arena_printf(S->m->arena, "var.%s, "
 		    "which has no value (give one with --var or "
@@ -808,25 +824,25 @@ var_value(struct tf_src *S, struct tf_inst *I, const char *name,
 	    k->file);
 	mm->state = 2;
 	mm->v = v;
-	dep_use(S, mm);
+	dep_leave(S, &fr, mm);
 	return v;
 }
 
 /* A root variable took its default: what depends on it says so. */
 static void
-var_default(struct tf_src *S, struct tf_memo *mm, const char *name,
-    const struct tfv *v, const struct hcl_file *f, const struct hcl_attr *def)
+var_default(struct tf_src *S, const char *name, const struct tfv *v,
+    const struct hcl_file *f, const struct hcl_attr *def)
 {
-	struct tf_dep	*d;
+	struct tf_dep	 d;
 	struct buf	 b = BUF_INIT;
 
 	tfv_json(&b, v);
-	d = arena_alloc(S->m->arena, sizeof(*d));
-	d->name = arena_printf(S->m->arena, "var.%s", name);
-	d->value = b.len > 60 ? arena_printf(S->m->arena, "%.57s...", b.buf) :
+	memset(&d, 0, sizeof(d));
+	d.name = arena_printf(S->m->arena, "var.%s", name);
+	d.value = b.len > 60 ? arena_printf(S->m->arena, "%.57s...", b.buf) :
 	    arena_strdup(S->m->arena, b.buf);
-	loc_of(f, &def->expr->range, &d->loc);
-	mm->deps = d;
+	loc_of(f, &def->expr->range, &d.loc);
+	dep_add(S, &d);
 	buf_release(&b);
 }
 
@@ -2033,20 +2049,60 @@ call_chain(struct tf_src *S, const struct tf_inst *I)
 	return head;
 }
 
-/* The defaults a role's arguments were computed from, in words. */
+/*
+ * The defaults a role's arguments were computed from, in words, and
+ * the arguments of the module calls they came through, as places after
+ * the calls of the chain.
+ */
 static void
-role_assumes(struct tf_src *S, struct iam_role *r, const struct tf_dep *d)
+role_assumes(struct tf_src *S, struct iam_role *r, const struct tf_dep *deps,
+    const struct related *calls)
 {
-	struct buf	 b = BUF_INIT;
+	const struct tf_dep	*d, *args[TF_MAX_ARGS];
+	const struct related	*c;
+	struct related		*head = NULL, **tail = &head, *n;
+	struct buf		 b = BUF_INIT;
+	size_t			 na;
 
-	if (d == NULL)
-		return;
-	r->assumed_loc = d->loc;
-	for (; d != NULL; d = d->next)
+	for (d = deps; d != NULL; d = d->next) {
+		if (d->arg)
+			continue;
+		if (b.len == 0)
+			r->assumed_loc = d->loc;
 		buf_addf(&b, "%s%s = %s", b.len > 0 ? ", " : "", d->name,
 		    d->value);
-	r->assumed = arena_strdup(S->m->arena, b.buf);
+	}
+	if (b.len > 0)
+		r->assumed = arena_strdup(S->m->arena, b.buf);
 	buf_release(&b);
+	r->calls = calls;
+	for (d = deps; d != NULL; d = d->next)
+		if (d->arg)
+			break;
+	if (d == NULL)
+		return;
+	for (c = calls; c != NULL; c = c->next) {
+		n = arena_alloc(S->m->arena, sizeof(*n));
+		*n = *c;
+		*tail = n;
+		tail = &n->next;
+	}
+	/* deps is newest first: the arguments in the order used. */
+	for (na = 0, d = deps; d != NULL; d = d->next)
+		if (d->arg && na < TF_MAX_ARGS)
+			args[na++] = d;
+	while (na > 0) {
+		d = args[--na];
+		n = arena_alloc(S->m->arena, sizeof(*n));
+		n->loc = d->loc;
+		n->address = d->name;
+		n->msg = arena_printf(S->m->arena, "the call's argument %s, "
+		    "which the role is computed from", d->value);
+		*tail = n;
+		tail = &n->next;
+	}
+	*tail = NULL;
+	r->calls = head;
 }
 
 /* A literal string written as is: what a fix may replace. */
@@ -2168,8 +2224,7 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	mm = memo_get(S, I, k->key);
 	calls = call_chain(S, I);
 	for (i = nr; i < m->roles.n; i++) {
-		role_assumes(S, m->roles.v[i], mm->deps);
-		m->roles.v[i]->calls = calls;
+		role_assumes(S, m->roles.v[i], mm->deps, calls);
 		m->roles.v[i]->tf_root = S->root_no;
 		m->roles.v[i]->loc = loc;
 		role_trust(S, m->roles.v[i], inst, k);

@@ -1,0 +1,13 @@
+variable "namespace" {
+  type = string
+}
+
+variable "team" {
+  type = string
+}
+
+module "inner" {
+  source = "../inner"
+  ns     = var.namespace
+  prefix = var.team
+}
