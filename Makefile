@@ -185,9 +185,10 @@ BENCH_RUNS ?= 5
 BENCHGEN = build/tools/benchgen
 BASELINE = build/tools/baseline
 
-$(BENCHGEN): tools/benchgen.c
+$(BENCHGEN): tools/benchgen.c tools/benchshape.c tools/benchgen.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/benchgen.c
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/benchgen.c \
+	    tools/benchshape.c
 
 $(BASELINE): tools/baseline.c
 	@mkdir -p $(dir $@)
