@@ -1,18 +1,41 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
-# make bench: generate inputs of each size, check that irsalint finds
-# exactly the injected mistakes, then report wall time and peak RSS of
-# irsalint and of the bare parsers, and the ratios issue 8 asks for.
-# The generator also writes the Terraform sources of the plan (tf/):
-# irsalint must find the same there, and the plan and the sources are
-# timed against each other, with and without the manifests, in paired
-# rounds (plan, sources, plan, sources, ...): median, min and max of
-# each and the median of the rounds' ratios sources / plan.
-# Timings are reported, never asserted; wrong finding counts fail.
+# make bench: for each input shape of issue 19, generate the input
+# (tools/benchgen -k, a fixed seed, no environment), check that irsalint
+# reports exactly the injected findings and that its summary on standard
+# error says it read every file and cross-checked the ServiceAccounts it
+# should, then time irsalint against the bare parse of the same bytes
+# (tools/baseline) in paired rounds: irsalint, bare, irsalint, bare, ...
+# One table at the end: the median, min and max time of each, the median,
+# min and max of the rounds' ratios irsalint / bare, and the peak RSS of
+# each.  Timings are reported, never asserted; wrong findings fail.
+#
+# Shapes (BENCH_SHAPES, default all, in this order):
+#   pair     plan.json + manifests.yaml, SIZE MiB each (issue 8's data);
+#            bare: cJSON of the plan + a libyaml event loop
+#   tf       the plan's Terraform sources tf/ must give the pair's
+#            findings; timed against irsalint on plan.json (not a bare
+#            parse), with the manifests and alone
+#   annot    the pair with eight more annotations on every object
+#   tree     plan.json of SIZE * 0.2 MiB + k8s/, SIZE * 500 files of one
+#            object each; bare: cJSON + a fresh libyaml parser per file
+#   helm     the pair's manifests without namespaces on standard input,
+#            irsalint -n apps plan.json -; bare: cJSON + libyaml on stdin
+#   awscli   aws iam list-roles, SIZE * 1,000 roles, and kubectl get
+#            serviceaccounts -A -o json, SIZE * 400; bare: cJSON of both
+#   cfn      a CloudFormation JSON template of SIZE * 600 resources +
+#            manifests of its IRSA roles' ServiceAccounts; bare: cJSON +
+#            libyaml, and a second row against libyaml for both files
+#   fanout   SIZE * 2,000 ServiceAccounts bound to one role whose trust
+#            lists 200 subjects; bare: cJSON + libyaml
+#   startup  the README's example (plan.json, correct/) against true(1),
+#            once, in 4 * BENCH_RUNS rounds
+# SIZE 10 is issue 19's counts (5,000 files, 10,000 roles, 6,000
+# resources, 20,000 ServiceAccounts); the pair, annot and helm shapes are
+# SIZE MiB of each input.
 #   sh tests/bench.sh ./irsalint build/tools/benchgen build/tools/baseline
-# Environment: BENCH_SIZES (megabytes of each input, default "1 10"),
-# BENCH_RUNS (best of N, and the number of paired rounds, default 5),
-# BENCH_DIR (default build/bench).
+# Environment: BENCH_SIZES (default "1 10"), BENCH_RUNS (paired rounds,
+# default 5), BENCH_SHAPES, BENCH_DIR (default build/bench; no blanks).
 set -u
 
 prog=${1:-./irsalint}
@@ -21,6 +44,9 @@ base=${3:-build/tools/baseline}
 sizes=${BENCH_SIZES:-1 10}
 runs=${BENCH_RUNS:-5}
 dir=${BENCH_DIR:-build/bench}
+all="pair tf annot tree helm awscli cfn fanout startup"
+shapes=${BENCH_SHAPES:-$all}
+example=$(dirname "$0")/../testdata/examples/article
 LC_ALL=C
 export LC_ALL
 # A bare name would be looked up in PATH.
@@ -37,10 +63,21 @@ die() {
 for f in "$prog" "$gen" "$base"; do
 	[ -x "$f" ] || die "$f: not built"
 done
+for s in $shapes; do
+	case " $all " in *" $s "*) ;; *) die "unknown shape $s (of: $all)" ;;
+	esac
+done
+case $runs in '' | *[!0-9]* | 0) die "BENCH_RUNS: a number of rounds" ;; esac
+# Commands are kept in strings and split on blanks.
+case $dir$prog$gen$base$example in
+*[[:space:]]*) die "paths with blanks are not supported" ;;
+esac
 mkdir -p "$dir" || die "cannot create $dir"
 tmp=$dir/tmp.$$
+table=$dir/table.$$
 trap 'rm -f "$tmp" "$tmp.rss" "$tmp.out" "$tmp.keys" "$tmp.a" "$tmp.b" \
-    "$tmp.r"' EXIT
+    "$tmp.r" "$tmp.plan" "$table"' EXIT
+: >"$table"
 
 # Peak RSS: GNU time's %M; install it if missing and we may, else
 # fall back to polling VmHWM (a high-water mark, so polling late is
@@ -55,6 +92,11 @@ if ! "$TIME" -f %M true >/dev/null 2>&1; then
 	"$TIME" -f %M true >/dev/null 2>&1 || TIME=
 fi
 [ -n "$TIME" ] || echo "bench: no GNU time; peak RSS polled from /proc" >&2
+TRUE=
+for f in /bin/true /usr/bin/true; do
+	[ -x "$f" ] && TRUE=$f && break
+done
+[ -n "$TRUE" ] || die "no true(1) binary"
 
 case $(date +%N) in
 [0-9]*) ;;
@@ -65,17 +107,18 @@ now() {
 	date +%s%N
 }
 
-# run_once cmd...: sets ns (wall time) and kb (peak RSS).
+# run_once cmd...: runs cmd with standard input from $in; sets ns (wall
+# time) and kb (peak RSS).
 run_once() {
 	if [ -n "$TIME" ]; then
 		t0=$(now)
-		"$TIME" -o "$tmp.rss" -f %M "$@" >/dev/null 2>"$tmp.out"
+		"$TIME" -o "$tmp.rss" -f %M "$@" <"$in" >/dev/null 2>"$tmp.out"
 		st=$?
 		t1=$(now)
 		kb=$(tail -n 1 "$tmp.rss")
 	else
 		t0=$(now)
-		"$@" >/dev/null 2>"$tmp.out" &
+		"$@" <"$in" >/dev/null 2>"$tmp.out" &
 		pid=$!
 		kb=0
 		while kill -0 "$pid" 2>/dev/null; do
@@ -93,38 +136,27 @@ run_once() {
 	ns=$((t1 - t0))
 }
 
-# measure name cmd...: best time and largest RSS of $runs runs;
-# sets best_ns and max_kb.
-measure() {
-	best_ns= max_kb=0
-	i=0
-	while [ "$i" -lt "$runs" ]; do
-		run_once "$@"
-		if [ -z "$best_ns" ] || [ "$ns" -lt "$best_ns" ]; then
-			best_ns=$ns
-		fi
-		[ "$kb" -gt "$max_kb" ] && max_kb=$kb
-		i=$((i + 1))
-	done
-}
-
-# check_findings sizedir input: irsalint's findings on input (plan.json
-# or tf) and the manifests, counted per rule, must equal the generator's
-# expected counts; no other rule may fire.  Leaves in $tmp.keys each
-# finding as "rule object terraform-address", sorted.
-check_findings() {
-	"$prog" -f json --fail-on never "$1/$2" "$1/manifests.yaml" \
-	    >"$tmp" 2>"$tmp.out" || { cat "$tmp.out" >&2;
-	    die "irsalint failed on $1/$2"; }
+# check sizedir arg...: irsalint's findings on the operands, with
+# standard input from $in, counted per rule, must equal the generator's
+# expected counts (no other rule may fire), and its summary must hold
+# each "# summary" string of the expected file (but the files read when
+# $sources is set: the generator counts the plan's).  Sets nfind; leaves
+# in $tmp.keys each finding as "rule object terraform-address", sorted.
+check() {
+	cd_=$1
+	shift
+	"$prog" -f json --fail-on never "$@" <"$in" >"$tmp" 2>"$tmp.out" ||
+	    { cat "$tmp.out" >&2; die "irsalint failed on $*"; }
 	grep -o '"rule":"[a-z0-9-]*"' "$tmp" | sed 's/.*:"\(.*\)"/\1/' |
 	    sort | uniq -c | awk '{ print $2, $1 }' >"$tmp.out"
-	grep -v '^#' "$1/expected" | awk '$2 > 0' | sort >"$tmp.rss"
+	grep -v '^#' "$cd_/expected" | awk '$2 > 0' | sort >"$tmp.rss"
 	if ! cmp -s "$tmp.rss" "$tmp.out"; then
-		echo "bench: findings on $2 differ from the injected" \
+		echo "bench: findings on $* differ from the injected" \
 		    "mistakes (expected, then found):" >&2
 		diff "$tmp.rss" "$tmp.out" >&2
-		die "wrong finding counts at $1/$2"
+		die "wrong finding counts at $cd_"
 	fi
+	nfind=$(awk '{ n += $2 } END { printf "%d", n }' "$tmp.out")
 	# One finding a line in the JSON report.
 	awk '/^\{"rule":/ {
 		r = o = t = ""
@@ -136,19 +168,15 @@ check_findings() {
 			t = substr($0, RSTART + 24, RLENGTH - 25)
 		print r, o, t
 	}' "$tmp" | sort >"$tmp.keys"
-	awk '{ n += $2 } END { printf "%d", n }' "$tmp.out"
-}
-
-# same_findings sizedir: the findings on the sources ($tmp.keys) must be
-# those on the plan ($tmp.a): the same rules about the same objects and
-# addresses.
-same_findings() {
-	if ! cmp -s "$tmp.a" "$tmp.keys"; then
-		echo "bench: the sources' findings differ from the plan's" \
-		    "(plan, then sources):" >&2
-		diff "$tmp.a" "$tmp.keys" >&2
-		die "plan and sources disagree at $1"
-	fi
+	"$prog" --fail-on never "$@" <"$in" >/dev/null 2>"$tmp.out" ||
+	    die "irsalint failed on $*"
+	sed -n 's/^# summary //p' "$cd_/expected" | while IFS= read -r w; do
+		case $sources$w in 1irsalint:*) continue ;; esac
+		grep -qF -- "$w" "$tmp.out" && continue
+		echo "bench: the summary of $* lacks \"$w\":" >&2
+		cat "$tmp.out" >&2
+		exit 1
+	done || die "irsalint did not read what it should at $cd_"
 }
 
 # stats file: "median min max" of the numbers in file, one a line.
@@ -159,40 +187,8 @@ stats() {
 	}'
 }
 
-# paired a b [file]: $runs rounds of irsalint on a, then on b, each with
-# file; leaves the times of a, of b and the ratios b / a in $tmp.a,
-# $tmp.b and $tmp.r, the largest RSS of each in a_kb and b_kb.
-paired() {
-	pa=$1 pb=$2
-	shift 2
-	: >"$tmp.a"
-	: >"$tmp.b"
-	: >"$tmp.r"
-	a_kb=0 b_kb=0
-	i=0
-	while [ "$i" -lt "$runs" ]; do
-		run_once "$prog" --fail-on never "$pa" "$@"
-		a_ns=$ns
-		[ "$kb" -gt "$a_kb" ] && a_kb=$kb
-		run_once "$prog" --fail-on never "$pb" "$@"
-		[ "$kb" -gt "$b_kb" ] && b_kb=$kb
-		echo "$a_ns" >>"$tmp.a"
-		echo "$ns" >>"$tmp.b"
-		div "$ns" "$a_ns" >>"$tmp.r"
-		echo >>"$tmp.r"
-		i=$((i + 1))
-	done
-}
-
-# paired_line label file kb: median, min and max of the times in file.
-paired_line() {
-	set -- "$1" $(stats "$2") "$3"
-	printf '%-34s %10s %8s %8s %14s\n' "$1" "$(sec "$2")" "$(sec "$3")" \
-	    "$(sec "$4")" "$(mib "$5")"
-}
-
-sec() {
-	awk -v n="$1" 'BEGIN { printf "%.3f", n / 1e9 }'
+ms() {
+	awk -v n="$1" 'BEGIN { printf "%.1f", n / 1e6 }'
 }
 
 mib() {
@@ -203,96 +199,165 @@ div() {
 	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
 }
 
-printf 'irsalint benchmark: %s, best of %s runs, %s CPUs\n' \
-    "$("$prog" -V)" "$runs" "$(getconf _NPROCESSORS_ONLN 2>/dev/null)"
-prev_size= prev_ns= prev_src_ns=
-for size in $sizes; do
-	d=$dir/$size
+# bytes path...: the bytes of the inputs under each path.
+bytes() {
+	find "$@" -type f \( -name '*.json' -o -name '*.yaml' -o \
+	    -name '*.yml' -o -name '*.tf' \) -exec cat {} + | wc -c |
+	    tr -d ' '
+}
+
+# row label bytes n "irsalint cmd" "bare cmd": n paired rounds of the
+# two, standard input from $in for each; appends a line to the table.
+row() {
+	: >"$tmp.a"
+	: >"$tmp.b"
+	: >"$tmp.r"
+	a_kb=0 b_kb=0
+	i=0
+	while [ "$i" -lt "$3" ]; do
+		run_once $4
+		a_ns=$ns
+		[ "$kb" -gt "$a_kb" ] && a_kb=$kb
+		run_once $5
+		[ "$kb" -gt "$b_kb" ] && b_kb=$kb
+		echo "$a_ns" >>"$tmp.a"
+		echo "$ns" >>"$tmp.b"
+		div "$a_ns" "$ns" >>"$tmp.r"
+		echo >>"$tmp.r"
+		i=$((i + 1))
+	done
+	set -- "$1" "$2" $(stats "$tmp.a") $(stats "$tmp.b") \
+	    $(stats "$tmp.r")
+	printf '%-18s %10s %8s %8s %8s %8s %8s %8s %5s %5s %5s %7s %7s\n' \
+	    "$1" "$2" "$(ms "$3")" "$(ms "$4")" "$(ms "$5")" "$(ms "$6")" \
+	    "$(ms "$7")" "$(ms "$8")" "$(div "$9" 1)" "$(div "${10}" 1)" \
+	    "$(div "${11}" 1)" "$(mib "$a_kb")" \
+	    "$(mib "$b_kb")" >>"$table"
+}
+
+# generate shape size: a fresh directory of the shape's inputs.
+generate() {
+	d=$dir/$2/$1
+	rm -rf "$d"
 	mkdir -p "$d" || die "cannot create $d"
-	"$gen" -s "$size" -o "$d" || die "generator failed"
-	plan=$d/plan.json
-	yaml=$d/manifests.yaml
-	plan_b=$(wc -c <"$plan")
-	yaml_b=$(wc -c <"$yaml")
-	src=$d/tf
-	src_b=$(find "$src" -name '*.tf' -exec cat {} + | wc -c)
-	src_n=$(find "$src" -name '*.tf' | wc -l)
-	nfind=$(check_findings "$d" plan.json) || exit 1
-	mv "$tmp.keys" "$tmp.a"
-	nsrc=$(check_findings "$d" tf) || exit 1
-	same_findings "$d"
+	"$gen" -k "$1" -s "$2" -o "$d" || die "generator failed: -k $1"
+}
 
-	echo
-	printf '== %s MB: plan.json %s MiB, manifests.yaml %s MiB; ' \
-	    "$size" "$(mib $((plan_b / 1024)))" "$(mib $((yaml_b / 1024)))"
-	printf '%s findings as injected (%s)\n' "$nfind" \
-	    "$(sed -n 's/^# rule findings (\(.*\))/\1/p' "$d/expected")"
-	printf '%-34s %10s %14s\n' "" "time (s)" "peak RSS (MiB)"
-	measure "$prog" --fail-on never "$plan" "$yaml"
-	lint_ns=$best_ns lint_kb=$max_kb
-	printf '%-34s %10s %14s\n' "irsalint plan.json manifests.yaml" \
-	    "$(sec "$lint_ns")" "$(mib "$lint_kb")"
-	measure "$base" yaml "$yaml"
-	yaml_ns=$best_ns
-	printf '%-34s %10s %14s\n' "bare libyaml event loop" \
-	    "$(sec "$best_ns")" "$(mib "$max_kb")"
-	measure "$base" json "$plan"
-	json_ns=$best_ns
-	printf '%-34s %10s %14s\n' "bare cJSON_Parse" \
-	    "$(sec "$best_ns")" "$(mib "$max_kb")"
-	measure "$prog" --fail-on never "$plan"
-	printf '%-34s %10s %14s\n' "  irsalint plan.json alone" \
-	    "$(sec "$best_ns")" "$(mib "$max_kb")"
-	measure "$prog" --fail-on never "$yaml"
-	printf '%-34s %10s %14s\n' "  irsalint manifests.yaml alone" \
-	    "$(sec "$best_ns")" "$(mib "$max_kb")"
+note() {
+	echo "bench: $*" >&2
+}
 
-	budget_kb=$((2 * plan_b / 1024 + 32 * 1024))
-	printf 'time ratio irsalint / (libyaml + cJSON): %s (target <= 1.3)\n' \
-	    "$(div "$lint_ns" $((yaml_ns + json_ns)))"
-	printf 'peak RSS %s MiB vs 2 x plan + 32 MiB = %s MiB: %s ' \
-	    "$(mib "$lint_kb")" "$(mib "$budget_kb")" \
-	    "$(div "$lint_kb" "$budget_kb")"
-	printf '(target <= 1.0)\n'
-	if [ -n "$prev_size" ]; then
-		printf 'linearity %s -> %s MB: time x %s for input x %s ' \
-		    "$prev_size" "$size" "$(div "$lint_ns" "$prev_ns")" \
-		    "$(div "$size" "$prev_size")"
-		printf '(target <= %s)\n' \
-		    "$(awk -v a="$size" -v b="$prev_size" \
-		    'BEGIN { printf "%.1f", 1.1 * a / b }')"
+has() {
+	case " $shapes " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
+L="$prog --fail-on never"
+in=/dev/null
+sources=
+printf 'irsalint benchmark: %s, %s paired rounds, %s CPUs, load average %s\n' \
+    "$("$prog" -V)" "$runs" "$(getconf _NPROCESSORS_ONLN 2>/dev/null)" \
+    "$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)"
+for size in $sizes; do
+	case $size in '' | *[!0-9]* | 0) die "BENCH_SIZES: numbers" ;; esac
+	if has pair || has tf; then
+		generate pair "$size"
+		p=$d/plan.json y=$d/manifests.yaml
+		check "$d" "$p" "$y"
+		note "$size pair: $nfind findings as injected"
+		mv "$tmp.keys" "$tmp.plan"
 	fi
-
-	printf 'sources tf/: %s KiB in %s files (%s of plan.json); ' \
-	    "$(awk -v b="$src_b" 'BEGIN { printf "%.1f", b / 1024 }')" \
-	    "$src_n" "$(div "$src_b" "$plan_b")"
-	printf '%s findings as injected, the same as the plan'"'"'s\n' "$nsrc"
-	printf '%-34s %10s %8s %8s %14s\n' \
-	    "plan vs sources: $runs paired rounds" "median (s)" "min" "max" \
-	    "peak RSS (MiB)"
-	paired "$plan" "$src" "$yaml"
-	paired_line "irsalint plan.json manifests.yaml" "$tmp.a" "$a_kb"
-	paired_line "irsalint tf/ manifests.yaml" "$tmp.b" "$b_kb"
-	set -- $(stats "$tmp.b")
-	src_ns=$1
-	set -- $(stats "$tmp.r")
-	printf '  ratio sources / plan, median of rounds: %s ' "$1"
-	printf '(min %s, max %s); peak RSS %s\n' "$2" "$3" \
-	    "$(div "$b_kb" "$a_kb")"
-	paired "$plan" "$src"
-	paired_line "  irsalint plan.json alone" "$tmp.a" "$a_kb"
-	paired_line "  irsalint tf/ alone" "$tmp.b" "$b_kb"
-	set -- $(stats "$tmp.r")
-	printf '  ratio sources / plan alone, median of rounds: %s ' "$1"
-	printf '(min %s, max %s; target <= 2.0); peak RSS %s\n' "$2" "$3" \
-	    "$(div "$b_kb" "$a_kb")"
-	if [ -n "$prev_src_ns" ]; then
-		printf 'linearity of sources %s -> %s MB: time x %s ' \
-		    "$prev_size" "$size" "$(div "$src_ns" "$prev_src_ns")"
-		printf 'for input x %s (target <= %s)\n' \
-		    "$(div "$src_b" "$prev_src_b")" \
-		    "$(awk -v a="$src_b" -v b="$prev_src_b" \
-		    'BEGIN { printf "%.1f", 1.1 * a / b }')"
+	if has pair; then
+		row "pair/$size" "$(bytes "$p" "$y")" "$runs" "$L $p $y" \
+		    "$base json $p yaml $y"
 	fi
-	prev_size=$size prev_ns=$lint_ns prev_src_ns=$src_ns prev_src_b=$src_b
+	if has tf; then
+		sources=1
+		check "$d" "$d/tf" "$y"
+		sources=
+		if ! cmp -s "$tmp.plan" "$tmp.keys"; then
+			echo "bench: the sources' findings differ from the" \
+			    "plan's (plan, then sources):" >&2
+			diff "$tmp.plan" "$tmp.keys" >&2
+			die "plan and sources disagree at $d"
+		fi
+		note "$size tf: $nfind findings, the same as the plan's"
+		row "tf+yaml/$size" "$(bytes "$d/tf" "$y")" "$runs" \
+		    "$L $d/tf $y" "$L $p $y"
+		row "tf/$size" "$(bytes "$d/tf")" "$runs" "$L $d/tf" "$L $p"
+	fi
+	if has annot; then
+		generate annot "$size"
+		check "$d" "$d/plan.json" "$d/manifests.yaml"
+		note "$size annot: $nfind findings as injected"
+		row "annot/$size" "$(bytes "$d")" "$runs" \
+		    "$L $d/plan.json $d/manifests.yaml" \
+		    "$base json $d/plan.json yaml $d/manifests.yaml"
+	fi
+	if has tree; then
+		generate tree "$size"
+		check "$d" "$d/plan.json" "$d/k8s"
+		note "$size tree: $nfind findings as injected"
+		row "tree/$size" "$(bytes "$d")" "$runs" \
+		    "$L $d/plan.json $d/k8s" \
+		    "$base json $d/plan.json tree $d/k8s"
+	fi
+	if has helm; then
+		generate helm "$size"
+		in=$d/manifests.yaml
+		check "$d" -n apps "$d/plan.json" -
+		note "$size helm: $nfind findings as injected"
+		row "helm/$size" "$(bytes "$d")" "$runs" \
+		    "$L -n apps $d/plan.json -" \
+		    "$base json $d/plan.json yaml -"
+		in=/dev/null
+	fi
+	if has awscli; then
+		generate awscli "$size"
+		r=$d/roles.json s=$d/serviceaccounts.json
+		check "$d" "$r" "$s"
+		note "$size awscli: $nfind findings as injected"
+		row "awscli/$size" "$(bytes "$d")" "$runs" "$L $r $s" \
+		    "$base json $r json $s"
+	fi
+	if has cfn; then
+		generate cfn "$size"
+		t=$d/template.json y=$d/manifests.yaml
+		check "$d" "$t" "$y"
+		note "$size cfn: $nfind findings as injected"
+		row "cfn/$size" "$(bytes "$d")" "$runs" "$L $t $y" \
+		    "$base json $t yaml $y"
+		row "cfn-libyaml/$size" "$(bytes "$d")" "$runs" "$L $t $y" \
+		    "$base yaml $t yaml $y"
+	fi
+	if has fanout; then
+		generate fanout "$size"
+		p=$d/plan.json y=$d/manifests.yaml
+		check "$d" "$p" "$y"
+		note "$size fanout: $nfind findings as injected"
+		row "fanout/$size" "$(bytes "$d")" "$runs" "$L $p $y" \
+		    "$base json $p yaml $y"
+	fi
 done
+if has startup; then
+	p=$example/terraform/plan.json y=$example/correct
+	"$prog" -f json "$p" "$y" >"$tmp" 2>"$tmp.out" ||
+	    { cat "$tmp.out" >&2; die "the bundled example has findings"; }
+	grep -q '"rule":' "$tmp" && die "the bundled example has findings"
+	note "startup: the bundled example passes"
+	row "startup" "$(bytes "$p" "$y")" $((4 * runs)) "$prog $p $y" \
+	    "$TRUE"
+fi
+
+echo
+printf '%-18s %10s %26s %26s %17s %15s\n' "" "" "irsalint (ms)" \
+    "bare parse (ms)" "irsalint / bare" "peak RSS (MiB)"
+printf '%-18s %10s %8s %8s %8s %8s %8s %8s %5s %5s %5s %7s %7s\n' \
+    "shape/size" "bytes" "median" "min" "max" "median" "min" "max" \
+    "med" "min" "max" "irsa" "bare"
+cat "$table"
+echo
+echo "bare: cJSON_Parse of each JSON input, a libyaml event loop over each"
+echo "YAML one (a fresh parser per file of a tree); cfn-libyaml parses the"
+echo "template with libyaml too; tf rows: irsalint on plan.json instead;"
+echo "startup: true(1).  Ratios are medians of the rounds' ratios."

@@ -3,7 +3,8 @@
  * Benchmark input generator: writes a Terraform plan (terraform show
  * -json shape) and Kubernetes manifests of a requested size, with a
  * known number of injected IRSA mismatches listed in a third file, and
- * the Terraform sources (tf/, .tf files) that the plan was planned from.
+ * the Terraform sources (tf/, .tf files) that the plan was planned from;
+ * with -k, the other input shapes of tests/bench.sh (issue 19).
  */
 #include <sys/stat.h>
 
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "benchgen.h"
 
 /*
  * The output depends only on the size asked for: a fixed-seed PRNG, a
@@ -35,31 +38,17 @@
  * a small fraction of the plan's size.
  *
  * Every INJECT_EVERY-th app carries one mistake, cycling through the
- * kinds below; each mistake makes irsalint report exactly one finding
+ * kinds of benchgen.h; each mistake makes irsalint report exactly one finding
  * of the named rule.
  */
 
-#define ACCOUNT		"111122223333"
-#define REGION		"us-west-2"
 #define AWS_PROVIDER	"registry.terraform.io/hashicorp/aws"
 #define TF_VERSION	"1.11.4"
-#define INJECT_EVERY	12
-#define INJECT_FIRST	7
 #define TF_CHUNK	(1024 * 1024)	/* start another file of locals */
 #define VPC_ID		"vpc-0a1b2c3d4e5f60718"
+#define HELM_NS		"apps"		/* -n of the helm shape */
 
-enum mistake {
-	MS_NONE = -1,
-	MS_SUB_NAMESPACE,	/* SA in another namespace than the trust */
-	MS_ROLE_TYPO,		/* annotation misspells the role name */
-	MS_ARN_MALFORMED,	/* annotation is not a role ARN */
-	MS_AUD,			/* trust's aud is not sts.amazonaws.com */
-	MS_KEY_ISSUER,		/* condition keys keep https:// */
-	MS_ACTION,		/* trust allows sts:AssumeRole only */
-	MS__MAX
-};
-
-static const char *const mistake_rule[MS__MAX] = {
+const char *const bench_mistake_rule[MS__MAX] = {
 	"irsa-trust-sub-mismatch",
 	"irsa-role-not-found",
 	"irsa-role-arn-malformed",
@@ -68,19 +57,17 @@ static const char *const mistake_rule[MS__MAX] = {
 	"irsa-trust-action",
 };
 
-static const char *const words[] = {
+const char *const bench_words[BENCH_NWORDS] = {
 	"api", "billing", "catalog", "checkout", "events", "exporter",
 	"fulfilment", "gateway", "indexer", "ingest", "inventory", "ledger",
 	"mailer", "orders", "payments", "pricing", "reports", "search",
 	"scheduler", "shipping", "thumbnailer", "tracker", "uploader", "worker"
 };
-#define NWORDS	(sizeof(words) / sizeof(words[0]))
 
-static const char *const issuers[] = {
+const char *const bench_issuers[BENCH_NCLUSTERS] = {
 	"oidc.eks." REGION ".amazonaws.com/id/B1E2D3C4A5F60718293A4B5C6D7E8F90",
 	"oidc.eks." REGION ".amazonaws.com/id/0A9B8C7D6E5F40312A3B4C5D6E7F8091"
 };
-#define NCLUSTERS	2
 
 /* A section of the plan, built in memory until its size is known. */
 struct sect {
@@ -107,7 +94,17 @@ struct app {
 	enum mistake	 ms;
 };
 
+/* The shapes of tests/bench.sh this file makes (-k). */
+enum shape {
+	SH_PAIR,		/* plan.json, manifests.yaml and tf/ */
+	SH_ANNOT,		/* the pair, more annotations per object */
+	SH_TREE,		/* plan.json, k8s/<ns>/<one object>.yaml */
+	SH_HELM,		/* the pair, namespaces left to -n */
+	SH__MAX
+};
+
 struct gen {
+	enum shape	 shape;
 	FILE		*yaml;
 	struct sect	 s[S__MAX];
 	uint64_t	 rng;
@@ -118,6 +115,11 @@ struct gen {
 	char		*tfdir;
 	FILE		*tf_team, *tf_bucket, *tf_sg;
 	size_t		 team, nteams, nbucketf, nsgf;
+	/* The tree shape: its directory and the file being written. */
+	char		*k8sdir;
+	FILE		*doc;
+	size_t		 nfiles, tree_bytes;
+	size_t		 nnamed;	/* ServiceAccounts with a role ARN */
 };
 
 static uint32_t	 rnd(struct gen *);
@@ -141,6 +143,12 @@ static void	 res_head(FILE *, const struct app *, const char *,
 static void	 app_planned(struct gen *, const struct app *);
 static void	 app_changes(struct gen *, const struct app *);
 static void	 app_prior(struct gen *, const struct app *);
+static FILE	*doc(struct gen *, const char *, const char *,
+		    const char *);
+static void	 doc_close(struct gen *);
+static void	 namespace(struct gen *, FILE *, const char *, int);
+static void	 annotations(struct gen *, FILE *, int, int, const char *,
+		    const char *, const char *);
 static void	 app_manifests(struct gen *, const struct app *);
 static void	 noise_configmap(struct gen *, const char *, const char *);
 static void	 noise_service(struct gen *, const char *, const char *);
@@ -154,8 +162,6 @@ static void	 app_emit(struct gen *, size_t);
 static void	 configuration(FILE *);
 static void	 sect_copy(FILE *, struct sect *);
 static void	 plan_write(struct gen *, FILE *);
-static FILE	*open_out(const char *, const char *, char *, size_t);
-static void	 close_out(FILE *, const char *);
 static FILE	*tf_open(struct gen *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
 static void	 tf_close(FILE *);
@@ -167,16 +173,23 @@ static void	 tf_bucket(struct gen *, const char *, unsigned);
 static void	 tf_sg(struct gen *, size_t, uint64_t);
 static void	 tf_module(struct gen *);
 static void	 tf_root(struct gen *);
+static void	 gen_plan(const char *, unsigned long, enum shape);
 static void	 usage(void) __attribute__((noreturn));
 
 /* xorshift64*: deterministic, and good enough for picking words. */
+uint32_t
+bench_rnd(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return (uint32_t)((*s * 2685821657736338717ULL) >> 32);
+}
+
 static uint32_t
 rnd(struct gen *g)
 {
-	g->rng ^= g->rng >> 12;
-	g->rng ^= g->rng << 25;
-	g->rng ^= g->rng >> 27;
-	return (uint32_t)((g->rng * 2685821657736338717ULL) >> 32);
+	return bench_rnd(&g->rng);
 }
 
 static void
@@ -211,6 +224,9 @@ plan_size(struct gen *g)
 static size_t
 yaml_size(struct gen *g)
 {
+	if (g->shape == SH_TREE)
+		return g->tree_bytes + (g->doc != NULL ?
+		    (size_t)ftell(g->doc) : 0);
 	return (size_t)ftell(g->yaml);
 }
 
@@ -515,19 +531,98 @@ app_prior(struct gen *g, const struct app *a)
 }
 
 /*
+ * The file the next object goes to: the one stream of manifests, or, in
+ * the tree shape, a file of its own under k8s/<namespace>/, numbered so
+ * that names never collide.
+ */
+static FILE *
+doc(struct gen *g, const char *ns, const char *name, const char *kind)
+{
+	char	 path[4096];
+
+	if (g->shape != SH_TREE)
+		return g->yaml;
+	doc_close(g);
+	snprintf(path, sizeof(path), "%s/%s", g->k8sdir, ns);
+	bench_mkdir(path);
+	snprintf(path, sizeof(path), "%s/%s/%05zu-%s-%s.yaml", g->k8sdir, ns,
+	    g->nfiles++, name, kind);
+	if ((g->doc = fopen(path, "w")) == NULL)
+		err(1, "%s", path);
+	return g->doc;
+}
+
+static void
+doc_close(struct gen *g)
+{
+	if (g->doc == NULL)
+		return;
+	g->tree_bytes += (size_t)ftell(g->doc);
+	bench_close(g->doc, "k8s tree");
+	g->doc = NULL;
+}
+
+/*
+ * metadata.namespace, which the helm shape leaves to -n unless the
+ * chart hard-codes it (force).
+ */
+static void
+namespace(struct gen *g, FILE *fp, const char *ns, int force)
+{
+	if (g->shape != SH_HELM || force)
+		fprintf(fp, "  namespace: %s\n", ns);
+}
+
+/*
+ * The annotations helm, Argo CD and teams add to every object, for the
+ * annot shape; head opens the mapping for an object that has none.
+ * None is near an eks.amazonaws.com/ key, so none is a finding.
+ */
+static void
+annotations(struct gen *g, FILE *fp, int indent, int head, const char *ns,
+    const char *name, const char *kind)
+{
+	uint32_t	 wave, rev, c0, c1;
+
+	if (g->shape != SH_ANNOT)
+		return;
+	wave = rnd(g) % 5;
+	rev = rnd(g) % 10;
+	c0 = rnd(g);
+	c1 = rnd(g);
+	if (head)
+		fprintf(fp, "%*sannotations:\n", indent, "");
+	indent += 2;
+	fprintf(fp, "%*smeta.helm.sh/release-name: %s\n"
+	    "%*smeta.helm.sh/release-namespace: %s\n"
+	    "%*sargocd.argoproj.io/tracking-id: %s:/%s:%s/%s\n"
+	    "%*sargocd.argoproj.io/sync-wave: \"%u\"\n"
+	    "%*skubernetes.io/change-cause: helm upgrade %s --version 1.4.%u\n"
+	    "%*sowner.example.com/team: %s@example.com\n"
+	    "%*sowner.example.com/runbook: https://runbooks.example.com/%s/%s\n"
+	    "%*schecksum/values: %08x%08x\n",
+	    indent, "", name, indent, "", ns, indent, "", name, kind, ns, name,
+	    indent, "", wave, indent, "", name, rev, indent, "", ns, indent, "",
+	    ns, name, indent, "", c0, c1);
+}
+
+/*
  * The ServiceAccount (and its canary's, which the trust admits too)
  * and the Deployment that runs as it, as helm template renders them;
- * the annotation mistakes are made here.
+ * the annotation mistakes are made here.  A chart that puts its
+ * ServiceAccount in another namespace hard-codes it everywhere.
  */
 static void
 app_manifests(struct gen *g, const struct app *a)
 {
-	FILE		*fp = g->yaml;
+	FILE		*fp;
 	char		 ns[48], role[96], arn[192];
 	const char	*w;
+	uint32_t	 sum[4];
+	size_t		 i;
+	int		 force = a->ms == MS_SUB_NAMESPACE;
 
-	snprintf(ns, sizeof(ns), "%s%s", a->ns,
-	    a->ms == MS_SUB_NAMESPACE ? "-staging" : "");
+	snprintf(ns, sizeof(ns), "%s%s", a->ns, force ? "-staging" : "");
 	if (a->ms == MS_ROLE_TYPO) {
 		/* Double the word's first letter: "irsa-oorders-..". */
 		w = a->role + strlen("irsa-");
@@ -542,28 +637,43 @@ app_manifests(struct gen *g, const struct app *a)
 	else
 		snprintf(arn, sizeof(arn), "arn:aws:iam::" ACCOUNT ":role%s%s",
 		    a->path, role);
+	if (a->ms != MS_ARN_MALFORMED)
+		g->nnamed += 1 + (a->two_subs != 0);
+	fp = doc(g, ns, a->sa, "serviceaccount");
 	fprintf(fp, "---\n# Source: %s/templates/serviceaccount.yaml\n"
 	    "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n"
-	    "  name: %s\n  namespace: %s\n  labels:\n"
+	    "  name: %s\n", a->sa, a->sa);
+	namespace(g, fp, ns, force);
+	fprintf(fp, "  labels:\n"
 	    "    app.kubernetes.io/name: %s\n"
 	    "    app.kubernetes.io/instance: %s\n"
 	    "    app.kubernetes.io/managed-by: Helm\n"
 	    "    helm.sh/chart: %s-1.4.%zu\n  annotations:\n"
 	    "    eks.amazonaws.com/role-arn: %s\n"
 	    "    eks.amazonaws.com/sts-regional-endpoints: \"true\"\n",
-	    a->sa, a->sa, ns, a->sa, a->sa, a->sa, a->id % 10, arn);
-	if (a->two_subs)
+	    a->sa, a->sa, a->sa, a->id % 10, arn);
+	annotations(g, fp, 2, 0, ns, a->sa, "ServiceAccount");
+	if (a->two_subs) {
 		fprintf(fp, "---\n# Source: %s/templates/canary.yaml\n"
 		    "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n"
-		    "  name: %s-canary\n  namespace: %s\n  annotations:\n"
-		    "    eks.amazonaws.com/role-arn: %s\n", a->sa, a->sa, ns,
-		    arn);
+		    "  name: %s-canary\n", a->sa, a->sa);
+		namespace(g, fp, ns, force);
+		fprintf(fp, "  annotations:\n"
+		    "    eks.amazonaws.com/role-arn: %s\n", arn);
+		annotations(g, fp, 2, 0, ns, a->sa, "ServiceAccount");
+	}
+	fp = doc(g, ns, a->sa, "deployment");
+	for (i = 0; i < 4; i++)
+		sum[i] = rnd(g);
 	fprintf(fp, "---\n# Source: %s/templates/deployment.yaml\n"
 	    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
-	    "  name: %s\n  namespace: %s\n  labels:\n"
+	    "  name: %s\n", a->sa, a->sa);
+	namespace(g, fp, ns, force);
+	fprintf(fp, "  labels:\n"
 	    "    app.kubernetes.io/name: %s\n"
-	    "    app.kubernetes.io/managed-by: Helm\n"
-	    "spec:\n  replicas: %zu\n  revisionHistoryLimit: 5\n"
+	    "    app.kubernetes.io/managed-by: Helm\n", a->sa);
+	annotations(g, fp, 2, 1, ns, a->sa, "Deployment");
+	fprintf(fp, "spec:\n  replicas: %zu\n  revisionHistoryLimit: 5\n"
 	    "  selector:\n    matchLabels:\n"
 	    "      app.kubernetes.io/name: %s\n"
 	    "  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n"
@@ -572,12 +682,12 @@ app_manifests(struct gen *g, const struct app *a)
 	    "        app.kubernetes.io/name: %s\n      annotations:\n"
 	    "        checksum/config: %08x%08x%08x%08x\n"
 	    "        prometheus.io/scrape: \"true\"\n"
-	    "        prometheus.io/port: \"9090\"\n"
-	    "    spec:\n      serviceAccountName: %s\n"
+	    "        prometheus.io/port: \"9090\"\n",
+	    2 + a->id % 4, a->sa, a->sa, sum[0], sum[1], sum[2], sum[3]);
+	annotations(g, fp, 6, 0, ns, a->sa, "Pod");
+	fprintf(fp, "    spec:\n      serviceAccountName: %s\n"
 	    "      securityContext:\n        runAsNonRoot: true\n"
-	    "        runAsUser: 10001\n        fsGroup: 10001\n",
-	    a->sa, a->sa, ns, a->sa, 2 + a->id % 4, a->sa, a->sa,
-	    rnd(g), rnd(g), rnd(g), rnd(g), a->sa);
+	    "        runAsUser: 10001\n        fsGroup: 10001\n", a->sa);
 	fprintf(fp, "      containers:\n        - name: %s\n"
 	    "          image: \"" ACCOUNT ".dkr.ecr." REGION
 	    ".amazonaws.com/%s:v2.%zu.%u\"\n"
@@ -612,35 +722,43 @@ app_manifests(struct gen *g, const struct app *a)
 static void
 noise_configmap(struct gen *g, const char *ns, const char *name)
 {
-	FILE	*fp = g->yaml;
+	FILE	*fp = doc(g, ns, name, "configmap");
 	size_t	 i, n = 8 + rnd(g) % 16;
 
 	fprintf(fp, "---\n# Source: %s/templates/configmap.yaml\n"
 	    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-	    "  name: %s-config\n  namespace: %s\n"
-	    "data:\n  LOG_FORMAT: json\n  FEATURE_FLAGS: \"%s,%s\"\n"
+	    "  name: %s-config\n", name, name);
+	namespace(g, fp, ns, 0);
+	annotations(g, fp, 2, 1, ns, name, "ConfigMap");
+	fprintf(fp, "data:\n  LOG_FORMAT: json\n  FEATURE_FLAGS: \"%s,%s\"\n"
 	    "  application.yaml: |\n    server:\n      port: 8080\n"
-	    "      shutdown: graceful\n    upstreams:\n", name, name, ns,
-	    words[rnd(g) % NWORDS], words[rnd(g) % NWORDS]);
+	    "      shutdown: graceful\n    upstreams:\n",
+	    bench_words[rnd(g) % BENCH_NWORDS],
+	    bench_words[rnd(g) % BENCH_NWORDS]);
 	for (i = 0; i < n; i++)
 		fprintf(fp, "      - name: %s-%u\n        url: http://%s.%s.svc"
 		    ".cluster.local:%u/v1\n        timeoutMs: %u\n",
-		    words[i % NWORDS], rnd(g) % 100, words[i % NWORDS], ns,
-		    8000 + rnd(g) % 100, 100 * (1 + rnd(g) % 50));
+		    bench_words[i % BENCH_NWORDS], rnd(g) % 100,
+		    bench_words[i % BENCH_NWORDS], ns, 8000 + rnd(g) % 100,
+		    100 * (1 + rnd(g) % 50));
 	g->ncms++;
 }
 
 static void
 noise_service(struct gen *g, const char *ns, const char *name)
 {
-	fprintf(g->yaml, "---\n# Source: %s/templates/service.yaml\n"
-	    "apiVersion: v1\nkind: Service\nmetadata:\n  name: %s\n"
-	    "  namespace: %s\n  labels:\n    app.kubernetes.io/name: %s\n"
-	    "spec:\n  type: ClusterIP\n  ports:\n    - port: 80\n"
+	FILE	*fp = doc(g, ns, name, "service");
+
+	fprintf(fp, "---\n# Source: %s/templates/service.yaml\n"
+	    "apiVersion: v1\nkind: Service\nmetadata:\n  name: %s\n", name,
+	    name);
+	namespace(g, fp, ns, 0);
+	fprintf(fp, "  labels:\n    app.kubernetes.io/name: %s\n", name);
+	annotations(g, fp, 2, 1, ns, name, "Service");
+	fprintf(fp, "spec:\n  type: ClusterIP\n  ports:\n    - port: 80\n"
 	    "      targetPort: http\n      protocol: TCP\n      name: http\n"
 	    "    - port: 9090\n      targetPort: metrics\n      name: metrics\n"
-	    "  selector:\n    app.kubernetes.io/name: %s\n", name, name, ns,
-	    name, name);
+	    "  selector:\n    app.kubernetes.io/name: %s\n", name);
 	g->nsvcs++;
 }
 
@@ -653,7 +771,8 @@ noise_bucket(struct gen *g)
 	size_t	 id = g->nbuckets++;
 	unsigned cc = rnd(g) % 1000;
 
-	snprintf(name, sizeof(name), "acme-%s-%06zu", words[id % NWORDS], id);
+	snprintf(name, sizeof(name), "acme-%s-%06zu",
+	    bench_words[id % BENCH_NWORDS], id);
 	tf_bucket(g, name, cc);
 	fp = item(g, S_PV_ROOT);
 	fprintf(fp, "{\"address\":\"aws_s3_bucket.data[\\\"%s\\\"]\","
@@ -714,7 +833,8 @@ sg_rules(struct gen *g, FILE *fp, size_t n)
 		    "\"ipv6_cidr_blocks\":[],\"prefix_list_ids\":[],"
 		    "\"protocol\":\"tcp\",\"security_groups\":[],\"self\":false,"
 		    "\"to_port\":%u}", i ? "," : "", b, c,
-		    words[i % NWORDS], words[(i + 7) % NWORDS], 8000 + (unsigned)i,
+		    bench_words[i % BENCH_NWORDS],
+		    bench_words[(i + 7) % BENCH_NWORDS], 8000 + (unsigned)i,
 		    8000 + (unsigned)i);
 	}
 	fputs("]", fp);
@@ -785,14 +905,14 @@ providers(struct gen *g)
 	size_t	 i, k;
 	char	 v[1024];
 
-	for (i = 0; i < NCLUSTERS; i++) {
+	for (i = 0; i < BENCH_NCLUSTERS; i++) {
 		snprintf(v, sizeof(v), "{\"arn\":\"arn:aws:iam::" ACCOUNT
 		    ":oidc-provider/%s\",\"client_id_list\":"
 		    "[\"sts.amazonaws.com\"],\"id\":\"arn:aws:iam::" ACCOUNT
 		    ":oidc-provider/%s\",\"tags\":{},\"tags_all\":{},"
 		    "\"thumbprint_list\":[\"9e99a48a9960b14926bb7f3b02e22da2b0ab7280\"],"
-		    "\"url\":\"https://%s\"}", issuers[i], issuers[i],
-		    issuers[i]);
+		    "\"url\":\"https://%s\"}", bench_issuers[i], bench_issuers[i],
+		    bench_issuers[i]);
 		for (k = 0; k < 3; k++) {
 			fp = item(g, k == 0 ? S_PV_ROOT : k == 1 ? S_RC :
 			    S_PS_ROOT);
@@ -817,16 +937,19 @@ providers(struct gen *g)
 static void
 app_make(struct gen *g, struct app *a, size_t id)
 {
-	const char	*w = words[rnd(g) % NWORDS];
+	const char	*w = bench_words[rnd(g) % BENCH_NWORDS];
 
 	memset(a, 0, sizeof(*a));
 	a->id = id;
-	snprintf(a->ns, sizeof(a->ns), "team-%03zu", id / 20);
+	if (g->shape == SH_HELM)
+		snprintf(a->ns, sizeof(a->ns), "%s", HELM_NS);
+	else
+		snprintf(a->ns, sizeof(a->ns), "team-%03zu", id / 20);
 	snprintf(a->sa, sizeof(a->sa), "%s-%06zu", w, id);
 	snprintf(a->role, sizeof(a->role), "irsa-%s-%06zu", w, id);
 	snprintf(a->key, sizeof(a->key), "%s/%s", a->ns, a->sa);
 	a->path = id % 10 == 3 ? "/eks/" : "/";
-	a->issuer = issuers[id % NCLUSTERS];
+	a->issuer = bench_issuers[id % BENCH_NCLUSTERS];
 	a->exists = rnd(g) % 5 == 0;
 	a->ms = MS_NONE;
 	if (id % INJECT_EVERY == INJECT_FIRST) {
@@ -854,9 +977,9 @@ app_emit(struct gen *g, size_t id)
 		noise_bucket(g);
 	if (id % 3 == 0)
 		noise_sg(g);
-	/* Keep the manifests in step with the plan. */
-	while (yaml_size(g) < plan_size(g))
-		noise_configmap(g, a.ns, words[g->ncms % NWORDS]);
+	/* Keep the manifests in step with the plan; a tree is padded later. */
+	while (g->shape != SH_TREE && yaml_size(g) < plan_size(g))
+		noise_configmap(g, a.ns, bench_words[g->ncms % BENCH_NWORDS]);
 }
 
 /*
@@ -969,8 +1092,8 @@ plan_write(struct gen *g, FILE *out)
 	    "\"complete\":true,\"errored\":false}\n", out);
 }
 
-static FILE *
-open_out(const char *dir, const char *name, char *path, size_t len)
+FILE *
+bench_open(const char *dir, const char *name, char *path, size_t len)
 {
 	FILE	*fp;
 
@@ -980,11 +1103,45 @@ open_out(const char *dir, const char *name, char *path, size_t len)
 	return fp;
 }
 
-static void
-close_out(FILE *fp, const char *path)
+void
+bench_close(FILE *fp, const char *path)
 {
 	if (fflush(fp) == EOF || ferror(fp) || fclose(fp) == EOF)
 		err(1, "%s", path);
+}
+
+void
+bench_mkdir(const char *dir)
+{
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+		err(1, "%s", dir);
+}
+
+/*
+ * Write dir/expected: the finding count of each rule, then each
+ * substring of irsalint's summary line tests/bench.sh looks for, one
+ * "# summary" line each, worded as src/main.c words them.
+ */
+void
+bench_expected(const char *dir, const char *what, const struct bench_expect *e)
+{
+	FILE	*fp;
+	char	 path[4096];
+	size_t	 i;
+
+	fp = bench_open(dir, "expected", path, sizeof(path));
+	fprintf(fp, "# rule findings (%s)\n", what);
+	for (i = 0; i < e->nrules; i++)
+		fprintf(fp, "%s %zu\n", e->rule[i], e->count[i]);
+	fprintf(fp, "# summary irsalint: read %zu file%s (%s)\n", e->files,
+	    e->files == 1 ? "" : "s", e->kinds);
+	fprintf(fp, "# summary ; %zu of %zu ServiceAccount%s naming a role "
+	    "cross-checked with its trust\n", e->checked, e->named,
+	    e->named == 1 ? "" : "s");
+	fprintf(fp, "# summary ; %zu role%s, %zu OIDC provider%s\n", e->roles,
+	    e->roles == 1 ? "" : "s", e->providers,
+	    e->providers == 1 ? "" : "s");
+	bench_close(fp, path);
 }
 
 /*
@@ -1052,6 +1209,8 @@ tf_app(struct gen *g, const struct app *a)
 	size_t	 team = a->id / 20;
 	FILE	*fp;
 
+	if (g->tfdir == NULL)
+		return;
 	if (g->tf_team == NULL || team != g->team) {
 		if (g->tf_team != NULL) {
 			fputs("  }\n}\n", g->tf_team);
@@ -1070,7 +1229,8 @@ tf_app(struct gen *g, const struct app *a)
 	    "      role             = \"%s\"\n      path             = \"%s\"\n"
 	    "      cluster          = %zu\n", a->key, a->ns, a->sa,
 	    a->two_subs ? ", \"" : "", a->two_subs ? a->sa : "",
-	    a->two_subs ? "-canary\"" : "", a->role, a->path, a->id % NCLUSTERS);
+	    a->two_subs ? "-canary\"" : "", a->role, a->path,
+	    a->id % BENCH_NCLUSTERS);
 	if (a->ms == MS_AUD)
 		fputs("      audience         = \"sts.amazon.com\"\n", fp);
 	else if (a->ms == MS_KEY_ISSUER)
@@ -1102,8 +1262,11 @@ tf_chunk(struct gen *g, FILE **fpp, size_t *nfiles, const char *stem,
 static void
 tf_bucket(struct gen *g, const char *name, unsigned cc)
 {
-	FILE	*fp = tf_chunk(g, &g->tf_bucket, &g->nbucketf, "buckets", "{");
+	FILE	*fp;
 
+	if (g->tfdir == NULL)
+		return;
+	fp = tf_chunk(g, &g->tf_bucket, &g->nbucketf, "buckets", "{");
 	fprintf(fp, "    \"%s\" = { cost_center = \"cc-%u\" }\n", name, cc);
 }
 
@@ -1111,12 +1274,14 @@ tf_bucket(struct gen *g, const char *name, unsigned cc)
 static void
 tf_sg(struct gen *g, size_t id, uint64_t seed)
 {
-	FILE		*fp = tf_chunk(g, &g->tf_sg, &g->nsgf,
-			    "security_groups", "[");
+	FILE		*fp;
 	uint64_t	 saved = g->rng;
 	size_t		 i, n = 4 + id % 9;
 	unsigned	 b, c;
 
+	if (g->tfdir == NULL)
+		return;
+	fp = tf_chunk(g, &g->tf_sg, &g->nsgf, "security_groups", "[");
 	g->rng = seed;
 	fprintf(fp, "    [ # svc-%zu\n", id);
 	for (i = 0; i < n; i++) {
@@ -1124,7 +1289,8 @@ tf_sg(struct gen *g, size_t id, uint64_t seed)
 		c = rnd(g) % 256;
 		fprintf(fp, "      { cidr = \"10.%u.%u.0/24\", port = %zu, "
 		    "description = \"%s from %s\" },\n", b, c, 8000 + i,
-		    words[i % NWORDS], words[(i + 7) % NWORDS]);
+		    bench_words[i % BENCH_NWORDS],
+		    bench_words[(i + 7) % BENCH_NWORDS]);
 	}
 	fputs("    ],\n", fp);
 	g->rng = saved;
@@ -1227,8 +1393,8 @@ tf_root(struct gen *g)
 	fputs("locals {\n  account_id = \"" ACCOUNT "\"\n\n"
 	    "  # The clusters' OIDC issuers, without https://.\n"
 	    "  issuers = [\n", fp);
-	for (i = 0; i < NCLUSTERS; i++)
-		fprintf(fp, "    \"%s\",\n", issuers[i]);
+	for (i = 0; i < BENCH_NCLUSTERS; i++)
+		fprintf(fp, "    \"%s\",\n", bench_issuers[i]);
 	fputs("  ]\n\n  irsa_apps = merge(\n", fp);
 	for (i = 0; i < g->nteams; i++)
 		fprintf(fp, "    local.irsa_team_%03zu,\n", g->team + 1 -
@@ -1299,31 +1465,140 @@ tf_root(struct gen *g)
 static void
 usage(void)
 {
-	fputs("usage: benchgen [-s megabytes] [-o directory]\n", stderr);
+	fputs("usage: benchgen [-k shape] [-s size] [-o directory]\n",
+	    stderr);
 	exit(2);
+}
+
+/*
+ * The plan and manifests shapes.  The pair is size MiB of each, with
+ * the sources in tf/; annot and helm the same size of another kind of
+ * manifests; the tree a plan of size / 10 * 2 MiB and size * 500 small
+ * files of manifests, most of them ConfigMaps, as in a GitOps
+ * repository.  The tree's directory must not hold a former run's files.
+ */
+static void
+gen_plan(const char *dir, unsigned long size, enum shape shape)
+{
+	struct gen		 g;
+	struct bench_expect	 e;
+	FILE			*fp;
+	char			 path[4096], kinds[64], what[256];
+	size_t			 i, id = 0, ntree = 0;
+
+	memset(&g, 0, sizeof(g));
+	g.shape = shape;
+	g.rng = 0x9e3779b97f4a7c15ULL;
+	g.target = size * 1024 * 1024;
+	if (shape == SH_TREE) {
+		g.target = size * 2 * 1024 * 1024 / 10;
+		ntree = size * 500;
+	}
+	for (i = 0; i < S__MAX; i++)
+		sect_open(&g.s[i]);
+	if (shape == SH_PAIR) {
+		g.tfdir = xprintf("%s/tf", dir);
+		tf_clean(g.tfdir);
+		snprintf(path, sizeof(path), "%s/tf/modules", dir);
+		tf_clean(path);
+		snprintf(path, sizeof(path), "%s/tf/modules/irsa", dir);
+		tf_clean(path);
+		tf_module(&g);
+	}
+	if (shape == SH_TREE) {
+		g.k8sdir = xprintf("%s/k8s", dir);
+		bench_mkdir(g.k8sdir);
+		g.yaml = NULL;
+	} else {
+		g.yaml = bench_open(dir, "manifests.yaml", path, sizeof(path));
+		fputs("# Generated by tools/benchgen for make bench.\n",
+		    g.yaml);
+	}
+	providers(&g);
+	/* Configuration and framing: about 6 KB, not in the sections. */
+	while ((shape == SH_TREE || yaml_size(&g) < g.target) &&
+	    plan_size(&g) + 6144 < g.target)
+		app_emit(&g, id++);
+	g.napps = id;
+	if (shape == SH_TREE) {
+		/* Each team's directory gets its share of ConfigMaps. */
+		for (i = 0; g.nfiles < ntree; i++) {
+			snprintf(what, sizeof(what), "%s-%05zu",
+			    bench_words[i % BENCH_NWORDS], i);
+			snprintf(path, sizeof(path), "team-%03zu",
+			    i % (g.napps / 20 + 1));
+			noise_configmap(&g, path, what);
+		}
+		doc_close(&g);
+		free(g.k8sdir);
+	} else {
+		while (yaml_size(&g) < g.target)
+			noise_configmap(&g, "platform",
+			    bench_words[g.ncms % BENCH_NWORDS]);
+		bench_close(g.yaml, path);
+	}
+	while (plan_size(&g) + 6144 < g.target)
+		noise_bucket(&g);
+	if (shape == SH_PAIR) {
+		tf_chunk(&g, &g.tf_bucket, &g.nbucketf, "buckets", "{");
+		tf_chunk(&g, &g.tf_sg, &g.nsgf, "security_groups", "[");
+		tf_root(&g);
+		free(g.tfdir);
+	}
+
+	fp = bench_open(dir, "plan.json", path, sizeof(path));
+	plan_write(&g, fp);
+	bench_close(fp, path);
+	for (i = 0; i < S__MAX; i++) {
+		fclose(g.s[i].fp);
+		free(g.s[i].buf);
+	}
+
+	memset(&e, 0, sizeof(e));
+	for (i = 0; i < MS__MAX; i++) {
+		e.rule[i] = bench_mistake_rule[i];
+		e.count[i] = g.count[i];
+	}
+	e.nrules = MS__MAX;
+	e.files = shape == SH_TREE ? 1 + g.nfiles : 2;
+	snprintf(kinds, sizeof(kinds), "1 Terraform, %zu Kubernetes",
+	    e.files - 1);
+	e.kinds = kinds;
+	/* A misspelt role is not in the inputs; the others are checked. */
+	e.named = g.nnamed;
+	e.checked = g.nnamed - g.count[MS_ROLE_TYPO];
+	e.roles = g.napps;
+	e.providers = BENCH_NCLUSTERS;
+	snprintf(what, sizeof(what), "apps %zu, configmaps %zu, services %zu, "
+	    "buckets %zu, security groups %zu", g.napps, g.ncms, g.nsvcs,
+	    g.nbuckets, g.nsgs);
+	bench_expected(dir, what, &e);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct gen	 g;
-	FILE		*fp;
-	const char	*dir = ".";
-	char		 path[4096], *end;
-	unsigned long	 mb = 1;
-	size_t		 i, id = 0;
+	static const char *const shapes[] = { "pair", "annot", "tree",
+	    "helm", "awscli", "cfn", "fanout" };
+	const char	*dir = ".", *shape = "pair";
+	char		*end;
+	unsigned long	 size = 1;
+	size_t		 k;
 	int		 ch;
 
-	while ((ch = getopt(argc, argv, "o:s:")) != -1) {
+	while ((ch = getopt(argc, argv, "k:o:s:")) != -1) {
 		switch (ch) {
+		case 'k':
+			shape = optarg;
+			break;
 		case 'o':
 			dir = optarg;
 			break;
 		case 's':
-			mb = strtoul(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || mb == 0 ||
-			    mb > 4096)
-				errx(2, "-s: size in megabytes, 1 to 4096");
+			size = strtoul(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || size == 0 ||
+			    size > 4096)
+				errx(2, "-s: size, 1 to 4096");
 			break;
 		default:
 			usage();
@@ -1331,50 +1606,27 @@ main(int argc, char *argv[])
 	}
 	if (optind != argc)
 		usage();
-
-	memset(&g, 0, sizeof(g));
-	g.rng = 0x9e3779b97f4a7c15ULL;
-	g.target = mb * 1024 * 1024;
-	for (i = 0; i < S__MAX; i++)
-		sect_open(&g.s[i]);
-	g.tfdir = xprintf("%s/tf", dir);
-	tf_clean(g.tfdir);
-	snprintf(path, sizeof(path), "%s/tf/modules", dir);
-	tf_clean(path);
-	snprintf(path, sizeof(path), "%s/tf/modules/irsa", dir);
-	tf_clean(path);
-	tf_module(&g);
-	g.yaml = open_out(dir, "manifests.yaml", path, sizeof(path));
-	fputs("# Generated by tools/benchgen for make bench.\n", g.yaml);
-	providers(&g);
-	/* Configuration and framing: about 6 KB, not in the sections. */
-	while (yaml_size(&g) < g.target && plan_size(&g) + 6144 < g.target)
-		app_emit(&g, id++);
-	g.napps = id;
-	while (yaml_size(&g) < g.target)
-		noise_configmap(&g, "platform", words[g.ncms % NWORDS]);
-	while (plan_size(&g) + 6144 < g.target)
-		noise_bucket(&g);
-	close_out(g.yaml, path);
-	tf_chunk(&g, &g.tf_bucket, &g.nbucketf, "buckets", "{");
-	tf_chunk(&g, &g.tf_sg, &g.nsgf, "security_groups", "[");
-	tf_root(&g);
-	free(g.tfdir);
-
-	fp = open_out(dir, "plan.json", path, sizeof(path));
-	plan_write(&g, fp);
-	close_out(fp, path);
-	for (i = 0; i < S__MAX; i++) {
-		fclose(g.s[i].fp);
-		free(g.s[i].buf);
+	for (k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++)
+		if (strcmp(shape, shapes[k]) == 0)
+			break;
+	switch (k) {
+	case SH_PAIR:
+	case SH_ANNOT:
+	case SH_TREE:
+	case SH_HELM:
+		gen_plan(dir, size, (enum shape)k);
+		break;
+	case SH__MAX:
+		shape_awscli(dir, size);
+		break;
+	case SH__MAX + 1:
+		shape_cfn(dir, size);
+		break;
+	case SH__MAX + 2:
+		shape_fanout(dir, size);
+		break;
+	default:
+		errx(2, "-k: unknown shape %s", shape);
 	}
-
-	fp = open_out(dir, "expected", path, sizeof(path));
-	fprintf(fp, "# rule findings (apps %zu, configmaps %zu, services %zu, "
-	    "buckets %zu, security groups %zu)\n", g.napps, g.ncms, g.nsvcs,
-	    g.nbuckets, g.nsgs);
-	for (i = 0; i < MS__MAX; i++)
-		fprintf(fp, "%s %zu\n", mistake_rule[i], g.count[i]);
-	close_out(fp, path);
 	return 0;
 }
