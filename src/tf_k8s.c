@@ -939,7 +939,8 @@ helm_decide(struct kx *x, struct hstate *hs, struct tf_sa *t)
 		t->role_field.key_loc = t->role_field.value_loc = role->v.loc;
 	} else if (role->v.k != HV_STR) {
 		diag_error(x->c->dg, &role->v.loc, "%s: serviceAccount."
-		    "annotations.%s is not a string", x->r->address, ANN_ROLE);
+		    "annotations[\"%s\"] is not a string", x->r->address,
+		    ANN_ROLE);
 		return;
 	}
 	if (hs->unknown != NULL)
