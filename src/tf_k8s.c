@@ -598,12 +598,13 @@ yaml_json(const struct input_node *n)
 		return cJSON_CreateArray();	/* HV_OTHER: not looked in */
 	if (n->type != INPUT_NODE_MAP)
 		return yaml_scalar(n);
+	/*
+	 * A key given twice stays twice: hs_apply() reads the entries in
+	 * order, so that the later wins, in time linear in the keys.
+	 */
 	j = cJSON_CreateObject();
-	for (k = n->kids; k != NULL; k = k->next) {
-		/* The later of two keys wins, as in Kubernetes. */
-		cJSON_DeleteItemFromObjectCaseSensitive(j, k->key);
+	for (k = n->kids; k != NULL; k = k->next)
 		cJSON_AddItemToObject(j, k->key, yaml_json(k));
-	}
 	return j;
 }
 
@@ -638,7 +639,8 @@ yaml_sa(struct kx *x, const char *text, size_t len, const char *which,
 		*bad = 1;
 		diag_error(x->c->dg, loc, "%s: %s is not YAML: %s",
 		    x->r->address, which, in.err.kind == INPUT_ERR_LIMIT ?
-		    "it has too many nodes" : in.err.problem[0] != '\0' ?
+		    "it has too many nodes" : in.err.kind == INPUT_ERR_DEPTH ?
+		    "nested too deeply" : in.err.problem[0] != '\0' ?
 		    in.err.problem : "not a document");
 		input_close(&in);
 		return NULL;
@@ -1018,6 +1020,12 @@ helm(struct kx *x)
 		i = 0;
 		cJSON_ArrayForEach(e, l)
 			hs_set(x, &hs, e, sets[k], i++, t);
+	}
+	if (hs.over) {
+		diag_error(x->c->dg, &x->res, "%s: serviceAccount.annotations "
+		    "has more than %d keys, more than any chart needs; the "
+		    "release is not read", x->r->address, HELM_MAX_ANN);
+		hs.bad = 1;
 	}
 	if (!hs.bad)
 		helm_decide(x, &hs, t);
