@@ -157,6 +157,8 @@ fuzz-corpus:
 	@cp testdata/ack/*.json build/fuzz/corpus_k8s/
 	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
 	    while read f; do cp "$$f" build/fuzz/corpus_tf/; done
+	@for f in testdata/tf-k8s/*/plan.json; do \
+	    cp "$$f" build/fuzz/corpus_tf/"$$(echo "$$f" | tr / _)"; done
 	@cp testdata/cfn/*.yaml testdata/cfn/*.json testdata/cfn/cdk.out/*.json \
 	    build/fuzz/corpus_cfn/
 	@cp testdata/aws-cli/*.json build/fuzz/corpus_aws/

@@ -373,6 +373,51 @@ struct eks_addon_info {
 	const char	*source;	/* where the entry is from */
 };
 
+/*
+ * A ServiceAccount a Terraform resource declares: kubernetes_service_account
+ * or kubernetes_service_account_v1, a kubernetes_manifest of a v1
+ * ServiceAccount, or the chart values of a helm_release (tf_k8s.c).
+ * load_implied() makes each an object of the model once plans and
+ * sources are merged, so that one a plan and its sources both describe
+ * is one ServiceAccount.  Positions are the resource's in a plan.
+ */
+struct tf_sa {
+	const char	*address;
+	enum src_kind	 src;		/* SRC_TERRAFORM */
+	unsigned int	 tf_root;	/* from .tf sources: 1 + the index of
+					   its root module; 0 otherwise */
+	struct loc	 loc;		/* the resource */
+	const char	*type;		/* helm_release, ... */
+	struct loc	 at;		/* what declares it: the set entry or
+					   values element of a release */
+	const char	*name;		/* NULL while undecided */
+	struct loc	 name_loc;
+	const char	*ns;		/* never NULL once decided */
+	struct loc	 ns_loc;
+	struct kv_pos	*annotations;	/* known string annotations */
+	size_t		 nannotations;
+	/*
+	 * The role-arn annotation known only after apply: role_ref the
+	 * address of the role it references, when known, and role_field
+	 * where it is given (value: role_ref).  role_set is the name of
+	 * the release's set entry that gives it, for the plan's
+	 * configuration to tell which entry references which role.
+	 */
+	int		 role_pending;
+	const char	*role_ref;
+	struct kv_pos	 role_field;
+	const char	*role_set;
+	/*
+	 * Why no ServiceAccount can be told offline, in words, with its
+	 * place: chart set when the chart decides (lint helm template
+	 * output), else a value is known only after apply.  NULL when
+	 * decided.
+	 */
+	const char	*undecided;
+	struct loc	 undecided_loc;
+	int		 chart;
+};
+
 /* One Terraform JSON input. */
 struct tf_file {
 	struct loc	 loc;		/* the file, line 0 */
@@ -449,6 +494,7 @@ struct model {
 	MODEL_VEC(struct tf_file, tf_files);
 	MODEL_VEC(struct pod_identity, pod_identities);
 	MODEL_VEC(struct eks_addon, addons);
+	MODEL_VEC(struct tf_sa, tf_sas);
 	MODEL_VEC(struct tf_gap, tf_gaps);
 	MODEL_VEC(struct tf_gap, unrendered);	/* charts, kustomizations,
 						   Compositions */
@@ -514,6 +560,7 @@ struct tf_file		*model_add_tf_file(struct model *);
 struct pod_identity	*model_add_pod_identity(struct model *,
 			    enum src_kind);
 struct eks_addon	*model_add_addon(struct model *, enum src_kind);
+struct tf_sa		*model_add_tf_sa(struct model *);
 struct comment		*model_add_comment(struct model *);
 struct tf_gap		*model_add_tf_gap(struct model *);
 struct tf_gap		*model_add_unrendered(struct model *);

@@ -19,6 +19,7 @@ struct loc;
 struct model;
 struct policy;
 struct strv;
+struct tf_sa;
 
 /* One resource instance as the three formats present it. */
 struct tf_res {
@@ -46,8 +47,20 @@ struct tf_ctx {
 	size_t		 first_pod_identity;
 	size_t		 first_role_policy;
 	size_t		 first_addon;
+	size_t		 first_tf_sa;
 	struct strmap	 role_by_address;	/* this file's, when linking */
 	const struct loc *at;		/* sources: the resource's block */
+	/*
+	 * Sources, for the Kubernetes and Helm resources (tf_k8s.c): the
+	 * instance with each unknown a cJSON_Raw holding what it depends
+	 * on and each string's place, locs[valueint - 1]; yaml, parallel
+	 * to a release's values, the structure yamlencode() encodes where
+	 * the text is not written (else null).  NULL for a plan.
+	 */
+	const cJSON	*raw;
+	const struct loc *raw_locs;
+	size_t		 nraw_locs;
+	const cJSON	*raw_yaml;
 };
 
 /*
@@ -55,6 +68,15 @@ struct tf_ctx {
  * the sources loader (tf_src.c) hands its evaluated resources here too.
  */
 void		 tf_resource(struct tf_ctx *, const struct tf_res *);
+
+/*
+ * tf_k8s.c: kubernetes_service_account(_v1), kubernetes_manifest and
+ * helm_release as the ServiceAccounts they declare.
+ */
+int		 tf_k8s_wanted(const char *type);
+void		 tf_k8s_resource(struct tf_ctx *, const struct tf_res *);
+/* The role an unknown's why names: "aws_iam_role.x.arn" -> its address. */
+const char	*tf_why_role(struct model *, const char *why);
 
 /* tf_value.c: reading values out of the cJSON tree. */
 void		 tf_loc(const struct tf_ctx *, struct loc *);
@@ -72,5 +94,7 @@ void		 tf_doc(struct tf_ctx *, const char *, const cJSON *,
 void		 tf_link(struct tf_ctx *, const cJSON *);
 /* Does an add-on name a role whose ARN is known only after apply? */
 int		 tf_addon_unknown(const struct eks_addon *);
+/* Does a ServiceAccount's role-arn reference a role not found yet? */
+int		 tf_sa_unknown(const struct tf_sa *);
 
 #endif /* TF_H */

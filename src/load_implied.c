@@ -3,7 +3,9 @@
  * What the inputs imply once every one is read: the ServiceAccounts an
  * EKS add-on runs as and its Pod Identity associations, from the
  * add-on table (model_addon_info()), and the existing roles eksctl's
- * attachRoleARN names, kept only where no input declares them.
+ * attachRoleARN names, kept only where no input declares them; the
+ * ServiceAccounts Terraform declares (tf_k8s.c), once plans and their
+ * sources are one.
  */
 #include <string.h>
 
@@ -22,6 +24,7 @@ static void	implied_roles(struct model *);
 static void	implied_sa(struct model *, const struct eks_addon *,
 		    const struct eks_addon_info *, const char *);
 static void	implied_addon(struct model *, const struct eks_addon *);
+static void	implied_tf_sa(struct model *, const struct tf_sa *);
 
 /* Does another input declare the role r stands for? */
 static int
@@ -163,6 +166,57 @@ implied_addon(struct model *m, const struct eks_addon *ad)
 	}
 }
 
+/*
+ * A ServiceAccount of a Terraform resource, as the object it makes, or
+ * why it cannot be told offline: a chart's choice is noted by
+ * irsa-inputs-unrendered (lint helm template output), a value known
+ * only after apply by terraform-not-evaluated.
+ */
+static void
+implied_tf_sa(struct model *m, const struct tf_sa *t)
+{
+	struct k8s_obj	*o;
+	struct tf_gap	*g;
+
+	if (t->undecided != NULL) {
+		if (t->chart || strcmp(t->type, "helm_release") == 0) {
+			g = model_add_unrendered(m);
+			g->note = 1;
+			g->msg = arena_printf(m->arena, "%s: %s; lint the "
+			    "rendered chart: helm template ... | irsalint "
+			    "-", t->address, t->undecided);
+		} else {
+			g = model_add_tf_gap(m);
+			g->msg = t->undecided;
+		}
+		g->loc = t->undecided_loc;
+		g->address = t->address;
+		return;
+	}
+	if (m->objs.n >= LOAD_MAX_OBJECTS) {
+		m->objs_full = 1;
+		return;
+	}
+	o = model_add_obj(m);
+	o->kind = K8S_SERVICEACCOUNT;
+	o->kind_name = "ServiceAccount";
+	o->api_version = "v1";
+	o->loc = o->kind_loc = t->at;
+	o->name = t->name;
+	o->name_loc = t->name_loc;
+	o->ns = t->ns;
+	o->ns_loc = t->ns_loc;
+	o->annotations = t->annotations;
+	o->nannotations = t->nannotations;
+	o->origin = t->address;
+	o->role_pending = t->role_pending;
+	if (!t->role_pending || t->role_ref == NULL)
+		return;
+	o->role_ref = t->role_ref;
+	o->role_field = t->role_field;
+	o->role_field.value = t->role_ref;
+}
+
 void
 load_implied(struct model *m)
 {
@@ -171,4 +225,6 @@ load_implied(struct model *m)
 	implied_roles(m);
 	for (i = 0; i < m->addons.n; i++)
 		implied_addon(m, m->addons.v[i]);
+	for (i = 0; i < m->tf_sas.n; i++)
+		implied_tf_sa(m, m->tf_sas.v[i]);
 }

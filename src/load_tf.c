@@ -241,7 +241,7 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 	    strcmp(r->type, "aws_iam_role_policy") != 0 &&
 	    strcmp(r->type, "aws_iam_policy_attachment") != 0 &&
 	    strcmp(r->type, "aws_eks_pod_identity_association") != 0 &&
-	    strcmp(r->type, "aws_eks_addon") != 0)
+	    strcmp(r->type, "aws_eks_addon") != 0 && !tf_k8s_wanted(r->type))
 		return;
 	if (!cJSON_IsObject(r->values)) {
 		diag_error(c->dg, &loc, "%s: its attributes are %s, not an "
@@ -265,6 +265,8 @@ tf_resource(struct tf_ctx *c, const struct tf_res *r)
 		tf_pod_identity(c, r);
 	else if (strcmp(r->type, "aws_eks_addon") == 0)
 		tf_addon(c, r);
+	else
+		tf_k8s_resource(c, r);
 }
 
 /* A managed resource of the values representation (plan or state). */
@@ -388,7 +390,8 @@ tf_raw_resource(struct tf_ctx *c, const cJSON *res)
 /*
  * The streaming part.  A plan or state is scanned without building a
  * tree; only the array elements that can hold a resource the model
- * keeps (their text names an aws_iam_ or aws_eks_ type) are parsed with
+ * keeps (their text names an aws_iam_, aws_eks_ or kubernetes_ type, or
+ * helm_release) are parsed with
  * cJSON, one at a time.  This keeps time and memory close to reading
  * the file: most of a large plan is buckets, networks and clusters.
  */
@@ -400,7 +403,9 @@ tf_wanted(const struct jspan *sp)
 	size_t	 n = (size_t)(sp->end - sp->start);
 
 	return mem_find(sp->start, n, "\"aws_iam_", 9) != NULL ||
-	    mem_find(sp->start, n, "\"aws_eks_", 9) != NULL;
+	    mem_find(sp->start, n, "\"aws_eks_", 9) != NULL ||
+	    mem_find(sp->start, n, "\"kubernetes_", 12) != NULL ||
+	    mem_find(sp->start, n, "\"helm_release\"", 14) != NULL;
 }
 
 /* Parse one element the filter let through and hand it on. */
@@ -629,6 +634,9 @@ tf_needs_links(const struct tf_ctx *c)
 	for (i = c->first_role_policy; i < c->m->role_policies.n; i++)
 		if (c->m->role_policies.v[i]->role == NULL)
 			return 1;
+	for (i = c->first_tf_sa; i < c->m->tf_sas.n; i++)
+		if (tf_sa_unknown(c->m->tf_sas.v[i]))
+			return 1;
 	return 0;
 }
 
@@ -676,6 +684,7 @@ tf_load(struct tf_ctx *c)
 	c->first_pod_identity = m->pod_identities.n;
 	c->first_role_policy = m->role_policies.n;
 	c->first_addon = m->addons.n;
+	c->first_tf_sa = m->tf_sas.n;
 	f = model_add_tf_file(m);
 	f->loc = loc;
 	f->format_version = tf_top_str(c, &t.format_version);

@@ -44,6 +44,7 @@ model_release(struct model *m)
 	free(m->tf_files.v);
 	free(m->pod_identities.v);
 	free(m->addons.v);
+	free(m->tf_sas.v);
 	free(m->comments.v);
 	free(m->tf_gaps.v);
 	free(m->unrendered.v);
@@ -179,6 +180,16 @@ model_add_addon(struct model *m, enum src_kind src)
 	a->src = src;
 	VEC_PUSH(m->addons, a);
 	return a;
+}
+
+struct tf_sa *
+model_add_tf_sa(struct model *m)
+{
+	struct tf_sa	*t = arena_alloc(m->arena, sizeof(*t));
+
+	t->src = SRC_TERRAFORM;
+	VEC_PUSH(m->tf_sas, t);
+	return t;
 }
 
 struct comment *

@@ -160,7 +160,7 @@ FN(setsubtract); FN(setunion); FN(sha1); FN(sha256); FN(slice);
 FN(sort); FN(split); FN(startswith); FN(strcontains); FN(substr);
 FN(title); FN(tobool); FN(tolist); FN(tomap); FN(tonumber);
 FN(toset); FN(tostring); FN(trim); FN(trimprefix); FN(trimspace);
-FN(trimsuffix); FN(upper); FN(values); FN(zipmap);
+FN(trimsuffix); FN(upper); FN(values); FN(yamlencode); FN(zipmap);
 #undef FN
 
 /* Sorted by name, for bsearch. */
@@ -230,6 +230,7 @@ static const struct func funcs[] = {
 	{ "trimsuffix",		2, 2,	STRICT,	fn_trimsuffix },
 	{ "upper",		1, 1,	STRICT,	fn_upper },
 	{ "values",		1, 1,	0,	fn_values },
+	{ "yamlencode",		1, 1,	0,	fn_yamlencode },
 	{ "zipmap",		2, 2,	0,	fn_zipmap },
 };
 
@@ -2248,6 +2249,31 @@ fn_jsonencode(struct tf_ev *ev, const struct tf_call *c)
 	v = result(ev, c, &b);
 	if (v->kind == TFV_STRING)
 		v->json_of = c->args[0];	/* where its parts were written */
+	return v;
+}
+
+/*
+ * yamlencode(): irsalint does not write Terraform's YAML text, so the
+ * text is unknown; the structure is kept (json_of), for what reads it
+ * (a helm_release's values, tf_k8s.c), known or not.
+ */
+static struct tfv *
+fn_yamlencode(struct tf_ev *ev, const struct tf_call *c)
+{
+	const struct tfv	*u, *open;
+	struct tfv		*v;
+	int			 r;
+
+	if ((r = walk(ev, c->args[0], 0, &u, &open, NULL)) < 0)
+		return r == -2 ? over(ev, c) : tf_error(ev, c->at,
+		    "yamlencode: the value is nested deeper than %d",
+		    HCL_MAX_DEPTH);
+	if (u != NULL || open != NULL)
+		v = unknown_for(ev, c->args, 1);
+	else
+		v = tfv_unknown(ev, "yamlencode(), whose text irsalint does "
+		    "not write", c->at);
+	v->json_of = c->args[0];
 	return v;
 }
 

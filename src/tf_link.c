@@ -40,6 +40,8 @@ static const char	*tf_ref_arn(struct tf_ctx *c, const cJSON *refs,
 		    const char *prefix);
 static void	tf_link_addon(struct tf_ctx *c, struct eks_addon *a,
 		    const cJSON *root_cfg);
+static void	tf_link_sa(struct tf_ctx *c, struct tf_sa *t,
+		    const cJSON *root_cfg);
 static size_t	tf_refs_distinct(struct tf_ctx *c, const cJSON *refs,
 		    const char **v);
 static void	tf_link_trust(struct tf_ctx *c, struct iam_role *r,
@@ -573,6 +575,44 @@ tf_link_policy(struct tf_ctx *c, struct role_policy *p, const cJSON *root_cfg)
 }
 
 /*
+ * A ServiceAccount whose role-arn annotation is known only after
+ * apply: the role the expression that gives it references.  A map of
+ * annotations or a manifest is one expression; a release's set block
+ * is told by its name, and a set list or the values are one
+ * expression each.
+ */
+static void
+tf_link_sa(struct tf_ctx *c, struct tf_sa *t, const cJSON *root_cfg)
+{
+	const cJSON	*res, *ex, *b, *refs = NULL;
+	const char	*prefix, *index, *name;
+
+	if ((res = tf_config_res(c, root_cfg, t->address, &prefix,
+	    &index)) == NULL)
+		return;
+	ex = tf_get(res, "expressions", (const char *)NULL);
+	if (strcmp(t->type, "kubernetes_manifest") == 0)
+		refs = tf_get(ex, "manifest", "references", (const char *)NULL);
+	else if (strcmp(t->type, "helm_release") != 0)
+		refs = tf_get(cJSON_GetArrayItem(tf_get(ex, "metadata",
+		    (const char *)NULL), 0), "annotations", "references",
+		    (const char *)NULL);
+	else if (t->role_set == NULL)
+		refs = tf_get(ex, "values", "references", (const char *)NULL);
+	else if (cJSON_IsArray(b = tf_get(ex, "set", (const char *)NULL))) {
+		cJSON_ArrayForEach(b, tf_get(ex, "set", (const char *)NULL)) {
+			name = tf_str(c, tf_get(b, "name", (const char *)NULL),
+			    "constant_value");
+			if (name != NULL && strcmp(name, t->role_set) == 0)
+				refs = tf_get(b, "value", "references",
+				    (const char *)NULL);
+		}
+	} else
+		refs = tf_get(ex, "set", "references", (const char *)NULL);
+	t->role_ref = tf_ref_arn(c, refs, prefix);
+}
+
+/*
  * What the plan leaves unknown and its configuration can tell: trusts,
  * the roles of Pod Identity associations, of EKS add-ons and of policy
  * attachments.
@@ -593,6 +633,9 @@ tf_link(struct tf_ctx *c, const cJSON *configuration)
 	for (i = c->first_addon; i < c->m->addons.n; i++)
 		if (tf_addon_unknown(c->m->addons.v[i]))
 			tf_link_addon(c, c->m->addons.v[i], cfg);
+	for (i = c->first_tf_sa; i < c->m->tf_sas.n; i++)
+		if (tf_sa_unknown(c->m->tf_sas.v[i]))
+			tf_link_sa(c, c->m->tf_sas.v[i], cfg);
 	for (i = c->first_role; i < c->m->roles.n; i++)
 		strmap_add(&c->role_by_address, c->m->arena,
 		    c->m->roles.v[i]->address, c->m->roles.v[i]);

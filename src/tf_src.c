@@ -246,17 +246,7 @@ tf_gap(struct tf_src *S, const struct loc *loc, const char *address,
 static const char *
 role_ref(struct tf_src *S, const char *why)
 {
-	const char	*dot, *p;
-
-	if ((p = strstr(why, "aws_iam_role.")) == NULL ||
-	    strchr(why, ',') != NULL || strchr(why, ' ') != NULL)
-		return NULL;
-	if ((dot = strrchr(p, '.')) == NULL || dot < p + 13)
-		return NULL;
-	if (strcmp(dot, ".arn") != 0 && strcmp(dot, ".name") != 0 &&
-	    strcmp(dot, ".id") != 0 && strcmp(dot, ".unique_id") != 0)
-		return NULL;
-	return arena_strndup(S->m->arena, why, (size_t)(dot - why));
+	return tf_why_role(S->m, why);
 }
 
 /* ---- reading a directory ---- */
@@ -1929,7 +1919,7 @@ wanted(const char *type)
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(type, types[i]) == 0)
 			return 1;
-	return 0;
+	return tf_k8s_wanted(type);
 }
 
 /* Where a module's object is shown: its own line, or the root's call. */
@@ -2187,6 +2177,79 @@ addon_places(struct tf_src *S, struct eks_addon *ad, const struct tfv *inst,
 		}
 }
 
+/*
+ * The places of v's unknowns onto j, the cJSON tfv_to_cjson_raw() made
+ * of it: each cJSON_Raw whose unknown says where it was written gets
+ * its number in pl, as strings have theirs.
+ */
+static void
+raw_places(const struct tfv *v, cJSON *j, struct tfv_places *pl, int depth)
+{
+	cJSON	*e;
+	size_t	 i;
+
+	if (v == NULL || j == NULL || depth > HCL_MAX_DEPTH)
+		return;
+	if (v->kind == TFV_UNKNOWN && cJSON_IsRaw(j) && v->at != NULL &&
+	    pl->n < INT_MAX - 1) {
+		pl->v = xreallocarray(pl->v, pl->n + 1, sizeof(*pl->v));
+		pl->v[pl->n++] = v->at;
+		j->valueint = (int)pl->n;
+		return;
+	}
+	if (v->kind == TFV_LIST && cJSON_IsArray(j))
+		for (i = 0, e = j->child; i < v->n && e != NULL;
+		    i++, e = e->next)
+			raw_places(v->v[i], e, pl, depth + 1);
+	else if (v->kind == TFV_MAP && cJSON_IsObject(j))
+		for (i = 0; i < v->n; i++)
+			raw_places(v->v[i], cJSON_GetObjectItemCaseSensitive(j,
+			    v->k[i]), pl, depth + 1);
+}
+
+/*
+ * A Kubernetes or Helm resource's instance for tf_k8s.c: the whole
+ * instance with unknowns as cJSON_Raw, the places of its strings and
+ * unknowns, and, for each element of a release's values that
+ * yamlencode() makes, the structure it encodes.  Freed by the caller,
+ * locs included.
+ */
+static void
+raw_commit(struct tf_src *S, const struct tfv *inst, struct loc **locs,
+    cJSON **raw, cJSON **yaml)
+{
+	struct tfv_places	 pl = { NULL, 0 };
+	const struct tfv	*vals;
+	cJSON			*y;
+	size_t			 i;
+
+	*raw = tfv_to_cjson_raw(inst, &pl);
+	raw_places(inst, *raw, &pl, 0);
+	*yaml = NULL;
+	vals = tfv_get(inst, "values");
+	if (vals != NULL && vals->kind == TFV_LIST) {
+		*yaml = cJSON_CreateArray();
+		for (i = 0; i < vals->n; i++) {
+			y = NULL;
+			if (vals->v[i]->kind == TFV_UNKNOWN &&
+			    vals->v[i]->json_of != NULL) {
+				y = tfv_to_cjson_raw(vals->v[i]->json_of, &pl);
+				raw_places(vals->v[i]->json_of, y, &pl, 0);
+			}
+			cJSON_AddItemToArray(*yaml, y != NULL ? y :
+			    cJSON_CreateNull());
+		}
+	}
+	*locs = xreallocarray(NULL, pl.n + 1, sizeof(**locs));
+	for (i = 0; i < pl.n; i++)
+		loc_of(pl.v[i]->file, &pl.v[i]->range, &(*locs)[i]);
+	S->ctx.raw = *raw;
+	S->ctx.raw_yaml = *yaml;
+	S->ctx.raw_locs = *locs;
+	S->ctx.nraw_locs = pl.n;
+	free(pl.v);
+}
+
 /* One instance into the model, at its line. */
 static void
 res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
@@ -2196,11 +2259,12 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	struct tf_memo	*mm;
 	struct model	*m = S->m;
 	struct tf_res	 r;
-	cJSON		*values, *unknown;
-	struct loc	 loc;
+	cJSON		*values, *unknown, *raw = NULL, *yaml = NULL;
+	struct loc	 loc, *locs = NULL;
 	size_t		 nr = m->roles.n, np = m->providers.n,
 			 nc = m->clusters.n, nrp = m->role_policies.n,
-			 npi = m->pod_identities.n, na = m->addons.n, i;
+			 npi = m->pod_identities.n, na = m->addons.n,
+			 nsa = m->tf_sas.n, i;
 	const struct tfv *u;
 
 	obj_loc(I, k, &loc);
@@ -2217,10 +2281,18 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	r.unknown = unknown;
 	S->ctx.file = loc.file;
 	S->ctx.at = &loc;
+	if (tf_k8s_wanted(r.type))
+		raw_commit(S, inst, &locs, &raw, &yaml);
 	tf_resource(&S->ctx, &r);
 	S->ctx.at = NULL;
+	S->ctx.raw = S->ctx.raw_yaml = NULL;
+	S->ctx.raw_locs = NULL;
+	S->ctx.nraw_locs = 0;
 	cJSON_Delete(values);
 	cJSON_Delete(unknown);
+	cJSON_Delete(raw);
+	cJSON_Delete(yaml);
+	free(locs);
 	mm = memo_get(S, I, k->key);
 	calls = call_chain(S, I);
 	for (i = nr; i < m->roles.n; i++) {
@@ -2256,6 +2328,8 @@ res_commit(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 	}
 	for (i = na; i < m->addons.n; i++)
 		addon_places(S, m->addons.v[i], inst, k, &loc);
+	for (i = nsa; i < m->tf_sas.n; i++)
+		m->tf_sas.v[i]->tf_root = S->root_no;
 }
 
 /*
@@ -2664,6 +2738,39 @@ merge_addon(struct eks_addon *p, const struct eks_addon *o)
 		}
 }
 
+/*
+ * The plan's ServiceAccount p takes the places of the sources' o; where
+ * the plan cannot tell it (values known only after apply) and the
+ * sources can, the sources' is the one, as for a trust.
+ */
+static void
+merge_tf_sa(struct tf_sa *p, const struct tf_sa *o)
+{
+	size_t	 i, j;
+
+	if (p->undecided != NULL && o->undecided == NULL) {
+		*p = *o;
+		return;
+	}
+	p->at = o->at;
+	p->name_loc = o->name_loc;
+	p->ns_loc = o->ns_loc;
+	p->undecided_loc = o->undecided_loc;
+	p->role_field.key_loc = o->role_field.key_loc;
+	p->role_field.value_loc = o->role_field.value_loc;
+	if (p->role_ref == NULL)
+		p->role_ref = o->role_ref;
+	for (i = 0; i < p->nannotations; i++)
+		for (j = 0; j < o->nannotations; j++)
+			if (strcmp(p->annotations[i].key,
+			    o->annotations[j].key) == 0) {
+				p->annotations[i].key_loc =
+				    o->annotations[j].key_loc;
+				p->annotations[i].value_loc =
+				    o->annotations[j].value_loc;
+			}
+}
+
 /* The plans' objects root has, and how many objects root has. */
 static size_t
 plan_matches(struct model *m, unsigned int root, size_t *total)
@@ -2677,6 +2784,7 @@ plan_matches(struct model *m, unsigned int root, size_t *total)
 	MATCHES(role_policies, n);
 	MATCHES(pod_identities, n);
 	MATCHES(addons, n);
+	MATCHES(tf_sas, n);
 	return n;
 }
 
@@ -2727,6 +2835,7 @@ merge_plan(struct tf_src *S)
 	MERGE(role_policies, struct role_policy, (void)0);
 	MERGE(pod_identities, struct pod_identity, (void)0);
 	MERGE(addons, struct eks_addon, merge_addon(p, o));
+	MERGE(tf_sas, struct tf_sa, merge_tf_sa(p, o));
 }
 
 /*
@@ -2810,12 +2919,18 @@ qualify(struct tf_src *S)
 		for (j = 0; j < m->addons.n; j++)
 			if (m->addons.v[j]->tf_root == r->tf_root)
 				qualify_addon(m->addons.v[j], old, r->address);
+		for (j = 0; j < m->tf_sas.n; j++)
+			if (m->tf_sas.v[j]->tf_root == r->tf_root &&
+			    m->tf_sas.v[j]->role_ref != NULL &&
+			    strcmp(m->tf_sas.v[j]->role_ref, old) == 0)
+				m->tf_sas.v[j]->role_ref = r->address;
 	}
 	QUALIFY(providers, struct oidc_provider);
 	QUALIFY(clusters, struct eks_cluster);
 	QUALIFY(role_policies, struct role_policy);
 	QUALIFY(pod_identities, struct pod_identity);
 	QUALIFY(addons, struct eks_addon);
+	QUALIFY(tf_sas, struct tf_sa);
 }
 
 void
