@@ -219,6 +219,79 @@ static const char trust_section[] =
     "of any OIDC provider its trust names.\n"
     ".El\n";
 
+/*
+ * Which rules apply to what each source declares: the rules check the
+ * model, so this is a fact of the loaders, kept here beside the rules'
+ * own texts.
+ */
+static const char sources_section[] =
+    ".Sh SOURCES\n"
+    "Every input is read into one model of roles, OIDC providers, "
+    "ServiceAccounts and workloads, and the rules check the model, not "
+    "a format: a rule about a role or its trust applies to a role of "
+    "any source, and a rule about a ServiceAccount to a ServiceAccount "
+    "of any source.\n"
+    ".Bl -tag -width Ds\n"
+    ".It Roles\n"
+    "Terraform plans and state\n.Pq Ic aws_iam_role ,\n"
+    "Terraform sources, CloudFormation templates\n"
+    ".Pq Ic AWS::IAM::Role ,\n"
+    "AWS CLI output of\n.Ql aws iam get-role\nand\n.Ql list-roles ,\n"
+    "ACK and Crossplane\n.Ic Role\nobjects, and the roles of an eksctl\n"
+    ".Ic ClusterConfig\n.Pq Ql iam.serviceAccounts .\n"
+    ".It OIDC providers\n"
+    "Terraform\n.Pq Ic aws_iam_openid_connect_provider ,\n"
+    "CloudFormation\n.Pq Ic AWS::IAM::OIDCProvider ,\n"
+    "AWS CLI output, ACK and Crossplane\n.Ic OpenIDConnectProvider\n"
+    "objects, and eksctl's\n.Ql iam.withOIDC .\n"
+    ".It ServiceAccounts\n"
+    "Kubernetes manifests and lists, the ServiceAccounts eksctl makes, "
+    "those of EKS add-ons given a role\n"
+    ".Pq Ic aws_eks_addon , Ic AWS::EKS::Addon , No eksctl Ql addons ,\n"
+    "and Terraform's\n.Ic kubernetes_service_account ,\n"
+    ".Ic kubernetes_service_account_v1 ,\n"
+    ".Ic kubernetes_manifest\nand the values of a\n.Ic helm_release .\n"
+    ".It Workloads\n"
+    "Kubernetes manifests only.\n"
+    ".El\n"
+    ".Pp\n"
+    "Some rules need what only some sources give:\n"
+    ".Bl -bullet\n"
+    ".It\n"
+    ".Sy irsa-role-no-permissions\n"
+    "needs the role's policies, which Terraform, CloudFormation, ACK, "
+    "Crossplane and eksctl declare; a role known from AWS CLI output "
+    "alone, an adopted ACK Role, an observe-only Crossplane Role and "
+    "an eksctl\n.Ql attachRoleARN\nrole have policies that are not "
+    "known, and are not reported.\n"
+    ".It\n"
+    ".Sy irsa-role-trust-drift\n"
+    "needs a role both declared and shown by AWS CLI output;\n"
+    ".Sy irsa-role-declared-twice\n"
+    "two declarations of one role.\n"
+    ".It\n"
+    ".Sy irsa-role-name-generated\n"
+    "fires for a Terraform role with\n.Ic name_prefix\n"
+    "and for a role whose name its source leaves to AWS (a "
+    "CloudFormation role without\n.Ic RoleName ,\n"
+    "an eksctl role without\n.Ic roleName ) .\n"
+    ".It\n"
+    "The rules about annotation keys, duplicate keys, containers and "
+    "workloads\n"
+    ".Pq Sy irsa-annotation-key-typo , irsa-duplicate-key , irsa-container-env-preempts-webhook , irsa-workload-sa-missing No and the like\n"
+    "read the manifests as written; a ServiceAccount another tool makes "
+    "(eksctl, an add-on, Terraform) has only the annotations its source "
+    "declares.\n"
+    ".It\n"
+    ".Sy irsa-addon-unknown\nand\n.Sy irsa-addon-role-unneeded\n"
+    "are about EKS add-ons;\n"
+    ".Sy terraform-not-evaluated\nand\n"
+    ".Sy terraform-format-version\nabout Terraform;\n"
+    ".Sy irsa-inputs-unrendered\n"
+    "about Helm charts, kustomizations that transform, Crossplane "
+    "Compositions and claims, and Helm values a chart decides.\n"
+    ".El\n";
+
 void
 report_rules_mdoc(FILE *fp)
 {
@@ -261,5 +334,6 @@ report_rules_mdoc(FILE *fp)
 	}
 	fputs(".El\n", fp);
 	fputs(trust_section, fp);
+	fputs(sources_section, fp);
 	fputs(".Sh SEE ALSO\n.Xr irsalint 1\n", fp);
 }
