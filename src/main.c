@@ -555,42 +555,6 @@ rel_root(struct arena *a, const char *root)
 	return p;
 }
 
-/*
- * The configuration's clusters into the model, and for each file that
- * holds a ServiceAccount the clusters whose manifests it is among.
- */
-static void
-deploy_clusters(struct model *m, const struct config *c)
-{
-	const struct deploy_cluster	**v;
-	struct deploy_cluster		 *dc;
-	const struct k8s_obj		 *o;
-	const char			 *rel;
-	size_t				  i, k, n;
-
-	if (c->nclusters == 0)
-		return;
-	for (k = 0; k < c->nclusters; k++) {
-		dc = model_add_deploy_cluster(m);
-		dc->name = c->clusters[k].name;
-		dc->issuer = c->clusters[k].issuer;
-		dc->loc = *c->clusters[k].loc;
-	}
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (o->kind != K8S_SERVICEACCOUNT ||
-		    strmap_get(&m->deploy_by_file, o->loc.file) != NULL)
-			continue;
-		rel = config_rel(c, m->arena, o->loc.file);
-		v = arena_alloc(m->arena, c->nclusters * sizeof(*v));
-		for (k = n = 0; k < c->nclusters; k++)
-			if (config_match(c->clusters[k].manifests,
-			    c->clusters[k].nmanifests, rel))
-				v[n++] = m->deploy_clusters.v[k];
-		model_deploy_file(m, o->loc.file, v, n);
-	}
-}
-
 static int
 fix_unchanged(const char *file, void *arg)
 {
@@ -862,7 +826,7 @@ main(int argc, char *argv[])
 		load_path(&m, &dg, *argv);
 	lo.tf_vars = tfv;
 	load_finish(&m, &dg, &lo);
-	deploy_clusters(&m, &cfg);
+	config_deploy(&cfg, &m);
 	model_index(&m);
 	bindings_init(&bs);
 	engine_run(&m, &dg, &bs);
