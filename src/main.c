@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "load.h"
+#include "lsp.h"
 #include "model.h"
 #include "report.h"
 #include "rule.h"
@@ -82,9 +83,10 @@ usage(FILE *fp, int status)
 	    "       %*s [--fail-on level] %s\n"
 	    "       %*s [--list-rules] [-n namespace] [-o [format=]file]\n"
 	    "       %*s [--show-suppressed] [--stdin-filename name]\n"
-	    "       %*s [--var name=value] [--var-file file] path ...\n",
+	    "       %*s [--var name=value] [--var-file file] path ...\n"
+	    "       %s --lsp\n",
 	    progname, w, "", w, "", plugin ? "[-f file] [--format format]" :
-	    "[-f format]", w, "", w, "", w, "");
+	    "[-f format]", w, "", w, "", w, "", progname);
 	if (fp == stdout)
 		fputs("\n"
 		    "      --changed           the paths are changed files: "
@@ -119,6 +121,10 @@ usage(FILE *fp, int status)
 	if (fp == stdout)
 		fputs("  -h, --help              print this help and exit\n"
 		    "      --list-rules        list every rule and exit\n"
+		    "      --lsp               serve the Language Server "
+		    "Protocol on standard input\n"
+		    "                          and output, linting the "
+		    "workspace as it is edited\n"
 		    "  -n, --namespace NS      namespace of objects that set "
 		    "none (default default)\n"
 		    "      --no-config         read no .irsalint.yaml\n"
@@ -601,6 +607,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "list-rules", no_argument, NULL, 'L' },
+		{ "lsp", no_argument, NULL, 'P' },
 		{ "namespace", required_argument, NULL, 'n' },
 		{ "no-config", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -626,7 +633,7 @@ main(int argc, char *argv[])
 	int			 ch, fail_on = -1, status, s;
 	size_t			 i;
 	int			 list = 0, no_config = 0, quiet = 0, verbose = 0;
-	int			 fix = 0, changed = 0;
+	int			 fix = 0, changed = 0, lsp = 0, nargs = argc;
 	struct changed		 ch_set;
 	size_t			 nhidden = 0;
 	struct output		 outs[MAX_OUTPUTS];
@@ -682,6 +689,9 @@ main(int argc, char *argv[])
 		case 'L':
 			list = 1;
 			break;
+		case 'P':
+			lsp = 1;
+			break;
 		case 'n':
 			if (*optarg == '\0') {
 				warnx("--namespace: empty namespace");
@@ -736,6 +746,13 @@ main(int argc, char *argv[])
 	for (k = 0; k < nout; k++)
 		if (!outs[k].given)
 			outs[k].format = format;
+	/* The workspace's .irsalint.yaml says what to lint, not options. */
+	if (lsp && nargs != 2) {
+		warnx("--lsp takes no other option and no path");
+		usage(stderr, 2);
+	}
+	if (lsp)
+		return lsp_main();
 	if (explain_id != NULL)
 		return explain(explain_id);
 	if (list) {
