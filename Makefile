@@ -55,6 +55,8 @@ else
 PROG	= irsalint
 endif
 TESTPROG = $(OBJDIR)/check_irsalint
+# The language server's test client links cJSON only, none of ours.
+LSP_CLIENT = $(OBJDIR)/lsp_client
 
 all: $(PROG)
 
@@ -73,7 +75,7 @@ $(TESTPROG): $(TEST_OBJS) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $(LIB_LIBS) \
 	    $(CHECK_LIBS)
 
-check: $(PROG) $(TESTPROG)
+check: $(PROG) $(TESTPROG) $(LSP_CLIENT)
 	CK_FORK=no $(TESTPROG)
 	sh tests/golden.sh $(PROG)
 	sh tests/rulecases.sh $(PROG)
@@ -87,8 +89,13 @@ check: $(PROG) $(TESTPROG)
 	sh tests/fixdiff.sh $(PROG)
 	sh tests/precommit.sh $(PROG)
 	sh tests/action.sh $(PROG)
+	sh tests/lsp.sh $(PROG) $(LSP_CLIENT)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
+
+$(LSP_CLIENT): tests/lsp_client.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tests/lsp_client.c $(LIB_LIBS)
 
 # The include matrix of tests/layering.sh on this tree (its self-test
 # first); check runs both too.
