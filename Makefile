@@ -139,7 +139,8 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
 FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
 	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input \
-	build/fuzz/fuzz_hcl build/fuzz/fuzz_tfsrc build/fuzz/fuzz_config
+	build/fuzz/fuzz_hcl build/fuzz/fuzz_tfsrc build/fuzz/fuzz_config \
+	build/fuzz/fuzz_lsp
 
 fuzz: $(FUZZ_PROGS) fuzz-corpus
 
@@ -158,7 +159,7 @@ fuzz-corpus:
 	@mkdir -p build/fuzz/corpus_k8s build/fuzz/corpus_tf \
 	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy \
 	    build/fuzz/corpus_input build/fuzz/corpus_hcl build/fuzz/corpus_tfsrc \
-	    build/fuzz/corpus_config
+	    build/fuzz/corpus_config build/fuzz/corpus_lsp
 	@find testdata -type f \( -name '*.yaml' -o -name '*.yml' \) | \
 	    while read f; do cp "$$f" build/fuzz/corpus_k8s/; done
 	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
@@ -170,6 +171,7 @@ fuzz-corpus:
 	    build/fuzz/corpus_input/
 	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
 	@cp testdata/hcl/*.tf build/fuzz/corpus_hcl/
+	@cp testdata/fuzz/lsp/* build/fuzz/corpus_lsp/
 	@find testdata/config testdata/config-inputs testdata/config-clusters \
 	    testdata/changed -type f -name '*.yaml' | \
 	    while read f; do cp "$$f" build/fuzz/corpus_config/"$$(echo "$$f" | tr / _)"; done
