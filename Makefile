@@ -90,6 +90,7 @@ check: $(PROG) $(TESTPROG) $(LSP_CLIENT)
 	sh tests/precommit.sh $(PROG)
 	sh tests/action.sh $(PROG)
 	sh tests/lsp.sh $(PROG) $(LSP_CLIENT)
+	sh tests/lsp-nvim.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
 
