@@ -219,7 +219,18 @@ bench: $(PROG) $(BENCHGEN) $(BASELINE)
 	BENCH_SIZES="$(BENCH_SIZES)" BENCH_RUNS="$(BENCH_RUNS)" \
 	    sh tests/bench.sh $(PROG) $(BENCHGEN) $(BASELINE)
 
-.PHONY: bench
+# The language server's re-lint latency on each change (not part of
+# bench, which times the command line): make bench-lsp
+LSPBENCH = build/tools/lspbench
+
+$(LSPBENCH): tools/lspbench.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/lspbench.c $(LIB_LIBS)
+
+bench-lsp: $(PROG) $(BENCHGEN) $(LSPBENCH)
+	sh tests/lsp-bench.sh $(PROG) $(BENCHGEN) $(LSPBENCH)
+
+.PHONY: bench bench-lsp
 
 
 # Differential test of the trust verdicts against an independent IAM
