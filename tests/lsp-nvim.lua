@@ -4,10 +4,10 @@
 -- checks that the finding is at the right character, that the related
 -- places in infra/main.tf get theirs, that the quick fix applies and
 -- clears the finding, and that stopping the client exits the server
--- with status 0.  Neovim counts in UTF-16 and columns in bytes, so the
+-- with status 0; then the same on the bundled example.  Neovim counts in UTF-16 and columns in bytes, so the
 -- character outside the Basic Multilingual Plane before the finding
 -- must be converted right on both sides.
-local prog, ws = os.getenv('IRSALINT'), os.getenv('WS')
+local prog, ws, art = os.getenv('IRSALINT'), os.getenv('WS'), os.getenv('ART')
 local failed = 0
 
 local function check(ok, what)
@@ -74,4 +74,49 @@ end, 20), 'the unsaved fix clears the findings in both files')
 client.stop()
 check(vim.wait(20000, function() return exit_code ~= nil end, 20) and
   exit_code == 0, 'shutdown and exit: status ' .. tostring(exit_code))
+
+-- The bundled example (ART: its Terraform sources and broken manifests):
+-- the ServiceAccount in the wrong namespace is flagged at its annotation,
+-- no quick fix is offered (its Deployment runs there too, so moving the
+-- ServiceAccount alone would be wrong), and typing the right namespace
+-- clears that finding and leaves the other ServiceAccount's.
+local function sub_mismatch_at(b, lnum)
+  for _, x in ipairs(vim.diagnostic.get(b)) do
+    if x.lnum == lnum and x.code == 'irsa-trust-sub-mismatch' then
+      return x
+    end
+  end
+end
+exit_code = nil
+id = vim.lsp.start_client({
+  name = 'irsalint-example',
+  cmd = { prog, '--lsp' },
+  root_dir = art,
+  on_exit = function(code) exit_code = code end,
+})
+vim.cmd('edit ' .. vim.fn.fnameescape(art .. '/broken/serviceaccount.yaml'))
+buf = vim.api.nvim_get_current_buf()
+vim.lsp.buf_attach_client(buf, id)
+client = vim.lsp.get_client_by_id(id)
+check(vim.wait(20000, function() return sub_mismatch_at(buf, 11) ~= nil end,
+  20), 'the example: the wrong namespace is found')
+d = sub_mismatch_at(buf, 11) or {}
+line = vim.api.nvim_buf_get_lines(buf, 11, 12, false)[1] or ''
+check(line:sub((d.col or 0) + 1, d.end_col or 0) ==
+  'eks.amazonaws.com/role-arn', 'the example: at the annotation key')
+vim.api.nvim_win_set_cursor(0, { 7, 13 })
+params = vim.lsp.util.make_range_params()
+params.context = { diagnostics = {} }
+res = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 10000)
+actions = res and res[id] and res[id].result or {}
+check(#actions == 0, 'the example: no quick fix while a Deployment runs there: ' ..
+  #actions)
+vim.api.nvim_buf_set_lines(buf, 6, 7, false, { '  namespace: kube-system' })
+check(vim.wait(20000, function()
+  return sub_mismatch_at(buf, 11) == nil and sub_mismatch_at(buf, 24) ~= nil
+end, 20), 'the example: the typed fix clears that finding, not the other')
+client.stop()
+check(vim.wait(20000, function() return exit_code ~= nil end, 20) and
+  exit_code == 0, 'the example: shutdown and exit: status ' ..
+  tostring(exit_code))
 finish()
