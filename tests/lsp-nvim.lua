@@ -33,8 +33,11 @@ local buf = vim.api.nvim_get_current_buf()
 vim.lsp.buf_attach_client(buf, id)
 local client = vim.lsp.get_client_by_id(id)
 
-check(vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 20),
-  'diagnostics arrive for the ServiceAccount')
+-- The server publishes the ServiceAccount's file, then main.tf's.
+local tf = vim.uri_to_bufnr(vim.uri_from_fname(ws .. '/infra/main.tf'))
+check(vim.wait(20000, function()
+  return #vim.diagnostic.get(buf) > 0 and #vim.diagnostic.get(tf) > 0
+end, 20), 'diagnostics arrive for the ServiceAccount and the trust')
 check(client.offset_encoding == 'utf-16', 'UTF-16 is agreed on: ' ..
   tostring(client.offset_encoding))
 local d = vim.diagnostic.get(buf)[1] or {}
@@ -46,7 +49,6 @@ check(d.lnum == 3 and d.severity == vim.diagnostic.severity.ERROR and
     tostring(d.lnum), tostring(d.col), tostring(d.end_col),
     line:sub((d.col or 0) + 1, d.end_col or 0)))
 
-local tf = vim.uri_to_bufnr(vim.uri_from_fname(ws .. '/infra/main.tf'))
 local info = vim.diagnostic.get(tf)
 check(#info == 2 and info[1].severity == vim.diagnostic.severity.INFO,
   'infra/main.tf shows the role and its sub condition: ' .. #info)
