@@ -495,7 +495,7 @@ real_of(const char *path)
 	return realpath(path, real) != NULL ? xstrdup(real) : NULL;
 }
 
-/* Is the real path real inside the workspace (or the workspace)? */
+/* Is real (a real path) the workspace or inside it? */
 static int
 in_root(const struct lsp *L, const char *real)
 {
