@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Unit tests of the language server's framing (lsp_rpc.c) and of its
- * positions and URIs (lsp_pos.c); tests/lsp.sh drives the server.
+ * Unit tests of the language server's framing (lsp_rpc.c), of its
+ * positions and URIs (lsp_pos.c), and of its limits without a
+ * workspace; tests/lsp.sh drives the server with one.
  */
 #include <string.h>
 
@@ -190,6 +191,91 @@ START_TEST(json_strings_are_valid_utf8)
 }
 END_TEST
 
+/* A session in memory: the client's bytes in, the server's out. */
+struct session {
+	struct mem	 in;
+	struct buf	 out;
+};
+
+static ssize_t
+session_read(void *arg, char *p, size_t n)
+{
+	return mem_read(&((struct session *)arg)->in, p, n);
+}
+
+static int
+session_write(void *arg, const char *p, size_t n)
+{
+	buf_add(&((struct session *)arg)->out, p, n);
+	return 0;
+}
+
+/* The n messages, each framed, into b. */
+static void
+frames(struct buf *b, const char *const *v, size_t n)
+{
+	size_t	 i;
+
+	buf_reset(b);
+	for (i = 0; i < n; i++)
+		buf_addf(b, "Content-Length: %zu\r\n\r\n%s", strlen(v[i]),
+		    v[i]);
+}
+
+/*
+ * The server proper, without a workspace: a message over the limit is
+ * refused and its content skipped, the next is read in step; a request
+ * before initialize is refused; exit without shutdown is status 1, and
+ * after it 0.
+ */
+START_TEST(the_server_refuses_what_is_too_long_and_goes_on)
+{
+	static const char *const in[] = {
+	    "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"initialize\","
+	    "\"params\":{\"capabilities\":{}}}",
+	    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"shutdown\"}",
+	    "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}" };
+	static const char *const want[] = {
+	    "{\"id\":null,\"error\":{\"code\":-32600,\"message\":\"a "
+	    "message longer than 64 bytes is not read\"},\"jsonrpc\":\"2.0\"}",
+	    "{\"id\":1,\"error\":{\"code\":-32002,\"message\":\"the server "
+	    "is not initialized\"},\"jsonrpc\":\"2.0\"}" };
+	static const char *const in2[] = {
+	    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}",
+	    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}",
+	    "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
+	    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}" };
+	const struct lsp_opts	 opts = { ".", 64 };
+	struct session		 S;
+	struct lsp_io		 sio = { session_read, session_write, NULL,
+	    &S };
+	struct buf		 b = BUF_INIT, w = BUF_INIT;
+
+	memset(&S, 0, sizeof(S));
+	S.out = (struct buf)BUF_INIT;
+	frames(&b, in, 3);
+	S.in.s = b.buf;
+	S.in.len = b.len;
+	S.in.step = 5;
+	ck_assert_int_eq(lsp_serve(&sio, &opts), 1);
+	frames(&w, want, 2);
+	ck_assert_str_eq(S.out.buf, w.buf);
+
+	/* Nothing is read after exit. */
+	buf_reset(&S.out);
+	frames(&b, in2, 4);
+	S.in.s = b.buf;
+	S.in.len = b.len;
+	S.in.off = 0;
+	ck_assert_int_eq(lsp_serve(&sio, &opts), 0);
+	ck_assert_ptr_nonnull(strstr(S.out.buf, "\"id\":2,\"result\":null"));
+	ck_assert_ptr_null(strstr(S.out.buf, "\"id\":3"));
+	buf_release(&S.out);
+	buf_release(&b);
+	buf_release(&w);
+}
+END_TEST
+
 Suite *
 lsp_suite(void)
 {
@@ -202,6 +288,7 @@ lsp_suite(void)
 	tcase_add_test(tc, characters_count_utf16_units_or_code_points);
 	tcase_add_test(tc, file_uris_decode_and_encode);
 	tcase_add_test(tc, json_strings_are_valid_utf8);
+	tcase_add_test(tc, the_server_refuses_what_is_too_long_and_goes_on);
 	suite_add_tcase(s, tc);
 	return s;
 }
