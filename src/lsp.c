@@ -17,6 +17,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <limits.h>
@@ -124,6 +125,7 @@ static const cJSON *jget(const cJSON *, const char *);
 static const char *jstr(const cJSON *, const char *);
 static int	 juint(const cJSON *, const char *, size_t *);
 static void	 jadd_str(cJSON *, const char *, const char *);
+static void	 jadd_msg(struct lsp *, cJSON *, const char *, const char *);
 static void	 send_msg(struct lsp *, cJSON *);
 static void	 reply(struct lsp *, const cJSON *, cJSON *);
 static void	 reply_error(struct lsp *, const cJSON *, int, const char *,
@@ -212,6 +214,38 @@ jadd_str(cJSON *o, const char *key, const char *s)
 
 	lsp_utf8(s, &b);
 	cJSON_AddStringToObject(o, key, b.buf);
+	buf_release(&b);
+}
+
+/*
+ * A message of a diagnostic: the paths in it are the workspace's, so
+ * they are written from its root ("infra: the module has syntax
+ * errors"), as a run at the root would print them.
+ */
+static void
+jadd_msg(struct lsp *L, cJSON *o, const char *key, const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *s0 = s;
+	size_t		 n = strlen(L->root);
+
+	if (n <= 1 || strstr(s, L->root) == NULL) {
+		jadd_str(o, key, s);
+		return;
+	}
+	/* The root and a '/', not within a longer path. */
+	while ((p = strstr(s, L->root)) != NULL) {
+		buf_add(&b, s, (size_t)(p - s));
+		if (p[n] != '/' || (p > s0 && (isalnum((unsigned char)p[-1]) ||
+		    strchr("/._-~", p[-1]) != NULL)))
+			buf_add(&b, p, n);
+		else
+			n++;
+		s = p + n;
+		n = strlen(L->root);
+	}
+	buf_adds(&b, s);
+	jadd_str(o, key, b.buf);
 	buf_release(&b);
 }
 
@@ -891,7 +925,7 @@ diag_json(struct lsp *L, const struct diag *d)
 	if (d->rule != NULL)
 		cJSON_AddStringToObject(o, "code", d->rule->id);
 	cJSON_AddStringToObject(o, "source", "irsalint");
-	jadd_str(o, "message", d->msg);
+	jadd_msg(L, o, "message", d->msg);
 	if (d->related == NULL)
 		return o;
 	a = cJSON_AddArrayToObject(o, "relatedInformation");
@@ -901,7 +935,7 @@ diag_json(struct lsp *L, const struct diag *d)
 		    &r->loc));
 		s = r->address != NULL ? arena_printf(&L->run.arena,
 		    "%s: %s", r->address, r->msg) : r->msg;
-		jadd_str(ri, "message", s);
+		jadd_msg(L, ri, "message", s);
 		cJSON_AddItemToArray(a, ri);
 	}
 	return o;
@@ -925,12 +959,12 @@ related_json(struct lsp *L, const struct diag *d, const struct related *r)
 	cJSON_AddStringToObject(o, "source", "irsalint");
 	what = r->address != NULL ? arena_printf(&L->run.arena, "%s: %s",
 	    r->address, r->msg) : r->msg;
-	jadd_str(o, "message", arena_printf(&L->run.arena, "%s; it explains "
+	jadd_msg(L, o, "message", arena_printf(&L->run.arena, "%s; it explains "
 	    "%s at %s:%u:%u: %s", what, d->rule->id, path_under(&L->run.arena,
 	    L->root, d->loc.file), d->loc.line, d->loc.col, d->msg));
 	ri = cJSON_CreateObject();
 	cJSON_AddItemToObject(ri, "location", location_json(L, &d->loc));
-	jadd_str(ri, "message", d->msg);
+	jadd_msg(L, ri, "message", d->msg);
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(o, "relatedInformation"),
 	    ri);
 	return o;
