@@ -327,6 +327,7 @@ main(int argc, char *argv[])
 	size_t		 cap = 0, n, lineno = 0, nmsg = 0;
 	ssize_t		 len;
 	int		 ch, fails = 0, bad, status, expect, closed = 0;
+	int		 blanks = 0;
 	char		 head[64];
 
 	while ((ch = getopt(argc, argv, "+t:u:")) != -1)
@@ -371,18 +372,25 @@ main(int argc, char *argv[])
 		if (len > 0 && line[len - 1] == '\n')
 			line[--len] = '\0';
 		expect = line[0] == '<';
-		/* -u: what the server wrote before the next directive. */
+		/*
+		 * -u: what the server wrote before the next directive, and
+		 * the blank lines before that directive after it.
+		 */
+		if (up != NULL && line[0] == '\0') {
+			blanks++;
+			continue;
+		}
 		if (up != NULL && !expect) {
-			while ((got = read_msg(&S, line[0] != '\0' ? 700 : 0,
-			    &bad)) != NULL) {
+			while ((got = read_msg(&S, 700, &bad)) != NULL) {
 				fputs("< ", up);
 				put_unsubst(up, got);
 				fputc('\n', up);
 				free(got);
 			}
-		}
-		if (up != NULL && !expect)
+			for (; blanks > 0; blanks--)
+				fputc('\n', up);
 			fprintf(up, "%s\n", line);
+		}
 		if (line[0] == '\0' || line[0] == '#')
 			continue;
 		if (strncmp(line, ">raw ", 5) == 0) {

@@ -9,28 +9,28 @@
 # Before initialize, requests are refused and notifications ignored.
 > {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{}}
 > {"jsonrpc":"2.0","id":0,"method":"textDocument/codeAction","params":{}}
-
 < {"id":0,"error":{"code":-32002,"message":"the server is not initialized"},"jsonrpc":"2.0"}
-> {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"@URI@","workspaceFolders":[{"uri":"@URI@","name":"ws"}],"capabilities":{"general":{"positionEncodings":["utf-16"]},"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}}}
 
+> {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"@URI@","workspaceFolders":[{"uri":"@URI@","name":"ws"}],"capabilities":{"general":{"positionEncodings":["utf-16"]},"workspace":{"didChangeWatchedFiles":{"dynamicRegistration":true}}}}}
 < {"id":1,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},"codeActionProvider":{"codeActionKinds":["quickfix"]}},"serverInfo":{"name":"irsalint","version":"0.1.0"}},"jsonrpc":"2.0"}
+
 # Loaded at initialized: the finding on the ServiceAccount, and where
 # the trust says otherwise in main.tf, each in its own file.
 > {"jsonrpc":"2.0","method":"initialized","params":{}}
-
 < {"id":"irsalint/watch","method":"client/registerCapability","params":{"registrations":[{"id":"irsalint-watched-files","method":"workspace/didChangeWatchedFiles","registerOptions":{"watchers":[{"globPattern":"**/*.{yaml,yml,json,tfstate,tf,tfvars}"},{"globPattern":"**/.irsalint.yaml"}]}}]},"jsonrpc":"2.0"}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/k8s/ledger.yaml","diagnostics":[{"range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}},"severity":1,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}}},"message":"aws_iam_role.ledger: role payments-ledger is defined here"},{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":21,"character":18},"end":{"line":21,"character":57}}},"message":"aws_iam_role.ledger: the sub condition is written here"}]}]},"jsonrpc":"2.0"}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/infra/main.tf","diagnostics":[{"range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}},"severity":3,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"aws_iam_role.ledger: role payments-ledger is defined here; it explains irsa-trust-sub-mismatch at k8s/ledger.yaml:4:87: ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/k8s/ledger.yaml","range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}}},"message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets"}]},{"range":{"start":{"line":21,"character":18},"end":{"line":21,"character":57}},"severity":3,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"aws_iam_role.ledger: the sub condition is written here; it explains irsa-trust-sub-mismatch at k8s/ledger.yaml:4:87: ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/k8s/ledger.yaml","range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}}},"message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets"}]}]},"jsonrpc":"2.0"}
+
 # The client's answer to the registration needs nothing.
 > {"jsonrpc":"2.0","id":"irsalint/watch","result":null}
 > {"jsonrpc":"2.0","id":2,"method":"initialize","params":{"capabilities":{}}}
-
 < {"id":2,"error":{"code":-32600,"message":"initialize was sent already"},"jsonrpc":"2.0"}
+
 # Opened as it is on disk: the same findings, with the version.
 > {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"@URI@/k8s/ledger.yaml","languageId":"yaml","version":1,"text":"# The namespace is wrong: the trust admits payments:ledger.\napiVersion: v1\nkind: ServiceAccount\nmetadata: {labels: {owner: \"Zoë 🚀\"}, namespace: paymnets, name: ledger, annotations: {eks.amazonaws.com/role-arn: \"arn:aws:iam::111122223333:role/payments-ledger\"}}\n"}}}
-
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/k8s/ledger.yaml","version":1,"diagnostics":[{"range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}},"severity":1,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}}},"message":"aws_iam_role.ledger: role payments-ledger is defined here"},{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":21,"character":18},"end":{"line":21,"character":57}}},"message":"aws_iam_role.ledger: the sub condition is written here"}]}]},"jsonrpc":"2.0"}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/infra/main.tf","diagnostics":[{"range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}},"severity":3,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"aws_iam_role.ledger: role payments-ledger is defined here; it explains irsa-trust-sub-mismatch at k8s/ledger.yaml:4:87: ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/k8s/ledger.yaml","range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}}},"message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets"}]},{"range":{"start":{"line":21,"character":18},"end":{"line":21,"character":57}},"severity":3,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"aws_iam_role.ledger: the sub condition is written here; it explains irsa-trust-sub-mismatch at k8s/ledger.yaml:4:87: ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/k8s/ledger.yaml","range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}}},"message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets"}]}]},"jsonrpc":"2.0"}
+
 # The quick fix, asked for at the namespace (UTF-16 character 49 is code
 # point column 49), at the sub condition in main.tf, and with only a
 # kind the server has none of.
@@ -39,32 +39,32 @@
 > {"jsonrpc":"2.0","id":4,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"@URI@/infra/main.tf"},"range":{"start":{"line":21,"character":20},"end":{"line":21,"character":30}},"context":{"diagnostics":[],"only":["quickfix"]}}}
 < {"id":4,"result":[{"title":"move the ServiceAccount to namespace payments","kind":"quickfix","isPreferred":true,"diagnostics":[{"range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}},"severity":1,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}}},"message":"aws_iam_role.ledger: role payments-ledger is defined here"},{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":21,"character":18},"end":{"line":21,"character":57}}},"message":"aws_iam_role.ledger: the sub condition is written here"}]}],"edit":{"changes":{"@URI@/k8s/ledger.yaml":[{"range":{"start":{"line":3,"character":49},"end":{"line":3,"character":57}},"newText":"payments"}]}}}],"jsonrpc":"2.0"}
 > {"jsonrpc":"2.0","id":5,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"@URI@/k8s/ledger.yaml"},"range":{"start":{"line":3,"character":49},"end":{"line":3,"character":49}},"context":{"diagnostics":[],"only":["refactor"]}}}
-
 < {"id":5,"result":[],"jsonrpc":"2.0"}
+
 # The fix applied in the editor and not saved (the rocket written as a
 # JSON surrogate pair this time): no finding left, so [] for both files.
 > {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"@URI@/k8s/ledger.yaml","version":2},"contentChanges":[{"text":"# The namespace is wrong: the trust admits payments:ledger.\napiVersion: v1\nkind: ServiceAccount\nmetadata: {labels: {owner: \"Zoë \ud83d\ude80\"}, namespace: payments, name: ledger, annotations: {eks.amazonaws.com/role-arn: \"arn:aws:iam::111122223333:role/payments-ledger\"}}\n"}]}}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/k8s/ledger.yaml","version":2,"diagnostics":[]},"jsonrpc":"2.0"}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/infra/main.tf","diagnostics":[]},"jsonrpc":"2.0"}
 > {"jsonrpc":"2.0","id":6,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"@URI@/k8s/ledger.yaml"},"range":{"start":{"line":3,"character":0},"end":{"line":4,"character":0}},"context":{"diagnostics":[]}}}
-
 < {"id":6,"result":[],"jsonrpc":"2.0"}
+
 # A YAML error in the buffer is an input error, at its place.
 > {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"@URI@/k8s/ledger.yaml","version":3},"contentChanges":[{"text":"apiVersion: v1\nkind: ServiceAccount\nmetadata: {labels: {owner: \"Zoë 🚀\"}, namespace: [payments\n"}]}}
-
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/infra/main.tf","diagnostics":[{"range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}},"severity":2,"code":"irsa-inputs-no-serviceaccounts","source":"irsalint","message":"aws_iam_role.ledger: the trust admits ServiceAccounts, but the inputs hold none, so its subjects are not checked: pass the manifests, or rendered charts on standard input (helm template ... | irsalint plan.json -)"}]},"jsonrpc":"2.0"}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/k8s/ledger.yaml","version":3,"diagnostics":[{"range":{"start":{"line":2,"character":49},"end":{"line":2,"character":50}},"severity":1,"source":"irsalint","message":"metadata.namespace: expected a scalar, found a sequence"},{"range":{"start":{"line":3,"character":0},"end":{"line":4,"character":0}},"severity":1,"source":"irsalint","message":"cannot parse YAML: did not find expected ',' or ']' while parsing a flow sequence"}]},"jsonrpc":"2.0"}
+
 # Closed unsaved: the file on disk counts again.
 > {"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"@URI@/k8s/ledger.yaml"}}}
-
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/k8s/ledger.yaml","diagnostics":[{"range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}},"severity":1,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}}},"message":"aws_iam_role.ledger: role payments-ledger is defined here"},{"location":{"uri":"@URI@/infra/main.tf","range":{"start":{"line":21,"character":18},"end":{"line":21,"character":57}}},"message":"aws_iam_role.ledger: the sub condition is written here"}]}]},"jsonrpc":"2.0"}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/infra/main.tf","diagnostics":[{"range":{"start":{"line":32,"character":0},"end":{"line":32,"character":8}},"severity":3,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"aws_iam_role.ledger: role payments-ledger is defined here; it explains irsa-trust-sub-mismatch at k8s/ledger.yaml:4:87: ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/k8s/ledger.yaml","range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}}},"message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets"}]},{"range":{"start":{"line":21,"character":18},"end":{"line":21,"character":57}},"severity":3,"code":"irsa-trust-sub-mismatch","source":"irsalint","message":"aws_iam_role.ledger: the sub condition is written here; it explains irsa-trust-sub-mismatch at k8s/ledger.yaml:4:87: ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets","relatedInformation":[{"location":{"uri":"@URI@/k8s/ledger.yaml","range":{"start":{"line":3,"character":87},"end":{"line":3,"character":113}}},"message":"ServiceAccount paymnets/ledger: trust policy of aws_iam_role.ledger (role payments-ledger) allows system:serviceaccount:payments:ledger, not namespace paymnets"}]}]},"jsonrpc":"2.0"}
+
 # Fixed on disk by another program, then said by the watcher.
 ! sed 's/paymnets/payments/' k8s/ledger.yaml > k8s/new && mv k8s/new k8s/ledger.yaml
 > {"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"@URI@/k8s/ledger.yaml","type":2}]}}
-
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/k8s/ledger.yaml","diagnostics":[]},"jsonrpc":"2.0"}
 < {"method":"textDocument/publishDiagnostics","params":{"uri":"@URI@/infra/main.tf","diagnostics":[]},"jsonrpc":"2.0"}
+
 # Not JSON, no length, not JSON-RPC, unknown: answered, and the server
 # goes on; an unknown notification is ignored.
 >raw Content-Length: 4\r\n\r\n{bad
@@ -75,8 +75,8 @@
 < {"id":7,"error":{"code":-32600,"message":"invalid request: not a JSON-RPC 2.0 message with a string or number id"},"jsonrpc":"2.0"}
 > {"jsonrpc":"2.0","method":"textDocument/didRename","params":{}}
 > {"jsonrpc":"2.0","id":8,"method":"textDocument/hover","params":{}}
-
 < {"id":8,"error":{"code":-32601,"message":"no method textDocument/hover"},"jsonrpc":"2.0"}
+
 > {"jsonrpc":"2.0","id":9,"method":"shutdown"}
 < {"id":9,"result":null,"jsonrpc":"2.0"}
 > {"jsonrpc":"2.0","id":10,"method":"textDocument/codeAction","params":{}}
