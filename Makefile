@@ -55,6 +55,8 @@ else
 PROG	= irsalint
 endif
 TESTPROG = $(OBJDIR)/check_irsalint
+# The language server's test client links cJSON only, none of ours.
+LSP_CLIENT = $(OBJDIR)/lsp_client
 
 all: $(PROG)
 
@@ -73,7 +75,7 @@ $(TESTPROG): $(TEST_OBJS) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $(LIB_LIBS) \
 	    $(CHECK_LIBS)
 
-check: $(PROG) $(TESTPROG)
+check: $(PROG) $(TESTPROG) $(LSP_CLIENT)
 	CK_FORK=no $(TESTPROG)
 	sh tests/golden.sh $(PROG)
 	sh tests/rulecases.sh $(PROG)
@@ -87,8 +89,14 @@ check: $(PROG) $(TESTPROG)
 	sh tests/fixdiff.sh $(PROG)
 	sh tests/precommit.sh $(PROG)
 	sh tests/action.sh $(PROG)
+	sh tests/lsp.sh $(PROG) $(LSP_CLIENT)
+	sh tests/lsp-nvim.sh $(PROG)
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -fsyntax-only tests/fuzz/*.c
 	sh tests/docs.sh $(PROG)
+
+$(LSP_CLIENT): tests/lsp_client.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tests/lsp_client.c $(LIB_LIBS)
 
 # The include matrix of tests/layering.sh on this tree (its self-test
 # first); check runs both too.
@@ -132,7 +140,8 @@ FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
 FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
 	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input \
-	build/fuzz/fuzz_hcl build/fuzz/fuzz_tfsrc build/fuzz/fuzz_config
+	build/fuzz/fuzz_hcl build/fuzz/fuzz_tfsrc build/fuzz/fuzz_config \
+	build/fuzz/fuzz_lsp
 
 fuzz: $(FUZZ_PROGS) fuzz-corpus
 
@@ -151,7 +160,7 @@ fuzz-corpus:
 	@mkdir -p build/fuzz/corpus_k8s build/fuzz/corpus_tf \
 	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy \
 	    build/fuzz/corpus_input build/fuzz/corpus_hcl build/fuzz/corpus_tfsrc \
-	    build/fuzz/corpus_config
+	    build/fuzz/corpus_config build/fuzz/corpus_lsp
 	@find testdata -type f \( -name '*.yaml' -o -name '*.yml' \) | \
 	    while read f; do cp "$$f" build/fuzz/corpus_k8s/"$$(echo "$$f" | tr / _)"; done
 	@cp testdata/ack/*.json build/fuzz/corpus_k8s/
@@ -166,6 +175,7 @@ fuzz-corpus:
 	    build/fuzz/corpus_input/
 	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
 	@cp testdata/hcl/*.tf build/fuzz/corpus_hcl/
+	@cp testdata/fuzz/lsp/* build/fuzz/corpus_lsp/
 	@find testdata/config testdata/config-inputs testdata/config-clusters \
 	    testdata/changed -type f -name '*.yaml' | \
 	    while read f; do cp "$$f" build/fuzz/corpus_config/"$$(echo "$$f" | tr / _)"; done
@@ -217,7 +227,18 @@ bench: $(PROG) $(BENCHGEN) $(BASELINE)
 	    BENCH_SHAPES="$(BENCH_SHAPES)" \
 	    sh tests/bench.sh $(PROG) $(BENCHGEN) $(BASELINE)
 
-.PHONY: bench
+# The language server's re-lint latency on each change (not part of
+# bench, which times the command line): make bench-lsp
+LSPBENCH = build/tools/lspbench
+
+$(LSPBENCH): tools/lspbench.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/lspbench.c $(LIB_LIBS)
+
+bench-lsp: $(PROG) $(BENCHGEN) $(LSPBENCH)
+	sh tests/lsp-bench.sh $(PROG) $(BENCHGEN) $(LSPBENCH)
+
+.PHONY: bench bench-lsp
 
 
 # Differential test of the trust verdicts against an independent IAM

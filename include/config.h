@@ -12,6 +12,7 @@
 struct arena;
 struct diags;
 struct loc;
+struct model;
 struct rule;
 
 #define CONFIG_NAME	".irsalint.yaml"
@@ -113,5 +114,12 @@ int		 config_match(const char *const *pats, size_t n,
  * are read only inside it.
  */
 const char	*config_root(struct arena *);
+
+/*
+ * The configuration's clusters into the model, and for each file that
+ * holds a ServiceAccount the clusters whose manifests it is among;
+ * after the load, before the engine runs.
+ */
+void		 config_deploy(const struct config *, struct model *);
 
 #endif /* CONFIG_H */

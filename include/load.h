@@ -38,7 +38,25 @@ struct load_opts {
 	size_t			  ntf_vars;
 	const char		 *root;		/* the repository root, a real
 						   path: what sources may read */
+	/*
+	 * Where a file's bytes come from when they are not those on disk:
+	 * the language server's open buffers.  overlay(overlay_arg, path)
+	 * returns the bytes of the file path names and sets *len, or NULL
+	 * to read the disk; they stay valid until the load is over.  Only
+	 * content is overlaid: which files exist, and whether they are
+	 * inside root, is still the disk's answer.  NULL: the disk alone.
+	 */
+	const char		*(*overlay)(void *, const char *path,
+				    size_t *len);
+	void			 *overlay_arg;
 };
+
+/*
+ * Open path for reading as every loader does: from the overlay of
+ * opts (which may be NULL) when it has the file, else from disk.
+ * NULL with errno set, as fopen(3).
+ */
+FILE	*load_fopen(const struct load_opts *, const char *path);
 
 /*
  * Record a directory of Terraform sources (*.tf) that load_path()

@@ -21,6 +21,7 @@
 #include "config.h"
 #include "diag.h"
 #include "input.h"
+#include "model.h"
 #include "rule.h"
 #include "strmap.h"
 #include "util.h"
@@ -1055,4 +1056,40 @@ config_match(const char *const *pats, size_t n, const char *rel)
 		if (config_glob(pats[i], rel))
 			return 1;
 	return 0;
+}
+
+/*
+ * The configuration's clusters into the model, and for each file that
+ * holds a ServiceAccount the clusters whose manifests it is among.
+ */
+void
+config_deploy(const struct config *c, struct model *m)
+{
+	const struct deploy_cluster	**v;
+	struct deploy_cluster		 *dc;
+	const struct k8s_obj		 *o;
+	const char			 *rel;
+	size_t				  i, k, n;
+
+	if (c->nclusters == 0)
+		return;
+	for (k = 0; k < c->nclusters; k++) {
+		dc = model_add_deploy_cluster(m);
+		dc->name = c->clusters[k].name;
+		dc->issuer = c->clusters[k].issuer;
+		dc->loc = *c->clusters[k].loc;
+	}
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (o->kind != K8S_SERVICEACCOUNT ||
+		    strmap_get(&m->deploy_by_file, o->loc.file) != NULL)
+			continue;
+		rel = config_rel(c, m->arena, o->loc.file);
+		v = arena_alloc(m->arena, c->nclusters * sizeof(*v));
+		for (k = n = 0; k < c->nclusters; k++)
+			if (config_match(c->clusters[k].manifests,
+			    c->clusters[k].nmanifests, rel))
+				v[n++] = m->deploy_clusters.v[k];
+		model_deploy_file(m, o->loc.file, v, n);
+	}
 }

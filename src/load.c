@@ -48,7 +48,7 @@ static int	yaml_is_cfn(const char *, size_t);
 static const char *dir_of(struct model *, const char *);
 static int	unrendered(struct model *, struct diags *, const char *,
 		    const char *const *, size_t);
-static char	*read_small(const char *, size_t *);
+static char	*read_small(const struct model *, const char *, size_t *);
 static int	jsonc(const char *, size_t);
 static size_t	load_jsonc(struct model *, struct diags *, const char *,
 		    FILE *, const char *, size_t);
@@ -623,7 +623,7 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 		loc.file = path;
 		if (already_read(m, dg, path))
 			continue;
-		if ((fp = fopen(path, "rb")) == NULL) {
+		if ((fp = load_fopen(m->load_opts, path)) == NULL) {
 			diag_error(dg, &loc, "cannot open: %s",
 			    strerror(errno));
 			continue;
@@ -735,7 +735,7 @@ unrendered(struct model *m, struct diags *dg, const char *dir,
 			if (strcmp(names[i], kust[j]) != 0)
 				continue;
 			path = arena_printf(m->arena, "%s/%s", dir, names[i]);
-			if ((data = read_small(path, &len)) == NULL)
+			if ((data = read_small(m, path, &len)) == NULL)
 				return 0;
 			input_open(&in, path, data, len, 0, LOAD_MAX_DEPTH);
 			memset(&k, 0, sizeof(k));
@@ -772,12 +772,12 @@ unrendered(struct model *m, struct diags *dg, const char *dir,
 
 /* A small file's bytes (a kustomization), or NULL. */
 static char *
-read_small(const char *path, size_t *len)
+read_small(const struct model *m, const char *path, size_t *len)
 {
 	FILE	*fp;
 	char	*data;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	if ((fp = load_fopen(m->load_opts, path)) == NULL)
 		return NULL;
 	data = xmalloc(1024 * 1024 + 1);
 	*len = fread(data, 1, 1024 * 1024, fp);
@@ -962,7 +962,7 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	/* A file named twice (sa.yaml ./sa.yaml) is one input. */
 	if (already_read(m, dg, path))
 		return 1;
-	if ((fp = fopen(path, "rb")) == NULL) {
+	if ((fp = load_fopen(m->load_opts, path)) == NULL) {
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
 		return 0;
 	}

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "load.h"
+#include "lsp.h"
 #include "model.h"
 #include "report.h"
 #include "rule.h"
@@ -82,9 +83,10 @@ usage(FILE *fp, int status)
 	    "       %*s [--fail-on level] %s\n"
 	    "       %*s [--list-rules] [-n namespace] [-o [format=]file]\n"
 	    "       %*s [--show-suppressed] [--stdin-filename name]\n"
-	    "       %*s [--var name=value] [--var-file file] path ...\n",
+	    "       %*s [--var name=value] [--var-file file] path ...\n"
+	    "       %s --lsp\n",
 	    progname, w, "", w, "", plugin ? "[-f file] [--format format]" :
-	    "[-f format]", w, "", w, "", w, "");
+	    "[-f format]", w, "", w, "", w, "", progname);
 	if (fp == stdout)
 		fputs("\n"
 		    "      --changed           the paths are changed files: "
@@ -119,6 +121,10 @@ usage(FILE *fp, int status)
 	if (fp == stdout)
 		fputs("  -h, --help              print this help and exit\n"
 		    "      --list-rules        list every rule and exit\n"
+		    "      --lsp               serve the Language Server "
+		    "Protocol on standard input\n"
+		    "                          and output, linting the "
+		    "workspace as it is edited\n"
 		    "  -n, --namespace NS      namespace of objects that set "
 		    "none (default default)\n"
 		    "      --no-config         read no .irsalint.yaml\n"
@@ -555,42 +561,6 @@ rel_root(struct arena *a, const char *root)
 	return p;
 }
 
-/*
- * The configuration's clusters into the model, and for each file that
- * holds a ServiceAccount the clusters whose manifests it is among.
- */
-static void
-deploy_clusters(struct model *m, const struct config *c)
-{
-	const struct deploy_cluster	**v;
-	struct deploy_cluster		 *dc;
-	const struct k8s_obj		 *o;
-	const char			 *rel;
-	size_t				  i, k, n;
-
-	if (c->nclusters == 0)
-		return;
-	for (k = 0; k < c->nclusters; k++) {
-		dc = model_add_deploy_cluster(m);
-		dc->name = c->clusters[k].name;
-		dc->issuer = c->clusters[k].issuer;
-		dc->loc = *c->clusters[k].loc;
-	}
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (o->kind != K8S_SERVICEACCOUNT ||
-		    strmap_get(&m->deploy_by_file, o->loc.file) != NULL)
-			continue;
-		rel = config_rel(c, m->arena, o->loc.file);
-		v = arena_alloc(m->arena, c->nclusters * sizeof(*v));
-		for (k = n = 0; k < c->nclusters; k++)
-			if (config_match(c->clusters[k].manifests,
-			    c->clusters[k].nmanifests, rel))
-				v[n++] = m->deploy_clusters.v[k];
-		model_deploy_file(m, o->loc.file, v, n);
-	}
-}
-
 static int
 fix_unchanged(const char *file, void *arg)
 {
@@ -637,6 +607,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "list-rules", no_argument, NULL, 'L' },
+		{ "lsp", no_argument, NULL, 'P' },
 		{ "namespace", required_argument, NULL, 'n' },
 		{ "no-config", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -662,7 +633,7 @@ main(int argc, char *argv[])
 	int			 ch, fail_on = -1, status, s;
 	size_t			 i;
 	int			 list = 0, no_config = 0, quiet = 0, verbose = 0;
-	int			 fix = 0, changed = 0;
+	int			 fix = 0, changed = 0, lsp = 0, nargs = argc;
 	struct changed		 ch_set;
 	size_t			 nhidden = 0;
 	struct output		 outs[MAX_OUTPUTS];
@@ -718,6 +689,9 @@ main(int argc, char *argv[])
 		case 'L':
 			list = 1;
 			break;
+		case 'P':
+			lsp = 1;
+			break;
 		case 'n':
 			if (*optarg == '\0') {
 				warnx("--namespace: empty namespace");
@@ -772,6 +746,13 @@ main(int argc, char *argv[])
 	for (k = 0; k < nout; k++)
 		if (!outs[k].given)
 			outs[k].format = format;
+	/* The workspace's .irsalint.yaml says what to lint, not options. */
+	if (lsp && nargs != 2) {
+		warnx("--lsp takes no other option and no path");
+		usage(stderr, 2);
+	}
+	if (lsp)
+		return lsp_main();
 	if (explain_id != NULL)
 		return explain(explain_id);
 	if (list) {
@@ -862,7 +843,7 @@ main(int argc, char *argv[])
 		load_path(&m, &dg, *argv);
 	lo.tf_vars = tfv;
 	load_finish(&m, &dg, &lo);
-	deploy_clusters(&m, &cfg);
+	config_deploy(&cfg, &m);
 	model_index(&m);
 	bindings_init(&bs);
 	engine_run(&m, &dg, &bs);

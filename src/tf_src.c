@@ -276,7 +276,7 @@ read_all(struct tf_src *S, const char *path, size_t *len, size_t max)
 	size_t		 n;
 	FILE		*fp;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
+	if ((fp = load_fopen(S->opts, path)) == NULL) {
 		diag_error(S->dg, &loc, "cannot open: %s", strerror(errno));
 		return NULL;
 	}

@@ -933,6 +933,59 @@ START_TEST(null_annotations_are_none)
 }
 END_TEST
 
+/* The language server's buffers: the overlay, not the disk, is read. */
+static const char *
+overlay_sa(void *arg, const char *path, size_t *len)
+{
+	const char	*text = arg;
+
+	if (strcmp(path, "testdata/examples/article/correct/"
+	    "serviceaccount.yaml") != 0)
+		return NULL;
+	*len = strlen(text);
+	return text;
+}
+
+START_TEST(overlay_replaces_the_file_on_disk)
+{
+	struct load_opts	 lo;
+	size_t			 i, n = 0;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.overlay = overlay_sa;
+	lo.overlay_arg = (void *)"apiVersion: v1\nkind: ServiceAccount\n"
+	    "metadata:\n  name: from-the-buffer\n  namespace: buf\n";
+	m.load_opts = &lo;
+	ck_assert_uint_eq(load_path(&m, &dg,
+	    "testdata/examples/article/correct"), 2);
+	ck_assert_uint_eq(dg.n, 0);
+	for (i = 0; i < m.objs.n; i++)
+		if (m.objs.v[i]->kind == K8S_SERVICEACCOUNT) {
+			ck_assert_str_eq(m.objs.v[i]->name, "from-the-buffer");
+			ck_assert_uint_eq(m.objs.v[i]->ns_loc.line, 5);
+			n++;
+		}
+	ck_assert_uint_eq(n, 1);
+}
+END_TEST
+
+/* An empty buffer is an empty file, not the disk's. */
+START_TEST(overlay_empty_buffer_is_an_empty_file)
+{
+	struct load_opts	 lo;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.overlay = overlay_sa;
+	lo.overlay_arg = (void *)"";
+	m.load_opts = &lo;
+	ck_assert_uint_eq(load_path(&m, &dg, "testdata/examples/article/"
+	    "correct/serviceaccount.yaml"), 0);
+	ck_assert_uint_eq(dg.n, 1);
+	ck_assert_str_eq(dg.v[0]->msg, "the file is empty: nothing to lint");
+	ck_assert_uint_eq(m.objs.n, 0);
+}
+END_TEST
+
 Suite *
 load_k8s_suite(void)
 {
@@ -979,6 +1032,8 @@ load_k8s_suite(void)
 	tcase_add_test(tc, empty_input_no_objects);
 	tcase_add_test(tc, crlf_line_endings);
 	tcase_add_test(tc, utf8_bom);
+	tcase_add_test(tc, overlay_replaces_the_file_on_disk);
+	tcase_add_test(tc, overlay_empty_buffer_is_an_empty_file);
 	tcase_add_test(tc, empty_namespace_unset_and_tags_kept);
 	tcase_add_test(tc, long_scalar_is_bounded);
 	tcase_add_test(tc, document_count_is_bounded);

@@ -380,6 +380,37 @@ START_TEST(policy_attachment_attaches_each_role)
 }
 END_TEST
 
+/* Terraform sources are read through the overlay too (read_all()). */
+static const char *
+overlay_tf(void *arg, const char *path, size_t *len)
+{
+	const char	*text = arg;
+
+	if (strcmp(path, "testdata/examples/article/terraform/main.tf") != 0)
+		return NULL;
+	*len = strlen(text);
+	return text;
+}
+
+START_TEST(overlay_replaces_a_source_file)
+{
+	static const char *const dirs[] = { "testdata/examples/article/"
+	    "terraform" };
+	struct load_opts	 lo;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.overlay = overlay_tf;
+	lo.overlay_arg = (void *)"resource \"aws_iam_role\" \"buf\" {\n"
+	    "  name = \"FromTheBuffer\"\n  assume_role_policy = \"{}\"\n}\n";
+	m.load_opts = &lo;
+	load_tf_sources(&m, &dg, dirs, 1, &lo);
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_str_eq(m.roles.v[0]->address, "aws_iam_role.buf");
+	ck_assert_str_eq(m.roles.v[0]->name, "FromTheBuffer");
+	ck_assert_uint_eq(m.roles.v[0]->loc.line, 1);
+}
+END_TEST
+
 Suite *
 load_tf_suite(void)
 {
@@ -404,6 +435,7 @@ load_tf_suite(void)
 	tcase_add_test(tc, attachment_role_with_unknown_name_keeps_address);
 	tcase_add_test(tc, attachment_role_unresolved_stays_unknown);
 	tcase_add_test(tc, policy_attachment_attaches_each_role);
+	tcase_add_test(tc, overlay_replaces_a_source_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -26,6 +26,7 @@ main(void)
 	srunner_add_suite(sr, tf_eval_suite());
 	srunner_add_suite(sr, tf_func_suite());
 	srunner_add_suite(sr, tf_doc_suite());
+	srunner_add_suite(sr, lsp_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

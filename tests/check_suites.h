@@ -21,5 +21,6 @@ Suite	*hcl_suite(void);
 Suite	*tf_eval_suite(void);
 Suite	*tf_func_suite(void);
 Suite	*tf_doc_suite(void);
+Suite	*lsp_suite(void);
 
 #endif /* CHECK_SUITES_H */

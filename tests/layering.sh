@@ -32,6 +32,8 @@
 #   rules     the rule files rules/*.c
 #   suppress  suppress and config
 #   report    report and report_*
+#   server    the language server: lsp and lsp_* (irsalint --lsp), a
+#             second front end beside main
 #   main      src/main.c
 # What each may include, besides its own header (X.c -> X.h) and any
 # base header:
@@ -54,6 +56,7 @@
 #             config.c reads its file through the input layer
 #   report    the model, the rule API (rule metadata) and report.h;
 #             report_dot.c, which draws bindings, also bind.h
+#   server    everything, as main; only main includes lsp.h
 #   main      everything
 #
 # The same as data.  MODULES: one row per module, "name | file patterns
@@ -75,6 +78,7 @@ analysis | trust bind                              | analysis never includes
 engine   | engine                                  | the engine never includes
 suppress | suppress config                         | suppress and config never include
 report   | report report_*                         | reporters never include
+server   | lsp lsp_*                               | the language server never includes
 main     | main                                    | main never includes
 '
 # ALLOW: "who | what"; who is a module, or a file's path for what that
@@ -97,6 +101,7 @@ src/config.c     | input
 report           | model rule report.h
 src/report_dot.c | bind.h
 src/diag.c       | rule.h
+server           | *
 main             | *
 '
 
