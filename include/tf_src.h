@@ -206,6 +206,14 @@ cJSON		*tfv_to_cjson_raw(const struct tfv *, struct tfv_places *);
  */
 #define TF_MAX_WORK	10000000UL
 #define TF_WORK_PER_BYTE 32UL
+/*
+ * And of memory: what the model's arena grows by while sources are
+ * evaluated (values, and the trees and objects made on the way).
+ * A step can make a value of a few hundred bytes, so the steps alone
+ * let 400 bytes of .tf take a gigabyte.
+ */
+#define TF_MAX_MEMORY	(256UL * 1024 * 1024)
+#define TF_MEMORY_PER_BYTE 128UL
 #define TF_MAX_STRING	(16UL * 1024 * 1024)	/* bytes in one string */
 #define TF_MAX_ELEMS	1000000UL		/* in one list or map */
 
@@ -219,7 +227,10 @@ struct tf_ev {
 	 * the budget bounds time and memory in proportion to the input.
 	 */
 	unsigned long		 extra_work;
+	size_t			 mem_base;	/* arena's total at the start */
+	size_t			 extra_memory;	/* TF_MEMORY_PER_BYTE a byte */
 	int			 over;		/* the budget is spent */
+	int			 over_memory;	/* ...the memory budget */
 	int			 over_said;	/* ...and said */
 	int			 quiet;		/* inside try() or can(): errors
 						   are values, not reported */

@@ -684,6 +684,10 @@ tf_over(struct tf_ev *ev, const struct tf_at *at)
 	if (ev->over_said)
 		return tf_stopped(ev);
 	ev->over_said = 1;
+	if (ev->over_memory)
+		return tf_error(ev, at, "evaluation stopped here: its values "
+		    "took more than %zu MiB, so nothing after this is "
+		    "evaluated", (TF_MAX_MEMORY + ev->extra_memory) >> 20);
 	return tf_error(ev, at, "evaluation stopped here: more than %lu "
 	    "steps, so nothing after this is evaluated",
 	    TF_MAX_WORK + ev->extra_work);

@@ -470,6 +470,7 @@ mod_read(struct tf_src *S, struct tf_mod *M)
 			S->m->nfiles++;
 			S->m->ntfsrc++;
 			S->ev.extra_work += TF_WORK_PER_BYTE * len;
+			S->ev.extra_memory += TF_MEMORY_PER_BYTE * len;
 			if (str_has_suffix(names[i], ".tf.json"))
 				f = tf_json_parse(S->m->arena, S->dg, path,
 				    data, len);
@@ -2590,6 +2591,7 @@ src_init(struct tf_src *S, struct model *m, struct diags *dg,
 	S->dg = dg;
 	S->opts = opts;
 	S->ev.arena = m->arena;
+	S->ev.mem_base = m->arena->total;
 	S->ev.dg = dg;
 	S->ev.owner = S;
 	S->ctx.m = m;
@@ -3032,6 +3034,7 @@ load_tf_buffer(struct model *m, struct diags *dg, const char *file,
 	m->nfiles++;
 	m->ntfsrc++;
 	S.ev.extra_work = TF_WORK_PER_BYTE * len;
+	S.ev.extra_memory = TF_MEMORY_PER_BYTE * len;
 	f = str_has_suffix(file, ".tf.json") ? tf_json_parse(m->arena, dg,
 	    file, data, len) : hcl_parse(m->arena, dg, file, data, len);
 	M->files[M->nfiles++] = f;

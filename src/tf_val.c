@@ -45,6 +45,9 @@ tf_spend(struct tf_ev *ev, unsigned long n)
 	ev->work += n;
 	if (ev->work > TF_MAX_WORK + ev->extra_work)
 		ev->over = 1;
+	else if (ev->arena != NULL && ev->arena->total - ev->mem_base >
+	    TF_MAX_MEMORY + ev->extra_memory)
+		ev->over = ev->over_memory = 1;
 	return ev->over;
 }
 
