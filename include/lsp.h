@@ -95,9 +95,17 @@ void		lsp_path_uri(const char *path, struct buf *out);
 /* s, every byte of it that is not valid UTF-8 as U+FFFD, into out. */
 void		lsp_utf8(const char *s, struct buf *out);
 
+/*
+ * What open documents may hold in all: past it, a document is linted
+ * as its file on disk is, and the client is told once.
+ */
+#define LSP_MAX_OPEN	(256UL * 1024 * 1024)	/* bytes of their text */
+#define LSP_MAX_DOCS	10000			/* documents */
+
 struct lsp_opts {
 	const char	*root;		/* NULL: the client's workspace */
 	size_t		 max_message;	/* 0: LSP_MAX_MESSAGE */
+	size_t		 max_open;	/* 0: LSP_MAX_OPEN */
 };
 
 /*

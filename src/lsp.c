@@ -116,6 +116,10 @@ struct lsp {
 	int			 gone;		/* a write failed */
 	char			*root;		/* the workspace, a real path */
 	struct lsp_doc		*docs;
+	size_t			 ndocs;
+	size_t			 open_bytes;	/* text of all docs */
+	size_t			 max_open;	/* LSP_MAX_OPEN */
+	int			 open_warned;	/* over it, said */
 	char			**pub;		/* URIs with diagnostics */
 	size_t			 npub;
 	struct lsp_run		 run;
@@ -138,7 +142,8 @@ static void	 initialize(struct lsp *, const cJSON *, const cJSON *);
 static int	 root_of(struct lsp *, const cJSON *, struct buf *);
 static void	 watch(struct lsp *);
 static struct lsp_doc *doc_find(struct lsp *, const char *);
-static void	 doc_set(struct lsp_doc *, const char *, size_t);
+static void	 doc_set(struct lsp *, struct lsp_doc *, const char *, size_t);
+static void	 over_open(struct lsp *, const char *);
 static void	 doc_version(struct lsp_doc *, const cJSON *);
 static void	 doc_open(struct lsp *, const cJSON *);
 static void	 doc_change(struct lsp *, const cJSON *);
@@ -504,11 +509,45 @@ doc_find(struct lsp *L, const char *uri)
 
 /* The document's text is now s[0..len); d owns a copy. */
 static void
-doc_set(struct lsp_doc *d, const char *s, size_t len)
+doc_set(struct lsp *L, struct lsp_doc *d, const char *s, size_t len)
 {
+	L->open_bytes -= d->len;
 	free(d->text);
+	d->text = NULL;
+	d->len = 0;
+	if (L->open_bytes + len > L->max_open) {
+		over_open(L, d->uri);
+		return;
+	}
 	d->text = xstrndup(s, len);
 	d->len = len;
+	L->open_bytes += len;
+}
+
+/*
+ * Open documents hold more than they may: this one is linted as its
+ * file on disk is.  The client is told the first time.
+ */
+static void
+over_open(struct lsp *L, const char *uri)
+{
+	cJSON	*m, *p;
+	char	 msg[512];
+
+	if (L->open_warned)
+		return;
+	L->open_warned = 1;
+	snprintf(msg, sizeof(msg), "irsalint: the open documents hold more "
+	    "than %zu MiB or %d documents; %.300s and those opened after it "
+	    "are linted as they are on disk", L->max_open >> 20,
+	    LSP_MAX_DOCS, uri);
+	m = cJSON_CreateObject();
+	cJSON_AddStringToObject(m, "jsonrpc", "2.0");
+	cJSON_AddStringToObject(m, "method", "window/showMessage");
+	p = cJSON_AddObjectToObject(m, "params");
+	cJSON_AddNumberToObject(p, "type", LSP_WARNING);
+	jadd_str(p, "message", msg);
+	send_msg(L, m);
 }
 
 static void
@@ -553,6 +592,12 @@ doc_open(struct lsp *L, const cJSON *params)
 		return;
 	}
 	if ((d = doc_find(L, uri)) == NULL) {
+		if (L->ndocs >= LSP_MAX_DOCS) {
+			over_open(L, uri);
+			buf_release(&b);
+			return;
+		}
+		L->ndocs++;
 		d = xcalloc(1, sizeof(*d));
 		d->uri = xstrdup(uri);
 		d->path = buf_detach(&b, NULL);
@@ -562,7 +607,7 @@ doc_open(struct lsp *L, const cJSON *params)
 	buf_release(&b);
 	free(d->real);
 	d->real = real_of(d->path);
-	doc_set(d, text, strlen(text));
+	doc_set(L, d, text, strlen(text));
 	doc_version(d, td);
 	L->dirty = 1;
 }
@@ -588,7 +633,7 @@ doc_change(struct lsp *L, const cJSON *params)
 		if (jget(c, "range") != NULL)
 			doc_edit(L, d, jget(c, "range"), text);
 		else
-			doc_set(d, text, strlen(text));
+			doc_set(L, d, text, strlen(text));
 	}
 	doc_version(d, td);
 	L->dirty = 1;
@@ -604,6 +649,9 @@ doc_edit(struct lsp *L, struct lsp_doc *d, const cJSON *range,
 	struct buf	 b = BUF_INIT;
 	size_t		 sl, sc, el, ec, from, to;
 
+	/* A document over the bounds is not kept: its file counts. */
+	if (d->text == NULL)
+		return;
 	if (!juint(jget(range, "start"), "line", &sl) ||
 	    !juint(jget(range, "start"), "character", &sc) ||
 	    !juint(jget(range, "end"), "line", &el) ||
@@ -616,7 +664,7 @@ doc_edit(struct lsp *L, struct lsp_doc *d, const cJSON *range,
 		buf_add(&b, d->text, from);
 		buf_adds(&b, text);
 		buf_add(&b, d->text + to, d->len - to);
-		doc_set(d, b.buf, b.len);
+		doc_set(L, d, b.buf, b.len);
 	}
 	buf_release(&b);
 	arena_release(&a);
@@ -633,7 +681,7 @@ doc_save(struct lsp *L, const cJSON *params)
 	if (uri == NULL || (d = doc_find(L, uri)) == NULL)
 		return;
 	if (text != NULL)
-		doc_set(d, text, strlen(text));
+		doc_set(L, d, text, strlen(text));
 	free(d->real);
 	d->real = real_of(d->path);
 	L->dirty = 1;
@@ -651,6 +699,8 @@ doc_close(struct lsp *L, const cJSON *params)
 	for (pp = &L->docs; (d = *pp) != NULL; pp = &d->next)
 		if (strcmp(d->uri, uri) == 0) {
 			*pp = d->next;
+			L->open_bytes -= d->len;
+			L->ndocs--;
 			doc_free(d);
 			L->dirty = 1;
 			return;
@@ -678,7 +728,8 @@ overlay(void *arg, const char *path, size_t *len)
 	if (L->docs == NULL || realpath(path, real) == NULL)
 		return NULL;
 	for (d = L->docs; d != NULL; d = d->next)
-		if (d->real != NULL && strcmp(d->real, real) == 0) {
+		if (d->real != NULL && d->text != NULL &&
+		    strcmp(d->real, real) == 0) {
 			*len = d->len;
 			return d->text;
 		}
@@ -834,7 +885,8 @@ file_text(struct lsp *L, struct lsp_file *F)
 	F->text_read = 1;
 	for (d = L->docs; F->real != NULL && d != NULL && s == NULL;
 	    d = d->next)
-		if (d->real != NULL && strcmp(d->real, F->real) == 0) {
+		if (d->real != NULL && d->text != NULL &&
+		    strcmp(d->real, F->real) == 0) {
 			s = arena_strndup(&L->run.arena, d->text, d->len);
 			len = d->len;
 		}
@@ -1310,6 +1362,8 @@ lsp_serve(const struct lsp_io *io, const struct lsp_opts *opts)
 	max = opts != NULL && opts->max_message > 0 ? opts->max_message :
 	    LSP_MAX_MESSAGE;
 	lsp_reader_init(&L->rd, io, max);
+	L->max_open = opts != NULL && opts->max_open > 0 ? opts->max_open :
+	    LSP_MAX_OPEN;
 	while (status < 0 && !L->gone) {
 		if (L->dirty && !waiting(L))
 			lint(L);

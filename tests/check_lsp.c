@@ -4,7 +4,9 @@
  * positions and URIs (lsp_pos.c), and of its limits without a
  * workspace; tests/lsp.sh drives the server with one.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -245,7 +247,7 @@ START_TEST(the_server_refuses_what_is_too_long_and_goes_on)
 	    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}",
 	    "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}",
 	    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"shutdown\"}" };
-	const struct lsp_opts	 opts = { ".", 64 };
+	const struct lsp_opts	 opts = { ".", 64, 0 };
 	struct session		 S;
 	struct lsp_io		 sio = { session_read, session_write, NULL,
 	    &S };
@@ -276,6 +278,62 @@ START_TEST(the_server_refuses_what_is_too_long_and_goes_on)
 }
 END_TEST
 
+/*
+ * Open documents past the bound are linted as on disk, and the client
+ * is told once; closing them gives their bytes back.
+ */
+START_TEST(open_documents_are_bounded)
+{
+	char			 dir[] = "/tmp/irsalint-lsp-XXXXXX";
+	struct lsp_opts		 opts = { NULL, 0, 64 };
+	struct session		 S;
+	struct lsp_io		 sio = { session_read, session_write, NULL,
+	    &S };
+	struct buf		 b = BUF_INIT, m[7];
+	const char		*v[7];
+	const char		*p;
+	size_t			 i;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	opts.root = dir;
+	for (i = 0; i < 7; i++)
+		m[i] = (struct buf)BUF_INIT;
+	buf_addf(&m[0], "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+	    "\"initialize\",\"params\":{\"capabilities\":{}}}");
+	/* 40 bytes each: the second goes past 64. */
+	for (i = 1; i <= 3; i++)
+		buf_addf(&m[i], "{\"jsonrpc\":\"2.0\",\"method\":"
+		    "\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+		    "{\"uri\":\"file://%s/%zu.yaml\",\"version\":1,"
+		    "\"text\":\"# 4567890123456789012345678901234567890\"}}}",
+		    dir, i);
+	buf_addf(&m[4], "{\"jsonrpc\":\"2.0\",\"method\":"
+	    "\"textDocument/didClose\",\"params\":{\"textDocument\":"
+	    "{\"uri\":\"file://%s/1.yaml\"}}}", dir);
+	buf_addf(&m[5], "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+	    "\"shutdown\"}");
+	buf_addf(&m[6], "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+	for (i = 0; i < 7; i++)
+		v[i] = m[i].buf;
+	memset(&S, 0, sizeof(S));
+	S.out = (struct buf)BUF_INIT;
+	frames(&b, v, 7);
+	S.in.s = b.buf;
+	S.in.len = b.len;
+	S.in.step = 4096;
+	ck_assert_int_eq(lsp_serve(&sio, &opts), 0);
+	/* Said once, naming the first document that did not fit. */
+	ck_assert_ptr_nonnull(p = strstr(S.out.buf, "window/showMessage"));
+	ck_assert_ptr_null(strstr(p + 1, "window/showMessage"));
+	ck_assert_ptr_nonnull(strstr(S.out.buf, "/2.yaml and those opened"));
+	buf_release(&S.out);
+	buf_release(&b);
+	for (i = 0; i < 7; i++)
+		buf_release(&m[i]);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 Suite *
 lsp_suite(void)
 {
@@ -289,6 +347,7 @@ lsp_suite(void)
 	tcase_add_test(tc, file_uris_decode_and_encode);
 	tcase_add_test(tc, json_strings_are_valid_utf8);
 	tcase_add_test(tc, the_server_refuses_what_is_too_long_and_goes_on);
+	tcase_add_test(tc, open_documents_are_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -148,7 +148,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const size_t	 chunks[8] = { 1, 2, 3, 7, 64, 4096, 65536,
 	    1 << 20 };
-	const struct lsp_opts	 opts = { FUZZ_LSP_ROOT, 8192 };
+	const struct lsp_opts	 opts = { FUZZ_LSP_ROOT, 8192, 0 };
 	const struct lsp_io	 io = { mem_read, mem_write, mem_pending,
 	    NULL };
 	struct lsp_io		 mio = io;
