@@ -459,8 +459,8 @@ mod_read(struct tf_src *S, struct tf_mod *M)
 		for (i = 0; i < n; i++) {
 			if (is_override(names[i]) != pass)
 				continue;
-			path = arena_printf(S->m->arena, "%s%s%s", M->dir,
-			    str_has_suffix(M->dir, "/") ? "" : "/", names[i]);
+			path = path_tidy(S->m->arena, arena_printf(S->m->arena,
+			    "%s/%s", M->dir, names[i]));
 			loc.file = path;
 			if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
 				continue;
@@ -1421,8 +1421,10 @@ call_dir(struct tf_src *S, struct tf_inst *I, const struct tf_blk *k,
 		    "directory", label(k->b, 0)));
 		return NULL;
 	}
+	/* Joined and cleaned lexically, as Terraform's filepath.Join. */
 	if (strncmp(src, "./", 2) == 0 || strncmp(src, "../", 3) == 0)
-		dir = arena_printf(S->m->arena, "%s/%s", I->mod->dir, src);
+		dir = path_tidy(S->m->arena, arena_printf(S->m->arena,
+		    "%s/%s", I->mod->dir, src));
 	else {
 		cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(
 		    S->modules_json, "Modules")) {

@@ -57,5 +57,19 @@ for spelling in \
 		fail=$((fail + 1))
 	fi
 done
+# A named .tf file and a walk of its directory name the files of its
+# modules alike, cleaned as Terraform joins module paths: no "./", no
+# "outer/../inner".
+n=$((n + 1))
+(cd testdata/tf-src/nested-args && "$prog" --no-config main.tf sa.yaml) \
+    >"$tmp/a" 2>&1
+(cd testdata/tf-src/nested-args && "$prog" --no-config .) >"$tmp/b" 2>&1
+if ! cmp -s "$tmp/a" "$tmp/b" || grep -q '\./' "$tmp/a" ||
+    ! grep -q '^modules/inner/main.tf:13:1: ' "$tmp/a"; then
+	echo "root: a named .tf and its directory name files differently:"
+	diff "$tmp/a" "$tmp/b" | head -5
+	grep '\./' "$tmp/a" | head -3
+	fail=$((fail + 1))
+fi
 echo "root: $n passed, $fail failed" | sed "s/$n passed/$((n - fail)) passed/"
 [ $fail -eq 0 ]
