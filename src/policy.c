@@ -566,7 +566,19 @@ like(const char *p, const char *s, int icase)
 {
 	const char	*star = NULL, *ss = NULL;
 	unsigned char	 pc, sc;
+	size_t		 n;
 
+	/*
+	 * The pattern's literal start, before any star can be retried,
+	 * compared at once: what the loop below does a byte at a time.
+	 */
+	if (!icase) {
+		n = strcspn(p, "*?");
+		if (strncmp(p, s, n) != 0)
+			return 0;
+		p += n;
+		s += n;
+	}
 	while (*s != '\0') {
 		if (*p == '*') {
 			star = p++;

@@ -394,6 +394,76 @@ START_TEST(policy_str_like_truth_table)
 }
 END_TEST
 
+/* A reference matcher: plain recursion, '?' one UTF-8 character. */
+static size_t
+ref_u8len(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n = 1;
+
+	if (u[0] < 0xc0)
+		return 1;
+	while (n < 4 && (u[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+static int
+ref_like(const char *p, const char *s)
+{
+	if (*p == '\0')
+		return *s == '\0';
+	if (*p == '*')
+		return ref_like(p + 1, s) || (*s != '\0' && ref_like(p, s +
+		    ref_u8len(s)));
+	if (*s == '\0')
+		return 0;
+	if (*p == '?')
+		return ref_like(p + 1, s + ref_u8len(s));
+	return *p == *s && ref_like(p + 1, s + 1);
+}
+
+/*
+ * str_like() against the reference on 50,000 random short patterns and
+ * subjects, literal starts of every length included (the fast path).
+ */
+START_TEST(policy_str_like_equals_reference)
+{
+	static const char *const pbits[] = { "a", "b", "*", "?", "\xc3\xa9",
+	    "system:", "ab" };
+	static const char *const sbits[] = { "a", "b", "\xc3\xa9", "system:",
+	    "ab" };
+	char		 p[64], t[64];
+	unsigned int	 seed = 7;
+	size_t		 n, k, i;
+	int		 round, yes = 0;
+
+	for (round = 0; round < 50000; round++) {
+		for (n = 0, p[0] = '\0', k = 0; k < 5; k++) {
+			seed = seed * 1103515245U + 12345U;
+			i = (seed >> 16) % 7;
+			if ((seed >> 8) % 3 == 0)
+				break;
+			n += strlen(pbits[i]);
+			strcat(p, pbits[i]);
+		}
+		for (n = 0, t[0] = '\0', k = 0; k < 6; k++) {
+			seed = seed * 1103515245U + 12345U;
+			i = (seed >> 16) % 5;
+			if ((seed >> 8) % 4 == 0)
+				break;
+			n += strlen(sbits[i]);
+			strcat(t, sbits[i]);
+		}
+		yes += ref_like(p, t);
+		ck_assert_msg(str_like(p, t) == ref_like(p, t),
+		    "str_like(\"%s\", \"%s\")", p, t);
+	}
+	/* Not a test of patterns that match nothing. */
+	ck_assert_int_gt(yes, 1000);
+}
+END_TEST
+
 START_TEST(policy_str_like_pathological_is_false)
 {
 	char	*s;
@@ -703,6 +773,7 @@ policy_suite(void)
 	tcase_add_test(tc, policy_str_like_truth_table);
 	tcase_add_test(tc, policy_str_like_pathological_is_false);
 	tcase_add_test(tc, policy_action_matches);
+	tcase_add_test(tc, policy_str_like_equals_reference);
 	tcase_add_test(tc, policy_same_reads_lists_as_sets);
 	tcase_add_loop_test(tc, policy_pcond_eval_truth_table, 0,
 	    (int)(sizeof(eval_rows) / sizeof(eval_rows[0])));
