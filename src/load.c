@@ -129,33 +129,7 @@ is_terraform(const char *data, size_t len)
 int
 load_json_has_key(const char *data, size_t len, const char *key)
 {
-	size_t	 i, start, klen = strlen(key);
-	int	 depth = 0, seen = 0;
-
-	for (i = 0; i < len; i++) {
-		if (data[i] == '{' || data[i] == '[')
-			seen = ++depth;
-		else if (data[i] == '}' || data[i] == ']')
-			depth--;
-		else if (data[i] == '"') {
-			start = ++i;
-			for (; i < len && data[i] != '"'; i++)
-				if (data[i] == '\\')
-					i++;
-			if (depth != 1 || i >= len || i - start != klen ||
-			    memcmp(data + start, key, klen) != 0)
-				continue;
-			for (i++; i < len && strchr(" \t\r\n", data[i]) != NULL;
-			    i++)
-				continue;
-			if (i < len && data[i] == ':')
-				return 1;
-			i--;
-		}
-		if (depth <= 0 && seen)
-			return 0;
-	}
-	return 0;
+	return load_json_top_keys(data, len, &key, 1) != 0;
 }
 
 unsigned int

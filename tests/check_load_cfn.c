@@ -196,6 +196,39 @@ START_TEST(detect_tells_templates_cli_and_manifests_apart)
 }
 END_TEST
 
+/* The scan once per key that the one-pass scan replaced: a reference. */
+static int
+ref_has_key(const char *data, size_t len, const char *key)
+{
+	size_t	 i, start, klen = strlen(key);
+	int	 depth = 0, seen = 0;
+
+	for (i = 0; i < len; i++) {
+		if (data[i] == '{' || data[i] == '[')
+			seen = ++depth;
+		else if (data[i] == '}' || data[i] == ']')
+			depth--;
+		else if (data[i] == '"') {
+			start = ++i;
+			for (; i < len && data[i] != '"'; i++)
+				if (data[i] == '\\')
+					i++;
+			if (depth != 1 || i >= len || i - start != klen ||
+			    memcmp(data + start, key, klen) != 0)
+				continue;
+			for (i++; i < len && strchr(" \t\r\n", data[i]) != NULL;
+			    i++)
+				continue;
+			if (i < len && data[i] == ':')
+				return 1;
+			i--;
+		}
+		if (depth <= 0 && seen)
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * One pass finds what one scan per key finds: random texts of JSON's
  * punctuation and a few keys, each key's bit against the other.
@@ -226,7 +259,7 @@ START_TEST(detect_top_keys_one_pass_is_exact)
 		hits += found != 0;
 		for (k = 0; k < 4; k++)
 			ck_assert_int_eq((found >> k) & 1,
-			    load_json_has_key(text, len, keys[k]));
+			    ref_has_key(text, len, keys[k]));
 	}
 	/* Not a test of texts without keys. */
 	ck_assert_int_gt(hits, 200);
