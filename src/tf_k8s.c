@@ -38,109 +38,26 @@
  * known; when the chart decides (no name, create false) or a value is
  * known only after apply, the release is undecided, and load_implied()
  * notes it: lint helm template output.  Nothing is guessed.
+ *
+ * This file reads the kubernetes_* resources and dispatches;
+ * tf_k8s_helm.c reads helm_release, tf_k8s_util.c holds what both use
+ * (include/tf_k8s.h).
  */
-#include <stddef.h>
-#include <stdio.h>
+
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "arena.h"
-#include "diag.h"
 #include "input.h"
-#include "load.h"
-#include "model.h"
-#include "strmap.h"
-#include "tf.h"
-#include "xalloc.h"
 
-#define ANN_ROLE	"eks.amazonaws.com/role-arn"
-/* Nodes of one values document, and annotations of one release. */
-#define HELM_MAX_NODES	100000
-#define HELM_MAX_ANN	10000
-
-/* What a Helm value is, as the decision needs to know it. */
-enum hkind {
-	HV_NONE = 0,		/* not given */
-	HV_NULL,
-	HV_STR,
-	HV_TRUE,
-	HV_FALSE,
-	HV_MAP,
-	HV_OTHER,		/* a number, a list */
-	HV_UNKNOWN		/* known only after apply */
-};
-
-struct hval {
-	enum hkind	 k;
-	const char	*s;		/* HV_STR */
-	const char	*why;		/* HV_UNKNOWN: what it depends on */
-	struct loc	 loc;
-};
-
-struct hann {
-	const char	*key;		/* arena */
-	struct hval	 v;
-};
-
-/* serviceAccount of the values, as merged so far. */
-struct hstate {
-	enum hkind	 sa;
-	struct hval	 name, create;
-	struct hval	 ann;		/* annotations as a whole */
-	struct hann	**av;		/* arena structs, in order */
-	size_t		 an, acap;
-	struct strmap	 aidx;		/* key -> its struct hann */
-	int		 over;		/* HELM_MAX_ANN reached */
-	int		 bad;		/* a values document Helm refuses */
-	const char	*unknown;	/* what of the values is unknown */
-	const char	*unknown_why;
-	struct loc	 unknown_loc;
-};
-
-/* One resource being read. */
-struct kx {
-	struct tf_ctx		*c;
-	const struct tf_res	*r;
-	const cJSON		*raw;	/* unknowns as cJSON_Raw */
-	struct loc		 res;	/* the resource */
-};
+#include "tf_k8s.h"
 
 static cJSON	*rawify(const cJSON *, const cJSON *);
-static void	 place(const struct kx *, const cJSON *, const struct loc *,
-		    struct loc *);
-static const char *why_of(const struct kx *, const cJSON *);
-static const char *what(const cJSON *);
-static struct tf_sa *sa_new(struct kx *);
-static void	 sa_undecided(struct kx *, struct tf_sa *, const struct loc *,
-		    int, const char *);
 static int	 sa_meta(struct kx *, struct tf_sa *, const cJSON *,
 		    const char *, int);
 static void	 sa_annotations(struct kx *, struct tf_sa *, const cJSON *,
 		    const char *);
 static void	 k8s_sa(struct kx *);
 static void	 k8s_manifest(struct kx *);
-static void	 hv_of(const struct kx *, const cJSON *, const struct loc *,
-		    struct hval *);
-static cJSON	*yaml_scalar(const struct input_node *);
-static cJSON	*yaml_json(const struct input_node *);
-static void	 hs_clear_sa(struct hstate *, enum hkind);
-static void	 hs_put(struct kx *, struct hstate *, const char *,
-		    const struct hval *);
-static void	 hs_apply(struct kx *, struct hstate *, const cJSON *,
-		    const struct loc *);
-static cJSON	*yaml_sa(struct kx *, const char *, size_t, const char *,
-		    const struct loc *, int *);
-static int	 sv_path(const char *, char **, size_t, size_t *);
-static void	 sv_value(struct arena *, const char *, const char *,
-		    struct hval *);
-static void	 hs_set(struct kx *, struct hstate *, const cJSON *,
-		    const char *, size_t, struct tf_sa *);
-static void	 helm_values(struct kx *, struct hstate *);
-static void	 helm_decide(struct kx *, struct hstate *, struct tf_sa *);
-static void	 helm_unknown(struct kx *, struct tf_sa *, const char *,
-		    const char *, const struct loc *);
-static void	 helm(struct kx *);
 
 /*
  * A plan's value and its after_unknown mask as one tree, each unknown
@@ -178,57 +95,6 @@ rawify(const cJSON *v, const cJSON *u)
 	return j;
 }
 
-/*
- * Where a string or an unknown of the sources was written, else
- * fallback.
- */
-static void
-place(const struct kx *x, const cJSON *n, const struct loc *fallback,
-    struct loc *out)
-{
-	*out = *fallback;
-	if ((cJSON_IsString(n) || cJSON_IsRaw(n)) && n->valueint > 0 &&
-	    (size_t)n->valueint <= x->c->nraw_locs)
-		*out = x->c->raw_locs[n->valueint - 1];
-	/* A value in a .tf file is never offered a fix. */
-	out->end_line = out->end_col = 0;
-}
-
-/* An unknown's why (arena), or NULL when not said (a plan). */
-static const char *
-why_of(const struct kx *x, const cJSON *n)
-{
-	if (!cJSON_IsRaw(n) || n->valuestring == NULL ||
-	    *n->valuestring == '\0')
-		return NULL;
-	return arena_strdup(x->c->m->arena, n->valuestring);
-}
-
-/* A value's type in words, unknowns included. */
-static const char *
-what(const cJSON *n)
-{
-	if (cJSON_IsRaw(n))
-		return "unknown";
-	return tf_type(n);
-}
-
-const char *
-tf_why_role(struct model *m, const char *why)
-{
-	const char	*dot, *p;
-
-	if (why == NULL || (p = strstr(why, "aws_iam_role.")) == NULL ||
-	    strchr(why, ',') != NULL || strchr(why, ' ') != NULL)
-		return NULL;
-	if ((dot = strrchr(p, '.')) == NULL || dot < p + 13)
-		return NULL;
-	if (strcmp(dot, ".arn") != 0 && strcmp(dot, ".name") != 0 &&
-	    strcmp(dot, ".id") != 0 && strcmp(dot, ".unique_id") != 0)
-		return NULL;
-	return arena_strndup(m->arena, why, (size_t)(dot - why));
-}
-
 int
 tf_k8s_wanted(const char *type)
 {
@@ -242,29 +108,6 @@ int
 tf_sa_unknown(const struct tf_sa *t)
 {
 	return t->role_pending && t->role_ref == NULL;
-}
-
-static struct tf_sa *
-sa_new(struct kx *x)
-{
-	struct tf_sa	*t = model_add_tf_sa(x->c->m);
-
-	t->address = arena_strdup(x->c->m->arena, x->r->address);
-	t->type = arena_strdup(x->c->m->arena, x->r->type);
-	t->loc = t->at = t->name_loc = t->ns_loc = x->res;
-	return t;
-}
-
-/* No ServiceAccount can be told: why, at loc; chart when it decides. */
-static void
-sa_undecided(struct kx *x, struct tf_sa *t, const struct loc *loc, int chart,
-    const char *msg)
-{
-	if (t->undecided != NULL)
-		return;
-	t->undecided = arena_strdup(x->c->m->arena, msg);
-	t->undecided_loc = *loc;
-	t->chart = chart;
 }
 
 /*
@@ -285,25 +128,25 @@ sa_annotations(struct kx *x, struct tf_sa *t, const cJSON *ann,
 		return;
 	if (cJSON_IsRaw(ann)) {
 		t->role_pending = 1;
-		t->role_ref = tf_why_role(m, why_of(x, ann));
+		t->role_ref = tf_why_role(m, tfk_why_of(x, ann));
 		t->role_field.key = ANN_ROLE;
 		t->role_field.key_loc = t->role_field.value_loc = x->res;
 		return;
 	}
 	if (!cJSON_IsObject(ann)) {
 		diag_error(x->c->dg, &x->res, "%s: %sannotations is %s, not "
-		    "a map of strings", x->r->address, pre, what(ann));
+		    "a map of strings", x->r->address, pre, tfk_what(ann));
 		return;
 	}
 	t->annotations = arena_alloc(m->arena, ((size_t)cJSON_GetArraySize(
 	    ann) + 1) * sizeof(*t->annotations));
 	cJSON_ArrayForEach(e, ann) {
-		place(x, e, &x->res, &loc);
+		tfk_place(x, e, &x->res, &loc);
 		if (cJSON_IsRaw(e)) {
 			if (strcmp(e->string, ANN_ROLE) != 0)
 				continue;
 			t->role_pending = 1;
-			t->role_ref = tf_why_role(m, why_of(x, e));
+			t->role_ref = tf_why_role(m, tfk_why_of(x, e));
 			t->role_field.key = ANN_ROLE;
 			t->role_field.key_loc = t->role_field.value_loc = loc;
 			continue;
@@ -311,7 +154,7 @@ sa_annotations(struct kx *x, struct tf_sa *t, const cJSON *ann,
 		if (!cJSON_IsString(e)) {
 			diag_error(x->c->dg, &loc, "%s: %sannotations[\"%s\"] "
 			    "is %s, not a string", x->r->address, pre,
-			    e->string, what(e));
+			    e->string, tfk_what(e));
 			continue;
 		}
 		a = &t->annotations[n++];
@@ -337,13 +180,13 @@ sa_meta(struct kx *x, struct tf_sa *t, const cJSON *md, const char *pre,
 
 	name = cJSON_GetObjectItemCaseSensitive(md, "name");
 	ns = cJSON_GetObjectItemCaseSensitive(md, "namespace");
-	place(x, name, &x->res, &t->name_loc);
-	place(x, ns, &x->res, &t->ns_loc);
+	tfk_place(x, name, &x->res, &t->name_loc);
+	tfk_place(x, ns, &x->res, &t->ns_loc);
 	if (cJSON_IsString(name))
 		t->name = arena_strdup(m->arena, name->valuestring);
 	else if (cJSON_IsRaw(name)) {
-		why = why_of(x, name);
-		sa_undecided(x, t, &t->name_loc, 0, arena_printf(m->arena,
+		why = tfk_why_of(x, name);
+		tfk_sa_undecided(x, t, &t->name_loc, 0, arena_printf(m->arena,
 		    "%sname is known only after apply%s%s%s, so the "
 		    "ServiceAccount's name is not known", pre,
 		    why != NULL ? " (it depends on " : "",
@@ -351,21 +194,21 @@ sa_meta(struct kx *x, struct tf_sa *t, const cJSON *md, const char *pre,
 	} else if ((name == NULL || cJSON_IsNull(name)) &&
 	    cJSON_IsString(cJSON_GetObjectItemCaseSensitive(md,
 	    "generate_name")))
-		sa_undecided(x, t, &x->res, 0, arena_printf(m->arena,
+		tfk_sa_undecided(x, t, &x->res, 0, arena_printf(m->arena,
 		    "%sgenerate_name has the API server name the "
 		    "ServiceAccount at apply, so no trust can name it "
 		    "beforehand", pre));
 	else {
 		diag_error(x->c->dg, &t->name_loc, "%s: %sname is %s, not a "
 		    "string; the ServiceAccount needs a name", x->r->address,
-		    pre, name == NULL ? "missing" : what(name));
+		    pre, name == NULL ? "missing" : tfk_what(name));
 		return 0;
 	}
 	if (cJSON_IsString(ns))
 		t->ns = arena_strdup(m->arena, ns->valuestring);
 	else if (cJSON_IsRaw(ns)) {
-		why = why_of(x, ns);
-		sa_undecided(x, t, &t->ns_loc, 0, arena_printf(m->arena,
+		why = tfk_why_of(x, ns);
+		tfk_sa_undecided(x, t, &t->ns_loc, 0, arena_printf(m->arena,
 		    "%snamespace is known only after apply%s%s%s, so the "
 		    "ServiceAccount's namespace is not known", pre,
 		    why != NULL ? " (it depends on " : "",
@@ -375,7 +218,7 @@ sa_meta(struct kx *x, struct tf_sa *t, const cJSON *md, const char *pre,
 	else {
 		diag_error(x->c->dg, &t->ns_loc, "%s: %snamespace is %s, not "
 		    "a string%s", x->r->address, pre, ns == NULL ? "missing" :
-		    what(ns), ns_required ? "; the provider refuses a "
+		    tfk_what(ns), ns_required ? "; the provider refuses a "
 		    "ServiceAccount without a namespace" : "");
 		return 0;
 	}
@@ -401,15 +244,15 @@ k8s_sa(struct kx *x)
 		}
 		md = cJSON_GetArrayItem(md, 0);
 	}
-	t = sa_new(x);
+	t = tfk_sa_new(x);
 	if (cJSON_IsRaw(md)) {
-		sa_undecided(x, t, &x->res, 0, "metadata is known only after "
+		tfk_sa_undecided(x, t, &x->res, 0, "metadata is known only after "
 		    "apply, so the ServiceAccount is not known");
 		return;
 	}
 	if (!cJSON_IsObject(md)) {
 		diag_error(x->c->dg, &x->res, "%s: metadata is %s, not a "
-		    "block", x->r->address, md == NULL ? "missing" : what(md));
+		    "block", x->r->address, md == NULL ? "missing" : tfk_what(md));
 		x->c->m->tf_sas.n--;
 		return;
 	}
@@ -432,624 +275,21 @@ k8s_manifest(struct kx *x)
 	    strcmp(api->valuestring, "v1") != 0)
 		return;
 	md = cJSON_GetObjectItemCaseSensitive(man, "metadata");
-	t = sa_new(x);
+	t = tfk_sa_new(x);
 	if (cJSON_IsRaw(md)) {
-		sa_undecided(x, t, &x->res, 0, "manifest.metadata is known "
+		tfk_sa_undecided(x, t, &x->res, 0, "manifest.metadata is known "
 		    "only after apply, so the ServiceAccount is not known");
 		return;
 	}
 	if (!cJSON_IsObject(md)) {
 		diag_error(x->c->dg, &x->res, "%s: manifest.metadata is %s, "
 		    "not an object", x->r->address, md == NULL ? "missing" :
-		    what(md));
+		    tfk_what(md));
 		x->c->m->tf_sas.n--;
 		return;
 	}
 	if (!sa_meta(x, t, md, "manifest.metadata.", 1))
 		x->c->m->tf_sas.n--;
-}
-
-/* ---- helm_release ---- */
-
-/* A value of the values as the decision reads it. */
-static void
-hv_of(const struct kx *x, const cJSON *n, const struct loc *at,
-    struct hval *v)
-{
-	memset(v, 0, sizeof(*v));
-	place(x, n, at, &v->loc);
-	if (n == NULL)
-		v->k = HV_NONE;
-	else if (cJSON_IsNull(n))
-		v->k = HV_NULL;
-	else if (cJSON_IsString(n)) {
-		v->k = HV_STR;
-		v->s = arena_strdup(x->c->m->arena, n->valuestring);
-	} else if (cJSON_IsTrue(n))
-		v->k = HV_TRUE;
-	else if (cJSON_IsFalse(n))
-		v->k = HV_FALSE;
-	else if (cJSON_IsObject(n))
-		v->k = HV_MAP;
-	else if (cJSON_IsRaw(n)) {
-		v->k = HV_UNKNOWN;
-		v->why = why_of(x, n);
-	} else
-		v->k = HV_OTHER;
-}
-
-/* serviceAccount is set to something of kind k: what it held goes. */
-static void
-hs_clear_sa(struct hstate *hs, enum hkind k)
-{
-	memset(&hs->name, 0, sizeof(hs->name));
-	memset(&hs->create, 0, sizeof(hs->create));
-	memset(&hs->ann, 0, sizeof(hs->ann));
-	hs->an = 0;
-	strmap_release(&hs->aidx);
-	strmap_init(&hs->aidx);
-	hs->sa = k;
-}
-
-/* One annotation, over an earlier one of the same key. */
-static void
-hs_put(struct kx *x, struct hstate *hs, const char *key, const struct hval *v)
-{
-	const struct strmap_val	*sv;
-	struct hann		*h;
-
-	if ((sv = strmap_get(&hs->aidx, key)) != NULL) {
-		((struct hann *)sv->v)->v = *v;
-		return;
-	}
-	if (hs->an >= HELM_MAX_ANN) {
-		hs->over = 1;
-		return;
-	}
-	if (hs->an == hs->acap) {
-		hs->acap = hs->acap == 0 ? 8 : hs->acap * 2;
-		hs->av = xreallocarray(hs->av, hs->acap, sizeof(*hs->av));
-	}
-	h = arena_alloc(x->c->m->arena, sizeof(*h));
-	h->key = arena_strdup(x->c->m->arena, key);
-	h->v = *v;
-	hs->av[hs->an++] = h;
-	strmap_add(&hs->aidx, x->c->m->arena, h->key, h);
-}
-
-/*
- * Merge the serviceAccount value n of one values document over what
- * the earlier ones gave, as mergeMaps() does: maps merge, anything
- * else replaces.
- */
-static void
-hs_apply(struct kx *x, struct hstate *hs, const cJSON *n,
-    const struct loc *at)
-{
-	const cJSON	*e, *a;
-	struct hval	 v;
-
-	hv_of(x, n, at, &v);
-	if (v.k != HV_MAP) {
-		hs_clear_sa(hs, v.k);
-		if (v.k == HV_UNKNOWN)
-			hs->name = v;
-		return;
-	}
-	if (hs->sa != HV_MAP)
-		hs_clear_sa(hs, HV_MAP);
-	cJSON_ArrayForEach(e, n) {
-		if (strcmp(e->string, "name") == 0)
-			hv_of(x, e, at, &hs->name);
-		else if (strcmp(e->string, "create") == 0)
-			hv_of(x, e, at, &hs->create);
-		else if (strcmp(e->string, "annotations") != 0)
-			continue;
-		else if (!cJSON_IsObject(e)) {
-			hv_of(x, e, at, &hs->ann);
-			hs->an = 0;
-			strmap_release(&hs->aidx);
-			strmap_init(&hs->aidx);
-		} else {
-			if (hs->ann.k != HV_MAP) {
-				hs->an = 0;
-				strmap_release(&hs->aidx);
-				strmap_init(&hs->aidx);
-			}
-			hv_of(x, e, at, &hs->ann);
-			cJSON_ArrayForEach(a, e) {
-				hv_of(x, a, at, &v);
-				hs_put(x, hs, a->string, &v);
-			}
-		}
-	}
-}
-
-/* A YAML scalar as sigs.k8s.io/yaml types it (YAML 1.1 words). */
-static cJSON *
-yaml_scalar(const struct input_node *n)
-{
-	static const char *const yes[] = { "y", "Y", "yes", "Yes", "YES",
-	    "true", "True", "TRUE", "on", "On", "ON", NULL };
-	static const char *const no[] = { "n", "N", "no", "No", "NO",
-	    "false", "False", "FALSE", "off", "Off", "OFF", NULL };
-	size_t	 i;
-
-	if (n->type == INPUT_NODE_NULL)
-		return cJSON_CreateNull();
-	if (n->plain && n->tag == NULL)
-		for (i = 0; yes[i] != NULL; i++) {
-			if (strcmp(n->s, yes[i]) == 0)
-				return cJSON_CreateTrue();
-			if (strcmp(n->s, no[i]) == 0)
-				return cJSON_CreateFalse();
-		}
-	return cJSON_CreateString(n->s);
-}
-
-/* A node of the YAML tree as cJSON; the caller frees it. */
-static cJSON *
-yaml_json(const struct input_node *n)
-{
-	const struct input_node	*k;
-	cJSON			*j;
-
-	if (n->type == INPUT_NODE_SEQ)
-		return cJSON_CreateArray();	/* HV_OTHER: not looked in */
-	if (n->type != INPUT_NODE_MAP)
-		return yaml_scalar(n);
-	/*
-	 * A key given twice stays twice: hs_apply() reads the entries in
-	 * order, so that the later wins, in time linear in the keys.
-	 */
-	j = cJSON_CreateObject();
-	for (k = n->kids; k != NULL; k = k->next)
-		cJSON_AddItemToObject(j, k->key, yaml_json(k));
-	return j;
-}
-
-/*
- * The serviceAccount of the YAML text of values[i] (its first document,
- * as Helm's yaml.Unmarshal reads it) as cJSON, or NULL when it has none;
- * *bad when the text is not a mapping of values, said at loc.
- */
-static cJSON *
-yaml_sa(struct kx *x, const char *text, size_t len, const char *which,
-    const struct loc *loc, int *bad)
-{
-	struct input		 in;
-	struct input_node	*root = NULL;
-	const struct input_node	*k, *sa = NULL;
-	size_t			 budget = HELM_MAX_NODES;
-	cJSON			*j = NULL;
-
-	*bad = 0;
-	input_open(&in, loc->file, text, len, INPUT_YAML | INPUT_REPLAY,
-	    LOAD_MAX_DEPTH);
-	if (input_next(&in) && input_next(&in)) {
-		if (in.ev.type == INPUT_STREAM_END) {
-			input_close(&in);
-			return NULL;
-		}
-		if (input_next(&in))
-			root = input_tree(&in, x->c->m->arena,
-			    INPUT_NULL_ANY_TAG, &budget);
-	}
-	if (root == NULL) {
-		*bad = 1;
-		diag_error(x->c->dg, loc, "%s: %s is not YAML: %s",
-		    x->r->address, which, in.err.kind == INPUT_ERR_LIMIT ?
-		    "it has too many nodes" : in.err.kind == INPUT_ERR_DEPTH ?
-		    "nested too deeply" : in.err.problem[0] != '\0' ?
-		    in.err.problem : "not a document");
-		input_close(&in);
-		return NULL;
-	}
-	input_close(&in);
-	if (root->type == INPUT_NODE_NULL)
-		return NULL;
-	if (root->type != INPUT_NODE_MAP) {
-		*bad = 1;
-		diag_error(x->c->dg, loc, "%s: %s is %s, not a mapping of "
-		    "values", x->r->address, which, input_node_found(root));
-		return NULL;
-	}
-	for (k = root->kids; k != NULL; k = k->next)
-		if (strcmp(k->key, "serviceAccount") == 0)
-			sa = k;
-	if (sa != NULL)
-		j = yaml_json(sa);
-	return j;
-}
-
-/*
- * Split a set name as Helm's strvals does: at each dot a backslash does
- * not escape, the backslashes dropped.  Up to max parts in v (arena
- * strings); -1 for a name with a list index ([), which is not read.
- */
-static int
-sv_path(const char *name, char **v, size_t max, size_t *n)
-{
-	char		*out, *o;
-	const char	*p;
-
-	*n = 0;
-	out = xstrdup(name);
-	v[(*n)++] = o = out;
-	for (p = name; *p != '\0'; p++) {
-		if (*p == '\\' && p[1] != '\0') {
-			*o++ = *++p;
-			continue;
-		}
-		if (*p == '[') {
-			free(out);
-			return -1;
-		}
-		if (*p == '.') {
-			*o++ = '\0';
-			if (*n == max) {
-				free(out);
-				return -1;
-			}
-			v[(*n)++] = o;
-			continue;
-		}
-		*o++ = *p;
-	}
-	*o = '\0';
-	return 0;
-}
-
-/*
- * A set value as strvals reads it: up to an unescaped comma (which
- * starts another name=value pair), backslashes dropped, and "true",
- * "false" and "null" typed unless type is "string".  XXX pairs after
- * a comma and the {a,b} list form are not read.
- */
-static void
-sv_value(struct arena *a, const char *s, const char *type, struct hval *v)
-{
-	char	*o;
-
-	o = arena_alloc(a, strlen(s) + 1);
-	v->s = o;
-	for (; *s != '\0' && *s != ','; s++) {
-		if (*s == '\\' && s[1] != '\0')
-			s++;
-		*o++ = *s;
-	}
-	*o = '\0';
-	v->k = HV_STR;
-	if (type != NULL && strcmp(type, "string") == 0)
-		return;
-	if (strcmp(v->s, "true") == 0)
-		v->k = HV_TRUE;
-	else if (strcmp(v->s, "false") == 0)
-		v->k = HV_FALSE;
-	else if (strcmp(v->s, "null") == 0)
-		v->k = HV_NULL;
-	else if (*v->s == '{')
-		v->k = HV_OTHER;
-}
-
-/*
- * One entry e of set, set_list or set_sensitive (which, i), when it
- * names serviceAccount or below; a value known only after apply
- * stays unknown.
- */
-static void
-hs_set(struct kx *x, struct hstate *hs, const cJSON *e, const char *which,
-    size_t i, struct tf_sa *t)
-{
-	const cJSON	*name, *value, *type;
-	char		*parts[4];
-	const char	*ty;
-	struct hval	 v;
-	struct loc	 loc;
-	size_t		 n;
-	int		 list = strcmp(which, "set_list") == 0;
-
-	name = cJSON_GetObjectItemCaseSensitive(e, "name");
-	value = cJSON_GetObjectItemCaseSensitive(e, "value");
-	type = cJSON_GetObjectItemCaseSensitive(e, "type");
-	place(x, value, &x->res, &loc);
-	if (cJSON_IsRaw(e) || cJSON_IsRaw(name)) {
-		hs->unknown = arena_printf(x->c->m->arena, "%s[%zu]", which,
-		    i);
-		hs->unknown_loc = loc;
-		return;
-	}
-	if (!cJSON_IsObject(e) || !cJSON_IsString(name)) {
-		diag_error(x->c->dg, &loc, "%s: %s[%zu] %s", x->r->address,
-		    which, i, cJSON_IsObject(e) ? "has no name string" :
-		    "is not an object of name and value");
-		return;
-	}
-	place(x, name, &loc, &loc);
-	place(x, value, &loc, &loc);
-	if (strncmp(name->valuestring, "serviceAccount", 14) != 0 ||
-	    (name->valuestring[14] != '\0' && name->valuestring[14] != '.'))
-		return;
-	if (sv_path(name->valuestring, parts, 4, &n) == -1)
-		return;
-	memset(&v, 0, sizeof(v));
-	v.loc = loc;
-	ty = cJSON_IsString(type) ? type->valuestring : NULL;
-	if (list || (ty != NULL && strcmp(ty, "literal") == 0))
-		v.k = HV_OTHER;
-	else if (cJSON_IsRaw(value)) {
-		v.k = HV_UNKNOWN;
-		v.why = why_of(x, value);
-	} else if (cJSON_IsString(value))
-		sv_value(x->c->m->arena, value->valuestring, ty, &v);
-	else if (value == NULL || cJSON_IsNull(value)) {
-		v.k = HV_STR;
-		v.s = "";
-	} else
-		v.k = HV_OTHER;
-	if (strcmp(parts[0], "serviceAccount") != 0)
-		goto out;
-	if (n == 1) {
-		hs_clear_sa(hs, v.k);
-		goto out;
-	}
-	if (hs->sa != HV_MAP)
-		hs_clear_sa(hs, HV_MAP);
-	if (n > 2 && strcmp(parts[1], "annotations") != 0)
-		v.k = HV_MAP;	/* name.x=: a map, no longer a name */
-	if (strcmp(parts[1], "name") == 0)
-		hs->name = v;
-	else if (strcmp(parts[1], "create") == 0)
-		hs->create = v;
-	else if (strcmp(parts[1], "annotations") == 0 && n == 2) {
-		hs->ann = v;
-		hs->an = 0;
-		strmap_release(&hs->aidx);
-		strmap_init(&hs->aidx);
-	} else if (strcmp(parts[1], "annotations") == 0) {
-		if (hs->ann.k != HV_MAP) {
-			hs->an = 0;
-			strmap_release(&hs->aidx);
-			strmap_init(&hs->aidx);
-			hs->ann.k = HV_MAP;
-			hs->ann.loc = loc;
-		}
-		if (n > 3)
-			v.k = HV_MAP;
-		hs_put(x, hs, parts[2], &v);
-		if (strcmp(parts[2], ANN_ROLE) == 0)
-			t->role_set = arena_strdup(x->c->m->arena,
-			    name->valuestring);
-	}
-out:
-	free(parts[0]);
-}
-
-/*
- * The values documents in order, each merged over the ones before; in
- * the sources, one that yamlencode() makes is its structure.
- */
-static void
-helm_values(struct kx *x, struct hstate *hs)
-{
-	const cJSON	*vals, *e, *y;
-	struct loc	 loc;
-	char		 which[48];
-	cJSON		*sa;
-	size_t		 i = 0;
-	int		 bad;
-
-	vals = cJSON_GetObjectItemCaseSensitive(x->raw, "values");
-	if (vals == NULL || cJSON_IsNull(vals))
-		return;
-	if (cJSON_IsRaw(vals)) {
-		hs->unknown = "values";
-		hs->unknown_why = why_of(x, vals);
-		place(x, vals, &x->res, &hs->unknown_loc);
-		return;
-	}
-	if (!cJSON_IsArray(vals)) {
-		diag_error(x->c->dg, &x->res, "%s: values is %s, not a list "
-		    "of YAML strings", x->r->address, what(vals));
-		hs->bad = 1;
-		return;
-	}
-	cJSON_ArrayForEach(e, vals) {
-		(void)snprintf(which, sizeof(which), "values[%zu]", i);
-		y = cJSON_GetArrayItem(x->c->raw_yaml, (int)i++);
-		place(x, e, &x->res, &loc);
-		if (y != NULL && !cJSON_IsNull(y)) {
-			if (!cJSON_IsObject(y)) {
-				diag_error(x->c->dg, &loc, "%s: %s is "
-				    "yamlencode() of %s, not of a map of "
-				    "values", x->r->address, which, what(y));
-				hs->bad = 1;
-			} else if ((sa = cJSON_GetObjectItemCaseSensitive(y,
-			    "serviceAccount")) != NULL)
-				hs_apply(x, hs, sa, &loc);
-			continue;
-		}
-		if (cJSON_IsNull(e))
-			continue;
-		if (cJSON_IsRaw(e)) {
-			hs->unknown = arena_strdup(x->c->m->arena, which);
-			hs->unknown_why = why_of(x, e);
-			hs->unknown_loc = loc;
-			continue;
-		}
-		if (!cJSON_IsString(e)) {
-			diag_error(x->c->dg, &loc, "%s: %s is %s, not a YAML "
-			    "string", x->r->address, which, what(e));
-			hs->bad = 1;
-			continue;
-		}
-		sa = yaml_sa(x, e->valuestring, strlen(e->valuestring), which,
-		    &loc, &bad);
-		hs->bad |= bad;
-		if (sa != NULL)
-			hs_apply(x, hs, sa, &loc);
-		cJSON_Delete(sa);
-	}
-}
-
-/* Say the release is undecided, with what it depends on. */
-static void
-helm_unknown(struct kx *x, struct tf_sa *t, const char *what_, const char *why,
-    const struct loc *loc)
-{
-	sa_undecided(x, t, loc, 0, arena_printf(x->c->m->arena, "%s is "
-	    "known only after apply%s%s%s, so the ServiceAccount the chart "
-	    "values configure is not known", what_,
-	    why != NULL ? " (it depends on " : "", why != NULL ? why : "",
-	    why != NULL ? ")" : ""));
-}
-
-/*
- * What the merged values say: a ServiceAccount named and annotated
- * with a role, the chart's choice, or not known; nothing when the
- * values give no role-arn annotation (and none is unknown).
- */
-static void
-helm_decide(struct kx *x, struct hstate *hs, struct tf_sa *t)
-{
-	struct model		*m = x->c->m;
-	const struct strmap_val	*sv;
-	const struct hann	*role = NULL;
-	struct kv_pos		*a;
-	size_t			 i, n = 0;
-
-	if (hs->ann.k == HV_MAP && (sv = strmap_get(&hs->aidx, ANN_ROLE)) !=
-	    NULL)
-		role = sv->v;
-	if (role == NULL || role->v.k == HV_NONE || role->v.k == HV_NULL) {
-		if (hs->unknown != NULL)
-			helm_unknown(x, t, hs->unknown, hs->unknown_why,
-			    &hs->unknown_loc);
-		else if (hs->ann.k == HV_UNKNOWN)
-			helm_unknown(x, t, "serviceAccount.annotations",
-			    hs->ann.why, &hs->ann.loc);
-		else if (hs->sa == HV_UNKNOWN)
-			helm_unknown(x, t, "serviceAccount", hs->name.why,
-			    &hs->name.loc);
-		return;
-	}
-	t->at = t->loc = role->v.loc;
-	if (role->v.k == HV_UNKNOWN) {
-		t->role_pending = 1;
-		t->role_ref = tf_why_role(m, role->v.why);
-		t->role_field.key = ANN_ROLE;
-		t->role_field.key_loc = t->role_field.value_loc = role->v.loc;
-	} else if (role->v.k != HV_STR) {
-		diag_error(x->c->dg, &role->v.loc, "%s: serviceAccount."
-		    "annotations[\"%s\"] is not a string", x->r->address,
-		    ANN_ROLE);
-		return;
-	}
-	if (hs->unknown != NULL)
-		helm_unknown(x, t, hs->unknown, hs->unknown_why,
-		    &hs->unknown_loc);
-	else if (hs->create.k == HV_UNKNOWN)
-		helm_unknown(x, t, "serviceAccount.create", hs->create.why,
-		    &hs->create.loc);
-	else if (hs->create.k == HV_FALSE)
-		sa_undecided(x, t, &hs->create.loc, 1, "serviceAccount.create "
-		    "is false: the chart makes no ServiceAccount, and the "
-		    "role-arn annotation given to it is not applied");
-	else if (hs->name.k == HV_UNKNOWN)
-		helm_unknown(x, t, "serviceAccount.name", hs->name.why,
-		    &hs->name.loc);
-	else if (hs->name.k != HV_STR || *hs->name.s == '\0')
-		sa_undecided(x, t, &role->v.loc, 1, "the values give "
-		    "serviceAccount a role but no name: the chart names the "
-		    "ServiceAccount (often after the release)");
-	if (t->undecided != NULL)
-		return;
-	t->name = arena_strdup(m->arena, hs->name.s);
-	t->name_loc = hs->name.loc;
-	t->annotations = arena_alloc(m->arena, (hs->an + 1) *
-	    sizeof(*t->annotations));
-	for (i = 0; i < hs->an; i++) {
-		if (hs->av[i]->v.k != HV_STR)
-			continue;
-		a = &t->annotations[n++];
-		a->key = hs->av[i]->key;
-		a->value = arena_strdup(m->arena, hs->av[i]->v.s);
-		a->key_loc = a->value_loc = hs->av[i]->v.loc;
-	}
-	t->nannotations = n;
-}
-
-/*
- * helm_release: its namespace, the values merged in Helm's order
- * (values, set, set_list, set_sensitive), and what they say of
- * serviceAccount.
- */
-static void
-helm(struct kx *x)
-{
-	static const char *const sets[] = { "set", "set_list",
-	    "set_sensitive" };
-	struct model	*m = x->c->m;
-	struct hstate	 hs;
-	struct tf_sa	*t;
-	const cJSON	*ns, *l, *e;
-	const char	*why;
-	struct loc	 loc;
-	size_t		 i, k;
-
-	memset(&hs, 0, sizeof(hs));
-	strmap_init(&hs.aidx);
-	t = sa_new(x);
-	helm_values(x, &hs);
-	for (k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
-		l = cJSON_GetObjectItemCaseSensitive(x->raw, sets[k]);
-		if (l == NULL || cJSON_IsNull(l))
-			continue;
-		if (cJSON_IsRaw(l)) {
-			hs.unknown = sets[k];
-			hs.unknown_why = why_of(x, l);
-			place(x, l, &x->res, &hs.unknown_loc);
-			continue;
-		}
-		if (!cJSON_IsArray(l)) {
-			diag_error(x->c->dg, &x->res, "%s: %s is %s, not a "
-			    "list", x->r->address, sets[k], what(l));
-			hs.bad = 1;
-			continue;
-		}
-		i = 0;
-		cJSON_ArrayForEach(e, l)
-			hs_set(x, &hs, e, sets[k], i++, t);
-	}
-	if (hs.over) {
-		diag_error(x->c->dg, &x->res, "%s: serviceAccount.annotations "
-		    "has more than %d keys, more than any chart needs; the "
-		    "release is not read", x->r->address, HELM_MAX_ANN);
-		hs.bad = 1;
-	}
-	if (!hs.bad)
-		helm_decide(x, &hs, t);
-	free(hs.av);
-	strmap_release(&hs.aidx);
-	if (hs.bad || (t->name == NULL && t->undecided == NULL)) {
-		m->tf_sas.n--;		/* no ServiceAccount of its own */
-		return;
-	}
-	ns = cJSON_GetObjectItemCaseSensitive(x->raw, "namespace");
-	place(x, ns, &x->res, &loc);
-	t->ns_loc = loc;
-	if (cJSON_IsString(ns))
-		t->ns = arena_strdup(m->arena, ns->valuestring);
-	else if (ns == NULL || cJSON_IsNull(ns))
-		t->ns = "default";
-	else if (cJSON_IsRaw(ns)) {
-		why = why_of(x, ns);
-		helm_unknown(x, t, "namespace", why, &loc);
-	} else {
-		diag_error(x->c->dg, &loc, "%s: namespace is %s, not a "
-		    "string", x->r->address, what(ns));
-		m->tf_sas.n--;
-	}
 }
 
 /*
@@ -1069,7 +309,7 @@ tf_k8s_resource(struct tf_ctx *c, const struct tf_res *r)
 	if ((x.raw = c->raw) == NULL)
 		x.raw = own = rawify(r->values, r->unknown);
 	if (strcmp(r->type, "helm_release") == 0)
-		helm(&x);
+		tfk_helm(&x);
 	else if (strcmp(r->type, "kubernetes_manifest") == 0)
 		k8s_manifest(&x);
 	else
