@@ -70,20 +70,25 @@ void		 tff_re_expand(struct buf *, const char *, size_t,
 struct tfv	*tff_re_unknown(struct tf_ev *, const struct tf_call *);
 int		 tff_re_text_ok(const struct re *, const char *, size_t);
 
-#define TF_FN(x)	struct tfv *tf_fn_##x(struct tf_ev *, const struct tf_call *)
-TF_FN(abs); TF_FN(alltrue); TF_FN(anytrue); TF_FN(base64decode); TF_FN(base64encode);
-TF_FN(basename); TF_FN(ceil); TF_FN(chomp); TF_FN(coalesce); TF_FN(coalescelist);
-TF_FN(compact); TF_FN(concat); TF_FN(contains); TF_FN(dirname); TF_FN(distinct);
-TF_FN(element); TF_FN(endswith); TF_FN(flatten); TF_FN(floor); TF_FN(format);
-TF_FN(formatlist); TF_FN(identity); TF_FN(index); TF_FN(join); TF_FN(jsondecode);
-TF_FN(jsonencode); TF_FN(keys); TF_FN(length); TF_FN(lookup); TF_FN(lower); TF_FN(max);
-TF_FN(md5); TF_FN(merge); TF_FN(min); TF_FN(one); TF_FN(range); TF_FN(regex);
-TF_FN(regexall); TF_FN(replace); TF_FN(reverse); TF_FN(setintersection);
-TF_FN(setsubtract); TF_FN(setunion); TF_FN(sha1); TF_FN(sha256); TF_FN(slice);
-TF_FN(sort); TF_FN(split); TF_FN(startswith); TF_FN(strcontains); TF_FN(substr);
-TF_FN(title); TF_FN(tobool); TF_FN(tolist); TF_FN(tomap); TF_FN(tonumber);
-TF_FN(toset); TF_FN(tostring); TF_FN(trim); TF_FN(trimprefix); TF_FN(trimspace);
-TF_FN(trimsuffix); TF_FN(upper); TF_FN(values); TF_FN(yamlencode); TF_FN(zipmap);
+#define TF_FN(x)	struct tfv *tf_fn_##x(struct tf_ev *, \
+		    const struct tf_call *)
+TF_FN(abs); TF_FN(alltrue); TF_FN(anytrue); TF_FN(base64decode);
+TF_FN(base64encode); TF_FN(basename); TF_FN(ceil); TF_FN(chomp);
+TF_FN(coalesce); TF_FN(coalescelist); TF_FN(compact); TF_FN(concat);
+TF_FN(contains); TF_FN(dirname); TF_FN(distinct); TF_FN(element);
+TF_FN(endswith); TF_FN(flatten); TF_FN(floor); TF_FN(format);
+TF_FN(formatlist); TF_FN(identity); TF_FN(index); TF_FN(join);
+TF_FN(jsondecode); TF_FN(jsonencode); TF_FN(keys); TF_FN(length);
+TF_FN(lookup); TF_FN(lower); TF_FN(max); TF_FN(md5); TF_FN(merge);
+TF_FN(min); TF_FN(one); TF_FN(range); TF_FN(regex); TF_FN(regexall);
+TF_FN(replace); TF_FN(reverse); TF_FN(setintersection);
+TF_FN(setsubtract); TF_FN(setunion); TF_FN(sha1); TF_FN(sha256);
+TF_FN(slice); TF_FN(sort); TF_FN(split); TF_FN(startswith);
+TF_FN(strcontains); TF_FN(substr); TF_FN(title); TF_FN(tobool);
+TF_FN(tolist); TF_FN(tomap); TF_FN(tonumber); TF_FN(toset);
+TF_FN(tostring); TF_FN(trim); TF_FN(trimprefix); TF_FN(trimspace);
+TF_FN(trimsuffix); TF_FN(upper); TF_FN(values); TF_FN(yamlencode);
+TF_FN(zipmap);
 #undef TF_FN
 
 #endif

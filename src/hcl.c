@@ -183,7 +183,8 @@ hcl_is_space(unsigned long c)
 
 /* A node at r, counted against HCL_MAX_NODES. */
 struct hcl_expr *
-hcl_node(struct hcl_parser *p, enum hcl_expr_kind kind, const struct hcl_range *r)
+hcl_node(struct hcl_parser *p, enum hcl_expr_kind kind,
+    const struct hcl_range *r)
 {
 	struct hcl_expr	*e;
 

@@ -27,8 +27,8 @@ static int		 str_number(const char *, size_t, double *);
  * never walks further than it did.
  */
 int
-tff_walk(struct tf_ev *ev, const struct tfv *v, int depth, const struct tfv **u,
-    const struct tfv **open, unsigned long *left)
+tff_walk(struct tf_ev *ev, const struct tfv *v, int depth,
+    const struct tfv **u, const struct tfv **open, unsigned long *left)
 {
 	size_t	 i;
 	int	 r;

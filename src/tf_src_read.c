@@ -30,7 +30,8 @@ tfs_src_of(struct tf_ev *ev)
 }
 
 struct tf_at *
-tfs_at_new(struct tf_src *S, const struct hcl_file *f, const struct hcl_range *r)
+tfs_at_new(struct tf_src *S, const struct hcl_file *f,
+    const struct hcl_range *r)
 {
 	struct tf_at	*at = arena_alloc(S->m->arena, sizeof(*at));
 
@@ -40,14 +41,16 @@ tfs_at_new(struct tf_src *S, const struct hcl_file *f, const struct hcl_range *r
 }
 
 void
-tfs_loc_of(const struct hcl_file *f, const struct hcl_range *r, struct loc *loc)
+tfs_loc_of(const struct hcl_file *f, const struct hcl_range *r,
+    struct loc *loc)
 {
 	memset(loc, 0, sizeof(*loc));
 	hcl_loc(f, r, loc);
 }
 
 const struct hcl_attr *
-tfs_blk_attr(const struct tf_blk *k, const char *name, const struct hcl_file **f)
+tfs_blk_attr(const struct tf_blk *k, const char *name,
+    const struct hcl_file **f)
 {
 	const struct hcl_attr	*a;
 	size_t			 i;

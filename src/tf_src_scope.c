@@ -178,8 +178,8 @@ tfs_kvv_add(struct kvv *a, const char *k, struct tfv *v)
  * block, for the error when an argument has that name too.
  */
 void
-tfs_blocks_add(struct tf_src *S, struct kvv *a, const char *name, struct tfv *v,
-    const struct hcl_block *b, const struct hcl_file *f)
+tfs_blocks_add(struct tf_src *S, struct kvv *a, const char *name,
+    struct tfv *v, const struct hcl_block *b, const struct hcl_file *f)
 {
 	struct tfv	*l, *nl;
 	size_t		 i;
