@@ -105,14 +105,18 @@ struct bindings {
 	size_t			 typo_budget;	/* role names left to compare */
 	/*
 	 * Made at their first use (bind.c): the roles that may be named
-	 * by a typo, by length of name and then model order; and the
-	 * roles by each literal condition value of their trust.
+	 * by a typo, by length of name and then model order; the roles
+	 * by each literal condition value of their trust; and the roles
+	 * whose names are generated at apply, in model order.
 	 */
 	struct role_len		*by_len;
 	size_t			 nby_len;
 	int			 by_len_made;
 	struct strmap		 by_value;
 	int			 by_value_made;
+	size_t			*gen;		/* role indexes */
+	size_t			 ngen;
+	int			 gen_made;
 };
 
 /* An empty set with the run's budgets; the caller may lower them. */

@@ -30,6 +30,8 @@ void	strmap_init(struct strmap *);
 void	strmap_add(struct strmap *, struct arena *, const char *, void *);
 /* The values under key, first added first; NULL when none. */
 const struct strmap_val *strmap_get(const struct strmap *, const char *);
+/* The value under key added last, or NULL: at once, however many. */
+const struct strmap_val *strmap_last(const struct strmap *, const char *);
 void	strmap_release(struct strmap *);
 
 #endif /* STRMAP_H */

@@ -8,6 +8,7 @@
 #include "model.h"
 #include "policy.h"
 #include "rule.h"
+#include "strmap.h"
 #include "util.h"
 
 
@@ -94,8 +95,9 @@ fix_namespace(const struct model *m, struct diags *dg, struct diag *d,
     const struct binding *b)
 {
 	const struct k8s_obj	*o;
-	const char	*ns, *p, *name;
-	size_t		 len, i;
+	const struct strmap_val	*v;
+	const char		*ns, *p, *name;
+	size_t			 len;
 
 	if (b->sa->ns == NULL || b->sa->ns_loc.line == 0 ||
 	    !trust_subject_split(b->sub_best, &p, &len, &name) ||
@@ -113,11 +115,10 @@ fix_namespace(const struct model *m, struct diags *dg, struct diag *d,
 	 * ServiceAccount would leave behind the workloads of its namespace
 	 * that run as it, so then there is none.
 	 */
-	for (i = 0; i < m->objs.n; i++) {
-		o = m->objs.v[i];
-		if (k8s_kind_is_workload(o->kind) &&
-		    strcmp(k8s_obj_ns(m, o), b->ns) == 0 &&
-		    strcmp(k8s_obj_sa(o), b->sa->name) == 0)
+	for (v = strmap_get(&m->runs_as, arena_printf(m->arena, "%s/%s",
+	    b->ns, b->sa->name)); v != NULL; v = v->next) {
+		o = v->v;
+		if (k8s_kind_is_workload(o->kind))
 			return;
 	}
 	diag_fix_scalar(dg, d, &b->sa->ns_loc, b->sa->ns, ns,

@@ -25,7 +25,7 @@ static void	bind_sa(struct bindings *, struct binding *,
 static void	bind_resolve(struct bindings *, struct binding *);
 static void	bind_pending(struct bindings *, struct binding *);
 static void	bind_near(struct bindings *, struct binding *);
-static void	bind_generated(struct binding *, const struct model *);
+static void	bind_generated(struct bindings *, struct binding *);
 static void	bind_meant(struct bindings *, struct binding *);
 static const char *unverified_what(unsigned int);
 static void	add_candidate(const char **, size_t *, const char *);
@@ -108,7 +108,7 @@ bind_resolve(struct bindings *bs, struct binding *b)
 		return;
 	}
 	bind_near(bs, b);
-	bind_generated(b, m);
+	bind_generated(bs, b);
 	bind_meant(bs, b);
 }
 
@@ -168,7 +168,7 @@ static void
 by_value_make(struct bindings *bs)
 {
 	const struct model	*m = bs->m;
-	const struct strmap_val	*v, *last;
+	const struct strmap_val	*last;
 	const struct iam_role	*r;
 	const struct policy	*p;
 	const char		*s;
@@ -185,10 +185,7 @@ by_value_make(struct bindings *bs)
 					if ((s = p->st[i].conds[j].values.v[k])
 					    == NULL)
 						continue;
-					for (last = NULL, v = strmap_get(
-					    &bs->by_value, s); v != NULL;
-					    v = v->next)
-						last = v;
+					last = strmap_last(&bs->by_value, s);
 					if (last == NULL || last->v != r)
 						strmap_add(&bs->by_value,
 						    m->arena, s, (void *)r);
@@ -293,16 +290,25 @@ bind_near(struct bindings *bs, struct binding *b)
  * this ServiceAccount.
  */
 static void
-bind_generated(struct binding *b, const struct model *m)
+bind_generated(struct bindings *bs, struct binding *b)
 {
+	const struct model	*m = bs->m;
 	const struct iam_role	*r;
 	size_t			 i;
 
-	for (i = 0; i < m->roles.n; i++) {
-		r = m->roles.v[i];
-		if (r->dup_of != NULL || r->name != NULL ||
-		    (r->name_prefix == NULL && !r->name_unknown))
-			continue;
+	if (!bs->gen_made) {
+		bs->gen = xreallocarray(NULL, m->roles.n + 1,
+		    sizeof(*bs->gen));
+		for (i = 0; i < m->roles.n; i++) {
+			r = m->roles.v[i];
+			if (r->dup_of == NULL && r->name == NULL &&
+			    (r->name_prefix != NULL || r->name_unknown))
+				bs->gen[bs->ngen++] = i;
+		}
+		bs->gen_made = 1;
+	}
+	for (i = 0; i < bs->ngen; i++) {
+		r = m->roles.v[bs->gen[i]];
 		if (r->name_prefix != NULL &&
 		    str_has_prefix(b->arn.name, r->name_prefix)) {
 			b->generated = r;
@@ -332,8 +338,9 @@ bind_meant(struct bindings *bs, struct binding *b)
 
 	if (!bs->by_value_made)
 		by_value_make(bs);
-	for (v = strmap_get(&bs->by_value, b->sub), n = 0; v != NULL;
-	    v = v->next)
+	/* As many as the loop below can take from the budget. */
+	for (v = strmap_get(&bs->by_value, b->sub), n = 0; v != NULL &&
+	    n < bs->typo_budget; v = v->next)
 		n++;
 	for (v = strmap_get(&bs->by_value, b->sub); v != NULL &&
 	    bs->typo_budget > 0; v = v->next) {
@@ -896,6 +903,7 @@ bindings_release(struct bindings *bs)
 	free(bs->v);
 	free(bs->used);
 	free(bs->by_len);
+	free(bs->gen);
 	bindings_init(bs);
 }
 

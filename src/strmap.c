@@ -93,6 +93,14 @@ strmap_get(const struct strmap *m, const char *key)
 	return slot(m, key, hash_str(key))->head;
 }
 
+const struct strmap_val *
+strmap_last(const struct strmap *m, const char *key)
+{
+	if (m->cap == 0)
+		return NULL;
+	return slot(m, key, hash_str(key))->tail;
+}
+
 void
 strmap_release(struct strmap *m)
 {

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: ISC */
 /* Unit tests of the string helpers, the arena and the buffer. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "buf.h"
 #include "check_suites.h"
+#include "strmap.h"
 #include "util.h"
 
 START_TEST(edit_distance_counts_one_typo)
@@ -137,6 +139,35 @@ START_TEST(path_tidy_takes_out_dot_and_dotdot)
 }
 END_TEST
 
+START_TEST(strmap_keeps_order_and_last)
+{
+	struct arena	 a = ARENA_INIT;
+	struct strmap	 m;
+	const struct strmap_val *v;
+	char		 key[16];
+	int		 x[3], i;
+
+	strmap_init(&m);
+	ck_assert_ptr_null(strmap_get(&m, "k"));
+	ck_assert_ptr_null(strmap_last(&m, "k"));
+	for (i = 0; i < 3; i++)
+		strmap_add(&m, &a, "k", &x[i]);
+	/* Enough other keys that the table grows under the chain. */
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "o%d", i);
+		strmap_add(&m, &a, key, NULL);
+	}
+	v = strmap_get(&m, "k");
+	for (i = 0; i < 3; i++, v = v->next)
+		ck_assert_ptr_eq(v->v, &x[i]);
+	ck_assert_ptr_null(v);
+	ck_assert_ptr_eq(strmap_last(&m, "k")->v, &x[2]);
+	ck_assert_ptr_null(strmap_last(&m, "o1000"));
+	strmap_release(&m);
+	arena_release(&a);
+}
+END_TEST
+
 Suite *
 util_suite(void)
 {
@@ -150,6 +181,7 @@ util_suite(void)
 	tcase_add_test(tc, arena_printf_and_large_blocks);
 	tcase_add_test(tc, buf_grows_and_detaches);
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
+	tcase_add_test(tc, strmap_keeps_order_and_last);
 	suite_add_tcase(s, tc);
 	return s;
 }
