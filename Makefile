@@ -200,10 +200,11 @@ BENCH_SHAPES ?= pair tf annot tree helm awscli cfn fanout startup
 BENCHGEN = build/tools/benchgen
 BASELINE = build/tools/baseline
 
-$(BENCHGEN): tools/benchgen.c tools/benchshape.c tools/benchgen.h
+$(BENCHGEN): tools/benchgen.c tools/benchshape.c tools/benchio.c \
+    tools/benchgen.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/benchgen.c \
-	    tools/benchshape.c
+	    tools/benchshape.c tools/benchio.c
 
 $(BASELINE): tools/baseline.c
 	@mkdir -p $(dir $@)
