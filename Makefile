@@ -135,8 +135,14 @@ clean:
 # e.g. build/fuzz/fuzz_k8s -dict=tests/fuzz/k8s.dict build/fuzz/corpus_k8s,
 # or build/fuzz/fuzz_hcl -dict=tests/fuzz/hcl.dict build/fuzz/corpus_hcl.
 FUZZ_CC	= clang
+# FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION: the Terraform evaluator's
+# budgets some hundred times smaller (include/tf_src.h); FUZZ_REAL=1
+# builds the targets with the real ones.
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
-	-fno-sanitize-recover=all
+	-fno-sanitize-recover=all \
+	$(if $(FUZZ_REAL),,-DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION)
+# Which of the two the objects were built for: a change rebuilds them.
+FUZZ_MODE = build/fuzz/mode.$(if $(FUZZ_REAL),real,small)
 FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
 FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
 	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input \
@@ -145,7 +151,12 @@ FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
 
 fuzz: $(FUZZ_PROGS) fuzz-corpus
 
-build/fuzz/%.o: %.c $(HEADERS) tests/fuzz/fuzz.h
+$(FUZZ_MODE):
+	@mkdir -p $(dir $@)
+	@rm -f build/fuzz/mode.*
+	@touch $@
+
+build/fuzz/%.o: %.c $(HEADERS) tests/fuzz/fuzz.h $(FUZZ_MODE)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(WARNINGS) $(FUZZ_FLAGS) -D_DEFAULT_SOURCE \
 	    -DIRSALINT_VERSION='"$(VERSION)"' -DIRSALINT_URI='"$(HOMEPAGE)"' \

@@ -203,18 +203,29 @@ cJSON		*tfv_to_cjson_raw(const struct tfv *, struct tfv_places *);
 /*
  * The budget of one evaluation: values made, function calls, bytes of
  * strings.  Past it every evaluation is an error value, reported once.
- */
-#define TF_MAX_WORK	10000000UL
-#define TF_WORK_PER_BYTE 32UL
-/*
  * And of memory: what the model's arena grows by while sources are
  * evaluated (values, and the trees and objects made on the way).
  * A step can make a value of a few hundred bytes, so the steps alone
  * let 400 bytes of .tf take a gigabyte.
+ *
+ * Fuzz builds (make fuzz defines FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION,
+ * libFuzzer's name for a fuzzer-friendly build) run the same code with
+ * budgets some hundred times smaller, so that a crafted input reaches
+ * them in a millisecond rather than a second (README, Fuzzing).
  */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define TF_MAX_WORK	100000UL
+#define TF_WORK_PER_BYTE 1UL
+#define TF_MAX_MEMORY	(8UL * 1024 * 1024)
+#define TF_MEMORY_PER_BYTE 4UL
+#define TF_MAX_STRING	(64UL * 1024)		/* bytes in one string */
+#else
+#define TF_MAX_WORK	10000000UL
+#define TF_WORK_PER_BYTE 32UL
 #define TF_MAX_MEMORY	(256UL * 1024 * 1024)
 #define TF_MEMORY_PER_BYTE 128UL
 #define TF_MAX_STRING	(16UL * 1024 * 1024)	/* bytes in one string */
+#endif
 #define TF_MAX_ELEMS	1000000UL		/* in one list or map */
 
 struct tf_ev {
