@@ -147,7 +147,7 @@ FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
 FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
 	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input \
 	build/fuzz/fuzz_hcl build/fuzz/fuzz_tfsrc build/fuzz/fuzz_config \
-	build/fuzz/fuzz_lsp
+	build/fuzz/fuzz_lsp build/fuzz/fuzz_lsprpc
 
 fuzz: $(FUZZ_PROGS) fuzz-corpus
 
@@ -171,7 +171,8 @@ fuzz-corpus:
 	@mkdir -p build/fuzz/corpus_k8s build/fuzz/corpus_tf \
 	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy \
 	    build/fuzz/corpus_input build/fuzz/corpus_hcl build/fuzz/corpus_tfsrc \
-	    build/fuzz/corpus_config build/fuzz/corpus_lsp
+	    build/fuzz/corpus_config build/fuzz/corpus_lsp \
+	    build/fuzz/corpus_lsprpc
 	@find testdata -type f \( -name '*.yaml' -o -name '*.yml' \) | \
 	    while read f; do cp "$$f" build/fuzz/corpus_k8s/"$$(echo "$$f" | tr / _)"; done
 	@cp testdata/ack/*.json build/fuzz/corpus_k8s/
@@ -187,6 +188,7 @@ fuzz-corpus:
 	@cp testdata/fuzz/policy/* build/fuzz/corpus_policy/ 2>/dev/null; true
 	@cp testdata/hcl/*.tf build/fuzz/corpus_hcl/
 	@cp testdata/fuzz/lsp/* build/fuzz/corpus_lsp/
+	@cp testdata/fuzz/lsp/* build/fuzz/corpus_lsprpc/
 	@find testdata/config testdata/config-inputs testdata/config-clusters \
 	    testdata/changed -type f -name '*.yaml' | \
 	    while read f; do cp "$$f" build/fuzz/corpus_config/"$$(echo "$$f" | tr / _)"; done
