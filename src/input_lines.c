@@ -56,11 +56,13 @@ input_lines_release(struct input_lines *l)
  * Keep a line's text for input_lines_text().  Once the kept text is
  * twice keep, the oldest lines are dropped down to keep, so that each
  * byte is moved once on average.  A longer line empties the window.
+ * After the drop, winlen + n is at most 2 * keep, so the window never
+ * needs more than 2 * keep + 1 bytes.
  */
 static void
 lines_keep(struct input_lines *l, const char *s, size_t n)
 {
-	size_t	 drop, i;
+	size_t	 cap, drop, i;
 
 	if (n > l->keep) {
 		l->winlen = l->nwin = 0;
@@ -86,7 +88,11 @@ lines_keep(struct input_lines *l, const char *s, size_t n)
 	if (l->nwin == 0)
 		l->winfirst = l->lineno;
 	if (l->winlen + n > l->wincap) {
-		l->wincap = 2 * l->keep + 1;
+		/* Grown as needed: most files are far smaller than keep. */
+		cap = l->wincap > 0 ? l->wincap : 4096;
+		while (cap < l->winlen + n)
+			cap *= 2;
+		l->wincap = cap < 2 * l->keep + 1 ? cap : 2 * l->keep + 1;
 		l->win = xreallocarray(l->win, 1, l->wincap);
 	}
 	if (l->nwin == l->capwin) {

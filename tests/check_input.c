@@ -557,6 +557,64 @@ START_TEST(lines_keep_the_last_lines)
 }
 END_TEST
 
+/*
+ * The window grows with what it keeps, not to keep at once: a small
+ * file costs a small window, and text kept across a growth is intact.
+ */
+START_TEST(lines_window_grows_as_needed)
+{
+	struct input_lines	 l;
+	struct input		 in;
+	char			*text, want[32];
+	const char		*s;
+	size_t			 len, n = 0, i;
+
+	text = malloc(64 * 1024);
+	ck_assert_ptr_nonnull(text);
+	for (i = 0; i < 3000; i++)
+		n += (size_t)snprintf(text + n, 64 * 1024 - n, "k%zu: %zu\n",
+		    i, i);
+	input_lines_mem(&l, "a: 1\n", 5);
+	l.keep = 1024 * 1024;
+	input_open_lines(&in, "t", &l, 0, 256);
+	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
+		continue;
+	ck_assert_uint_le(l.wincap, 4096);
+	input_close(&in);
+	input_lines_release(&l);
+
+	input_lines_mem(&l, text, n);
+	l.keep = 1024 * 1024;
+	input_open_lines(&in, "t", &l, 0, 256);
+	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
+		continue;
+	ck_assert_uint_ge(l.wincap, n);
+	ck_assert_uint_lt(l.wincap, 4 * n);
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 1, 3000, &len));
+	ck_assert_uint_eq(len, n);
+	ck_assert_int_eq(memcmp(s, text, n), 0);
+	snprintf(want, sizeof(want), "k2999: 2999\n");
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 3000, 3000, &len));
+	ck_assert_uint_eq(len, strlen(want));
+	ck_assert_int_eq(memcmp(s, want, len), 0);
+	input_close(&in);
+	input_lines_release(&l);
+
+	/* Never more than 2 * keep + 1, however long the input. */
+	input_lines_mem(&l, text, n);
+	l.keep = 5000;
+	input_open_lines(&in, "t", &l, 0, 256);
+	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
+		continue;
+	ck_assert_uint_eq(l.wincap, 2 * 5000 + 1);
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 3000, 3000, &len));
+	ck_assert_int_eq(memcmp(s, want, len), 0);
+	input_close(&in);
+	input_lines_release(&l);
+	free(text);
+}
+END_TEST
+
 Suite *
 input_suite(void)
 {
@@ -576,6 +634,7 @@ input_suite(void)
 	tcase_add_test(tc, tree_reports_what_it_cannot_build);
 	tcase_add_test(tc, lines_show_each_line_and_place_bad_bytes);
 	tcase_add_test(tc, lines_keep_the_last_lines);
+	tcase_add_test(tc, lines_window_grows_as_needed);
 	tcase_add_test(tc, scalar_places_follow_each_style);
 	tcase_add_test(tc, scalar_places_are_never_invented);
 	suite_add_tcase(s, tc);
