@@ -76,11 +76,13 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* An empty buffer still points at buf_empty, shared: never written. */
 void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
-	b->buf[0] = '\0';
+	if (b->cap != 0)
+		b->buf[0] = '\0';
 }
 
 void
