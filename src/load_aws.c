@@ -23,6 +23,7 @@
 #include "model.h"
 #include "policy.h"
 #include "util.h"
+#include "xjson.h"
 
 /*
  * The output is parsed with cJSON, not with the input layer's JSON
@@ -315,10 +316,9 @@ load_aws(struct model *m, struct diags *dg, const char *file,
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: a NUL byte");
 		return;
 	}
-	root = cJSON_ParseWithLengthOpts(data, len, &end, 0);
+	root = xjson_parse(data, len, &end);
 	if (root == NULL) {
 		/* As in load_tf: the last byte means the input ran out. */
-		end = cJSON_GetErrorPtr();
 		if (end != NULL && len > 0 && end == data + len - 1)
 			end = data + len;
 		if (end != NULL && end >= data && end <= data + len)

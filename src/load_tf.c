@@ -23,6 +23,7 @@
 #include "util.h"
 
 #include "tf.h"
+#include "xjson.h"
 
 
 
@@ -417,8 +418,8 @@ tf_element(struct tf_ctx *c, const struct jspan *sp, tf_handler fn)
 
 	if (!tf_wanted(sp))
 		return;
-	if ((e = cJSON_ParseWithLength(sp->start,
-	    (size_t)(sp->end - sp->start))) == NULL) {
+	if ((e = xjson_parse(sp->start,
+	    (size_t)(sp->end - sp->start), NULL)) == NULL) {
 		input_loc_from_offset(c->data, c->len,
 		    (size_t)(sp->start - c->data), &loc);
 		diag_error(c->dg, &loc, "cannot parse Terraform JSON: invalid "
@@ -587,8 +588,9 @@ tf_top_str(struct tf_ctx *c, const struct jspan *sp)
 
 	if (sp->start == NULL || *sp->start != '"')
 		return NULL;
-	if ((v = cJSON_ParseWithLength(sp->start,
-	    (size_t)(sp->end - sp->start))) != NULL && cJSON_IsString(v))
+	if ((v = xjson_parse(sp->start,
+	    (size_t)(sp->end - sp->start), NULL)) != NULL &&
+	    cJSON_IsString(v))
 		s = arena_strdup(c->m->arena, v->valuestring);
 	cJSON_Delete(v);
 	return s;
@@ -710,9 +712,9 @@ tf_load(struct tf_ctx *c)
 		return;
 	/* Known policy documents are in prior_state only. */
 	tf_stream_path(c, &t.prior_state, prior_root, tf_value_data);
-	if (t.configuration.start == NULL || (cfg = cJSON_ParseWithLength(
+	if (t.configuration.start == NULL || (cfg = xjson_parse(
 	    t.configuration.start, (size_t)(t.configuration.end -
-	    t.configuration.start))) == NULL)
+	    t.configuration.start), NULL)) == NULL)
 		return;
 	tf_link(c, cfg);
 	cJSON_Delete(cfg);

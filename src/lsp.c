@@ -52,6 +52,7 @@
 #include "xalloc.h"
 
 #include "lsp_impl.h"
+#include "xjson.h"
 
 static void	 request(struct lsp *, const cJSON *, const char *,
 		    const cJSON *);
@@ -76,7 +77,7 @@ handle(struct lsp *L, const char *s, size_t len)
 	cJSON		*m;
 	int		 status = -1;
 
-	if ((m = cJSON_ParseWithLength(s, len)) == NULL) {
+	if ((m = xjson_parse(s, len, NULL)) == NULL) {
 		lsp_reply_error(L, NULL, RPC_PARSE_ERROR, "parse error: the "
 		    "message is not JSON");
 		return -1;

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "policy.h"
+#include "xjson.h"
 
 #define POLICY_MAXDEPTH	64	/* deepest nesting a document may have */
 
@@ -203,7 +204,7 @@ policy_parse(struct arena *a, const char *text, size_t len,
 	if (len > POLICY_MAX_SIZE)
 		return seterr(&pc, "larger than %d KiB, far more than IAM "
 		    "accepts", POLICY_MAX_SIZE / 1024);
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	root = xjson_parse(text, len, &end);
 	if (root == NULL) {
 		n = end != NULL && end >= text ? (size_t)(end - text) : 0;
 		return seterr(&pc, "not valid JSON at offset %zu", n);

@@ -35,6 +35,7 @@
 #include "xalloc.h"
 
 #include "tf_src_impl.h"
+#include "xjson.h"
 
 static void	cmdline_inputs(struct tf_src *, struct tf_inst *);
 static void	tfvars_json(struct tf_src *, struct tf_inst *, const char *,
@@ -634,7 +635,8 @@ load_tf_sources(struct model *m, struct diags *dg, const char *const *dirs,
 		S.modules_json = NULL;
 		if (access(mj, R_OK) == 0 && (data = tfs_read_all(&S, mj, &len,
 		    LOAD_MAX_FILE_SIZE)) != NULL &&
-		    (S.modules_json = cJSON_ParseWithLength(data, len)) == NULL) {
+		    (S.modules_json = xjson_parse(data, len, NULL)) ==
+		    NULL) {
 			memset(&loc, 0, sizeof(loc));
 			loc.file = mj;
 			diag_error(dg, &loc, "not valid JSON: run terraform "

@@ -21,6 +21,7 @@
 #include "xalloc.h"
 
 #include "tf_src.h"
+#include "xjson.h"
 
 static struct tfv	*mk(struct tf_ev *, enum tfv_kind);
 static int		 cmp_key(const void *, const void *);
@@ -659,7 +660,7 @@ tfv_from_json(struct tf_ev *ev, const char *s, size_t len)
 	struct tfv	*v;
 	size_t		 i;
 
-	if ((j = cJSON_ParseWithLengthOpts(s, len, &end, 0)) == NULL)
+	if ((j = xjson_parse(s, len, &end)) == NULL)
 		return NULL;
 	for (i = (size_t)(end - s); i < len; i++)
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&

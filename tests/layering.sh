@@ -11,8 +11,9 @@
 #
 # The modules, in words.  A file belongs to a module by its base name
 # (include/X.h and src/X.c are both module X's):
-#   base      xalloc arena buf util strmap diag (diag is the diagnostic
-#             type every layer may use)
+#   base      xalloc arena buf util strmap diag xjson (diag is the
+#             diagnostic type every layer may use; xjson is cJSON's
+#             parser made safe for threads)
 #   input     the positioned input layer: yev, jscan, input*, and the
 #             HCL parser hcl* (hcl.h, and hcl_impl.h that its pieces
 #             share), which turns .tf text into a positioned syntax
@@ -45,7 +46,8 @@
 #   loader    the input layer, the model, the domain parsers and load.h;
 #             loaders include each other only through load.h, but the
 #             pieces of one loader (load_cfn.c, cfn_*.c: family "cfn")
-#             include each other's headers
+#             include each other's headers; load.c also the pool of
+#             threads that read its files (load_pool.h)
 #   analysis  the model, the domain parsers, and trust.h: bind builds on
 #             trust, trust never looks at bind
 #   engine    the model, the domain parsers, analysis, the rule API
@@ -69,7 +71,7 @@
 MODULES='
 rule     | rule rule_list rules/rules.def          | the rule API never includes
 rules    | rules/*                                 | rules never include
-base     | xalloc arena buf util strmap diag       | base modules never include
+base     | xalloc arena buf util strmap diag xjson | base modules never include
 input    | yev jscan input* hcl*                   | the input layer never includes
 model    | model                                   | the model never includes
 loader   | load load_* *_eval* cfn cfn_* k8s k8s_* tf tf_* comment | loaders never include
@@ -101,6 +103,7 @@ src/config.c     | input
 report           | model rule report.h
 src/report_dot.c | bind.h
 src/diag.c       | rule.h
+src/load.c       | load_pool.h
 server           | *
 main             | *
 '
