@@ -23,13 +23,17 @@ ifdef SANITIZE
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
+# ThreadSanitizer, for the threads that read files (-j): make TSAN=1 check.
+ifdef TSAN
+SANFLAGS = -fsanitize=thread -fno-omit-frame-pointer
+endif
 
 LIB_CFLAGS := $(shell $(PKG_CONFIG) --cflags yaml-0.1 libcjson)
-LIB_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 libcjson) -lm
+LIB_LIBS   := $(shell $(PKG_CONFIG) --libs yaml-0.1 libcjson) -lm -pthread
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS) -D_DEFAULT_SOURCE \
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS) -pthread -D_DEFAULT_SOURCE \
 	-DIRSALINT_VERSION='"$(VERSION)"' -DIRSALINT_URI='"$(HOMEPAGE)"' \
 	-Iinclude $(LIB_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
@@ -38,6 +42,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # never mix objects.
 ifdef SANITIZE
 OBJDIR	= build/san
+else ifdef TSAN
+OBJDIR	= build/tsan
 else
 OBJDIR	= build/obj
 endif
@@ -51,6 +57,8 @@ HEADERS	= $(wildcard include/*.h) rules/rules.def
 
 ifdef SANITIZE
 PROG	= build/san/irsalint
+else ifdef TSAN
+PROG	= build/tsan/irsalint
 else
 PROG	= irsalint
 endif
@@ -78,6 +86,8 @@ $(TESTPROG): $(TEST_OBJS) $(LIB_OBJS)
 check: $(PROG) $(TESTPROG) $(LSP_CLIENT)
 	CK_FORK=no $(TESTPROG)
 	sh tests/golden.sh $(PROG)
+	IRSALINT_JOBS=1 sh tests/golden.sh $(PROG)
+	IRSALINT_JOBS=4 sh tests/golden.sh $(PROG)
 	sh tests/rulecases.sh $(PROG)
 	sh tests/layering-selftest.sh
 	sh tests/layering.sh .

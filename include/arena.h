@@ -25,6 +25,7 @@ char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 char	*arena_vprintf(struct arena *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
+void	 arena_adopt(struct arena *dst, struct arena *src);
 void	 arena_release(struct arena *);
 
 #endif /* ARENA_H */

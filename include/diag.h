@@ -96,6 +96,7 @@ struct diags {
 
 void		 diags_init(struct diags *, struct arena *);
 void		 diags_release(struct diags *);
+void		 diags_adopt(struct diags *dst, struct diags *src);
 struct diag	*diag_add(struct diags *, const struct rule *,
 		    const struct loc *, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));

@@ -20,6 +20,7 @@ struct model;
 #define LOAD_MAX_SCALAR		(1024UL * 1024)		/* bytes kept */
 #define LOAD_MAX_DOCUMENTS	1000000		/* per file */
 #define LOAD_MAX_OBJECTS	10000000	/* Kubernetes, all files */
+#define LOAD_MAX_JOBS		64		/* threads reading files, -j */
 
 /*
  * Load one PATH argument: a file, a directory (recursed for *.yaml,
@@ -49,6 +50,12 @@ struct load_opts {
 	const char		*(*overlay)(void *, const char *path,
 				    size_t *len);
 	void			 *overlay_arg;
+	/*
+	 * Threads that read files, -j: 0 or 1 reads them one at a time
+	 * on the caller's thread.  The model built is the same.  With an
+	 * overlay, 1: the overlay is not called from other threads.
+	 */
+	unsigned int		  jobs;
 };
 
 /*

@@ -16,6 +16,7 @@
 
 struct arena;
 struct eks_addon;
+struct load_jobs;
 struct load_opts;
 struct policy;
 
@@ -533,10 +534,12 @@ struct model {
 	int		 role_policy_unknown;	/* one names no known role */
 	MODEL_VEC(struct comment, comments);	/* comment.c, file order */
 	struct strmap	 read_paths;	/* load.c: real paths of files read */
+	struct load_jobs *jobs;		/* load.c: files read by threads */
 };
 
 void	model_init(struct model *, struct arena *);
 void	model_release(struct model *);
+void	model_adopt(struct model *, const struct model *);
 
 /*
  * Each returns a zeroed arena struct already appended to the model;

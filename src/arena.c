@@ -97,6 +97,30 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+/*
+ * Move every block of src into dst, src left empty: what was allocated
+ * from src lives as long as dst.  dst's current block stays current.
+ */
+void
+arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_block	*tail;
+
+	if (src->head == NULL)
+		return;
+	if (dst->head == NULL)
+		dst->head = src->head;
+	else {
+		for (tail = src->head; tail->next != NULL; tail = tail->next)
+			continue;
+		tail->next = dst->head->next;
+		dst->head->next = src->head;
+	}
+	dst->total += src->total;
+	src->head = NULL;
+	src->total = 0;
+}
+
 void
 arena_release(struct arena *a)
 {

@@ -67,6 +67,33 @@ diag_push(struct diags *dg, const struct rule *r, enum severity sev,
 	return d;
 }
 
+/*
+ * Append the diagnostics of src to dst, in order, src left empty; their
+ * strings stay in src's arena, which the caller keeps alive.
+ */
+void
+diags_adopt(struct diags *dst, struct diags *src)
+{
+	size_t	 i;
+
+	if (dst->n + src->n > dst->cap) {
+		dst->cap = dst->cap ? dst->cap : 32;
+		while (dst->cap < dst->n + src->n)
+			dst->cap *= 2;
+		dst->v = xreallocarray(dst->v, dst->cap, sizeof(*dst->v));
+	}
+	for (i = 0; i < src->n; i++)
+		dst->v[dst->n++] = src->v[i];
+	for (i = 0; i < SEV__MAX; i++)
+		dst->count[i] += src->count[i];
+	dst->nerrors += src->nerrors;
+	dst->nsuppressed += src->nsuppressed;
+	free(src->v);
+	src->v = NULL;
+	src->n = src->cap = src->nerrors = src->nsuppressed = 0;
+	memset(src->count, 0, sizeof(src->count));
+}
+
 struct diag *
 diag_vadd(struct diags *dg, const struct rule *r, enum severity sev,
     const struct loc *loc, const char *fmt, va_list ap)

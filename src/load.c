@@ -18,10 +18,45 @@
 #include "diag.h"
 #include "input.h"
 #include "load.h"
+#include "load_pool.h"
 #include "model.h"
 #include "strmap.h"
 #include "util.h"
 #include "xalloc.h"
+
+/*
+ * A file read by a thread of the pool (-j): into a model, diagnostics
+ * and arena of its own, merged into the run's in the order the files
+ * were found, so that the model is the one a single thread builds.
+ */
+struct load_job {
+	const char		*path;		/* as reported */
+	FILE			*fp;		/* standard input, or NULL */
+	int			 named;
+	const char		*default_ns;	/* the run's model's */
+	const char		*stdin_name;
+	const struct load_opts	*opts;
+	struct load_walk	*walk;		/* the walk that found it */
+	struct arena		 arena;
+	struct model		 m;
+	struct diags		 dg;
+	size_t			 files;		/* load_file's answer */
+	char			*aws;		/* AWS CLI output, to load */
+	size_t			 aws_len;
+};
+
+/* A directory named on the command line, and how many files it gave. */
+struct load_walk {
+	struct loc		 loc;
+	size_t			 files;
+	struct load_walk	*next;
+};
+
+/* The state of a parallel load, in the run's model (model.h). */
+struct load_jobs {
+	struct load_pool	*pool;
+	struct load_walk	*walks;		/* to check when merged */
+};
 
 /* What content sniffing found an input to be. */
 enum input_kind {
@@ -31,8 +66,18 @@ enum input_kind {
 	INPUT_AWS
 };
 
-static size_t	load_dir(struct model *, struct diags *, const char *, int);
-static size_t	load_file(struct model *, struct diags *, const char *,
+static size_t	load_dir(struct model *, struct diags *, const char *, int,
+		    struct load_walk *);
+static size_t	read_file(struct model *, struct diags *, const char *,
+		    FILE *, int, struct load_walk *);
+static void	job_run(void *);
+static void	job_merge(struct model *, struct diags *, struct load_job *);
+static void	jobs_drain(struct model *, struct diags *);
+static size_t	read_file_here(struct model *, struct diags *, const char *,
+		    int);
+static void	walk_empty(struct diags *, const struct loc *);
+static size_t	load_file(struct model *, struct diags *, struct load_job *,
+		    const char *,
 		    FILE *, int);
 static int	blank(const char *, size_t);
 static int	named_not_json(struct diags *, const struct loc *,
@@ -382,8 +427,8 @@ named_not_json(struct diags *dg, const struct loc *loc, const char *head,
 }
 
 static size_t
-load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
-    int named)
+load_file(struct model *m, struct diags *dg, struct load_job *job,
+    const char *file, FILE *fp, int named)
 {
 	struct buf	 b = BUF_INIT;
 	struct loc	 loc = { file, 0, 0, 0, 0 };
@@ -471,7 +516,15 @@ load_file(struct model *m, struct diags *dg, const char *file, FILE *fp,
 		load_tf(m, dg, file, b.buf, b.len);
 	else if (kind == INPUT_CFN)
 		load_cfn(m, dg, file, b.buf, b.len);
-	else
+	else if (job != NULL) {
+		/*
+		 * AWS CLI outputs complete each other (a provider's ARN in
+		 * one, its client IDs in another): read when merged, in
+		 * order, into the run's model.
+		 */
+		job->aws = buf_detach(&b, &job->aws_len);
+		return 1;
+	} else
 		load_aws(m, dg, file, b.buf, b.len);
 	buf_release(&b);
 	return 1;
@@ -521,7 +574,8 @@ name_cmp(const void *a, const void *b)
  * followed, so a link loop cannot trap the walk.
  */
 static size_t
-load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
+load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
+    struct load_walk *walk)
 {
 	struct loc	 loc = { dir, 0, 0, 0, 0 };
 	struct dirent	*de;
@@ -530,7 +584,6 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 	char		**names = NULL, *path;
 	size_t		 n = 0, cap = 0, i, files = 0;
 	int		 has_tf = 0;
-	FILE		*fp;
 
 	if (depth > LOAD_MAX_DIR_DEPTH) {
 		diag_error(dg, &loc, "directories nested deeper than %d levels",
@@ -566,6 +619,11 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 		free(names);
 		return 1;
 	}
+	/* Files given to the pool are counted when they are merged. */
+	if (depth == 0 && m->load_opts != NULL && m->load_opts->jobs > 1) {
+		walk = arena_alloc(m->arena, sizeof(*walk));
+		walk->loc = loc;
+	}
 	for (i = 0; i < n; i++) {
 		/* "k8s/sa.yaml" in a walk of ".", as git and grep name it. */
 		if (strcmp(dir, ".") == 0)
@@ -577,7 +635,7 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 		if (lstat(path, &st) == -1)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			files += load_dir(m, dg, path, depth + 1);
+			files += load_dir(m, dg, path, depth + 1, walk);
 			continue;
 		}
 		if ((str_has_suffix(path, ".tf") ||
@@ -594,23 +652,176 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth)
 			continue;
 		if (!S_ISREG(st.st_mode))
 			continue;
-		loc.file = path;
 		if (already_read(m, dg, path))
 			continue;
-		if ((fp = load_fopen(m->load_opts, path)) == NULL) {
-			diag_error(dg, &loc, "cannot open: %s",
-			    strerror(errno));
-			continue;
-		}
-		files += load_file(m, dg, path, fp, 0);
-		fclose(fp);
+		files += read_file(m, dg, path, NULL, 0, walk);
 	}
 	free(names);
-	if (depth == 0 && files == 0)
-		diag_error(dg, &loc, "no file was read: the directory holds "
-		    "no *.yaml, *.yml, *.json, *.tfstate or *.tf file outside "
-		    "hidden directories and .terraform");
+	if (depth > 0)
+		return files;
+	if (walk != NULL && m->jobs != NULL && m->jobs->pool != NULL) {
+		/* Some files are being read: check when they are merged. */
+		walk->files = files;
+		walk->next = m->jobs->walks;
+		m->jobs->walks = walk;
+		return files;
+	}
+	if (files == 0)
+		walk_empty(dg, &loc);
 	return files;
+}
+
+static void
+walk_empty(struct diags *dg, const struct loc *loc)
+{
+	diag_error(dg, loc, "no file was read: the directory holds no "
+	    "*.yaml, *.yml, *.json, *.tfstate or *.tf file outside hidden "
+	    "directories and .terraform");
+}
+
+/*
+ * Read one file (fp: standard input, already open; else path is
+ * opened), here or, with -j, on a thread of the pool: then 0, and the
+ * answer counts in walk when the file is merged.
+ */
+static size_t
+read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
+    int named, struct load_walk *walk)
+{
+	struct load_job	*j;
+
+	if (m->load_opts != NULL && m->load_opts->jobs > 1) {
+		if (m->jobs == NULL) {
+			m->jobs = xcalloc(1, sizeof(*m->jobs));
+			m->jobs->pool = load_pool_start(m->load_opts->jobs);
+		}
+		if (m->jobs->pool != NULL) {
+			j = xcalloc(1, sizeof(*j));
+			j->path = path;
+			j->fp = std;
+			j->named = named;
+			j->default_ns = m->default_ns;
+			j->stdin_name = m->stdin_name;
+			j->opts = m->load_opts;
+			j->walk = walk;
+			load_pool_add(m->jobs->pool, job_run, j);
+			return 0;
+		}
+	}
+	if (std != NULL)
+		return load_file(m, dg, NULL, path, std, named);
+	return read_file_here(m, dg, path, named);
+}
+
+/* On a thread of the pool: the file into the job's own model. */
+static void
+job_run(void *arg)
+{
+	struct load_job	*j = arg;
+	struct loc	 loc = { j->path, 0, 0, 0, 0 };
+	FILE		*fp = j->fp;
+
+	model_init(&j->m, &j->arena);
+	j->m.default_ns = j->default_ns;
+	j->m.stdin_name = j->stdin_name;
+	j->m.load_opts = j->opts;
+	diags_init(&j->dg, &j->arena);
+	if (fp == NULL && (fp = load_fopen(j->opts, j->path)) == NULL) {
+		diag_error(&j->dg, &loc, "cannot open: %s", strerror(errno));
+		return;
+	}
+	j->files = load_file(&j->m, &j->dg, j, j->path, fp, j->named);
+	if (fp != j->fp)
+		fclose(fp);
+}
+
+/*
+ * A job's file into the run's model, as if read there now.  A file
+ * whose objects pass LOAD_MAX_OBJECTS with those before it is read
+ * again here, so that the bound stops it where one thread would.
+ * Standard input cannot be read twice: its objects past the bound are
+ * dropped, with the same error at the first of them.
+ */
+static void
+job_merge(struct model *m, struct diags *dg, struct load_job *j)
+{
+	struct loc	 loc;
+	size_t		 room;
+
+	if (m->objs_full || j->m.objs_full ||
+	    m->objs.n + j->m.objs.n > LOAD_MAX_OBJECTS) {
+		if (j->fp == NULL) {
+			model_release(&j->m);
+			diags_release(&j->dg);
+			arena_release(&j->arena);
+			free(j->aws);
+			j->files = read_file_here(m, dg, j->path, j->named);
+			goto out;
+		}
+		if (!m->objs_full && m->objs.n + j->m.objs.n >
+		    LOAD_MAX_OBJECTS) {
+			room = LOAD_MAX_OBJECTS - m->objs.n;
+			loc = j->m.objs.v[room]->loc;
+			j->m.objs.n = room;
+			diag_error(&j->dg, &loc, "more than %d Kubernetes "
+			    "objects; the rest are not read",
+			    LOAD_MAX_OBJECTS);
+		} else if (m->objs_full)
+			j->m.objs.n = 0;
+		m->objs_full = 1;
+	}
+	arena_adopt(m->arena, &j->arena);
+	model_adopt(m, &j->m);
+	diags_adopt(dg, &j->dg);
+	model_release(&j->m);
+	diags_release(&j->dg);
+	if (j->aws != NULL) {
+		load_aws(m, dg, j->path, j->aws, j->aws_len);
+		free(j->aws);
+	}
+out:
+	if (j->walk != NULL)
+		j->walk->files += j->files;
+	free(j);
+}
+
+/* Read path here, on the caller's thread. */
+static size_t
+read_file_here(struct model *m, struct diags *dg, const char *path,
+    int named)
+{
+	struct loc	 loc = { path, 0, 0, 0, 0 };
+	FILE		*fp;
+	size_t		 n;
+
+	if ((fp = load_fopen(m->load_opts, path)) == NULL) {
+		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
+		return 0;
+	}
+	n = load_file(m, dg, NULL, path, fp, named);
+	fclose(fp);
+	return n;
+}
+
+/* Every job merged in order, the pool stopped, the walks checked. */
+static void
+jobs_drain(struct model *m, struct diags *dg)
+{
+	struct load_job		*j;
+	struct load_walk	*w;
+
+	if (m->jobs == NULL)
+		return;
+	if (m->jobs->pool != NULL) {
+		while ((j = load_pool_next(m->jobs->pool)) != NULL)
+			job_merge(m, dg, j);
+		load_pool_stop(m->jobs->pool);
+	}
+	for (w = m->jobs->walks; w != NULL; w = w->next)
+		if (w->files == 0)
+			walk_empty(dg, &w->loc);
+	free(m->jobs);
+	m->jobs = NULL;
 }
 
 /*
@@ -894,6 +1105,7 @@ load_tf_dir(struct model *m, const char *dir)
 void
 load_finish(struct model *m, struct diags *dg, const struct load_opts *opts)
 {
+	jobs_drain(m, dg);
 	load_tf_sources(m, dg, m->tf_dirs.v, m->tf_dirs.n, opts);
 	load_k8s_finish(m, dg);
 	load_roles_merge(m);
@@ -906,8 +1118,6 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	struct loc	 loc;
 	struct stat	 st;
 	const char	*path;
-	FILE		*fp;
-	size_t		 n;
 
 	path = arena_strdup(m->arena, arg);
 	loc.file = path;
@@ -915,7 +1125,7 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	if (strcmp(arg, "-") == 0) {
 		loc.file = path = m->stdin_name != NULL ?
 		    m->stdin_name : "<stdin>";
-		return load_file(m, dg, path, stdin, 1);
+		return read_file(m, dg, path, stdin, 1, NULL);
 	}
 	if (stat(path, &st) == -1) {
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
@@ -924,7 +1134,7 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	if (S_ISDIR(st.st_mode)) {
 		if (outside_root(m, dg, path))
 			return 0;
-		return load_dir(m, dg, path, 0);
+		return load_dir(m, dg, path, 0, NULL);
 	}
 	/* A .tf file is its directory's: Terraform's unit is the module. */
 	if (str_has_suffix(path, ".tf") || str_has_suffix(path, ".tf.json")) {
@@ -936,11 +1146,5 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	/* A file named twice (sa.yaml ./sa.yaml) is one input. */
 	if (already_read(m, dg, path))
 		return 1;
-	if ((fp = load_fopen(m->load_opts, path)) == NULL) {
-		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
-		return 0;
-	}
-	n = load_file(m, dg, path, fp, 1);
-	fclose(fp);
-	return n;
+	return read_file(m, dg, path, NULL, 1, NULL);
 }

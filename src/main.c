@@ -47,6 +47,7 @@ enum color {
 
 /* --fail-on never: no finding makes the exit status 1. */
 #define FAIL_NEVER	SEV__MAX
+#define MAX_JOBS	LOAD_MAX_JOBS
 
 static const char	*progname = "irsalint";
 extern char		*program_invocation_short_name;	/* glibc, err(3) */
@@ -80,7 +81,7 @@ usage(FILE *fp, int status)
 
 	fprintf(fp, "usage: %s [-hqvV] [--changed] [--color=when] [--fix]\n"
 	    "       %*s [--config file | --no-config] [--explain rule]\n"
-	    "       %*s [--fail-on level] %s\n"
+	    "       %*s [--fail-on level] %s [-j jobs]\n"
 	    "       %*s [--list-rules] [-n namespace] [-o [format=]file]\n"
 	    "       %*s [--show-suppressed] [--stdin-filename name]\n"
 	    "       %*s [--var name=value] [--var-file file] path ...\n"
@@ -202,6 +203,39 @@ parse_fail_on(const char *s)
 		return FAIL_NEVER;
 	warnx("--fail-on: '%s' is not error, warning, note or never", s);
 	usage(stderr, 2);
+}
+
+/* A count of threads, 1 to MAX_JOBS; what names it is told. */
+static unsigned int
+parse_jobs(const char *what, const char *s)
+{
+	char		*end;
+	long		 n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < 1 ||
+	    n > MAX_JOBS) {
+		warnx("%s: '%s' is not a count of threads from 1 to %d", what,
+		    s, MAX_JOBS);
+		usage(stderr, 2);
+	}
+	return (unsigned int)n;
+}
+
+/* -j, else IRSALINT_JOBS, else the CPUs online (1 when unknown). */
+static unsigned int
+default_jobs(void)
+{
+	const char	*s;
+	long		 n;
+
+	if ((s = getenv("IRSALINT_JOBS")) != NULL && *s != '\0')
+		return parse_jobs("IRSALINT_JOBS", s);
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		return 1;
+	return n > MAX_JOBS ? MAX_JOBS : (unsigned int)n;
 }
 
 static enum format
@@ -606,6 +640,7 @@ main(int argc, char *argv[])
 		{ "filename", required_argument, NULL, 'I' },
 		{ "format", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "list-rules", no_argument, NULL, 'L' },
 		{ "lsp", no_argument, NULL, 'P' },
 		{ "namespace", required_argument, NULL, 'n' },
@@ -634,6 +669,7 @@ main(int argc, char *argv[])
 	size_t			 i;
 	int			 list = 0, no_config = 0, quiet = 0, verbose = 0;
 	int			 fix = 0, changed = 0, lsp = 0, nargs = argc;
+	unsigned int		 jobs = 0;
 	struct changed		 ch_set;
 	size_t			 nhidden = 0;
 	struct output		 outs[MAX_OUTPUTS];
@@ -654,7 +690,7 @@ main(int argc, char *argv[])
 	memset(&lo, 0, sizeof(lo));
 	files = xreallocarray(NULL, (size_t)argc + 1, sizeof(*files));
 	tfv = xreallocarray(NULL, (size_t)argc + 1, sizeof(*tfv));
-	while ((ch = getopt_long(argc, argv, "f:hn:o:qvV", longopts,
+	while ((ch = getopt_long(argc, argv, "f:hj:n:o:qvV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'C':
@@ -686,6 +722,9 @@ main(int argc, char *argv[])
 			break;
 		case 'h':
 			usage(stdout, 0);
+		case 'j':
+			jobs = parse_jobs("-j", optarg);
+			break;
 		case 'L':
 			list = 1;
 			break;
@@ -836,6 +875,7 @@ main(int argc, char *argv[])
 		m.default_ns = cfg.ns;
 	m.stdin_name = stdin_name;
 	lo.tf_vars = tfv;
+	lo.jobs = jobs > 0 ? jobs : default_jobs();
 	m.load_opts = &lo;
 	for (i = 0; i < nfiles; i++)
 		load_path(&m, &dg, files[i]);

@@ -67,6 +67,56 @@ model_release(struct model *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* Append every item of src's vector to dst's. */
+#define VEC_ADOPT(dst, src) do {					\
+	size_t	i_;							\
+	for (i_ = 0; i_ < (src).n; i_++)				\
+		VEC_PUSH(dst, (src).v[i_]);				\
+} while (0)
+
+/*
+ * Append what a worker loaded into w, a model of its own whose arena
+ * the caller adopts into m's, to m: as if it had been loaded into m
+ * then.  Roles are numbered again in m's order.  w keeps its vectors,
+ * for model_release().
+ */
+void
+model_adopt(struct model *m, const struct model *w)
+{
+	size_t	 i, first = m->roles.n;
+
+	m->nfiles += w->nfiles;
+	m->ntf += w->ntf;
+	m->ntfsrc += w->ntfsrc;
+	m->naws += w->naws;
+	m->ncfn += w->ncfn;
+	m->nk8s += w->nk8s;
+	VEC_ADOPT(m->objs, w->objs);
+	VEC_ADOPT(m->roles, w->roles);
+	for (i = first; i < m->roles.n; i++)
+		m->roles.v[i]->index = i;
+	VEC_ADOPT(m->providers, w->providers);
+	VEC_ADOPT(m->clusters, w->clusters);
+	VEC_ADOPT(m->role_policies, w->role_policies);
+	VEC_ADOPT(m->tf_files, w->tf_files);
+	VEC_ADOPT(m->pod_identities, w->pod_identities);
+	VEC_ADOPT(m->addons, w->addons);
+	VEC_ADOPT(m->tf_sas, w->tf_sas);
+	VEC_ADOPT(m->tf_gaps, w->tf_gaps);
+	VEC_ADOPT(m->unrendered, w->unrendered);
+	VEC_ADOPT(m->xrds, w->xrds);
+	VEC_ADOPT(m->comments, w->comments);
+	/* tf_dirs and read_paths are the walk's, which stays in m. */
+	if (w->unread.n > 0) {
+		m->unread.v = xreallocarray(m->unread.v,
+		    m->unread.n + w->unread.n, sizeof(*m->unread.v));
+		for (i = 0; i < w->unread.n; i++)
+			m->unread.v[m->unread.n++] = w->unread.v[i];
+	}
+	if (w->objs_full)
+		m->objs_full = 1;
+}
+
 struct k8s_obj *
 model_add_obj(struct model *m)
 {

@@ -102,6 +102,37 @@ START_TEST(arena_printf_and_large_blocks)
 }
 END_TEST
 
+/* What a worker's arena holds outlives it once adopted. */
+START_TEST(arena_adopt_keeps_both)
+{
+	struct arena	 a = ARENA_INIT, w = ARENA_INIT, e = ARENA_INIT;
+	const char	*s, *t, *u;
+	size_t		 total;
+
+	s = arena_strdup(&a, "main");
+	t = arena_strdup(&w, "worker");
+	(void)arena_alloc(&w, 1 << 20);
+	u = arena_strdup(&w, "after");
+	total = a.total + w.total;
+	arena_adopt(&a, &w);
+	ck_assert_ptr_null(w.head);
+	ck_assert_uint_eq(w.total, 0);
+	ck_assert_uint_eq(a.total, total);
+	/* The main arena's block stays current: the next string is in it. */
+	ck_assert_str_eq(arena_strdup(&a, "next"), "next");
+	ck_assert_str_eq(s, "main");
+	ck_assert_str_eq(t, "worker");
+	ck_assert_str_eq(u, "after");
+	/* Into an empty arena, and from one. */
+	arena_adopt(&e, &a);
+	arena_adopt(&e, &w);
+	ck_assert_ptr_null(a.head);
+	ck_assert_uint_eq(e.total, total + 16);
+	ck_assert_str_eq(t, "worker");
+	arena_release(&e);
+}
+END_TEST
+
 START_TEST(buf_grows_and_detaches)
 {
 	struct buf	 b = BUF_INIT;
@@ -179,6 +210,7 @@ util_suite(void)
 	tcase_add_test(tc, edit_distance_is_exact_with_common_ends);
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
 	tcase_add_test(tc, arena_printf_and_large_blocks);
+	tcase_add_test(tc, arena_adopt_keeps_both);
 	tcase_add_test(tc, buf_grows_and_detaches);
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
 	tcase_add_test(tc, strmap_keeps_order_and_last);

@@ -17,6 +17,10 @@
 # "testdata/" is optional; "testdata" alone selects every case.  Several
 # filters select the union of their cases.  A filter that selects no case
 # is an error (exit 2), so that a typo never passes as an empty run.
+# make check runs every case three times, against the same .out files:
+# with the default count of threads that read files, and with
+# IRSALINT_JOBS=1 and 4 in the environment, so that reading on threads
+# (-j) is seen to change no byte of any output.
 prog=${1:-./irsalint}
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 [ $# -gt 0 ] && shift

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * A small pool of threads that runs jobs and gives them back in the
+ * order they were added, so that what they load merges into the model
+ * as one thread would have loaded it (load.c, irsalint -j).
+ */
+#ifndef LOAD_POOL_H
+#define LOAD_POOL_H
+
+struct load_pool;
+
+/*
+ * A pool of n threads, or NULL when n < 2 or no thread can be started:
+ * then the caller runs its jobs itself.
+ */
+struct load_pool *load_pool_start(unsigned int n);
+/* Run fn(arg) on a thread of the pool. */
+void		  load_pool_add(struct load_pool *, void (*fn)(void *),
+		    void *arg);
+/*
+ * The arg of the oldest job not yet given back, once it has run; NULL
+ * when every job added has been given back.
+ */
+void		 *load_pool_next(struct load_pool *);
+/* Wait for the jobs to run, end the threads and free the pool. */
+void		  load_pool_stop(struct load_pool *);
+
+#endif /* LOAD_POOL_H */
