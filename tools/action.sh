@@ -46,7 +46,7 @@ build() {
 			exit 2
 		}
 	fi
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANITIZE -u WERROR \
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANITIZE -u TSAN -u WERROR \
 	    make -s -C "$GITHUB_ACTION_PATH" irsalint || {
 		echo "::error title=irsalint::the build of irsalint failed"
 		exit 2
