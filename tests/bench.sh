@@ -36,13 +36,21 @@
 # SIZE MiB of each input.
 #   sh tests/bench.sh ./irsalint build/tools/benchgen build/tools/baseline
 # Environment: BENCH_SIZES (default "1 10"), BENCH_RUNS (paired rounds,
-# default 5), BENCH_SHAPES, BENCH_DIR (default build/bench; no blanks).
+# default 5), BENCH_SHAPES, BENCH_DIR (default build/bench; no blanks),
+# BENCH_JOBS (the counts of threads irsalint reads files on, -j; default
+# "1 2" where two CPUs are online, else "1"): each row is timed for each,
+# labelled "-jN" when N is not 1.
 set -u
 
 prog=${1:-./irsalint}
 gen=${2:-build/tools/benchgen}
 base=${3:-build/tools/baseline}
 sizes=${BENCH_SIZES:-1 10}
+if [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)" -ge 2 ]; then
+	jobs=${BENCH_JOBS:-1 2}
+else
+	jobs=${BENCH_JOBS:-1}
+fi
 runs=${BENCH_RUNS:-5}
 dir=${BENCH_DIR:-build/bench}
 all="pair tf annot tree helm awscli cfn fanout startup"
@@ -236,6 +244,17 @@ row() {
 	    "$(mib "$b_kb")" >>"$table"
 }
 
+# jrow label bytes n "operands" "bare cmd": a row for each count of
+# threads in $jobs, irsalint -j N on the operands.
+jrow() {
+	for j in $jobs; do
+		case $j in '' | *[!0-9]* | 0) die "BENCH_JOBS: numbers" ;; esac
+		lbl=$1
+		[ "$j" = 1 ] || lbl="$1 -j$j"
+		row "$lbl" "$2" "$3" "$L -j $j $4" "$5"
+	done
+}
+
 # generate shape size: a fresh directory of the shape's inputs.
 generate() {
 	d=$dir/$2/$1
@@ -269,7 +288,7 @@ for size in $sizes; do
 		mv "$tmp.keys" "$tmp.plan"
 	fi
 	if has pair; then
-		row "pair/$size" "$(bytes "$p" "$y")" "$runs" "$L $p $y" \
+		jrow "pair/$size" "$(bytes "$p" "$y")" "$runs" "$p $y" \
 		    "$base json $p yaml $y"
 	fi
 	if has tf; then
@@ -283,24 +302,24 @@ for size in $sizes; do
 			die "plan and sources disagree at $d"
 		fi
 		note "$size tf: $nfind findings, the same as the plan's"
-		row "tf+yaml/$size" "$(bytes "$d/tf" "$y")" "$runs" \
-		    "$L $d/tf $y" "$L $p $y"
-		row "tf/$size" "$(bytes "$d/tf")" "$runs" "$L $d/tf" "$L $p"
+		jrow "tf+yaml/$size" "$(bytes "$d/tf" "$y")" "$runs" \
+		    "$d/tf $y" "$L -j 1 $p $y"
+		jrow "tf/$size" "$(bytes "$d/tf")" "$runs" "$d/tf" "$L -j 1 $p"
 	fi
 	if has annot; then
 		generate annot "$size"
 		check "$d" "$d/plan.json" "$d/manifests.yaml"
 		note "$size annot: $nfind findings as injected"
-		row "annot/$size" "$(bytes "$d")" "$runs" \
-		    "$L $d/plan.json $d/manifests.yaml" \
+		jrow "annot/$size" "$(bytes "$d")" "$runs" \
+		    "$d/plan.json $d/manifests.yaml" \
 		    "$base json $d/plan.json yaml $d/manifests.yaml"
 	fi
 	if has tree; then
 		generate tree "$size"
 		check "$d" "$d/plan.json" "$d/k8s"
 		note "$size tree: $nfind findings as injected"
-		row "tree/$size" "$(bytes "$d")" "$runs" \
-		    "$L $d/plan.json $d/k8s" \
+		jrow "tree/$size" "$(bytes "$d")" "$runs" \
+		    "$d/plan.json $d/k8s" \
 		    "$base json $d/plan.json tree $d/k8s"
 	fi
 	if has helm; then
@@ -308,8 +327,8 @@ for size in $sizes; do
 		in=$d/manifests.yaml
 		check "$d" -n apps "$d/plan.json" -
 		note "$size helm: $nfind findings as injected"
-		row "helm/$size" "$(bytes "$d")" "$runs" \
-		    "$L -n apps $d/plan.json -" \
+		jrow "helm/$size" "$(bytes "$d")" "$runs" \
+		    "-n apps $d/plan.json -" \
 		    "$base json $d/plan.json yaml -"
 		in=/dev/null
 	fi
@@ -318,7 +337,7 @@ for size in $sizes; do
 		r=$d/roles.json s=$d/serviceaccounts.json
 		check "$d" "$r" "$s"
 		note "$size awscli: $nfind findings as injected"
-		row "awscli/$size" "$(bytes "$d")" "$runs" "$L $r $s" \
+		jrow "awscli/$size" "$(bytes "$d")" "$runs" "$r $s" \
 		    "$base json $r json $s"
 	fi
 	if has cfn && [ "$size" -gt 10 ]; then
@@ -332,9 +351,9 @@ for size in $sizes; do
 		t=$d/template.json y=$d/manifests.yaml
 		check "$d" "$t" "$y"
 		note "$size cfn: $nfind findings as injected"
-		row "cfn/$size" "$(bytes "$d")" "$runs" "$L $t $y" \
+		jrow "cfn/$size" "$(bytes "$d")" "$runs" "$t $y" \
 		    "$base json $t yaml $y"
-		row "cfn-libyaml/$size" "$(bytes "$d")" "$runs" "$L $t $y" \
+		jrow "cfn-libyaml/$size" "$(bytes "$d")" "$runs" "$t $y" \
 		    "$base yaml $t yaml $y"
 	fi
 	if has fanout; then
@@ -342,7 +361,7 @@ for size in $sizes; do
 		p=$d/plan.json y=$d/manifests.yaml
 		check "$d" "$p" "$y"
 		note "$size fanout: $nfind findings as injected"
-		row "fanout/$size" "$(bytes "$d")" "$runs" "$L $p $y" \
+		jrow "fanout/$size" "$(bytes "$d")" "$runs" "$p $y" \
 		    "$base json $p yaml $y"
 	fi
 done
@@ -367,4 +386,5 @@ echo
 echo "bare: cJSON_Parse of each JSON input, a libyaml event loop over each"
 echo "YAML one (a fresh parser per file of a tree); cfn-libyaml parses the"
 echo "template with libyaml too; tf rows: irsalint on plan.json instead;"
-echo "startup: true(1).  Ratios are medians of the rounds' ratios."
+echo "startup: true(1).  Ratios are medians of the rounds' ratios; -jN:"
+echo "irsalint reading files on N threads, the bare parse on one."
