@@ -11,12 +11,15 @@ struct load_pool;
 
 /*
  * A pool of n threads, or NULL when n < 2 or no thread can be started:
- * then the caller runs its jobs itself.
+ * then the caller runs its jobs itself.  Fewer may start.
  */
 struct load_pool *load_pool_start(unsigned int n);
-/* Run fn(arg) on a thread of the pool. */
-void		  load_pool_add(struct load_pool *, void (*fn)(void *),
-		    void *arg);
+/*
+ * Run fn(arg, t) on a thread of the pool, t being the thread's number,
+ * 0 to n - 1: what a thread keeps across its jobs is the caller's.
+ */
+void		  load_pool_add(struct load_pool *,
+		    void (*fn)(void *, unsigned int), void *arg);
 /*
  * The arg of the oldest job not yet given back, once it has run; NULL
  * when every job added has been given back.

@@ -37,7 +37,7 @@ struct load_job {
 	const char		*stdin_name;
 	const struct load_opts	*opts;
 	struct load_walk	*walk;		/* the walk that found it */
-	struct arena		 arena;
+	struct load_jobs	*jobs;		/* its pool's */
 	struct model		 m;
 	struct diags		 dg;
 	size_t			 files;		/* load_file's answer */
@@ -52,9 +52,15 @@ struct load_walk {
 	struct load_walk	*next;
 };
 
-/* The state of a parallel load, in the run's model (model.h). */
+/*
+ * The state of a parallel load, in the run's model (model.h).  Each
+ * thread allocates from an arena of its own, kept across its jobs (a
+ * fresh arena a file would leave most of a block unused for each small
+ * file), and adopted into the run's once the threads have stopped.
+ */
 struct load_jobs {
 	struct load_pool	*pool;
+	struct arena		 arenas[LOAD_MAX_JOBS];	/* one a thread */
 	struct load_walk	*walks;		/* to check when merged */
 };
 
@@ -70,12 +76,14 @@ static size_t	load_dir(struct model *, struct diags *, const char *, int,
 		    struct load_walk *);
 static size_t	read_file(struct model *, struct diags *, const char *,
 		    FILE *, int, struct load_walk *);
-static void	job_run(void *);
+static void	job_run(void *, unsigned int);
 static void	job_merge(struct model *, struct diags *, struct load_job *);
 static void	jobs_drain(struct model *, struct diags *);
 static size_t	read_file_here(struct model *, struct diags *, const char *,
 		    int);
 static void	walk_empty(struct diags *, const struct loc *);
+static int	seen_real(struct model *, const char *, const struct stat *);
+static int	in_root(const struct model *, const char *);
 static size_t	load_file(struct model *, struct diags *, struct load_job *,
 		    const char *,
 		    FILE *, int);
@@ -583,7 +591,9 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 	DIR		*dp;
 	char		**names = NULL, *path;
 	size_t		 n = 0, cap = 0, i, files = 0;
-	int		 has_tf = 0;
+	int		 has_tf = 0, rdir_ok;
+	char		 rdir[PATH_MAX], rbuf[PATH_MAX];
+	const char	*real;
 
 	if (depth > LOAD_MAX_DIR_DEPTH) {
 		diag_error(dg, &loc, "directories nested deeper than %d levels",
@@ -607,6 +617,7 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 	closedir(dp);
 	if (n > 0)
 		qsort(names, n, sizeof(*names), name_cmp);
+	rdir_ok = realpath(dir, rdir) != NULL && in_root(m, rdir);
 	/*
 	 * A Helm chart's templates, and a kustomization that transforms
 	 * its resources, are not the manifests that are applied: reading
@@ -631,6 +642,15 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 		else
 			path = arena_printf(m->arena, "%s%s%s", dir,
 			    str_has_suffix(dir, "/") ? "" : "/", names[i]);
+		/*
+		 * A file of the directory that is not a link is at its real
+		 * path under the directory's: no realpath(3) a file.
+		 */
+		real = NULL;
+		if (rdir_ok && (size_t)snprintf(rbuf, sizeof(rbuf), "%s%s%s",
+		    rdir, strcmp(rdir, "/") == 0 ? "" : "/", names[i]) <
+		    sizeof(rbuf))
+			real = rbuf;
 		free(names[i]);
 		if (lstat(path, &st) == -1)
 			continue;
@@ -647,12 +667,15 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 		}
 		if (!load_wanted(path) || str_has_suffix(path, ".tf.json"))
 			continue;
-		if (S_ISLNK(st.st_mode) && (stat(path, &st) == -1 ||
-		    !S_ISREG(st.st_mode)))
-			continue;
+		if (S_ISLNK(st.st_mode)) {
+			real = NULL;
+			if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+				continue;
+		}
 		if (!S_ISREG(st.st_mode))
 			continue;
-		if (already_read(m, dg, path))
+		if (real != NULL ? seen_real(m, real, &st) :
+		    already_read(m, dg, path))
 			continue;
 		files += read_file(m, dg, path, NULL, 0, walk);
 	}
@@ -704,6 +727,7 @@ read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
 			j->stdin_name = m->stdin_name;
 			j->opts = m->load_opts;
 			j->walk = walk;
+			j->jobs = m->jobs;
 			load_pool_add(m->jobs->pool, job_run, j);
 			return 0;
 		}
@@ -713,19 +737,19 @@ read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
 	return read_file_here(m, dg, path, named);
 }
 
-/* On a thread of the pool: the file into the job's own model. */
+/* On thread t of the pool: the file into the job's own model. */
 static void
-job_run(void *arg)
+job_run(void *arg, unsigned int t)
 {
 	struct load_job	*j = arg;
 	struct loc	 loc = { j->path, 0, 0, 0, 0 };
 	FILE		*fp = j->fp;
 
-	model_init(&j->m, &j->arena);
+	model_init(&j->m, &j->jobs->arenas[t]);
 	j->m.default_ns = j->default_ns;
 	j->m.stdin_name = j->stdin_name;
 	j->m.load_opts = j->opts;
-	diags_init(&j->dg, &j->arena);
+	diags_init(&j->dg, &j->jobs->arenas[t]);
 	if (fp == NULL && (fp = load_fopen(j->opts, j->path)) == NULL) {
 		diag_error(&j->dg, &loc, "cannot open: %s", strerror(errno));
 		return;
@@ -751,9 +775,9 @@ job_merge(struct model *m, struct diags *dg, struct load_job *j)
 	if (m->objs_full || j->m.objs_full ||
 	    m->objs.n + j->m.objs.n > LOAD_MAX_OBJECTS) {
 		if (j->fp == NULL) {
+			/* What it allocated stays in its thread's arena. */
 			model_release(&j->m);
 			diags_release(&j->dg);
-			arena_release(&j->arena);
 			free(j->aws);
 			j->files = read_file_here(m, dg, j->path, j->named);
 			goto out;
@@ -770,7 +794,6 @@ job_merge(struct model *m, struct diags *dg, struct load_job *j)
 			j->m.objs.n = 0;
 		m->objs_full = 1;
 	}
-	arena_adopt(m->arena, &j->arena);
 	model_adopt(m, &j->m);
 	diags_adopt(dg, &j->dg);
 	model_release(&j->m);
@@ -809,6 +832,7 @@ jobs_drain(struct model *m, struct diags *dg)
 {
 	struct load_job		*j;
 	struct load_walk	*w;
+	size_t			 i;
 
 	if (m->jobs == NULL)
 		return;
@@ -817,6 +841,8 @@ jobs_drain(struct model *m, struct diags *dg)
 			job_merge(m, dg, j);
 		load_pool_stop(m->jobs->pool);
 	}
+	for (i = 0; i < LOAD_MAX_JOBS; i++)
+		arena_adopt(m->arena, &m->jobs->arenas[i]);
 	for (w = m->jobs->walks; w != NULL; w = w->next)
 		if (w->files == 0)
 			walk_empty(dg, &w->loc);
@@ -837,7 +863,6 @@ outside_root(struct model *m, struct diags *dg, const char *path)
 	struct stat	 st;
 	const char	*root;
 	char		 real[PATH_MAX];
-	size_t		 n;
 
 	root = m->load_opts != NULL ? m->load_opts->root : NULL;
 	/* Devices and pipes (/dev/null, <(helm template ...)) hold no files. */
@@ -845,9 +870,7 @@ outside_root(struct model *m, struct diags *dg, const char *path)
 	    stat(path, &st) == -1 || (!S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode)) || realpath(path, real) == NULL)
 		return 0;
-	n = strlen(root);
-	if (strncmp(real, root, n) == 0 &&
-	    (real[n] == '/' || real[n] == '\0'))
+	if (in_root(m, real))
 		return 0;
 	diag_error(dg, &loc, "not read: it is outside the repository (or a "
 	    "link that leads out of it); lint from the repository that "
@@ -858,8 +881,7 @@ outside_root(struct model *m, struct diags *dg, const char *path)
 static int
 already_read(struct model *m, struct diags *dg, const char *path)
 {
-	struct stat	*st;
-	char		 real[PATH_MAX];
+	char	 real[PATH_MAX];
 
 	if (realpath(path, real) == NULL)
 		return 0;
@@ -871,15 +893,44 @@ already_read(struct model *m, struct diags *dg, const char *path)
 	 */
 	if (outside_root(m, dg, path))
 		return 1;
+	return seen_real(m, real, NULL);
+}
+
+/*
+ * Has the file at the real path real been read already?  Remembers it
+ * if not, with st (its stat(2), or NULL to ask) for what --fix checks
+ * before it writes: the file as it was read.
+ */
+static int
+seen_real(struct model *m, const char *real, const struct stat *st)
+{
+	struct stat	*keep;
+
 	if (strmap_get(&m->read_paths, real) != NULL)
 		return 1;
-	/* What --fix checks before it writes: the file as it was read. */
-	st = arena_alloc(m->arena, sizeof(*st));
-	if (stat(real, st) == -1)
-		st = NULL;
+	keep = arena_alloc(m->arena, sizeof(*keep));
+	if (st != NULL)
+		*keep = *st;
+	else if (stat(real, keep) == -1)
+		keep = NULL;
 	strmap_add(&m->read_paths, m->arena, arena_strdup(m->arena, real),
-	    st);
+	    keep);
 	return 0;
+}
+
+/* Is the real path real inside the repository root (or is there none)? */
+static int
+in_root(const struct model *m, const char *real)
+{
+	const char	*root;
+	size_t		 n;
+
+	root = m->load_opts != NULL ? m->load_opts->root : NULL;
+	if (root == NULL || strcmp(root, "/") == 0)
+		return 1;
+	n = strlen(root);
+	return strncmp(real, root, n) == 0 &&
+	    (real[n] == '/' || real[n] == '\0');
 }
 
 /*

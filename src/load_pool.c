@@ -13,9 +13,14 @@
 #include "xalloc.h"
 
 struct pool_job {
-	void	(*fn)(void *);
+	void	(*fn)(void *, unsigned int);
 	void	 *arg;
 	int	  done;
+};
+
+struct pool_thread {
+	struct load_pool *pool;
+	unsigned int	  n;
 };
 
 struct load_pool {
@@ -23,6 +28,7 @@ struct load_pool {
 	pthread_cond_t	 work;		/* a job was added, or stop */
 	pthread_cond_t	 done;		/* a job is done */
 	pthread_t	*threads;
+	struct pool_thread *ids;
 	unsigned int	 nthreads;
 	struct pool_job	*v;
 	size_t		 n, cap;
@@ -36,8 +42,9 @@ static void	*pool_thread(void *);
 static void *
 pool_thread(void *arg)
 {
-	struct load_pool	*p = arg;
-	void			(*fn)(void *);
+	struct pool_thread	*t = arg;
+	struct load_pool	*p = t->pool;
+	void			(*fn)(void *, unsigned int);
 	void			*jarg;
 	size_t			 i;
 
@@ -51,7 +58,7 @@ pool_thread(void *arg)
 		fn = p->v[i].fn;
 		jarg = p->v[i].arg;
 		(void)pthread_mutex_unlock(&p->lock);
-		fn(jarg);
+		fn(jarg, t->n);
 		(void)pthread_mutex_lock(&p->lock);
 		p->v[i].done = 1;
 		(void)pthread_cond_broadcast(&p->done);
@@ -84,10 +91,14 @@ load_pool_start(unsigned int n)
 		return NULL;
 	}
 	p->threads = xreallocarray(NULL, n, sizeof(*p->threads));
-	for (p->nthreads = 0; p->nthreads < n; p->nthreads++)
+	p->ids = xreallocarray(NULL, n, sizeof(*p->ids));
+	for (p->nthreads = 0; p->nthreads < n; p->nthreads++) {
+		p->ids[p->nthreads].pool = p;
+		p->ids[p->nthreads].n = p->nthreads;
 		if (pthread_create(&p->threads[p->nthreads], NULL,
-		    pool_thread, p) != 0)
+		    pool_thread, &p->ids[p->nthreads]) != 0)
 			break;
+	}
 	if (p->nthreads == 0) {
 		load_pool_stop(p);
 		return NULL;
@@ -96,7 +107,8 @@ load_pool_start(unsigned int n)
 }
 
 void
-load_pool_add(struct load_pool *p, void (*fn)(void *), void *arg)
+load_pool_add(struct load_pool *p, void (*fn)(void *, unsigned int),
+    void *arg)
 {
 	(void)pthread_mutex_lock(&p->lock);
 	if (p->n == p->cap) {
@@ -141,6 +153,7 @@ load_pool_stop(struct load_pool *p)
 	(void)pthread_cond_destroy(&p->work);
 	(void)pthread_mutex_destroy(&p->lock);
 	free(p->threads);
+	free(p->ids);
 	free(p->v);
 	free(p);
 }
