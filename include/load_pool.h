@@ -10,19 +10,23 @@
 struct load_pool;
 
 /*
- * A pool of n threads, or NULL when n < 2 or no thread can be started:
- * then the caller runs its jobs itself.  Fewer may start.
+ * A pool of n threads, the caller's one of them: n - 1 are started,
+ * and the caller runs jobs in load_pool_next() while it waits.  NULL
+ * when n < 2 or no thread can be started: then the caller runs its
+ * jobs itself.  Fewer may start.
  */
 struct load_pool *load_pool_start(unsigned int n);
 /*
  * Run fn(arg, t) on a thread of the pool, t being the thread's number,
- * 0 to n - 1: what a thread keeps across its jobs is the caller's.
+ * 0 to n - 1 (the caller's is the last one started plus one): what a
+ * thread keeps across its jobs is the caller's.
  */
 void		  load_pool_add(struct load_pool *,
 		    void (*fn)(void *, unsigned int), void *arg);
 /*
- * The arg of the oldest job not yet given back, once it has run; NULL
- * when every job added has been given back.
+ * The arg of the oldest job not yet given back, once it has run (by a
+ * thread, or meanwhile by the caller); NULL when every job added has
+ * been given back.
  */
 void		 *load_pool_next(struct load_pool *);
 /* Wait for the jobs to run, end the threads and free the pool. */

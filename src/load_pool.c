@@ -61,7 +61,9 @@ pool_thread(void *arg)
 		fn(jarg, t->n);
 		(void)pthread_mutex_lock(&p->lock);
 		p->v[i].done = 1;
-		(void)pthread_cond_broadcast(&p->done);
+		/* Only the oldest not given back is waited for. */
+		if (i == p->next_back)
+			(void)pthread_cond_signal(&p->done);
 	}
 	(void)pthread_mutex_unlock(&p->lock);
 	return NULL;
@@ -90,6 +92,8 @@ load_pool_start(unsigned int n)
 		free(p);
 		return NULL;
 	}
+	/* The caller is the nth: it runs jobs while it waits for them. */
+	n--;
 	p->threads = xreallocarray(NULL, n, sizeof(*p->threads));
 	p->ids = xreallocarray(NULL, n, sizeof(*p->ids));
 	for (p->nthreads = 0; p->nthreads < n; p->nthreads++) {
@@ -123,15 +127,33 @@ load_pool_add(struct load_pool *p, void (*fn)(void *, unsigned int),
 	(void)pthread_mutex_unlock(&p->lock);
 }
 
+/*
+ * While the oldest job is not done, the caller runs jobs not started
+ * yet itself, as thread nthreads, rather than wait: it is one of the
+ * n threads load_pool_start() was asked for.
+ */
 void *
 load_pool_next(struct load_pool *p)
 {
-	void	*arg = NULL;
+	void	(*fn)(void *, unsigned int);
+	void	*arg = NULL, *jarg;
+	size_t	 i;
 
 	(void)pthread_mutex_lock(&p->lock);
 	if (p->next_back < p->n) {
-		while (!p->v[p->next_back].done)
-			(void)pthread_cond_wait(&p->done, &p->lock);
+		while (!p->v[p->next_back].done) {
+			if (p->next_run == p->n) {
+				(void)pthread_cond_wait(&p->done, &p->lock);
+				continue;
+			}
+			i = p->next_run++;
+			fn = p->v[i].fn;
+			jarg = p->v[i].arg;
+			(void)pthread_mutex_unlock(&p->lock);
+			fn(jarg, p->nthreads);
+			(void)pthread_mutex_lock(&p->lock);
+			p->v[i].done = 1;
+		}
 		arg = p->v[p->next_back++].arg;
 	}
 	(void)pthread_mutex_unlock(&p->lock);
