@@ -29,6 +29,8 @@ void		  load_pool_add(struct load_pool *,
  * been given back.
  */
 void		 *load_pool_next(struct load_pool *);
+/* The same, but NULL at once when the oldest job has not run yet. */
+void		 *load_pool_ready(struct load_pool *);
 /* Wait for the jobs to run, end the threads and free the pool. */
 void		  load_pool_stop(struct load_pool *);
 

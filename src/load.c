@@ -38,11 +38,16 @@ struct load_job {
 	const struct load_opts	*opts;
 	struct load_walk	*walk;		/* the walk that found it */
 	struct load_jobs	*jobs;		/* its pool's */
-	struct model		 m;
-	struct diags		 dg;
+	struct load_out		*out;		/* what it read, once run */
 	size_t			 files;		/* load_file's answer */
 	char			*aws;		/* AWS CLI output, to load */
 	size_t			 aws_len;
+};
+
+/* What a job read: allocated when it runs, not while it waits. */
+struct load_out {
+	struct model		 m;
+	struct diags		 dg;
 };
 
 /* A directory named on the command line, and how many files it gave. */
@@ -684,7 +689,7 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 		return files;
 	if (walk != NULL && m->jobs != NULL && m->jobs->pool != NULL) {
 		/* Some files are being read: check when they are merged. */
-		walk->files = files;
+		walk->files += files;
 		walk->next = m->jobs->walks;
 		m->jobs->walks = walk;
 		return files;
@@ -729,6 +734,9 @@ read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
 			j->walk = walk;
 			j->jobs = m->jobs;
 			load_pool_add(m->jobs->pool, job_run, j);
+			/* What is read already is merged, so as not to pile up. */
+			while ((j = load_pool_ready(m->jobs->pool)) != NULL)
+				job_merge(m, dg, j);
 			return 0;
 		}
 	}
@@ -742,19 +750,21 @@ static void
 job_run(void *arg, unsigned int t)
 {
 	struct load_job	*j = arg;
+	struct load_out	*o;
 	struct loc	 loc = { j->path, 0, 0, 0, 0 };
 	FILE		*fp = j->fp;
 
-	model_init(&j->m, &j->jobs->arenas[t]);
-	j->m.default_ns = j->default_ns;
-	j->m.stdin_name = j->stdin_name;
-	j->m.load_opts = j->opts;
-	diags_init(&j->dg, &j->jobs->arenas[t]);
+	o = j->out = xcalloc(1, sizeof(*j->out));
+	model_init(&o->m, &j->jobs->arenas[t]);
+	o->m.default_ns = j->default_ns;
+	o->m.stdin_name = j->stdin_name;
+	o->m.load_opts = j->opts;
+	diags_init(&o->dg, &j->jobs->arenas[t]);
 	if (fp == NULL && (fp = load_fopen(j->opts, j->path)) == NULL) {
-		diag_error(&j->dg, &loc, "cannot open: %s", strerror(errno));
+		diag_error(&o->dg, &loc, "cannot open: %s", strerror(errno));
 		return;
 	}
-	j->files = load_file(&j->m, &j->dg, j, j->path, fp, j->named);
+	j->files = load_file(&o->m, &o->dg, j, j->path, fp, j->named);
 	if (fp != j->fp)
 		fclose(fp);
 }
@@ -769,35 +779,36 @@ job_run(void *arg, unsigned int t)
 static void
 job_merge(struct model *m, struct diags *dg, struct load_job *j)
 {
+	struct load_out	*o = j->out;
 	struct loc	 loc;
 	size_t		 room;
 
-	if (m->objs_full || j->m.objs_full ||
-	    m->objs.n + j->m.objs.n > LOAD_MAX_OBJECTS) {
+	if (m->objs_full || o->m.objs_full ||
+	    m->objs.n + o->m.objs.n > LOAD_MAX_OBJECTS) {
 		if (j->fp == NULL) {
 			/* What it allocated stays in its thread's arena. */
-			model_release(&j->m);
-			diags_release(&j->dg);
+			model_release(&o->m);
+			diags_release(&o->dg);
 			free(j->aws);
 			j->files = read_file_here(m, dg, j->path, j->named);
 			goto out;
 		}
-		if (!m->objs_full && m->objs.n + j->m.objs.n >
+		if (!m->objs_full && m->objs.n + o->m.objs.n >
 		    LOAD_MAX_OBJECTS) {
 			room = LOAD_MAX_OBJECTS - m->objs.n;
-			loc = j->m.objs.v[room]->loc;
-			j->m.objs.n = room;
-			diag_error(&j->dg, &loc, "more than %d Kubernetes "
+			loc = o->m.objs.v[room]->loc;
+			o->m.objs.n = room;
+			diag_error(&o->dg, &loc, "more than %d Kubernetes "
 			    "objects; the rest are not read",
 			    LOAD_MAX_OBJECTS);
 		} else if (m->objs_full)
-			j->m.objs.n = 0;
+			o->m.objs.n = 0;
 		m->objs_full = 1;
 	}
-	model_adopt(m, &j->m);
-	diags_adopt(dg, &j->dg);
-	model_release(&j->m);
-	diags_release(&j->dg);
+	model_adopt(m, &o->m);
+	diags_adopt(dg, &o->dg);
+	model_release(&o->m);
+	diags_release(&o->dg);
 	if (j->aws != NULL) {
 		load_aws(m, dg, j->path, j->aws, j->aws_len);
 		free(j->aws);
@@ -805,6 +816,7 @@ job_merge(struct model *m, struct diags *dg, struct load_job *j)
 out:
 	if (j->walk != NULL)
 		j->walk->files += j->files;
+	free(o);
 	free(j);
 }
 

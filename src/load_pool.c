@@ -127,6 +127,18 @@ load_pool_add(struct load_pool *p, void (*fn)(void *, unsigned int),
 	(void)pthread_mutex_unlock(&p->lock);
 }
 
+void *
+load_pool_ready(struct load_pool *p)
+{
+	void	*arg = NULL;
+
+	(void)pthread_mutex_lock(&p->lock);
+	if (p->next_back < p->n && p->v[p->next_back].done)
+		arg = p->v[p->next_back++].arg;
+	(void)pthread_mutex_unlock(&p->lock);
+	return arg;
+}
+
 /*
  * While the oldest job is not done, the caller runs jobs not started
  * yet itself, as thread nthreads, rather than wait: it is one of the
