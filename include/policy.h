@@ -53,6 +53,8 @@ enum cond_base {
 #define COND_FORALL	0x2	/* ForAllValues: prefix */
 #define COND_IFEXISTS	0x4	/* ...IfExists suffix */
 
+struct pcond_index;
+
 /* One key under one operator: "StringEquals": {"<key>": [values]}. */
 struct pcond {
 	const char	*op;		/* operator as written */
@@ -65,6 +67,12 @@ struct pcond {
 	unsigned int	 origin;	/* policy_from_tree(): where it was
 					   written (the first value's
 					   valueint), 0 when not known */
+	const struct pcond_index *index; /* policy_parse(): the values of
+					   a long StringEquals or StringLike
+					   list by their first bytes, so that
+					   a context value is matched against
+					   those that can match it; NULL:
+					   every value is tried */
 };
 
 struct pstmt {

@@ -2,6 +2,7 @@
 /* IAM policy documents: a strict JSON reader and offline condition checks. */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,34 @@
 #include "xjson.h"
 
 #define POLICY_MAXDEPTH	64	/* deepest nesting a document may have */
+
+/*
+ * A condition with this many values or more gets an index (struct
+ * pcond_index) when its operator compares literally; the values of
+ * an index are told apart by at least PCOND_INDEX_KEY bytes.
+ */
+#define PCOND_INDEX_MIN	16
+#define PCOND_INDEX_KEY	8
+
+/*
+ * The values of one StringEquals or StringLike condition (or their
+ * negations) by a hash of their first k bytes, k the shortest literal
+ * start among them: the bytes before any '*' or '?' of StringLike, the
+ * whole value of StringEquals.  A context value can match only values
+ * whose first k bytes are its own, so eval_value() tries those and the
+ * values in `rest`: unknown ones (NULL, or a policy variable), which it
+ * cannot decide, and those whose literal start is shorter than
+ * PCOND_INDEX_KEY, too short to be worth a key.  The values left out
+ * would all have answered false, which changes no OR.
+ */
+struct pcond_index {
+	size_t		 k;
+	size_t		 mask;		/* buckets - 1, a power of two less 1 */
+	uint32_t	*head;		/* per bucket: first value + 1, or 0 */
+	uint32_t	*next;		/* per value: next in its bucket + 1 */
+	uint32_t	*rest;		/* values tried for every context value */
+	size_t		 nrest;
+};
 
 /* What a parse needs at hand to store results and report errors. */
 struct pctx {
@@ -61,6 +90,9 @@ static int	 parse_condition(struct pctx *, const cJSON *, size_t,
 		    struct pstmt *);
 static int	 parse_condkey(struct pctx *, const cJSON *, size_t,
 		    const char *, struct pcond *);
+static void	 pcond_index_build(struct arena *, struct pcond *);
+static size_t	 pcond_literal(const struct pcond *, const char *);
+static size_t	 pcond_hash(const char *, size_t);
 static int	 has_star(const struct strv *);
 static size_t	 u8len(const char *);
 static int	 like(const char *, const char *, int);
@@ -498,10 +530,87 @@ parse_condkey(struct pctx *pc, const cJSON *k, size_t i, const char *op,
 		if (get_condvalue(pc, c,
 		    &out->values.v[out->values.n++]) == -1)
 			goto bad;
+	pcond_index_build(pc->a, out);
 	return 0;
 bad:
 	return seterr(pc, "Statement[%zu].Condition.%.64s.%.128s: expected a "
 	    "string, number, boolean or an array of those", i, op, k->string);
+}
+
+/*
+ * How many bytes at the start of value v a context value must equal
+ * for c to match it; (size_t)-1 when that cannot be said: v unknown,
+ * or a policy variable, whose match eval_value() cannot decide.
+ */
+static size_t
+pcond_literal(const struct pcond *c, const char *v)
+{
+	if (v == NULL || strstr(v, "${") != NULL)
+		return (size_t)-1;
+	if (c->base == COND_STRING_LIKE || c->base == COND_STRING_NOT_LIKE)
+		return strcspn(v, "*?");
+	return strlen(v);
+}
+
+/* FNV-1a of the first n bytes of s. */
+static size_t
+pcond_hash(const char *s, size_t n)
+{
+	uint64_t	 h = 14695981039346656037ULL;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return (size_t)(h ^ (h >> 32));
+}
+
+/* Index the values of c when there are many and they compare literally. */
+static void
+pcond_index_build(struct arena *a, struct pcond *c)
+{
+	struct pcond_index	*x;
+	size_t			 i, n = c->values.n, k = (size_t)-1, lit, h;
+
+	if (n < PCOND_INDEX_MIN || n >= UINT32_MAX / 2)
+		return;
+	switch (c->base) {
+	case COND_STRING_EQUALS:
+	case COND_STRING_NOT_EQUALS:
+	case COND_STRING_LIKE:
+	case COND_STRING_NOT_LIKE:
+		break;
+	default:
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		lit = pcond_literal(c, c->values.v[i]);
+		if (lit != (size_t)-1 && lit >= PCOND_INDEX_KEY && lit < k)
+			k = lit;
+	}
+	if (k == (size_t)-1)
+		return;
+	x = arena_alloc(a, sizeof(*x));
+	x->k = k;
+	for (x->mask = 1; x->mask < 2 * n; x->mask <<= 1)
+		continue;
+	x->head = arena_alloc(a, x->mask * sizeof(*x->head));
+	x->mask--;
+	x->next = arena_alloc(a, n * sizeof(*x->next));
+	x->rest = arena_alloc(a, n * sizeof(*x->rest));
+	/* Backwards, so that each bucket lists its values in order. */
+	for (i = n; i-- > 0;) {
+		lit = pcond_literal(c, c->values.v[i]);
+		if (lit == (size_t)-1 || lit < k) {
+			x->rest[x->nrest++] = (uint32_t)i;
+			continue;
+		}
+		h = pcond_hash(c->values.v[i], k) & x->mask;
+		x->next[i] = x->head[h];
+		x->head[h] = (uint32_t)(i + 1);
+	}
+	c->index = x;
 }
 
 /* Condition is an object of operators, each an object of keys. */
@@ -758,15 +867,30 @@ arn_like(const char *pat, const char *v)
 	return 1;
 }
 
-/* One context value against all condition values: OR, or NOR. */
+/*
+ * One context value against all condition values: OR, or NOR.  The OR
+ * is true as soon as one value matches; with an index, only the values
+ * that can match are tried.
+ */
 static enum tri
 eval_value(const struct pcond *c, const char *v)
 {
+	const struct pcond_index *x = c->index;
 	enum tri	 r = TRI_FALSE;
 	size_t		 i;
+	uint32_t	 j;
 
-	for (i = 0; i < c->values.n; i++)
-		r = tri_or(r, match_one(c, c->values.v[i], v));
+	if (x == NULL) {
+		for (i = 0; i < c->values.n && r != TRI_TRUE; i++)
+			r = tri_or(r, match_one(c, c->values.v[i], v));
+		return is_negated(c->base) ? tri_not(r) : r;
+	}
+	for (i = 0; i < x->nrest && r != TRI_TRUE; i++)
+		r = tri_or(r, match_one(c, c->values.v[x->rest[i]], v));
+	if (r != TRI_TRUE && strnlen(v, x->k) == x->k)
+		for (j = x->head[pcond_hash(v, x->k) & x->mask];
+		    j != 0 && r != TRI_TRUE; j = x->next[j - 1])
+			r = tri_or(r, match_one(c, c->values.v[j - 1], v));
 	return is_negated(c->base) ? tri_not(r) : r;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "check_suites.h"
 #include "policy.h"
 
@@ -696,6 +697,81 @@ START_TEST(policy_pcond_eval_truth_table)
 }
 END_TEST
 
+/*
+ * A long StringEquals or StringLike list is indexed by its values'
+ * first bytes: every answer must be the one trying all values gives.
+ * Values share long starts (as subjects do), some have '*' or '?' early
+ * or a policy variable, and context values are drawn from the same
+ * pieces, so that matches, near misses and unknowns all occur.
+ */
+START_TEST(policy_pcond_index_answers_as_a_scan)
+{
+	static const char *const ops[] = { "StringEquals",
+	    "StringNotEquals", "StringLike", "StringNotLike",
+	    "ForAllValues:StringLike" };
+	static const char *const piece[] = { "system:serviceaccount:",
+	    "ns-a:", "ns-b:", "app", "*", "?", "x", "${aws:username}", "-1",
+	    "" };
+	struct arena	 a = ARENA_INIT;
+	struct pcond	 plain;
+	const struct pcond *c;
+	struct buf	 vals = BUF_INIT;
+	struct req_kv	 kv[2];
+	struct req_ctx	 ctx = { kv, 1 };
+	char		 v[128], *ctxv[64];
+	unsigned int	 seed = 99, n, indexed = 0;
+	size_t		 i, j, k, nv;
+	enum tri	 want, got;
+
+	for (n = 0; n < 400; n++) {
+		nv = 16 + (size_t)rand_r(&seed) % 40;
+		buf_reset(&vals);
+		buf_addc(&vals, '[');
+		for (i = 0; i < nv; i++) {
+			v[0] = '\0';
+			for (k = 0; k < 4; k++)
+				strcat(v, piece[(size_t)rand_r(&seed) %
+				    (k == 0 && n % 4 != 0 ? 1 : 10)]);
+			buf_addf(&vals, "%s\"%s\"", i > 0 ? "," : "", v);
+			ctxv[i] = arena_strdup(&a, v);
+		}
+		buf_addc(&vals, ']');
+		c = cond(&a, ops[n % 5], vals.buf);
+		indexed += c->index != NULL;
+		plain = *c;
+		plain.index = NULL;
+		for (i = 0; i < 60; i++) {
+			/* A value of the list, or new pieces. */
+			if (i % 2 == 0) {
+				kv[0].value = ctxv[(size_t)rand_r(&seed) % nv];
+			} else {
+				v[0] = '\0';
+				for (k = 0; k < 4; k++)
+					strcat(v, piece[(size_t)rand_r(&seed) %
+					    10]);
+				kv[0].value = v;
+			}
+			kv[0].key = "oidc:sub";
+			kv[1].key = "oidc:sub";
+			kv[1].value = ctxv[(size_t)rand_r(&seed) % nv];
+			for (j = 1; j <= 2; j++) {
+				ctx.n = j;
+				want = pcond_eval(&plain, &ctx);
+				got = pcond_eval(c, &ctx);
+				ck_assert_msg(want == got, "%s %s against %s: "
+				    "%d with the index, %d without",
+				    ops[n % 5], vals.buf, kv[0].value,
+				    (int)got, (int)want);
+			}
+		}
+	}
+	/* Most lists start with the subject prefix: long enough a key. */
+	ck_assert_uint_ge(indexed, 250);
+	buf_release(&vals);
+	arena_release(&a);
+}
+END_TEST
+
 START_TEST(policy_pcond_eval_null_context)
 {
 	struct arena		 a = ARENA_INIT;
@@ -778,6 +854,7 @@ policy_suite(void)
 	tcase_add_loop_test(tc, policy_pcond_eval_truth_table, 0,
 	    (int)(sizeof(eval_rows) / sizeof(eval_rows[0])));
 	tcase_add_test(tc, policy_pcond_eval_null_context);
+	tcase_add_test(tc, policy_pcond_index_answers_as_a_scan);
 	suite_add_tcase(s, tc);
 	return s;
 }
