@@ -27,25 +27,31 @@ START_TEST(edit_distance_stops_beyond_max)
 }
 END_TEST
 
-/* The textbook full table, to check the banded and trimmed one. */
+/* The textbook full table, to check the bit-vector and banded ones. */
 static size_t
 full_distance(const char *a, const char *b)
 {
-	size_t	 la = strlen(a), lb = strlen(b), i, j, d[24][24];
+	size_t	 la = strlen(a), lb = strlen(b), i, j, r, *d;
 
+#define D(i, j)	d[(i) * (lb + 1) + (j)]
+	d = malloc((la + 1) * (lb + 1) * sizeof(*d));
+	ck_assert_ptr_nonnull(d);
 	for (i = 0; i <= la; i++)
-		d[i][0] = i;
+		D(i, 0) = i;
 	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
+		D(0, j) = j;
 	for (i = 1; i <= la; i++)
 		for (j = 1; j <= lb; j++) {
-			d[i][j] = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < d[i][j])
-				d[i][j] = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < d[i][j])
-				d[i][j] = d[i][j - 1] + 1;
+			D(i, j) = D(i - 1, j - 1) + (a[i - 1] != b[j - 1]);
+			if (D(i - 1, j) + 1 < D(i, j))
+				D(i, j) = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < D(i, j))
+				D(i, j) = D(i, j - 1) + 1;
 		}
-	return d[la][lb];
+	r = D(la, lb);
+#undef D
+	free(d);
+	return r;
 }
 
 START_TEST(edit_distance_is_exact_with_common_ends)
@@ -74,6 +80,53 @@ START_TEST(edit_distance_is_exact_with_common_ends)
 			ck_assert_uint_eq(edit_distance(a, b, max),
 			    want <= max ? want : max + 1);
 	}
+}
+END_TEST
+
+/*
+ * Lengths around 64, where the bit-vector distance stops and the table
+ * takes over, and past it; bytes above 0x7f too.
+ */
+START_TEST(edit_distance_is_exact_long_and_short)
+{
+	char		 a[160], b[160];
+	const char	*alpha;
+	size_t		 la, lb, i, max, want;
+	unsigned int	 seed = 4242, n;
+	static const size_t maxes[] = { 0, 1, 3, 8, 64, 200 };
+
+	for (n = 0; n < 3000; n++) {
+		la = (size_t)rand_r(&seed) % 150;
+		lb = n % 3 == 0 ? la + (size_t)rand_r(&seed) % 5 :
+		    (size_t)rand_r(&seed) % 150;
+		if (lb > 150)
+			lb = 150;
+		alpha = n % 2 ? "ab" : "abcdefgh\xe9\xff";
+		for (i = 0; i < la; i++)
+			a[i] = alpha[rand_r(&seed) % strlen(alpha)];
+		/* b: a with a few edits, or unrelated. */
+		for (i = 0; i < lb; i++)
+			b[i] = i < la && rand_r(&seed) % 8 != 0 ? a[i] :
+			    alpha[rand_r(&seed) % strlen(alpha)];
+		a[la] = b[lb] = '\0';
+		want = full_distance(a, b);
+		for (i = 0; i < sizeof(maxes) / sizeof(maxes[0]); i++) {
+			max = maxes[i];
+			ck_assert_uint_eq(edit_distance(a, b, max),
+			    want <= max ? want : max + 1);
+			ck_assert_uint_eq(edit_distance(b, a, max),
+			    want <= max ? want : max + 1);
+		}
+	}
+	/* 64 bytes exactly, all different, and one of them empty. */
+	memset(a, 'x', 64);
+	a[64] = '\0';
+	memset(b, 'y', 64);
+	b[64] = '\0';
+	ck_assert_uint_eq(edit_distance(a, b, 100), 64);
+	ck_assert_uint_eq(edit_distance(a, "", 100), 64);
+	b[0] = 'x';
+	ck_assert_uint_eq(edit_distance(a, b, 100), 63);
 }
 END_TEST
 
@@ -208,6 +261,7 @@ util_suite(void)
 	tcase_add_test(tc, edit_distance_counts_one_typo);
 	tcase_add_test(tc, edit_distance_stops_beyond_max);
 	tcase_add_test(tc, edit_distance_is_exact_with_common_ends);
+	tcase_add_test(tc, edit_distance_is_exact_long_and_short);
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
 	tcase_add_test(tc, arena_printf_and_large_blocks);
 	tcase_add_test(tc, arena_adopt_keeps_both);
