@@ -121,6 +121,14 @@ int	policy_from_tree(struct arena *, const struct cJSON *,
 	    struct policy **, char *err, size_t errlen);
 
 /*
+ * What policy_parse() gives for the text cJSON prints of doc, len bytes
+ * long, without parsing that text again: for a document read as part of
+ * a larger JSON file (AWS CLI output).
+ */
+int	policy_from_json(struct arena *, const struct cJSON *doc, size_t len,
+	    struct policy **, char *err, size_t errlen);
+
+/*
  * Set a condition's op, base and flags from an operator name such as
  * "ForAnyValue:StringLikeIfExists"; unknown operators get COND_OTHER.
  */

@@ -31,7 +31,8 @@
  * JSON as cJSON finds it (an unterminated string where its text
  * starts), accepts what the strict scanner refuses (text after the
  * value, a byte order mark, control characters within strings), and
- * hands a trust policy object to policy_parse() as cJSON prints it.
+ * reads a trust policy object as policy_parse() would read the text
+ * cJSON prints of it (policy_from_json()).
  * XXX Moving to the layer would change those messages; positions of
  * objects already come from it (input_pos_at()).
  */
@@ -80,19 +81,25 @@ static struct loc
 aws_locate(struct aws_ctx *c, const char *s)
 {
 	struct loc	 loc = { c->file, 0, 0, 0, 0 };
+	const char	*q;
 	size_t		 n, i;
 
 	if (s == NULL)
 		return loc;
 	n = strlen(s);
-	for (i = c->cursor; i + n + 2 <= c->len; i++)
-		if (c->data[i] == '"' && c->data[i + n + 1] == '"' &&
+	for (i = c->cursor; i + n + 2 <= c->len; i++) {
+		q = memchr(c->data + i, '"', c->len - n - 1 - i);
+		if (q == NULL)
+			break;
+		i = (size_t)(q - c->data);
+		if (c->data[i + n + 1] == '"' &&
 		    memcmp(c->data + i + 1, s, n) == 0) {
 			/* Objects are found in file order: count on. */
 			loc = input_pos_at(&c->pos, i);
 			c->cursor = i + n + 2;
 			break;
 		}
+	}
 	return loc;
 }
 
@@ -145,8 +152,10 @@ aws_trust(struct aws_ctx *c, struct iam_role *role, const cJSON *doc)
 		role->policy_unknown = 1;
 		return;
 	}
-	if (policy_parse(c->m->arena, role->policy_json,
-	    strlen(role->policy_json), &role->trust, err, sizeof(err)) == -1) {
+	if ((cJSON_IsObject(doc) ? policy_from_json(c->m->arena, doc,
+	    strlen(role->policy_json), &role->trust, err, sizeof(err)) :
+	    policy_parse(c->m->arena, role->policy_json,
+	    strlen(role->policy_json), &role->trust, err, sizeof(err))) == -1) {
 		role->trust = NULL;
 		role->trust_error = arena_strdup(c->m->arena, err);
 		diag_error(c->dg, &role->loc, "%s: AssumeRolePolicyDocument "

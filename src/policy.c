@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* IAM policy documents: a strict JSON reader and offline condition checks. */
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -53,6 +54,7 @@ struct pctx {
 };
 
 static int	 parse_root(struct pctx *, const cJSON *, struct policy **);
+static int	 has_nonfinite(const cJSON *);
 
 /* Operator base names, matched case-insensitively after the affixes. */
 static const struct {
@@ -282,6 +284,51 @@ policy_from_tree(struct arena *a, const cJSON *root, struct policy **out,
 		return seterr(&pc, "nested deeper than %d levels",
 		    POLICY_MAXDEPTH);
 	return parse_root(&pc, root, out);
+}
+
+/* Does the tree hold a number that cJSON prints as null? */
+static int
+has_nonfinite(const cJSON *n)
+{
+	const cJSON	*c;
+
+	if (cJSON_IsNumber(n) && !isfinite(n->valuedouble))
+		return 1;
+	for (c = n->child; c != NULL; c = c->next)
+		if (has_nonfinite(c))
+			return 1;
+	return 0;
+}
+
+int
+policy_from_json(struct arena *a, const cJSON *doc, size_t len,
+    struct policy **out, char *err, size_t errlen)
+{
+	struct pctx	 pc = { a, err, errlen, 0 };
+	char		*text;
+	int		 rc;
+
+	if (len > POLICY_MAX_SIZE)
+		return seterr(&pc, "larger than %d KiB, far more than IAM "
+		    "accepts", POLICY_MAX_SIZE / 1024);
+	if (!cJSON_IsObject(doc))
+		return seterr(&pc, "top level is not a JSON object");
+	/* Bounded by POLICY_MAXDEPTH before has_nonfinite() recurses. */
+	if (too_deep(doc, 1))
+		return seterr(&pc, "nested deeper than %d levels",
+		    POLICY_MAXDEPTH);
+	/*
+	 * An overflowing number (1e999) is printed as null and read
+	 * back so: take the way round the text for it.
+	 */
+	if (has_nonfinite(doc)) {
+		if ((text = cJSON_PrintUnformatted(doc)) == NULL)
+			return seterr(&pc, "out of memory");
+		rc = policy_parse(a, text, strlen(text), out, err, errlen);
+		cJSON_free(text);
+		return rc;
+	}
+	return parse_root(&pc, doc, out);
 }
 
 /* The document's Version and Statement. */

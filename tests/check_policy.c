@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "arena.h"
 #include "buf.h"
 #include "check_suites.h"
@@ -342,6 +344,142 @@ START_TEST(policy_rejects_cjson_nesting_limit)
 	memset(json + n, ']', n);
 	parse_err(json, "not valid JSON at offset 1000");
 	free(json);
+}
+END_TEST
+
+/* Every field of a policy, in order, as text. */
+static void
+dump_strv(struct buf *b, const char *name, const struct strv *v)
+{
+	size_t	 i;
+
+	buf_addf(b, " %s[", name);
+	for (i = 0; i < v->n; i++)
+		buf_addf(b, "%s<%s>", i > 0 ? "," : "",
+		    v->v[i] == NULL ? "(null)" : v->v[i]);
+	buf_addc(b, ']');
+}
+
+static void
+dump_policy(struct buf *b, const struct policy *p)
+{
+	const struct pstmt *st;
+	const struct pcond *c;
+	size_t		 i, j;
+
+	buf_addf(b, "v=%s n=%zu\n", p->version ? p->version : "-", p->n);
+	for (i = 0; i < p->n; i++) {
+		st = &p->st[i];
+		buf_addf(b, "%zu sid=%s a=%d d=%d na=%d ps=%d np=%d r=%d",
+		    st->index, st->sid ? st->sid : "-", st->allow, st->deny,
+		    st->not_action, st->principal_star,
+		    st->has_not_principal, st->has_resource);
+		dump_strv(b, "act", &st->actions);
+		dump_strv(b, "fed", &st->federated);
+		dump_strv(b, "svc", &st->service);
+		dump_strv(b, "aws", &st->aws);
+		for (j = 0; j < st->nconds; j++) {
+			c = &st->conds[j];
+			buf_addf(b, " {%s %d %u %s", c->op, (int)c->base,
+			    c->flags, c->key ? c->key : "(null)");
+			dump_strv(b, "", &c->values);
+			buf_addf(b, " ix=%d}", c->index != NULL);
+		}
+		buf_addc(b, '\n');
+	}
+}
+
+/*
+ * policy_from_json() reads a cJSON tree as policy_parse() reads the
+ * text cJSON prints of it: the same policy, or the same message.
+ */
+START_TEST(policy_from_json_is_parse_of_print)
+{
+	static const char *const docs[] = {
+	    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"a\","
+	    "\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
+	    "\"arn:aws:iam::1:oidc-provider/x\"},\"Action\":"
+	    "[\"sts:AssumeRoleWithWebIdentity\"],\"Condition\":"
+	    "{\"StringEquals\":{\"x:sub\":[\"s\",1,2.5,-0,true,1e300],"
+	    "\"x:aud\":\"sts.amazonaws.com\"},\"Null\":{\"k\":false}}}]}",
+	    "{\"Statement\":{\"Effect\":\"Deny\",\"Principal\":\"*\","
+	    "\"NotAction\":\"s3:*\",\"Resource\":\"*\"}}",
+	    "{\"Statement\":[]}",
+	    "{\"Version\":1,\"Statement\":[]}",
+	    "{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":"
+	    "{\"StringLike\":{\"k\":[{\"a\":1}]}}}]}",
+	    "{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":"
+	    "{\"StringEquals\":{\"k\":1e999}}}]}",
+	    "{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":"
+	    "{\"StringEquals\":{\"k\":[-1e999,\"a\"]}}}]}",
+	    "{\"Statement\":[{\"Effect\":\"Allow\",\"Sid\":\"\\u00e9\\n\","
+	    "\"Principal\":{\"AWS\":[\"a\",\"b\"],\"Service\":\"s\"},"
+	    "\"Action\":\"*\"},{\"Effect\":\"Allow\"}]}",
+	    "{\"Statement\":[{\"Effect\":\"Allow\",\"Condition\":"
+	    "{\"StringLike\":{\"k\":[\"system:serviceaccount:a:1\","
+	    "\"system:serviceaccount:a:2\",\"system:serviceaccount:a:3\","
+	    "\"system:serviceaccount:a:4\",\"system:serviceaccount:a:5\","
+	    "\"system:serviceaccount:a:6\",\"system:serviceaccount:a:7\","
+	    "\"system:serviceaccount:a:8\",\"system:serviceaccount:a:9\","
+	    "\"system:serviceaccount:b:1\",\"system:serviceaccount:b:2\","
+	    "\"system:serviceaccount:b:3\",\"system:serviceaccount:b:4\","
+	    "\"system:serviceaccount:b:5\",\"system:serviceaccount:b:6\","
+	    "\"system:serviceaccount:*\"]}}}]}",
+	    "{\"NoStatement\":1}",
+	    "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":[]}]}",
+	};
+	struct arena	 a = ARENA_INIT;
+	struct policy	*p1, *p2;
+	struct buf	 b1 = BUF_INIT, b2 = BUF_INIT;
+	cJSON		*doc;
+	char		*text, e1[256], e2[256];
+	size_t		 i, nested = 70;
+	int		 r1, r2;
+
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]) + 1; i++) {
+		if (i < sizeof(docs) / sizeof(docs[0]))
+			doc = cJSON_Parse(docs[i]);
+		else {
+			/* Deeper than POLICY_MAXDEPTH. */
+			buf_reset(&b1);
+			buf_adds(&b1, "{\"Statement\":");
+			for (size_t k = 0; k < nested; k++)
+				buf_addc(&b1, '[');
+			for (size_t k = 0; k < nested; k++)
+				buf_addc(&b1, ']');
+			buf_addc(&b1, '}');
+			doc = cJSON_Parse(b1.buf);
+		}
+		ck_assert_ptr_nonnull(doc);
+		text = cJSON_PrintUnformatted(doc);
+		ck_assert_ptr_nonnull(text);
+		p1 = p2 = NULL;
+		e1[0] = e2[0] = '\0';
+		r1 = policy_parse(&a, text, strlen(text), &p1, e1, sizeof(e1));
+		r2 = policy_from_json(&a, doc, strlen(text), &p2, e2,
+		    sizeof(e2));
+		ck_assert_msg(r1 == r2, "doc %zu: %d against %d (%s | %s)", i,
+		    r1, r2, e1, e2);
+		ck_assert_str_eq(e1, e2);
+		if (r1 == 0) {
+			buf_reset(&b1);
+			buf_reset(&b2);
+			dump_policy(&b1, p1);
+			dump_policy(&b2, p2);
+			ck_assert_str_eq(b1.buf, b2.buf);
+		}
+		/* The bound on size holds for the printed length. */
+		r2 = policy_from_json(&a, doc, POLICY_MAX_SIZE + 1, &p2, e2,
+		    sizeof(e2));
+		ck_assert_int_eq(r2, -1);
+		ck_assert_str_eq(e2, "larger than 64 KiB, far more than IAM "
+		    "accepts");
+		cJSON_free(text);
+		cJSON_Delete(doc);
+	}
+	buf_release(&b1);
+	buf_release(&b2);
+	arena_release(&a);
 }
 END_TEST
 
@@ -844,6 +982,7 @@ policy_suite(void)
 	tcase_add_test(tc, policy_rejects_condition_shapes);
 	tcase_add_test(tc, policy_bounds_nesting);
 	tcase_add_test(tc, policy_rejects_cjson_nesting_limit);
+	tcase_add_test(tc, policy_from_json_is_parse_of_print);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("match");
 	tcase_add_test(tc, policy_str_like_truth_table);
