@@ -27,15 +27,18 @@ void
 input_loc_advance(const char *data, size_t len, size_t *at, struct loc *loc,
     size_t off)
 {
-	size_t	 i;
+	const char	*nl;
+	size_t		 i = *at, end = off < len ? off : len;
 
-	for (i = *at; i < off && i < len; i++) {
-		if (data[i] == '\n') {
-			loc->line++;
-			loc->col = 1;
-		} else if (((unsigned char)data[i] & 0xC0) != 0x80)
-			loc->col++;
+	/* Whole lines by memchr(3); code points only on the last. */
+	while (i < end && (nl = memchr(data + i, '\n', end - i)) != NULL) {
+		loc->line++;
+		loc->col = 1;
+		i = (size_t)(nl - data) + 1;
 	}
+	for (; i < end; i++)
+		if (((unsigned char)data[i] & 0xC0) != 0x80)
+			loc->col++;
 	*at = i;
 }
 
