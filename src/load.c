@@ -194,20 +194,44 @@ unsigned int
 load_json_top_keys(const char *data, size_t len, const char *const *keys,
     size_t nkeys)
 {
-	size_t		 i, k, start;
+	/* The bytes that change what the scan is in. */
+	static const unsigned char special[256] = {
+		['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, ['"'] = 1
+	};
+	const char	*q;
+	size_t		 i, k, start, bs;
 	unsigned int	 found = 0;
 	int		 depth = 0, seen = 0, hit;
 
 	for (i = 0; i < len; i++) {
+		while (i < len && !special[(unsigned char)data[i]])
+			i++;
+		if (i == len)
+			break;
 		if (data[i] == '{' || data[i] == '[')
 			seen = ++depth;
 		else if (data[i] == '}' || data[i] == ']')
 			depth--;
-		else if (data[i] == '"') {
+		else {
+			/*
+			 * The string ends at the first quote after an even
+			 * run of backslashes: each escapes the next byte.
+			 */
 			start = ++i;
-			for (; i < len && data[i] != '"'; i++)
-				if (data[i] == '\\')
-					i++;
+			for (;;) {
+				if ((q = memchr(data + i, '"', len - i)) ==
+				    NULL) {
+					i = len;
+					break;
+				}
+				i = (size_t)(q - data);
+				for (bs = 0; i - bs > start &&
+				    data[i - bs - 1] == '\\'; bs++)
+					continue;
+				if (bs % 2 == 0)
+					break;
+				i++;
+			}
 			if (depth != 1 || i >= len)
 				continue;
 			for (hit = -1, k = 0; k < nkeys && hit == -1; k++)
