@@ -116,8 +116,6 @@ struct trust_cond {
 	const struct pstmt	*st;
 	const struct pcond	*c;
 	enum claim		 claim;
-	const char		*issuer;	/* of the key; NULL: unknown */
-	const char		*label;		/* "statement 1 (Sid X)" */
 };
 
 /*

@@ -36,7 +36,8 @@ each(const struct trust_cond *tc, void *arg)
 	if ((tc->c->flags & (COND_FORALL | COND_IFEXISTS)) != 0)
 		rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
 		    "%s of the trust policy tests %s with %s, which is true "
-		    "when the claim is missing", tc->label, tc->c->key,
+		    "when the claim is missing",
+		    trust_stmt_label(ctx->m->arena, tc->st), tc->c->key,
 		    tc->c->op);
 }
 

@@ -68,8 +68,9 @@ each(const struct trust_cond *tc, void *arg)
 		    (what = breadth(v)) == NULL)
 			continue;
 		rule_report_role(ctx->dg, r, r->severity, ctx->m, role,
-		    "%s of the trust policy admits %s (%s); %s", tc->label, v,
-		    what, rule_count_admitted(ctx, v, &n) ?
+		    "%s of the trust policy admits %s (%s); %s",
+		    trust_stmt_label(ctx->m->arena, tc->st), v, what,
+		    rule_count_admitted(ctx, v, &n) ?
 		    arena_printf(ctx->m->arena, "%zu ServiceAccount(s) of the "
 		    "inputs match", n) : "the ServiceAccounts of the inputs it "
 		    "matches were not counted (too many patterns and "

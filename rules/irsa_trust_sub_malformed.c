@@ -80,7 +80,8 @@ each(const struct trust_cond *tc, void *arg)
 			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy tests sub against "
 			    "'%s', which no ServiceAccount token carries: %s",
-			    tc->label, tc->c->values.v[k], why);
+			    trust_stmt_label(ctx->m->arena, tc->st),
+			    tc->c->values.v[k], why);
 }
 
 static void

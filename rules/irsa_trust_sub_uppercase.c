@@ -52,7 +52,9 @@ each(const struct trust_cond *tc, void *arg)
 			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy admits '%s' with %s, "
 			    "but namespaces and names are lowercase, so no "
-			    "token matches", tc->label, v, tc->c->op);
+			    "token matches",
+			    trust_stmt_label(ctx->m->arena, tc->st), v,
+			    tc->c->op);
 	}
 }
 

@@ -47,8 +47,9 @@ each(const struct trust_cond *tc, void *arg)
 			rule_report_role(ctx->dg, r, r->severity, ctx->m,
 			    role, "%s of the trust policy tests '%s' with %s, "
 			    "where '*' and '?' are literal: no token matches; "
-			    "use StringLike", tc->label, tc->c->values.v[k],
-			    tc->c->op);
+			    "use StringLike",
+			    trust_stmt_label(ctx->m->arena, tc->st),
+			    tc->c->values.v[k], tc->c->op);
 }
 
 static void

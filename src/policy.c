@@ -729,13 +729,11 @@ like(const char *p, const char *s, int icase)
 	 * The pattern's literal start, before any star can be retried,
 	 * compared at once: what the loop below does a byte at a time.
 	 */
-	if (!icase) {
-		n = strcspn(p, "*?");
-		if (strncmp(p, s, n) != 0)
-			return 0;
-		p += n;
-		s += n;
-	}
+	n = strcspn(p, "*?");
+	if ((icase ? strncasecmp(p, s, n) : strncmp(p, s, n)) != 0)
+		return 0;
+	p += n;
+	s += n;
 	while (*s != '\0') {
 		if (*p == '*') {
 			star = p++;

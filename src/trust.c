@@ -252,21 +252,20 @@ trust_each_cond(const struct model *m, const struct iam_role *role, int used,
 {
 	const struct policy	*p = role->trust;
 	struct trust_cond	 tc;
+	struct claim_key	 k;
 	size_t			 i, j;
 
 	for (i = 0; p != NULL && i < p->n; i++) {
 		tc.st = &p->st[i];
 		if (!trust_stmt_is_irsa(m, tc.st, used))
 			continue;
-		tc.label = NULL;
 		for (j = 0; j < tc.st->nconds; j++) {
 			tc.c = &tc.st->conds[j];
-			tc.claim = trust_claim(m->arena, tc.c, &tc.issuer);
+			trust_key(tc.c, &k);
+			tc.claim = claim_counted(&k);
 			if (tc.claim == CLAIM_NONE ||
 			    (want != CLAIM_NONE && tc.claim != want))
 				continue;
-			if (tc.label == NULL)
-				tc.label = trust_stmt_label(m->arena, tc.st);
 			fn(&tc, arg);
 		}
 	}
