@@ -206,7 +206,12 @@ struct kload {
 	struct arena	*a;		/* the model's */
 	struct diags	*dg;
 	const char	*file;
-	struct input_lines lines;	/* the text, a line at a time */
+	struct input_lines lines;	/* the text, a line at a time, or */
+	const char	*json;		/* valid JSON, in memory, read by the
+					   JSON scanner (kl_json()) */
+	size_t		 jsonlen;
+	size_t		 jsonoff;	/* kl_scalar_raw()'s cursor: where */
+	unsigned int	 jsonline;	/* this line starts */
 	struct input	 in;		/* its events */
 	unsigned int	 lineno;	/* of the line being scanned */
 	/*
@@ -239,12 +244,20 @@ struct kload {
 /* The text kept of the last lines, for places inside a trust string. */
 #define KL_KEEP		(1024 * 1024)
 
+/*
+ * A Kubernetes file that is valid JSON and at most this large is read
+ * whole and by the JSON scanner; larger ones, and JSON with a mistake
+ * (whose messages are libyaml's), a line at a time by libyaml.
+ */
+#define KL_JSON_MAX	(64UL * 1024 * 1024)
+
 /* k8s_read.c: the reading primitives every piece uses. */
 void		 kl_error(struct kload *, const struct loc *, const char *,
 		    ...) __attribute__((format(printf, 3, 4)));
 int		 kl_item(struct kload *);
 const char	*kl_scalar_dup(struct kload *);
 const char	*kl_scalar_value(struct kload *);
+const char	*kl_scalar_raw(struct kload *, size_t *);
 int		 kl_is_null(const struct kload *);
 int		 kl_annotations(struct kload *, void *, const char *, int);
 

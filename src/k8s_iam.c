@@ -635,7 +635,7 @@ kl_origins(struct kload *kl, struct kl_trust *t, const struct kl_places *pl,
 	const char	*key;
 	size_t		 n = pl->n + 1, len, i, j, k;
 
-	if ((raw = input_lines_scalar(&kl->lines, &kl->in.ev, &len)) == NULL)
+	if ((raw = kl_scalar_raw(kl, &len)) == NULL)
 		return;
 	at = xreallocarray(NULL, n, sizeof(*at));
 	out = arena_alloc(kl->a, n * sizeof(*out));

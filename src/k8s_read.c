@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -97,6 +98,50 @@ kl_scalar_value(struct kload *kl)
 	if (kl->in.ev.type != INPUT_SCALAR || kl_is_null(kl))
 		return NULL;
 	return kl_scalar_dup(kl);
+}
+
+/*
+ * The text of the lines of the current scalar, newlines included, as
+ * input_lines_scalar() gives it; NULL when it is not at hand.  From
+ * JSON in memory, the lines are found from where the last call left
+ * off: scalars come in file order.
+ */
+const char *
+kl_scalar_raw(struct kload *kl, size_t *len)
+{
+	const struct input_event *ev = &kl->in.ev;
+	const char	*nl;
+	unsigned int	 last = ev->loc.end_line, n;
+	size_t		 start, end;
+
+	if (kl->json == NULL)
+		return input_lines_scalar(&kl->lines, ev, len);
+	if (last > ev->loc.line && ev->loc.end_col <= 1)
+		last--;
+	if (ev->loc.line == 0 || last < ev->loc.line)
+		return NULL;
+	if (kl->jsonline == 0 || kl->jsonline > ev->loc.line) {
+		kl->jsonline = 1;
+		kl->jsonoff = 0;
+	}
+	while (kl->jsonline < ev->loc.line) {
+		if ((nl = memchr(kl->json + kl->jsonoff, '\n',
+		    kl->jsonlen - kl->jsonoff)) == NULL)
+			return NULL;
+		kl->jsonoff = (size_t)(nl - kl->json) + 1;
+		kl->jsonline++;
+	}
+	start = end = kl->jsonoff;
+	for (n = last - ev->loc.line + 1; n > 0; n--) {
+		if ((nl = memchr(kl->json + end, '\n',
+		    kl->jsonlen - end)) == NULL) {
+			end = kl->jsonlen;
+			break;
+		}
+		end = (size_t)(nl - kl->json) + 1;
+	}
+	*len = end - start;
+	return kl->json + start;
 }
 
 /*

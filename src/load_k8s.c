@@ -6,12 +6,15 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "input.h"
+#include "jscan.h"
 #include "k8s.h"
 #include "load.h"
 #include "model.h"
 #include "comment.h"
+#include "util.h"
 #include "xalloc.h"
 
 /*
@@ -236,7 +239,8 @@ kl_input_error(struct kload *kl)
 		    "the rest of the file is not read", KL_MAX_TREE);
 		break;
 	default:
-		kl_error(kl, &e->loc, "cannot parse YAML: %s", e->problem);
+		kl_error(kl, &e->loc, "cannot parse %s: %s",
+		    kl->json != NULL ? "JSON" : "YAML", e->problem);
 		break;
 	}
 }
@@ -740,8 +744,16 @@ kl_run(struct kload *kl)
 	kl->lines.keep = KL_KEEP;
 	kl->lines.hook = kl_newline;
 	kl->lines.arg = kl;
-	input_open_lines(&kl->in, kl->file, &kl->lines, INPUT_REPLAY,
-	    LOAD_MAX_DEPTH);
+	/*
+	 * Valid JSON has no comments and no helm "# Source:" lines: no
+	 * line need be shown to the scanners.
+	 */
+	if (kl->json != NULL)
+		input_open(&kl->in, kl->file, kl->json, kl->jsonlen,
+		    INPUT_JSON | INPUT_REPLAY, LOAD_MAX_DEPTH);
+	else
+		input_open_lines(&kl->in, kl->file, &kl->lines, INPUT_REPLAY,
+		    LOAD_MAX_DEPTH);
 	while (input_next(&kl->in) && kl->in.ev.type != INPUT_STREAM_END)
 		if (kl->in.ev.type == INPUT_DOC_START &&
 		    !kl_document(kl))
@@ -769,6 +781,31 @@ kl_run(struct kload *kl)
 	free(kl->pool.v);
 }
 
+/*
+ * Is the text to be read by the JSON scanner?  It must start as an
+ * object and be at most KL_JSON_MAX long; then a file named *.json is
+ * JSON, as kubectl reads it (a trailing comma or an unquoted key is an
+ * error), and any other is when it is valid JSON to its end: YAML's
+ * flow style starts with a brace too, and libyaml reads it.
+ */
+static int
+kl_json(const char *file, const char *data, size_t len)
+{
+	struct jscan	 j;
+	struct jspan	 sp;
+	size_t		 i;
+
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL &&
+	    data[i] != '\0'; i++)
+		continue;
+	if (i == len || data[i] != '{' || len > KL_JSON_MAX)
+		return 0;
+	if (str_has_suffix(file, ".json"))
+		return 1;
+	jscan_init(&j, data, len, LOAD_MAX_DEPTH);
+	return jscan_value(&j, &sp) == 0 && jscan_end(&j) == 0;
+}
+
 void
 load_k8s(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
@@ -782,6 +819,10 @@ load_k8s(struct model *m, struct diags *dg, const char *file,
 	kl.file = file;
 	m->nk8s++;
 	input_lines_mem(&kl.lines, data, len);
+	if (kl_json(file, data, len)) {
+		kl.json = data;
+		kl.jsonlen = len;
+	}
 	kl_run(&kl);
 }
 
@@ -794,7 +835,31 @@ load_k8s_stream(struct model *m, struct diags *dg, const char *file,
     FILE *fp, const char *pre, size_t prelen)
 {
 	struct kload	 kl;
+	struct buf	 b = BUF_INIT;
+	char		 chunk[65536];
+	size_t		 i, n;
 
+	/*
+	 * JSON is read whole, to be read by the JSON scanner when it is
+	 * valid, unless it is larger than KL_JSON_MAX: then a line at a
+	 * time, from what was read so far.
+	 */
+	for (i = 0; i < prelen && strchr(" \t\r\n", pre[i]) != NULL &&
+	    pre[i] != '\0'; i++)
+		continue;
+	if (i < prelen && pre[i] == '{') {
+		buf_add(&b, pre, prelen);
+		while (b.len <= KL_JSON_MAX &&
+		    (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			buf_add(&b, chunk, n);
+		if (b.len <= KL_JSON_MAX && !ferror(fp)) {
+			load_k8s(m, dg, file, b.buf, b.len);
+			buf_release(&b);
+			return;
+		}
+		pre = b.buf;
+		prelen = b.len;
+	}
 	memset(&kl, 0, sizeof(kl));
 	kl.m = m;
 	kl.a = m->arena;
@@ -803,4 +868,5 @@ load_k8s_stream(struct model *m, struct diags *dg, const char *file,
 	m->nk8s++;
 	input_lines_stream(&kl.lines, fp, pre, prelen);
 	kl_run(&kl);
+	buf_release(&b);
 }
