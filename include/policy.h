@@ -92,6 +92,8 @@ struct pstmt {
 	size_t		 nconds;
 	unsigned int	 origin;	/* policy_from_tree(): the Federated
 					   principal's place, as pcond's */
+	unsigned char	 irsa;		/* trust_stmt_is_irsa()'s answers,
+					   kept once known (trust.c) */
 };
 
 struct policy {

@@ -4,6 +4,7 @@
  * evaluation of one statement for one token.  Every other module asks
  * here, so that what a trust admits is decided once.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -13,6 +14,8 @@
 #include "trust.h"
 
 static enum claim	claim_named(const char *);
+static int		stmt_is_irsa(const struct model *, const struct pstmt *,
+			    int);
 static enum claim	claim_counted(const struct claim_key *);
 static const char	*claim_short(enum claim);
 
@@ -181,6 +184,27 @@ names_other_idp(const struct pstmt *st)
 int
 trust_stmt_is_irsa(const struct model *m, const struct pstmt *st,
     int any_issuer)
+{
+	/*
+	 * The answer depends on the statement alone (model_oidc() only
+	 * parses the ARN, once), and a dozen rules ask it of every
+	 * statement: it is kept in the statement, two bits for each
+	 * any_issuer, "known" and "yes".  Statements live in an arena,
+	 * never in const storage.
+	 */
+	struct pstmt	*memo = (struct pstmt *)(uintptr_t)st;
+	unsigned int	 known = any_issuer ? 0x4 : 0x1, yes = known << 1;
+	int		 r;
+
+	if (st->irsa & known)
+		return (st->irsa & yes) != 0;
+	r = stmt_is_irsa(m, st, any_issuer);
+	memo->irsa |= known | (r ? yes : 0);
+	return r;
+}
+
+static int
+stmt_is_irsa(const struct model *m, const struct pstmt *st, int any_issuer)
 {
 	const struct oidc_principal	*o;
 	size_t				 i;
