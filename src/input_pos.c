@@ -6,6 +6,7 @@
  * backends and the cursor build on it; it calls nothing above.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ input_loc_advance(const char *data, size_t len, size_t *at, struct loc *loc,
     size_t off)
 {
 	const char	*nl;
+	uint64_t	 w;
 	size_t		 i = *at, end = off < len ? off : len;
 
 	/* Whole lines by memchr(3); code points only on the last. */
@@ -35,6 +37,17 @@ input_loc_advance(const char *data, size_t len, size_t *at, struct loc *loc,
 		loc->line++;
 		loc->col = 1;
 		i = (size_t)(nl - data) + 1;
+	}
+	/*
+	 * Eight bytes at a time: a continuation byte is 10xxxxxx, bit 7
+	 * set and bit 6 clear, and every other byte starts a code point.
+	 */
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, data + i, 8);
+		w = (w >> 7) & ~(w >> 6) & UINT64_C(0x0101010101010101);
+		/* Each byte is 0 or 1: the top byte of the product sums them. */
+		loc->col += 8 - (unsigned int)((w *
+		    UINT64_C(0x0101010101010101)) >> 56);
 	}
 	for (; i < end; i++)
 		if (((unsigned char)data[i] & 0xC0) != 0x80)

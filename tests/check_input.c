@@ -92,6 +92,51 @@ START_TEST(positions_count_code_points)
 }
 END_TEST
 
+/*
+ * Lines skipped by memchr and code points counted eight bytes at a
+ * time, against a byte at a time: random text of ASCII, two- to
+ * four-byte UTF-8, stray continuation bytes and newlines, every
+ * offset, from the top and counting on.
+ */
+START_TEST(positions_count_as_byte_at_a_time)
+{
+	static const char *const bits[] = { "a", "xyz", "\n", "\303\251",
+	    "\342\202\254", "\360\237\232\200", "\200", "\277\277", " ",
+	    "\t" };
+	char		 s[200];
+	struct input_pos p;
+	struct loc	 l, want;
+	unsigned int	 seed = 7, n;
+	size_t		 len, off, i, k;
+
+	for (n = 0; n < 300; n++) {
+		len = 0;
+		while (len + 4 < sizeof(s) && rand_r(&seed) % 60 != 0) {
+			k = (size_t)rand_r(&seed) % (sizeof(bits) /
+			    sizeof(bits[0]));
+			memcpy(s + len, bits[k], strlen(bits[k]));
+			len += strlen(bits[k]);
+		}
+		input_pos_init(&p, "t", s, len);
+		for (off = 0; off <= len + 1; off++) {
+			want.line = want.col = 1;
+			for (i = 0; i < off && i < len; i++)
+				if (s[i] == '\n') {
+					want.line++;
+					want.col = 1;
+				} else if (((unsigned char)s[i] & 0xC0) != 0x80)
+					want.col++;
+			input_loc_from_offset(s, len, off, &l);
+			ck_assert_uint_eq(l.line, want.line);
+			ck_assert_uint_eq(l.col, want.col);
+			l = input_pos_at(&p, off);
+			ck_assert_uint_eq(l.line, want.line);
+			ck_assert_uint_eq(l.col, want.col);
+		}
+	}
+}
+END_TEST
+
 START_TEST(yaml_marks_count_code_points)
 {
 	char	*e = events("k: \303\251t\303\251\nv: x\n", 0, 1);
@@ -622,6 +667,7 @@ input_suite(void)
 	TCase	*tc = tcase_create("core");
 
 	tcase_add_test(tc, positions_count_code_points);
+	tcase_add_test(tc, positions_count_as_byte_at_a_time);
 	tcase_add_test(tc, yaml_marks_count_code_points);
 	tcase_add_test(tc, null_test_keeps_each_readers_answer);
 	tcase_add_test(tc, yaml_and_json_give_the_same_events);
