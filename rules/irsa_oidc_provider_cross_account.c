@@ -33,24 +33,26 @@ static void
 check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
 	const struct model	*m = ctx->m;
+	const struct oidc_principal *o, *p;
 	struct role_arn	 ra;
-	struct oidc_arn	 oa, pa;
 	char		 err[128];
 
+	/* The principals' parses are the model's, made once per ARN. */
 	if (b->role == NULL || b->principal == NULL ||
-	    arn_parse_oidc(m->arena, b->principal, &oa, err, sizeof(err)) == -1)
+	    !(o = model_oidc(m, b->principal))->valid)
 		return;
 	if (b->role->arn != NULL && arn_parse_role(m->arena, b->role->arn,
-	    &ra, err, sizeof(err)) == 0 && strcmp(ra.account, oa.account) != 0)
+	    &ra, err, sizeof(err)) == 0 &&
+	    strcmp(ra.account, o->oa.account) != 0)
 		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s names the OIDC provider of account %s, but the role is "
 		    "in account %s", bind_trust_name(m, b, b->closest),
-		    oa.account, ra.account);
+		    o->oa.account, ra.account);
 	else if (b->provider != NULL && b->provider->arn != NULL &&
-	    arn_parse_oidc(m->arena, b->provider->arn, &pa, err,
-	    sizeof(err)) == 0 && strcmp(pa.account, oa.account) != 0)
+	    (p = model_oidc(m, b->provider->arn))->valid &&
+	    strcmp(p->oa.account, o->oa.account) != 0)
 		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s names the OIDC provider of account %s, but %s is in "
 		    "account %s", bind_trust_name(m, b, b->closest),
-		    oa.account, b->provider->address, pa.account);
+		    o->oa.account, b->provider->address, p->oa.account);
 }

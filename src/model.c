@@ -623,6 +623,13 @@ model_index(struct model *m)
 	}
 	for (i = 0; i < m->roles.n; i++)
 		index_oidc(m, m->roles.v[i]->trust);
+	/* And the providers' own ARNs, which rules compare accounts of. */
+	for (i = 0; i < m->providers.n; i++)
+		if (m->providers.v[i]->arn != NULL &&
+		    strmap_get(&m->oidc_by_arn, m->providers.v[i]->arn) == NULL)
+			strmap_add(&m->oidc_by_arn, m->arena,
+			    m->providers.v[i]->arn, (void *)model_parse_oidc(m,
+			    m->providers.v[i]->arn));
 	m->cluster_issuers.v = arena_alloc(m->arena,
 	    (m->clusters.n + 1) * sizeof(*m->cluster_issuers.v));
 	for (i = 0; i < m->clusters.n; i++)
