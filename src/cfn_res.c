@@ -51,14 +51,23 @@ static void		 cfn_addon(struct cfn *, const struct cfn_res *);
 static void
 json_str(struct buf *b, const char *s)
 {
+	size_t	 n;
+
 	buf_addc(b, '"');
-	for (; *s != '\0'; s++) {
+	for (;;) {
+		/* A run that needs no escape, at once. */
+		for (n = 0; s[n] != '"' && s[n] != '\\' &&
+		    (unsigned char)s[n] >= 0x20; n++)
+			continue;
+		buf_add(b, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
 		if (*s == '"' || *s == '\\')
 			buf_addf(b, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			buf_addf(b, "\\u%04x", (unsigned char)*s);
 		else
-			buf_addc(b, *s);
+			buf_addf(b, "\\u%04x", (unsigned char)*s);
+		s++;
 	}
 	buf_addc(b, '"');
 }
