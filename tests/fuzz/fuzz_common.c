@@ -122,6 +122,8 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 	arena_release(&a);
 }
 
+static void	policy_index_same(const struct pcond *);
+
 static void
 policy(const char *data, size_t len)
 {
@@ -142,10 +144,51 @@ policy(const char *data, size_t len)
 		for (i = 0; i < p->n; i++) {
 			(void)pstmt_action_matches(&p->st[i],
 			    "sts:AssumeRoleWithWebIdentity");
-			for (j = 0; j < p->st[i].nconds; j++)
+			for (j = 0; j < p->st[i].nconds; j++) {
 				(void)pcond_eval(&p->st[i].conds[j], &ctx);
+				policy_index_same(&p->st[i].conds[j]);
+			}
 		}
 	arena_release(&a);
+}
+
+/*
+ * A condition's index must answer as trying every value does: for the
+ * condition's own values and near misses of them as context values.
+ */
+static void
+policy_index_same(const struct pcond *c)
+{
+	struct pcond	 plain;
+	struct req_kv	 kv;
+	struct req_ctx	 ctx = { &kv, 1 };
+	char		 near[64];
+	size_t		 i, n;
+
+	if (c->index == NULL || c->key == NULL)
+		return;
+	plain = *c;
+	plain.index = NULL;
+	kv.key = c->key;
+	for (i = 0; i < c->values.n && i < 8; i++) {
+		if ((kv.value = c->values.v[i]) == NULL)
+			continue;
+		if (pcond_eval(c, &ctx) != pcond_eval(&plain, &ctx))
+			abort();
+		/* The value cut short, and with a byte more. */
+		n = strlen(kv.value) < sizeof(near) - 2 ?
+		    strlen(kv.value) : sizeof(near) - 2;
+		memcpy(near, kv.value, n);
+		near[n > 0 ? n - 1 : 0] = '\0';
+		kv.value = near;
+		if (pcond_eval(c, &ctx) != pcond_eval(&plain, &ctx))
+			abort();
+		near[n > 0 ? n - 1 : 0] = 'x';
+		near[n] = 'y';
+		near[n + 1] = '\0';
+		if (pcond_eval(c, &ctx) != pcond_eval(&plain, &ctx))
+			abort();
+	}
 }
 
 /* Walk every document into a tree, with each backend and alias policy. */
