@@ -38,15 +38,36 @@ struct load_pool {
 };
 
 static void	*pool_thread(void *);
+static void	 run_next(struct load_pool *, unsigned int);
+
+/*
+ * Run the oldest job not started as thread n: called with the lock
+ * held and a job waiting, it runs the job without the lock.
+ */
+static void
+run_next(struct load_pool *p, unsigned int n)
+{
+	void	(*fn)(void *, unsigned int);
+	void	*arg;
+	size_t	 i;
+
+	i = p->next_run++;
+	fn = p->v[i].fn;
+	arg = p->v[i].arg;
+	(void)pthread_mutex_unlock(&p->lock);
+	fn(arg, n);
+	(void)pthread_mutex_lock(&p->lock);
+	p->v[i].done = 1;
+	/* Only the oldest not given back is waited for. */
+	if (i == p->next_back)
+		(void)pthread_cond_signal(&p->done);
+}
 
 static void *
 pool_thread(void *arg)
 {
 	struct pool_thread	*t = arg;
 	struct load_pool	*p = t->pool;
-	void			(*fn)(void *, unsigned int);
-	void			*jarg;
-	size_t			 i;
 
 	(void)pthread_mutex_lock(&p->lock);
 	for (;;) {
@@ -54,16 +75,7 @@ pool_thread(void *arg)
 			(void)pthread_cond_wait(&p->work, &p->lock);
 		if (p->next_run == p->n)
 			break;
-		i = p->next_run++;
-		fn = p->v[i].fn;
-		jarg = p->v[i].arg;
-		(void)pthread_mutex_unlock(&p->lock);
-		fn(jarg, t->n);
-		(void)pthread_mutex_lock(&p->lock);
-		p->v[i].done = 1;
-		/* Only the oldest not given back is waited for. */
-		if (i == p->next_back)
-			(void)pthread_cond_signal(&p->done);
+		run_next(p, t->n);
 	}
 	(void)pthread_mutex_unlock(&p->lock);
 	return NULL;
@@ -147,24 +159,15 @@ load_pool_ready(struct load_pool *p)
 void *
 load_pool_next(struct load_pool *p)
 {
-	void	(*fn)(void *, unsigned int);
-	void	*arg = NULL, *jarg;
-	size_t	 i;
+	void	*arg = NULL;
 
 	(void)pthread_mutex_lock(&p->lock);
 	if (p->next_back < p->n) {
 		while (!p->v[p->next_back].done) {
-			if (p->next_run == p->n) {
+			if (p->next_run == p->n)
 				(void)pthread_cond_wait(&p->done, &p->lock);
-				continue;
-			}
-			i = p->next_run++;
-			fn = p->v[i].fn;
-			jarg = p->v[i].arg;
-			(void)pthread_mutex_unlock(&p->lock);
-			fn(jarg, p->nthreads);
-			(void)pthread_mutex_lock(&p->lock);
-			p->v[i].done = 1;
+			else
+				run_next(p, p->nthreads);
 		}
 		arg = p->v[p->next_back++].arg;
 	}

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 enum fuzz_kind {
 	FUZZ_K8S,
@@ -19,5 +20,17 @@ enum fuzz_kind {
 };
 
 void	fuzz_run(enum fuzz_kind, const uint8_t *, size_t);
+
+/*
+ * A text handed to the language server's reader in chunks of at most
+ * chunk bytes (the read of struct lsp_io); pending is fuzz_lsp's.
+ */
+struct fuzz_mem {
+	const char	*s;
+	size_t		 len, off, chunk;
+	int		 pending;
+};
+
+ssize_t	fuzz_mem_read(void *, char *, size_t);
 
 #endif /* FUZZ_H */

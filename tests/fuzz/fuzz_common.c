@@ -401,3 +401,17 @@ fuzz_run(enum fuzz_kind kind, const uint8_t *data, size_t len)
 	else
 		pipeline((const char *)data, len, kind);
 }
+
+ssize_t
+fuzz_mem_read(void *arg, char *p, size_t n)
+{
+	struct fuzz_mem	*m = arg;
+
+	if (n > m->chunk)
+		n = m->chunk;
+	if (n > m->len - m->off)
+		n = m->len - m->off;
+	memcpy(p, m->s + m->off, n);
+	m->off += n;
+	return (ssize_t)n;
+}

@@ -25,6 +25,7 @@
 #include <cjson/cJSON.h>
 
 #include "buf.h"
+#include "fuzz.h"
 #include "lsp.h"
 
 #define FUZZ_LSP_ROOT	"/tmp/irsalint-fuzz-lsp"
@@ -32,14 +33,7 @@
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-struct mem {
-	const char	*s;
-	size_t		 len, off, chunk;
-	int		 pending;
-};
-
 static void	 put(const char *, const char *);
-static ssize_t	 mem_read(void *, char *, size_t);
 static int	 mem_write(void *, const char *, size_t);
 static int	 mem_pending(void *);
 
@@ -96,20 +90,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static ssize_t
-mem_read(void *arg, char *p, size_t n)
-{
-	struct mem	*m = arg;
-
-	if (n > m->chunk)
-		n = m->chunk;
-	if (n > m->len - m->off)
-		n = m->len - m->off;
-	memcpy(p, m->s + m->off, n);
-	m->off += n;
-	return (ssize_t)n;
-}
-
 /* One frame, whole: its header, then exactly that much valid JSON. */
 static int
 mem_write(void *arg, const char *p, size_t n)
@@ -138,7 +118,7 @@ mem_write(void *arg, const char *p, size_t n)
 static int
 mem_pending(void *arg)
 {
-	struct mem	*m = arg;
+	struct fuzz_mem	*m = arg;
 
 	return m->pending && m->off < m->len;
 }
@@ -149,11 +129,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const size_t	 chunks[8] = { 1, 2, 3, 7, 64, 4096, 65536,
 	    1 << 20 };
 	const struct lsp_opts	 opts = { FUZZ_LSP_ROOT, 8192, 0 };
-	const struct lsp_io	 io = { mem_read, mem_write, mem_pending,
+	const struct lsp_io	 io = { fuzz_mem_read, mem_write, mem_pending,
 	    NULL };
 	struct lsp_io		 mio = io;
 	struct buf		 b = BUF_INIT;
-	struct mem		 m;
+	struct fuzz_mem		 m;
 	const char		*s, *nl;
 	size_t			 n;
 

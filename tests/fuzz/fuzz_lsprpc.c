@@ -14,31 +14,12 @@
 #include <string.h>
 
 #include "buf.h"
+#include "fuzz.h"
 #include "lsp.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-struct mem {
-	const char	*s;
-	size_t		 len, off, chunk;
-};
-
-static ssize_t	 mem_read(void *, char *, size_t);
 static int	 mem_write(void *, const char *, size_t);
-
-static ssize_t
-mem_read(void *arg, char *p, size_t n)
-{
-	struct mem	*m = arg;
-
-	if (n > m->chunk)
-		n = m->chunk;
-	if (n > m->len - m->off)
-		n = m->len - m->off;
-	memcpy(p, m->s + m->off, n);
-	m->off += n;
-	return (ssize_t)n;
-}
 
 static int
 mem_write(void *arg, const char *p, size_t n)
@@ -53,12 +34,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const size_t	 chunks[8] = { 1, 2, 3, 7, 64, 4096, 65536,
 	    1 << 20 };
 	static const size_t	 maxes[4] = { 0, 16, 4096, LSP_MAX_MESSAGE };
-	struct lsp_io		 in = { mem_read, NULL, NULL, NULL };
+	struct lsp_io		 in = { fuzz_mem_read, NULL, NULL, NULL };
 	struct lsp_io		 out = { NULL, mem_write, NULL, NULL };
-	struct lsp_io		 again = { mem_read, NULL, NULL, NULL };
+	struct lsp_io		 again = { fuzz_mem_read, NULL, NULL, NULL };
 	static struct lsp_reader rd, rd2;	/* 64 KiB each: not per run */
 	struct lsp_reader	*r = &rd, *r2 = &rd2;
-	struct mem		 m, m2;
+	struct fuzz_mem		 m, m2;
 	struct buf		 framed = BUF_INIT, msg = BUF_INIT,
 				 back = BUF_INIT;
 	size_t			 max, nmsg = 0, before, calls = 0;
