@@ -178,7 +178,7 @@ struct kl_pend {
 	KL_VEC(struct kv_pos)	 ann;
 	struct kl_pod		 pod[SA__MAX];
 	int			 chosen;	/* pod spec the kind selects */
-	KL_VEC(struct kl_stray)	 stray;
+	KL_VEC(struct kl_stray)	 stray;		/* on the heap */
 	KL_VEC(struct kl_dup)	 dups;
 	KL_VEC(const char *)	 data_keys;
 	const struct input_node	*eksctl_iam;	/* eksctl: iam, whole, */
@@ -230,7 +230,8 @@ struct kload {
 	struct arena	 trees;		/* the document's eksctl trees */
 	size_t		 neksctl;	/* eksctl entries read */
 	size_t		 src_next;	/* first source not yet passed */
-	KL_VEC(struct kl_source) sources;
+	KL_VEC(struct kl_source) sources;	/* on the heap: objects copy
+						   what they keep of one */
 	struct {
 		struct kl_deferred	*v;
 		size_t			 n, cap;

@@ -575,6 +575,12 @@ const struct eks_addon_info *model_addon_info(const char *name);
 extern const struct eks_addon_info model_addon_table[];
 
 enum k8s_kind	 k8s_kind_from_name(const char *);
+/*
+ * The fields of ObjectMeta a manifest may carry, NULL-terminated, and
+ * whether key is one of them (as written).
+ */
+extern const char *const k8s_meta_fields[];
+int		 k8s_meta_field(const char *key);
 /* Pod and the kinds with a pod template. */
 int		 k8s_kind_is_workload(enum k8s_kind);
 /* The ServiceAccount a workload's pods run as: "default" when unset. */

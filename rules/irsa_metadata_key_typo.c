@@ -27,14 +27,6 @@ const struct rule rule_irsa_metadata_key_typo = {
 	.check_object = check
 };
 
-/* The fields of ObjectMeta a manifest may carry. */
-static const char *const meta_keys[] = {
-	"annotations", "clusterName", "creationTimestamp",
-	"deletionGracePeriodSeconds", "deletionTimestamp", "finalizers",
-	"generateName", "generation", "labels", "managedFields", "name",
-	"namespace", "ownerReferences", "resourceVersion", "selfLink", "uid"
-};
-
 /* Two adjacent characters swapped: one typo, two Levenshtein edits. */
 static int
 swapped(const char *a, const char *b)
@@ -64,12 +56,11 @@ meta_suggestion(const char *key)
 {
 	size_t	 i;
 
-	for (i = 0; i < sizeof(meta_keys) / sizeof(meta_keys[0]); i++)
-		if (strcmp(key, meta_keys[i]) == 0)
-			return NULL;
-	for (i = 0; i < sizeof(meta_keys) / sizeof(meta_keys[0]); i++)
-		if (close_to(key, meta_keys[i]))
-			return meta_keys[i];
+	if (k8s_meta_field(key))
+		return NULL;
+	for (i = 0; k8s_meta_fields[i] != NULL; i++)
+		if (close_to(key, k8s_meta_fields[i]))
+			return k8s_meta_fields[i];
 	return NULL;
 }
 

@@ -51,10 +51,9 @@ kl_commit_obj(struct kload *kl, struct kl_pend *p)
 {
 	struct k8s_obj	*o;
 	struct kl_pod	*pod = p->chosen >= 0 ? &p->pod[p->chosen] : NULL;
-	KL_VEC(struct k8s_key)	 stray = { NULL, 0, 0 };
 	KL_VEC(struct k8s_dup)	 dups = { NULL, 0, 0 };
 	struct k8s_dup	 d;
-	size_t		 i;
+	size_t		 i, j;
 	int		 fp;
 
 	o = model_add_obj(kl->m);
@@ -81,11 +80,15 @@ kl_commit_obj(struct kload *kl, struct kl_pend *p)
 			o->ntmpl_annotations = pod->ann.n;
 		}
 	}
+	/* The document's stray keys are on the heap: keep these exactly. */
 	for (i = 0; i < p->stray.n; i++)
 		if (p->stray.v[i].pod < 0 || p->stray.v[i].pod == p->chosen)
-			KL_APUSH(kl->a, stray, p->stray.v[i].k);
-	o->stray = stray.v;
-	o->nstray = stray.n;
+			o->nstray++;
+	if (o->nstray > 0)
+		o->stray = arena_alloc(kl->a, o->nstray * sizeof(*o->stray));
+	for (i = 0, j = 0; i < p->stray.n; i++)
+		if (p->stray.v[i].pod < 0 || p->stray.v[i].pod == p->chosen)
+			o->stray[j++] = p->stray.v[i].k;
 	for (i = 0; i < p->dups.n; i++) {
 		fp = p->dups.v[i].pod;
 		if (fp >= 0 && fp != p->chosen)

@@ -153,15 +153,17 @@ kl_scalar_raw(struct kload *kl, size_t *len)
 int
 kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 {
-	KL_VEC(struct kv_pos)	*ann = vec;
-	struct kv_pos		 a;
+	KL_VEC(struct kv_pos)	*ann = vec, got = { NULL, 0, 0 };
+	struct kv_pos		 a, *v;
 	struct input_key	 k;
 	struct loc		 loc;
 	int			 r;
 
 	for (;;) {
-		if ((r = input_entry(&kl->in, &k)) != 1)
-			return r == 2;
+		if ((r = input_entry(&kl->in, &k)) != 1) {
+			r = r == 2;
+			break;
+		}
 		loc = kl->in.ev.loc;
 		if (!k.ok) {
 			if (!quiet)
@@ -172,11 +174,25 @@ kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 			a.value = kl_scalar_dup(kl);
 			a.key_loc = k.loc;
 			a.value_loc = loc;
-			KL_APUSH(kl->a, *ann, a);
+			KL_PUSH(got, a);
 		} else if (!quiet)
 			kl_error(kl, &loc, "%s.%s: expected a scalar value, "
 			    "found %s", path, k.s, input_found(&kl->in.ev));
-		if (!input_skip(&kl->in))
-			return 0;
+		if (!input_skip(&kl->in)) {
+			r = 0;
+			break;
+		}
 	}
+	/* Gathered on the heap, kept in the arena at their exact size. */
+	if (got.n > 0) {
+		v = arena_alloc(kl->a, (ann->n + got.n) * sizeof(*v));
+		if (ann->n > 0)
+			memcpy(v, ann->v, ann->n * sizeof(*v));
+		memcpy(v + ann->n, got.v, got.n * sizeof(*v));
+		ann->v = v;
+		ann->n += got.n;
+		ann->cap = ann->n;
+	}
+	free(got.v);
+	return r;
 }

@@ -277,7 +277,7 @@ kl_source_line(struct kload *kl, const char *p, size_t n)
 	s.loc.line = s.loc.end_line = kl->lineno;
 	s.loc.col = 1;
 	s.loc.end_col = (unsigned int)n + 1;
-	KL_APUSH(kl->a, kl->sources, s);
+	KL_PUSH(kl->sources, s);
 }
 
 /*
@@ -331,8 +331,10 @@ kl_pool_free(struct kload *kl)
 {
 	size_t	 i;
 
-	for (i = 0; i < kl->pool.n; i++)
+	for (i = 0; i < kl->pool.n; i++) {
+		free(kl->pool.v[i]->stray.v);
 		free(kl->pool.v[i]);
+	}
 	kl->pool.n = 0;
 }
 
@@ -418,9 +420,12 @@ kl_stray(struct kload *kl, struct kl_pend *p, int parent,
 		s.pod = kl_fields[parent].pod;
 	} else
 		return;
+	/* A field of ObjectMeta as written is no misspelling of one. */
+	if (s.k.where != K8S_AT_TOP && k8s_meta_field(k->s))
+		return;
 	s.k.key = arena_strdup(kl->a, k->s);
 	s.k.loc = k->loc;
-	KL_APUSH(kl->a, p->stray, s);
+	KL_PUSH(p->stray, s);
 }
 
 /*
@@ -776,6 +781,7 @@ kl_run(struct kload *kl)
 	free(kl->items.v);
 	free(kl->objs.v);
 	input_lines_release(&kl->lines);
+	free(kl->sources.v);
 	kl_pool_free(kl);
 	arena_release(&kl->trees);
 	free(kl->pool.v);

@@ -364,6 +364,25 @@ static const struct {
 	{ "StatefulSet", K8S_STATEFULSET },
 };
 
+const char *const k8s_meta_fields[] = {
+	"annotations", "clusterName", "creationTimestamp",
+	"deletionGracePeriodSeconds", "deletionTimestamp", "finalizers",
+	"generateName", "generation", "labels", "managedFields", "name",
+	"namespace", "ownerReferences", "resourceVersion", "selfLink", "uid",
+	NULL
+};
+
+int
+k8s_meta_field(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; k8s_meta_fields[i] != NULL; i++)
+		if (strcmp(key, k8s_meta_fields[i]) == 0)
+			return 1;
+	return 0;
+}
+
 enum k8s_kind
 k8s_kind_from_name(const char *name)
 {
