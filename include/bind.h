@@ -101,6 +101,9 @@ struct bindings {
 	struct binding		*v;		/* model order */
 	size_t			 n;
 	struct strmap		 of;		/* SA "ns/name" to binding */
+	struct strmap		 arns;		/* a role-arn annotation's text
+						   to its parse, once per text
+						   (struct role_arn) */
 	unsigned char		*used;		/* by role index: SA names it */
 	size_t			 typo_budget;	/* role names left to compare */
 	/*

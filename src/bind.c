@@ -740,6 +740,8 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 {
 	const struct model	*m = bs->m;
 	const struct kv_pos	*aud;
+	const struct strmap_val	*v;
+	struct role_arn		*ra;
 	const char		*origin;
 	char			 err[256];
 
@@ -756,11 +758,19 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	    m->roles.n > 0;
 	if (ann == &sa->role_field)
 		bind_pending(bs, b);
-	else if (arn_parse_role(m->arena, ann->value, &b->arn, err,
+	else if ((v = strmap_get(&bs->arns, ann->value)) != NULL) {
+		/* Thousands of ServiceAccounts may name one role. */
+		b->arn = *(const struct role_arn *)v->v;
+		b->arn_ok = 1;
+		bind_resolve(bs, b);
+	} else if (arn_parse_role(m->arena, ann->value, &b->arn, err,
 	    sizeof(err)) == -1) {
 		b->arn_error = arena_strdup(m->arena, err);
 		return;
 	} else {
+		ra = arena_alloc(m->arena, sizeof(*ra));
+		*ra = b->arn;
+		strmap_add(&bs->arns, m->arena, ann->value, ra);
 		b->arn_ok = 1;
 		bind_resolve(bs, b);
 	}
@@ -862,6 +872,7 @@ bindings_init(struct bindings *bs)
 {
 	memset(bs, 0, sizeof(*bs));
 	strmap_init(&bs->of);
+	strmap_init(&bs->arns);
 	strmap_init(&bs->by_value);
 	bs->typo_budget = BIND_TYPO_CHECKS;
 }
@@ -899,6 +910,7 @@ void
 bindings_release(struct bindings *bs)
 {
 	strmap_release(&bs->of);
+	strmap_release(&bs->arns);
 	strmap_release(&bs->by_value);
 	free(bs->v);
 	free(bs->used);
