@@ -155,6 +155,28 @@ START_TEST(arena_printf_and_large_blocks)
 }
 END_TEST
 
+/* Formats of %s only are joined by hand: as printf would write them. */
+START_TEST(arena_printf_joins_strings_as_printf)
+{
+	struct arena	 a = ARENA_INIT;
+	char		 want[256];
+
+	snprintf(want, sizeof(want), "%s/%s", "ns", "name");
+	ck_assert_str_eq(arena_printf(&a, "%s/%s", "ns", "name"), want);
+	ck_assert_str_eq(arena_printf(&a, "system:serviceaccount:%s:%s",
+	    "a", ""), "system:serviceaccount:a:");
+	ck_assert_str_eq(arena_printf(&a, "%s", ""), "");
+	ck_assert_str_eq(arena_printf(&a, "plain"), "plain");
+	ck_assert_str_eq(arena_printf(&a, "%s%s%s", "\303\251", "%s", "x"),
+	    "\303\251%sx");
+	/* Anything else still goes to vsnprintf. */
+	ck_assert_str_eq(arena_printf(&a, "%s-%d %%", "r", 7), "r-7 %");
+	ck_assert_str_eq(arena_printf(&a, "%.2s|%5s", "abc", "d"),
+	    "ab|    d");
+	arena_release(&a);
+}
+END_TEST
+
 /* What a worker's arena holds outlives it once adopted. */
 START_TEST(arena_adopt_keeps_both)
 {
@@ -264,6 +286,7 @@ util_suite(void)
 	tcase_add_test(tc, edit_distance_is_exact_long_and_short);
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
 	tcase_add_test(tc, arena_printf_and_large_blocks);
+	tcase_add_test(tc, arena_printf_joins_strings_as_printf);
 	tcase_add_test(tc, arena_adopt_keeps_both);
 	tcase_add_test(tc, buf_grows_and_detaches);
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
