@@ -123,6 +123,21 @@ void	load_cfn(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
 void	load_aws(struct model *, struct diags *, const char *file,
 	    const char *data, size_t len);
+/*
+ * load_aws() in two steps, for the threads that read files: the JSON
+ * parse alone, on any thread (it touches no model), and the rest on the
+ * run's model, in the order of the files, which frees the parse.
+ */
+struct cJSON;
+struct load_aws_parse {
+	struct cJSON	*root;		/* NULL: not valid JSON */
+	const char	*end;		/* where cJSON stopped */
+	size_t		 nul;		/* the first NUL byte, or len */
+};
+void	load_aws_parse(const char *data, size_t len, struct load_aws_parse *);
+void	load_aws_parsed(struct model *, struct diags *, const char *file,
+	    const char *data, size_t len, struct load_aws_parse *);
+void	load_aws_parse_free(struct load_aws_parse *);
 
 /*
  * Content sniffing, all of it in load.c, which alone decides what

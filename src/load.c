@@ -42,6 +42,7 @@ struct load_job {
 	size_t			 files;		/* load_file's answer */
 	char			*aws;		/* AWS CLI output, to load */
 	size_t			 aws_len;
+	struct load_aws_parse	 aws_parse;	/* its JSON, parsed here */
 };
 
 /* What a job read: allocated when it runs, not while it waits. */
@@ -560,6 +561,7 @@ load_file(struct model *m, struct diags *dg, struct load_job *job,
 		 * order, into the run's model.
 		 */
 		job->aws = buf_detach(&b, &job->aws_len);
+		load_aws_parse(job->aws, job->aws_len, &job->aws_parse);
 		return 1;
 	} else
 		load_aws(m, dg, file, b.buf, b.len);
@@ -813,6 +815,7 @@ job_merge(struct model *m, struct diags *dg, struct load_job *j)
 			/* What it allocated stays in its thread's arena. */
 			model_release(&o->m);
 			diags_release(&o->dg);
+			load_aws_parse_free(&j->aws_parse);
 			free(j->aws);
 			j->files = read_file_here(m, dg, j->path, j->named);
 			goto out;
@@ -834,7 +837,8 @@ job_merge(struct model *m, struct diags *dg, struct load_job *j)
 	model_release(&o->m);
 	diags_release(&o->dg);
 	if (j->aws != NULL) {
-		load_aws(m, dg, j->path, j->aws, j->aws_len);
+		load_aws_parsed(m, dg, j->path, j->aws, j->aws_len,
+		    &j->aws_parse);
 		free(j->aws);
 	}
 out:

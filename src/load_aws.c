@@ -309,23 +309,50 @@ void
 load_aws(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
+	struct load_aws_parse	 p;
+
+	load_aws_parse(data, len, &p);
+	load_aws_parsed(m, dg, file, data, len, &p);
+}
+
+void
+load_aws_parse(const char *data, size_t len, struct load_aws_parse *p)
+{
+	const char	*nul = memchr(data, '\0', len);
+
+	p->root = NULL;
+	p->end = NULL;
+	p->nul = nul != NULL ? (size_t)(nul - data) : len;
+	if (nul == NULL)
+		p->root = xjson_parse(data, len, &p->end);
+}
+
+void
+load_aws_parse_free(struct load_aws_parse *p)
+{
+	cJSON_Delete(p->root);
+	p->root = NULL;
+}
+
+void
+load_aws_parsed(struct model *m, struct diags *dg, const char *file,
+    const char *data, size_t len, struct load_aws_parse *p)
+{
 	struct aws_ctx	 c = { .m = m, .dg = dg, .file = file, .data = data,
 			    .len = len };
 	struct loc	 loc = { file, 0, 0, 0, 0 };
 	const cJSON	*j, *e;
-	const char	*end = NULL;
-	cJSON		*root;
+	const char	*end = p->end;
+	cJSON		*root = p->root;
 
 	m->naws++;
 	input_pos_init(&c.pos, file, data, len);
-	if (memchr(data, '\0', len) != NULL) {
-		input_loc_from_offset(data, len,
-		    (size_t)((const char *)memchr(data, '\0', len) - data),
-		    &loc);
+	if (p->nul < len) {
+		input_loc_from_offset(data, len, p->nul, &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: a NUL byte");
 		return;
 	}
-	root = xjson_parse(data, len, &end);
+	p->root = NULL;
 	if (root == NULL) {
 		/* As in load_tf: the last byte means the input ran out. */
 		if (end != NULL && len > 0 && end == data + len - 1)
