@@ -50,9 +50,9 @@ squash(const char *s, size_t n, char *out, size_t outlen)
 #define NKNOWN	(sizeof(known) / sizeof(known[0]))
 
 /*
- * The known keys squashed, whole and after the slash: made once an
- * object, and only for an object with a key that is not one of them
- * (most have only eks.amazonaws.com/role-arn).
+ * The known keys squashed, whole and after the slash: made once a run,
+ * at the first key that is not one of them (most objects have only
+ * eks.amazonaws.com/role-arn).  The rules run on one thread.
  */
 struct squashed {
 	int	 ready;
@@ -161,9 +161,8 @@ check_list(const struct rule *r, struct check_ctx *ctx,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 {
-	struct squashed	 sq;
+	static struct squashed	 sq;
 
-	sq.ready = 0;
 	check_list(r, ctx, o, o->annotations, o->nannotations, &sq);
 	check_list(r, ctx, o, o->tmpl_annotations, o->ntmpl_annotations, &sq);
 }
