@@ -28,6 +28,9 @@ struct strmap {
 void	strmap_init(struct strmap *);
 /* Add v under key; key and list nodes live in the arena. */
 void	strmap_add(struct strmap *, struct arena *, const char *, void *);
+/* The same for a key that lives as long as the map: it is not copied. */
+void	strmap_add_kept(struct strmap *, struct arena *, const char *,
+	    void *);
 /* The values under key, first added first; NULL when none. */
 const struct strmap_val *strmap_get(const struct strmap *, const char *);
 /* The value under key added last, or NULL: at once, however many. */

@@ -187,8 +187,9 @@ by_value_make(struct bindings *bs)
 						continue;
 					last = strmap_last(&bs->by_value, s);
 					if (last == NULL || last->v != r)
-						strmap_add(&bs->by_value,
-						    m->arena, s, (void *)r);
+						strmap_add_kept(
+						    &bs->by_value, m->arena,
+						    s, (void *)r);
 				}
 	}
 	bs->by_value_made = 1;
@@ -770,7 +771,7 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	} else {
 		ra = arena_alloc(m->arena, sizeof(*ra));
 		*ra = b->arn;
-		strmap_add(&bs->arns, m->arena, ann->value, ra);
+		strmap_add_kept(&bs->arns, m->arena, ann->value, ra);
 		b->arn_ok = 1;
 		bind_resolve(bs, b);
 	}
@@ -902,8 +903,8 @@ bindings_build(struct bindings *bs, const struct model *m)
 	}
 	/* Index only once the vector no longer moves. */
 	for (i = 0; i < bs->n; i++)
-		strmap_add(&bs->of, m->arena, arena_printf(m->arena, "%s/%s",
-		    bs->v[i].ns, bs->v[i].sa->name), &bs->v[i]);
+		strmap_add_kept(&bs->of, m->arena, arena_printf(m->arena,
+		    "%s/%s", bs->v[i].ns, bs->v[i].sa->name), &bs->v[i]);
 }
 
 void

@@ -588,7 +588,7 @@ index_oidc(struct model *m, const struct policy *p)
 			fed = p->st[i].federated.v[j];
 			if (fed != NULL && strmap_get(&m->oidc_by_arn,
 			    fed) == NULL)
-				strmap_add(&m->oidc_by_arn, m->arena, fed,
+				strmap_add_kept(&m->oidc_by_arn, m->arena, fed,
 				    (void *)model_parse_oidc(m, fed));
 		}
 }
@@ -609,36 +609,36 @@ model_index(struct model *m)
 		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL) {
 			key = arena_printf(m->arena, "%s/%s",
 			    k8s_obj_ns(m, o), o->name);
-			strmap_add(&m->sa_index, m->arena, key, (void *)o);
-			strmap_add(&m->sa_by_name, m->arena, o->name,
+			strmap_add_kept(&m->sa_index, m->arena, key, (void *)o);
+			strmap_add_kept(&m->sa_by_name, m->arena, o->name,
 			    (void *)o);
-			strmap_add(&m->runs_as, m->arena, key, (void *)o);
+			strmap_add_kept(&m->runs_as, m->arena, key, (void *)o);
 		} else if (k8s_kind_is_workload(o->kind))
-			strmap_add(&m->runs_as, m->arena, arena_printf(
+			strmap_add_kept(&m->runs_as, m->arena, arena_printf(
 			    m->arena, "%s/%s", k8s_obj_ns(m, o),
 			    k8s_obj_sa(o)), (void *)o);
 	}
 	for (i = 0; i < m->pod_identities.n; i++) {
 		pi = m->pod_identities.v[i];
 		if (pi->ns != NULL && pi->sa != NULL)
-			strmap_add(&m->pod_identity_by_sa, m->arena,
+			strmap_add_kept(&m->pod_identity_by_sa, m->arena,
 			    arena_printf(m->arena, "%s/%s", pi->ns, pi->sa),
 			    pi);
 	}
 	for (i = 0; i < m->roles.n; i++) {
 		r = m->roles.v[i];
 		if (r->address != NULL)
-			strmap_add(&m->role_by_address, m->arena, r->address,
-			    r);
+			strmap_add_kept(&m->role_by_address, m->arena,
+			    r->address, r);
 		if (r->arn != NULL)
-			strmap_add(&m->role_by_arn, m->arena, r->arn, r);
+			strmap_add_kept(&m->role_by_arn, m->arena, r->arn, r);
 		if (r->name == NULL)
 			continue;
-		strmap_add(&m->role_by_name, m->arena, r->name, r);
+		strmap_add_kept(&m->role_by_name, m->arena, r->name, r);
 		low = arena_strdup(m->arena, r->name);
 		for (p = low; *p != '\0'; p++)
 			*p = (char)tolower((unsigned char)*p);
-		strmap_add(&m->role_by_lname, m->arena, low, r);
+		strmap_add_kept(&m->role_by_lname, m->arena, low, r);
 	}
 	for (i = 0; i < m->roles.n; i++)
 		index_oidc(m, m->roles.v[i]->trust);
@@ -646,7 +646,7 @@ model_index(struct model *m)
 	for (i = 0; i < m->providers.n; i++)
 		if (m->providers.v[i]->arn != NULL &&
 		    strmap_get(&m->oidc_by_arn, m->providers.v[i]->arn) == NULL)
-			strmap_add(&m->oidc_by_arn, m->arena,
+			strmap_add_kept(&m->oidc_by_arn, m->arena,
 			    m->providers.v[i]->arn, (void *)model_parse_oidc(m,
 			    m->providers.v[i]->arn));
 	m->cluster_issuers.v = arena_alloc(m->arena,
@@ -657,10 +657,10 @@ model_index(struct model *m)
 			    strip_scheme(m->clusters.v[i]->issuer);
 	for (i = 0; i < m->role_policies.n; i++) {
 		if (m->role_policies.v[i]->role != NULL)
-			strmap_add(&m->policy_by_role, m->arena,
+			strmap_add_kept(&m->policy_by_role, m->arena,
 			    m->role_policies.v[i]->role, m->role_policies.v[i]);
 		else if (m->role_policies.v[i]->role_ref != NULL)
-			strmap_add(&m->policy_by_role_ref, m->arena,
+			strmap_add_kept(&m->policy_by_role_ref, m->arena,
 			    m->role_policies.v[i]->role_ref,
 			    m->role_policies.v[i]);
 		else

@@ -14,6 +14,9 @@ struct strmap_ent {
 	struct strmap_val	*head, *tail;
 };
 
+static void	add(struct strmap *, struct arena *, const char *, void *,
+		    int);
+
 /* FNV-1a: short keys, no adversary gains from collisions but time. */
 static uint64_t
 hash_str(const char *s)
@@ -64,6 +67,18 @@ grow(struct strmap *m)
 void
 strmap_add(struct strmap *m, struct arena *a, const char *key, void *v)
 {
+	add(m, a, key, v, 1);
+}
+
+void
+strmap_add_kept(struct strmap *m, struct arena *a, const char *key, void *v)
+{
+	add(m, a, key, v, 0);
+}
+
+static void
+add(struct strmap *m, struct arena *a, const char *key, void *v, int copy)
+{
 	struct strmap_ent	*e;
 	struct strmap_val	*node;
 	uint64_t		 h = hash_str(key);
@@ -72,7 +87,7 @@ strmap_add(struct strmap *m, struct arena *a, const char *key, void *v)
 		grow(m);
 	e = slot(m, key, h);
 	if (e->key == NULL) {
-		e->key = arena_strdup(a, key);
+		e->key = copy ? arena_strdup(a, key) : key;
 		e->hash = h;
 		m->n++;
 	}
