@@ -171,6 +171,11 @@ lines_get(struct input_lines *l, size_t *n)
 		/* getdelim counts NUL bytes too; libyaml reports them. */
 		if ((got = getdelim(&l->gbuf, &l->gcap, '\n', l->fp)) <= 0)
 			break;
+		/* A whole line read at once is handed out where it is. */
+		if (len == 0) {
+			*n = (size_t)got;
+			return l->gbuf;
+		}
 		lines_buf(l, len + (size_t)got);
 		memcpy(l->linebuf + len, l->gbuf, (size_t)got);
 		len += (size_t)got;
