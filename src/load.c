@@ -43,6 +43,14 @@ struct load_job {
 	char			*aws;		/* AWS CLI output, to load */
 	size_t			 aws_len;
 	struct load_aws_parse	 aws_parse;	/* its JSON, parsed here */
+	struct stat		*fill;		/* the file's stat(2) as it is
+						   opened, for --fix, or NULL */
+};
+
+/* An entry of a directory being walked: its name, its d_type. */
+struct dent {
+	char		*name;
+	unsigned char	 type;
 };
 
 /* What a job read: allocated when it runs, not while it waits. */
@@ -81,14 +89,16 @@ enum input_kind {
 static size_t	load_dir(struct model *, struct diags *, const char *, int,
 		    struct load_walk *);
 static size_t	read_file(struct model *, struct diags *, const char *,
-		    FILE *, int, struct load_walk *);
+		    FILE *, int, struct load_walk *, struct stat *);
 static void	job_run(void *, unsigned int);
 static void	job_merge(struct model *, struct diags *, struct load_job *);
 static void	jobs_drain(struct model *, struct diags *);
 static size_t	read_file_here(struct model *, struct diags *, const char *,
-		    int);
+		    int, struct stat *);
 static void	walk_empty(struct diags *, const struct loc *);
-static int	seen_real(struct model *, const char *, const struct stat *);
+static int	seen_real(struct model *, const char *, const struct stat *,
+		    struct stat **);
+static int	ent_cmp(const void *, const void *);
 static int	in_root(const struct model *, const char *);
 static size_t	load_file(struct model *, struct diags *, struct load_job *,
 		    const char *,
@@ -606,6 +616,15 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A directory's entries by name, as name_cmp() orders names. */
+static int
+ent_cmp(const void *a, const void *b)
+{
+	const struct dent	*x = a, *y = b;
+
+	return name_cmp(&x->name, &y->name);
+}
+
 /*
  * Recurse into a directory in sorted order, so that output does not
  * depend on the file system.  Hidden entries and .terraform (provider
@@ -618,11 +637,12 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 {
 	struct loc	 loc = { dir, 0, 0, 0, 0 };
 	struct dirent	*de;
-	struct stat	 st;
+	struct stat	 st, *fill;
 	DIR		*dp;
-	char		**names = NULL, *path;
+	struct dent	*ents = NULL;
+	char		**names, *path;
 	size_t		 n = 0, cap = 0, i, files = 0;
-	int		 has_tf = 0, rdir_ok;
+	int		 has_tf = 0, rdir_ok, reg, st_known;
 	char		 rdir[PATH_MAX], rbuf[PATH_MAX];
 	const char	*real;
 
@@ -641,13 +661,18 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 32;
-			names = xreallocarray(names, cap, sizeof(*names));
+			ents = xreallocarray(ents, cap, sizeof(*ents));
 		}
-		names[n++] = xstrdup(de->d_name);
+		ents[n].name = xstrdup(de->d_name);
+		/* DT_UNKNOWN where the file system does not say. */
+		ents[n++].type = de->d_type;
 	}
 	closedir(dp);
 	if (n > 0)
-		qsort(names, n, sizeof(*names), name_cmp);
+		qsort(ents, n, sizeof(*ents), ent_cmp);
+	names = xreallocarray(NULL, n > 0 ? n : 1, sizeof(*names));
+	for (i = 0; i < n; i++)
+		names[i] = ents[i].name;
 	rdir_ok = realpath(dir, rdir) != NULL && in_root(m, rdir);
 	/*
 	 * A Helm chart's templates, and a kustomization that transforms
@@ -659,6 +684,7 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 		for (i = 0; i < n; i++)
 			free(names[i]);
 		free(names);
+		free(ents);
 		return 1;
 	}
 	/* Files given to the pool are counted when they are merged. */
@@ -683,34 +709,43 @@ load_dir(struct model *m, struct diags *dg, const char *dir, int depth,
 		    sizeof(rbuf))
 			real = rbuf;
 		free(names[i]);
-		if (lstat(path, &st) == -1)
+		/*
+		 * A regular file's stat(2) is taken by its reader, on its
+		 * thread, from the file it opens; anything else is looked
+		 * at here.
+		 */
+		st_known = ents[i].type != DT_REG;
+		if (st_known && lstat(path, &st) == -1)
 			continue;
-		if (S_ISDIR(st.st_mode)) {
+		if (st_known && S_ISDIR(st.st_mode)) {
 			files += load_dir(m, dg, path, depth + 1, walk);
 			continue;
 		}
+		reg = !st_known || S_ISREG(st.st_mode);
 		if ((str_has_suffix(path, ".tf") ||
-		    str_has_suffix(path, ".tf.json")) && S_ISREG(st.st_mode) &&
-		    !has_tf) {
+		    str_has_suffix(path, ".tf.json")) && reg && !has_tf) {
 			has_tf = 1;
 			load_tf_dir(m, dir);
 			files++;
 		}
 		if (!load_wanted(path) || str_has_suffix(path, ".tf.json"))
 			continue;
-		if (S_ISLNK(st.st_mode)) {
+		if (st_known && S_ISLNK(st.st_mode)) {
 			real = NULL;
-			if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+			if (stat(path, &st) == -1)
 				continue;
+			reg = S_ISREG(st.st_mode);
 		}
-		if (!S_ISREG(st.st_mode))
+		if (!reg)
 			continue;
-		if (real != NULL ? seen_real(m, real, &st) :
-		    already_read(m, dg, path))
+		fill = NULL;
+		if (real != NULL ? seen_real(m, real, st_known ? &st : NULL,
+		    st_known ? NULL : &fill) : already_read(m, dg, path))
 			continue;
-		files += read_file(m, dg, path, NULL, 0, walk);
+		files += read_file(m, dg, path, NULL, 0, walk, fill);
 	}
 	free(names);
+	free(ents);
 	if (depth > 0)
 		return files;
 	if (walk != NULL && m->jobs != NULL && m->jobs->pool != NULL) {
@@ -740,7 +775,7 @@ walk_empty(struct diags *dg, const struct loc *loc)
  */
 static size_t
 read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
-    int named, struct load_walk *walk)
+    int named, struct load_walk *walk, struct stat *fill)
 {
 	struct load_job	*j;
 
@@ -759,6 +794,7 @@ read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
 			j->opts = m->load_opts;
 			j->walk = walk;
 			j->jobs = m->jobs;
+			j->fill = fill;
 			load_pool_add(m->jobs->pool, job_run, j);
 			/* What is read already is merged, so as not to pile up. */
 			while ((j = load_pool_ready(m->jobs->pool)) != NULL)
@@ -768,7 +804,7 @@ read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
 	}
 	if (std != NULL)
 		return load_file(m, dg, NULL, path, std, named);
-	return read_file_here(m, dg, path, named);
+	return read_file_here(m, dg, path, named, fill);
 }
 
 /* On thread t of the pool: the file into the job's own model. */
@@ -790,6 +826,8 @@ job_run(void *arg, unsigned int t)
 		diag_error(&o->dg, &loc, "cannot open: %s", strerror(errno));
 		return;
 	}
+	if (j->fill != NULL)
+		(void)fstat(fileno(fp), j->fill);
 	j->files = load_file(&o->m, &o->dg, j, j->path, fp, j->named);
 	if (fp != j->fp)
 		fclose(fp);
@@ -817,7 +855,8 @@ job_merge(struct model *m, struct diags *dg, struct load_job *j)
 			diags_release(&o->dg);
 			load_aws_parse_free(&j->aws_parse);
 			free(j->aws);
-			j->files = read_file_here(m, dg, j->path, j->named);
+			j->files = read_file_here(m, dg, j->path, j->named,
+			    j->fill);
 			goto out;
 		}
 		if (!m->objs_full && m->objs.n + o->m.objs.n >
@@ -851,7 +890,7 @@ out:
 /* Read path here, on the caller's thread. */
 static size_t
 read_file_here(struct model *m, struct diags *dg, const char *path,
-    int named)
+    int named, struct stat *fill)
 {
 	struct loc	 loc = { path, 0, 0, 0, 0 };
 	FILE		*fp;
@@ -861,6 +900,8 @@ read_file_here(struct model *m, struct diags *dg, const char *path,
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
 		return 0;
 	}
+	if (fill != NULL)
+		(void)fstat(fileno(fp), fill);
 	n = load_file(m, dg, NULL, path, fp, named);
 	fclose(fp);
 	return n;
@@ -933,16 +974,18 @@ already_read(struct model *m, struct diags *dg, const char *path)
 	 */
 	if (outside_root(m, dg, path))
 		return 1;
-	return seen_real(m, real, NULL);
+	return seen_real(m, real, NULL, NULL);
 }
 
 /*
  * Has the file at the real path real been read already?  Remembers it
  * if not, with st (its stat(2), or NULL to ask) for what --fix checks
- * before it writes: the file as it was read.
+ * before it writes: the file as it was read.  With later, nothing is
+ * asked: *later is where the reader puts the stat of the file it opens.
  */
 static int
-seen_real(struct model *m, const char *real, const struct stat *st)
+seen_real(struct model *m, const char *real, const struct stat *st,
+    struct stat **later)
 {
 	struct stat	*keep;
 
@@ -951,6 +994,8 @@ seen_real(struct model *m, const char *real, const struct stat *st)
 	keep = arena_alloc(m->arena, sizeof(*keep));
 	if (st != NULL)
 		*keep = *st;
+	else if (later != NULL)
+		*later = keep;
 	else if (stat(real, keep) == -1)
 		keep = NULL;
 	strmap_add(&m->read_paths, m->arena, arena_strdup(m->arena, real),
@@ -1216,7 +1261,7 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	if (strcmp(arg, "-") == 0) {
 		loc.file = path = m->stdin_name != NULL ?
 		    m->stdin_name : "<stdin>";
-		return read_file(m, dg, path, stdin, 1, NULL);
+		return read_file(m, dg, path, stdin, 1, NULL, NULL);
 	}
 	if (stat(path, &st) == -1) {
 		diag_error(dg, &loc, "cannot open: %s", strerror(errno));
@@ -1237,5 +1282,5 @@ load_path(struct model *m, struct diags *dg, const char *arg)
 	/* A file named twice (sa.yaml ./sa.yaml) is one input. */
 	if (already_read(m, dg, path))
 		return 1;
-	return read_file(m, dg, path, NULL, 1, NULL);
+	return read_file(m, dg, path, NULL, 1, NULL, NULL);
 }
