@@ -226,7 +226,12 @@ struct kload {
 	size_t		 ndocs;
 	int		 defer;		/* hold errors back */
 	unsigned int	 prev_line;	/* in.last_line of the last document */
-	const struct kl_source *source;	/* of the current document */
+	/*
+	 * The current document's source, copied: sources is on the heap
+	 * and grows as lines are read, ahead of the document's end.
+	 */
+	struct kl_source source;
+	int		 has_source;
 	struct arena	 trees;		/* the document's eksctl trees */
 	size_t		 neksctl;	/* eksctl entries read */
 	size_t		 src_next;	/* first source not yet passed */

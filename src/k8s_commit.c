@@ -104,9 +104,9 @@ kl_commit_obj(struct kload *kl, struct kl_pend *p)
 		o->data_keys = p->data_keys.v;
 		o->ndata_keys = p->data_keys.n;
 	}
-	if (kl->source != NULL) {
-		o->source = kl->source->path;
-		o->source_loc = kl->source->loc;
+	if (kl->has_source) {
+		o->source = kl->source.path;
+		o->source_loc = kl->source.loc;
 	}
 	return o;
 }

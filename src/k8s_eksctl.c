@@ -218,9 +218,9 @@ eobj(struct ectx *e, const struct loc *loc, const char *name,
 	o->ns = ns != NULL && *ns != '\0' ? ns : "default";
 	o->ns_loc = ns != NULL && *ns != '\0' ? *ns_loc : *name_loc;
 	o->origin = e->origin;
-	if (e->kl->source != NULL) {
-		o->source = e->kl->source->path;
-		o->source_loc = e->kl->source->loc;
+	if (e->kl->has_source) {
+		o->source = e->kl->source.path;
+		o->source_loc = e->kl->source.loc;
 	}
 	return o;
 }

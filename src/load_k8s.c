@@ -294,13 +294,15 @@ kl_doc_source(struct kload *kl, unsigned int root)
 	 * once, keeping the last one between the previous document's
 	 * content and this root.
 	 */
-	kl->source = NULL;
+	kl->has_source = 0;
 	for (; kl->src_next < kl->sources.n; kl->src_next++) {
 		s = &kl->sources.v[kl->src_next];
 		if (s->line >= root)
 			break;
-		if (s->line > kl->prev_line)
-			kl->source = s;
+		if (s->line > kl->prev_line) {
+			kl->source = *s;
+			kl->has_source = 1;
+		}
 	}
 }
 

@@ -65,7 +65,13 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 	switch (kind) {
 	case FUZZ_K8S:
 		load_tf(&m, &dg, "plan.json", plan, sizeof(plan) - 1);
-		load_k8s(&m, &dg, "fuzz.yaml", data, len);
+		/*
+		 * Named *.json, a text that starts with a brace is read by
+		 * the JSON scanner even when it is not valid JSON: the
+		 * length's parity picks the name, so both ways are fuzzed.
+		 */
+		load_k8s(&m, &dg, len % 2 ? "fuzz.json" : "fuzz.yaml", data,
+		    len);
 		break;
 	case FUZZ_TF:
 		load_tf(&m, &dg, "fuzz.json", data, len);
