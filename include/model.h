@@ -581,6 +581,15 @@ enum k8s_kind	 k8s_kind_from_name(const char *);
  */
 extern const char *const k8s_meta_fields[];
 int		 k8s_meta_field(const char *key);
+/*
+ * Is the value of this annotation read by anything (the EKS webhook's
+ * eks.amazonaws.com/, irsalint.io/, ACK's services.k8s.aws/,
+ * Crossplane's crossplane.io/)?  Other values are not kept: the rules
+ * look at their keys only (misspellings, duplicates, the wrong kind),
+ * and kubectl.kubernetes.io/last-applied-configuration holds a copy of
+ * the whole object.
+ */
+int		 k8s_annotation_read(const char *key);
 /* Pod and the kinds with a pod template. */
 int		 k8s_kind_is_workload(enum k8s_kind);
 /* The ServiceAccount a workload's pods run as: "default" when unset. */

@@ -171,7 +171,8 @@ kl_annotations(struct kload *kl, void *vec, const char *path, int quiet)
 				    "key, found %s", path, k.found);
 		} else if (kl->in.ev.type == INPUT_SCALAR) {
 			a.key = arena_strdup(kl->a, k.s);
-			a.value = kl_scalar_dup(kl);
+			a.value = k8s_annotation_read(k.s) ?
+			    kl_scalar_dup(kl) : "";
 			a.key_loc = k.loc;
 			a.value_loc = loc;
 			KL_PUSH(got, a);

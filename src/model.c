@@ -383,6 +383,19 @@ k8s_meta_field(const char *key)
 	return 0;
 }
 
+int
+k8s_annotation_read(const char *key)
+{
+	static const char *const read[] = { "eks.amazonaws.com/",
+	    "irsalint.io/", "services.k8s.aws/", "crossplane.io/" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(read) / sizeof(read[0]); i++)
+		if (strncmp(key, read[i], strlen(read[i])) == 0)
+			return 1;
+	return 0;
+}
+
 enum k8s_kind
 k8s_kind_from_name(const char *name)
 {

@@ -410,14 +410,14 @@ START_TEST(annotation_value_not_a_scalar)
 	    "  annotations:\n"
 	    "    eks.amazonaws.com/role-arn: [a, b]\n"
 	    "    [k]: v\n"
-	    "    ok: yes\n");
+	    "    irsalint.io/ok: yes\n");
 	ck_assert_uint_eq(dg.n, 2);
 	ck_error(0, 4, 33, "metadata.annotations.eks.amazonaws.com/role-arn: "
 	    "expected a scalar value, found a sequence");
 	ck_error(1, 5, 5,
 	    "metadata.annotations: expected a scalar key, found a sequence");
 	ck_assert_uint_eq(obj(0)->nannotations, 1);
-	ck_assert_str_eq(obj(0)->annotations[0].key, "ok");
+	ck_assert_str_eq(obj(0)->annotations[0].key, "irsalint.io/ok");
 	ck_assert_str_eq(obj(0)->annotations[0].value, "yes");
 }
 END_TEST
@@ -525,7 +525,7 @@ START_TEST(alias_in_read_places_resolved)
 	    "metadata:\n"
 	    "  name: *n\n"
 	    "  annotations:\n"
-	    "    role: *n\n"
+	    "    eks.amazonaws.com/role: *n\n"
 	    "spec:\n"
 	    "  serviceAccountName: *n\n");
 	ck_assert_uint_eq(dg.n, 0);
@@ -859,12 +859,37 @@ START_TEST(crlf_line_endings)
 	    "metadata:\r\n"
 	    "  name: app\r\n"
 	    "  annotations:\r\n"
-	    "    k: v\r\n");
+	    "    eks.amazonaws.com/k: v\r\n");
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_str_eq(obj(0)->name, "app");
 	ck_span(obj(0)->name_loc, 3, 9, 3, 12);
 	ck_assert_str_eq(obj(0)->annotations[0].value, "v");
-	ck_span(obj(0)->annotations[0].value_loc, 5, 8, 5, 9);
+	ck_span(obj(0)->annotations[0].value_loc, 5, 26, 5, 27);
+}
+END_TEST
+
+/*
+ * The value of an annotation nothing reads is not kept (a copy of the
+ * object in last-applied-configuration, say); its key and places are.
+ */
+START_TEST(unread_annotation_values_are_dropped)
+{
+	load("kind: ServiceAccount\n"
+	    "metadata:\n"
+	    "  name: app\n"
+	    "  annotations:\n"
+	    "    kubectl.kubernetes.io/last-applied-configuration: '{}'\n"
+	    "    eks.amazonaws.com/role-arn: arn:x\n"
+	    "    irsalint.io/ignore: irsa-inputs-no-roles\n");
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(obj(0)->nannotations, 3);
+	ck_assert_str_eq(obj(0)->annotations[0].key,
+	    "kubectl.kubernetes.io/last-applied-configuration");
+	ck_assert_str_eq(obj(0)->annotations[0].value, "");
+	ck_span(obj(0)->annotations[0].value_loc, 5, 55, 5, 59);
+	ck_assert_str_eq(obj(0)->annotations[1].value, "arn:x");
+	ck_assert_str_eq(obj(0)->annotations[2].value,
+	    "irsa-inputs-no-roles");
 }
 END_TEST
 
@@ -1031,6 +1056,7 @@ load_k8s_suite(void)
 	tcase_add_test(tc, document_without_kind_ignored);
 	tcase_add_test(tc, empty_input_no_objects);
 	tcase_add_test(tc, crlf_line_endings);
+	tcase_add_test(tc, unread_annotation_values_are_dropped);
 	tcase_add_test(tc, utf8_bom);
 	tcase_add_test(tc, overlay_replaces_the_file_on_disk);
 	tcase_add_test(tc, overlay_empty_buffer_is_an_empty_file);
