@@ -55,6 +55,8 @@ struct pctx {
 
 static int	 parse_root(struct pctx *, const cJSON *, struct policy **);
 static int	 has_nonfinite(const cJSON *);
+static int	 too_large(struct pctx *, size_t);
+static int	 bad_root(struct pctx *, const cJSON *);
 
 /* Operator base names, matched case-insensitively after the affixes. */
 static const struct {
@@ -235,9 +237,8 @@ policy_parse(struct arena *a, const char *text, size_t len,
 
 	if (text == NULL)
 		return seterr(&pc, "not valid JSON at offset 0");
-	if (len > POLICY_MAX_SIZE)
-		return seterr(&pc, "larger than %d KiB, far more than IAM "
-		    "accepts", POLICY_MAX_SIZE / 1024);
+	if (too_large(&pc, len))
+		return -1;
 	root = xjson_parse(text, len, &end);
 	if (root == NULL) {
 		n = end != NULL && end >= text ? (size_t)(end - text) : 0;
@@ -251,14 +252,8 @@ policy_parse(struct arena *a, const char *text, size_t len,
 		seterr(&pc, "not valid JSON at offset %zu", n);
 		goto out;
 	}
-	if (!cJSON_IsObject(root)) {
-		seterr(&pc, "top level is not a JSON object");
+	if (bad_root(&pc, root))
 		goto out;
-	}
-	if (too_deep(root, 1)) {
-		seterr(&pc, "nested deeper than %d levels", POLICY_MAXDEPTH);
-		goto out;
-	}
 
 	rc = parse_root(&pc, root, out);
 out:
@@ -278,12 +273,33 @@ policy_from_tree(struct arena *a, const cJSON *root, struct policy **out,
 {
 	struct pctx	 pc = { a, err, errlen, 1 };
 
-	if (!cJSON_IsObject(root))
-		return seterr(&pc, "top level is not a JSON object");
-	if (too_deep(root, 1))
-		return seterr(&pc, "nested deeper than %d levels",
-		    POLICY_MAXDEPTH);
+	if (bad_root(&pc, root))
+		return -1;
 	return parse_root(&pc, root, out);
+}
+
+/* A document of len bytes: larger than any IAM takes?  Says so. */
+static int
+too_large(struct pctx *pc, size_t len)
+{
+	if (len <= POLICY_MAX_SIZE)
+		return 0;
+	seterr(pc, "larger than %d KiB, far more than IAM accepts",
+	    POLICY_MAX_SIZE / 1024);
+	return 1;
+}
+
+/* Is the top of a document no object, or is it too deep?  Says so. */
+static int
+bad_root(struct pctx *pc, const cJSON *root)
+{
+	if (!cJSON_IsObject(root))
+		seterr(pc, "top level is not a JSON object");
+	else if (too_deep(root, 1))
+		seterr(pc, "nested deeper than %d levels", POLICY_MAXDEPTH);
+	else
+		return 0;
+	return 1;
 }
 
 /* Does the tree hold a number that cJSON prints as null? */
@@ -308,15 +324,9 @@ policy_from_json(struct arena *a, const cJSON *doc, size_t len,
 	char		*text;
 	int		 rc;
 
-	if (len > POLICY_MAX_SIZE)
-		return seterr(&pc, "larger than %d KiB, far more than IAM "
-		    "accepts", POLICY_MAX_SIZE / 1024);
-	if (!cJSON_IsObject(doc))
-		return seterr(&pc, "top level is not a JSON object");
 	/* Bounded by POLICY_MAXDEPTH before has_nonfinite() recurses. */
-	if (too_deep(doc, 1))
-		return seterr(&pc, "nested deeper than %d levels",
-		    POLICY_MAXDEPTH);
+	if (too_large(&pc, len) || bad_root(&pc, doc))
+		return -1;
 	/*
 	 * An overflowing number (1e999) is printed as null and read
 	 * back so: take the way round the text for it.
