@@ -144,15 +144,20 @@ struct input_err {
 /* ---- Sources ---- */
 
 /*
- * Text handed to libyaml a line at a time, from memory or a stream.
- * libyaml's reader checks the encoding of all it is given before the
- * parser goes on, so a whole buffer at once would report a bad byte
- * before the documents ahead of it were seen.  Streaming keeps one
- * line in memory, not the file; each line is shown to hook as it goes
- * by (comment scanners: libyaml drops comments).  The last
- * INPUT_LINES_RING line starts are kept, to place errors that libyaml
- * gives as a byte offset.
+ * Text handed to libyaml in blocks of whole lines, from memory or a
+ * stream.  libyaml's reader checks the encoding of all it is given
+ * before the parser goes on, so a block that held a bad byte would
+ * report it before the documents ahead of it were seen: a block holds
+ * only lines of printable ASCII, and any other line is handed alone, as
+ * every line once was.  A block is at most INPUT_LINES_BLOCK bytes (or
+ * one longer line) and INPUT_LINES_RING / 2 lines, so that the last
+ * INPUT_LINES_RING line starts, kept to place errors that libyaml gives
+ * as a byte offset, cover the block being read and the one before.
+ * Streaming keeps a block in memory, not the file; each line is shown
+ * to hook as its block is made (comment scanners: libyaml drops
+ * comments), a block ahead of the parser at most.
  */
+#define INPUT_LINES_BLOCK	16384
 #define INPUT_LINES_RING	256
 
 struct input_lines {
@@ -162,7 +167,8 @@ struct input_lines {
 	void		(*hook)(void *, unsigned int, const char *, size_t);
 	void		*arg;		/* for hook */
 	size_t		 keep;		/* keep the last lines' text, at
-					   least this many bytes of it */
+					   least this many bytes of it
+					   before the block being read */
 
 	unsigned int	 lineno;	/* lines read so far */
 	int		 too_big;	/* the stream passed max_size */
@@ -171,14 +177,15 @@ struct input_lines {
 	const char	*data;		/* the input, when in memory */
 	size_t		 len;
 	size_t		 off;		/* bytes handed to libyaml */
+	size_t		 pos;		/* in memory: the next line's start */
 	FILE		*fp;		/* the input, when streamed */
 	const char	*pre;		/* read from fp before the reader */
 	size_t		 prelen;
-	char		*linebuf;	/* a line read from fp */
-	size_t		 linecap;
-	char		*gbuf;		/* getdelim's buffer */
-	size_t		 gcap;
-	const char	*cur;		/* the line being handed to libyaml */
+	char		*rb;		/* read from fp, not yet in lines */
+	size_t		 rbcap, rblen;
+	size_t		 rbpos;		/* the next line's start in rb */
+	int		 eof;		/* fp has no more */
+	const char	*cur;		/* the block being handed to libyaml */
 	size_t		 curlen, curoff;
 	struct {
 		size_t		 off;	/* offset of a line's start */

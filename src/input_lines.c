@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Text for libyaml a line at a time, from memory or streamed from a
- * file, with the start of the last lines kept to place errors.
+ * Text for libyaml in blocks of whole lines, from memory or streamed
+ * from a file, with the start of the last lines kept to place errors.
  */
 #include <sys/types.h>
 
@@ -14,9 +14,12 @@
 #include "input.h"
 #include "xalloc.h"
 
-static const char	*lines_get(struct input_lines *, size_t *);
-static void		 lines_buf(struct input_lines *, size_t);
-static void		 lines_new(struct input_lines *, const char *, size_t);
+static const char	*lines_peek(struct input_lines *, size_t *, int);
+static void		 lines_fill(struct input_lines *);
+static int		 lines_plain(const char *, size_t);
+static int		 lines_block(struct input_lines *);
+static void		 lines_new(struct input_lines *, const char *, size_t,
+			    size_t);
 static void		 lines_keep(struct input_lines *, const char *, size_t);
 
 void
@@ -42,35 +45,37 @@ input_lines_stream(struct input_lines *l, FILE *fp, const char *pre,
 void
 input_lines_release(struct input_lines *l)
 {
-	free(l->linebuf);
-	free(l->gbuf);
+	free(l->rb);
 	free(l->win);
 	free(l->winoff);
-	l->linebuf = l->gbuf = l->win = NULL;
+	l->rb = l->win = NULL;
 	l->winoff = NULL;
-	l->linecap = l->gcap = l->wincap = l->capwin = 0;
+	l->rbcap = l->rblen = l->rbpos = l->wincap = l->capwin = 0;
 	l->winlen = l->nwin = 0;
 }
 
 /*
- * Keep a line's text for input_lines_text().  Once the kept text is
- * twice keep, the oldest lines are dropped down to keep, so that each
- * byte is moved once on average.  A longer line empties the window.
- * After the drop, winlen + n is at most 2 * keep, so the window never
- * needs more than 2 * keep + 1 bytes.
+ * Keep a line's text for input_lines_text().  Lines are taken a block
+ * ahead of the parser, so the window counts keep bytes before the block
+ * being read: lim is keep + INPUT_LINES_BLOCK.  Once the kept text is
+ * twice lim, the oldest lines are dropped down to lim, so that each
+ * byte is moved once on average.  A line longer than keep empties the
+ * window; it is a block alone, taken when the parser is at its start.
+ * After the drop, winlen + n is at most 2 * lim, so the window never
+ * needs more than 2 * lim + 1 bytes.
  */
 static void
 lines_keep(struct input_lines *l, const char *s, size_t n)
 {
-	size_t	 cap, drop, i;
+	size_t	 cap, drop, i, lim = l->keep + INPUT_LINES_BLOCK;
 
 	if (n > l->keep) {
 		l->winlen = l->nwin = 0;
 		return;
 	}
-	if (l->winlen + n > 2 * l->keep) {
+	if (l->winlen + n > 2 * lim) {
 		for (drop = 0; drop < l->nwin &&
-		    l->winlen - l->winoff[drop] + n > l->keep; drop++)
+		    l->winlen - l->winoff[drop] + n > lim; drop++)
 			continue;
 		if (drop == l->nwin)
 			l->winlen = l->nwin = 0;
@@ -92,7 +97,7 @@ lines_keep(struct input_lines *l, const char *s, size_t n)
 		cap = l->wincap > 0 ? l->wincap : 4096;
 		while (cap < l->winlen + n)
 			cap *= 2;
-		l->wincap = cap < 2 * l->keep + 1 ? cap : 2 * l->keep + 1;
+		l->wincap = cap < 2 * lim + 1 ? cap : 2 * lim + 1;
 		l->win = xreallocarray(l->win, 1, l->wincap);
 	}
 	if (l->nwin == l->capwin) {
@@ -134,72 +139,178 @@ input_lines_scalar(const struct input_lines *l, const struct input_event *ev,
 }
 
 /*
- * The next line of input, from memory or from the stream; NULL at the
- * end.  Streaming keeps one line in memory, not the file, so memory
- * does not grow with the input.  A UTF-16 code unit cut at a newline
- * byte is fine: libyaml's reader waits for the rest.
+ * The next line of input, from memory or from the stream, not yet
+ * taken; NULL at the end.  A line longer than max_line is given as its
+ * first max_line + 1 bytes.  Streamed, the line is in rb, which is
+ * refilled (moving what it holds) only when fill is set; without it,
+ * NULL may also mean that the line is not all in rb yet.
  */
 static const char *
-lines_get(struct input_lines *l, size_t *n)
+lines_peek(struct input_lines *l, size_t *n, int fill)
 {
 	const char	*s, *nl;
-	size_t		 len = 0, take;
-	ssize_t		 got;
+	size_t		 avail;
 
 	if (l->fp == NULL) {
-		if (l->off == l->len)
+		if (l->pos == l->len)
 			return NULL;
-		s = l->data + l->off;
-		nl = memchr(s, '\n', l->len - l->off);
-		*n = nl != NULL ? (size_t)(nl - s) + 1 : l->len - l->off;
+		s = l->data + l->pos;
+		nl = memchr(s, '\n', l->len - l->pos);
+		*n = nl != NULL ? (size_t)(nl - s) + 1 : l->len - l->pos;
 		return s;
 	}
 	for (;;) {
-		if (l->prelen > 0) {
-			nl = memchr(l->pre, '\n', l->prelen);
-			take = nl != NULL ? (size_t)(nl - l->pre) + 1 :
-			    l->prelen;
-			lines_buf(l, len + take);
-			memcpy(l->linebuf + len, l->pre, take);
-			len += take;
-			l->pre += take;
-			l->prelen -= take;
-			if (nl != NULL)
-				break;
-			continue;
+		s = l->rb + l->rbpos;
+		avail = l->rblen - l->rbpos;
+		/* getdelim counted NUL bytes too; libyaml reports them. */
+		if (avail > 0 && (nl = memchr(s, '\n', avail)) != NULL) {
+			*n = (size_t)(nl - s) + 1;
+			return s;
 		}
-		/* getdelim counts NUL bytes too; libyaml reports them. */
-		if ((got = getdelim(&l->gbuf, &l->gcap, '\n', l->fp)) <= 0)
-			break;
-		/* A whole line read at once is handed out where it is. */
-		if (len == 0) {
-			*n = (size_t)got;
-			return l->gbuf;
+		if (avail > l->max_line) {
+			*n = l->max_line + 1;
+			return s;
 		}
-		lines_buf(l, len + (size_t)got);
-		memcpy(l->linebuf + len, l->gbuf, (size_t)got);
-		len += (size_t)got;
-		break;
+		if (l->eof) {
+			*n = avail;
+			return avail > 0 ? s : NULL;
+		}
+		if (!fill)
+			return NULL;
+		lines_fill(l);
 	}
-	*n = len;
-	return len > 0 ? l->linebuf : NULL;
 }
 
+/*
+ * Read more of the stream into rb, after what is left of it: first the
+ * bytes read before the reader, then from fp.  rb doubles when what is
+ * left fills half of it, so that a long line is scanned a bounded
+ * number of times per byte.  A UTF-16 code unit cut at a newline byte
+ * is fine: libyaml's reader waits for the rest.
+ */
 static void
-lines_buf(struct input_lines *l, size_t need)
+lines_fill(struct input_lines *l)
 {
-	if (need <= l->linecap)
+	size_t	 left = l->rblen - l->rbpos, cap, got;
+
+	if (l->rbpos > 0) {
+		memmove(l->rb, l->rb + l->rbpos, left);
+		l->rblen = left;
+		l->rbpos = 0;
+	}
+	cap = l->rbcap > 0 ? l->rbcap : 65536;
+	while (cap < left + l->prelen || (l->prelen == 0 && 2 * left >= cap))
+		cap *= 2;
+	if (cap != l->rbcap) {
+		l->rb = xreallocarray(l->rb, 1, cap);
+		l->rbcap = cap;
+	}
+	if (l->prelen > 0) {
+		memcpy(l->rb + l->rblen, l->pre, l->prelen);
+		l->rblen += l->prelen;
+		l->prelen = 0;
 		return;
-	l->linecap = need * 2 > 4096 ? need * 2 : 4096;
-	l->linebuf = xreallocarray(l->linebuf, 1, l->linecap);
+	}
+	got = fread(l->rb + l->rblen, 1, l->rbcap - l->rblen, l->fp);
+	l->rblen += got;
+	if (got == 0)
+		l->eof = 1;
 }
 
-/* A new line: remember where it starts, show it to the hook. */
+/*
+ * Is the line printable ASCII, tab, CR and LF only, so that libyaml's
+ * reader takes it whatever it holds?  Eight bytes at a time: a byte
+ * below 0x20 or above 0x7e sends the word to the byte loop.
+ */
+static int
+lines_plain(const char *s, size_t n)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 high = 0x8080808080808080ULL;
+	uint64_t	 w;
+	size_t		 i = 0, j;
+	unsigned char	 c;
+
+	for (;;) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((((w - 0x20 * ones) & ~w) | ((w + 1 * ones) | w)) &
+			    high) {
+				j = i + 8;
+			} else {
+				i += 8;
+				continue;
+			}
+		} else if (i < n)
+			j = n;
+		else
+			return 1;
+		for (; i < j; i++) {
+			c = (unsigned char)s[i];
+			if ((c < 0x20 || c > 0x7e) && c != '\t' &&
+			    c != '\n' && c != '\r')
+				return 0;
+		}
+	}
+}
+
+/*
+ * Make the next block for libyaml from the lines ahead, each shown to
+ * lines_new() as it is taken: a first line, then printable lines while
+ * the block is under INPUT_LINES_BLOCK bytes and INPUT_LINES_RING / 2
+ * lines.  A line that is not printable stays for the next block, which
+ * holds it alone.  0 at the end of the input, or past a limit.
+ */
+static int
+lines_block(struct input_lines *l)
+{
+	const char	*s, *start = NULL;
+	size_t		 n, len = 0, nlines = 0;
+	int		 plain;
+
+	while (!l->too_big && !l->line_too_long) {
+		if (nlines > 0 && (len >= INPUT_LINES_BLOCK ||
+		    nlines >= INPUT_LINES_RING / 2))
+			break;
+		if ((s = lines_peek(l, &n, nlines == 0)) == NULL)
+			break;
+		if (n > l->max_line) {
+			if (nlines == 0)
+				l->line_too_long = 1;
+			break;
+		}
+		plain = lines_plain(s, n);
+		if (nlines > 0 && (!plain || len + n > INPUT_LINES_BLOCK))
+			break;
+		lines_new(l, s, n, l->off + len);
+		if (l->fp != NULL && l->off + len + n > l->max_size) {
+			l->too_big = 1;
+			break;
+		}
+		if (l->fp == NULL)
+			l->pos += n;
+		else
+			l->rbpos += n;
+		if (nlines++ == 0)
+			start = s;
+		len += n;
+		if (!plain)
+			break;
+	}
+	if (len == 0)
+		return 0;
+	l->cur = start;
+	l->curlen = len;
+	l->curoff = 0;
+	return 1;
+}
+
+/* A new line, starting at byte off: remember it, show it to the hook. */
 static void
-lines_new(struct input_lines *l, const char *s, size_t n)
+lines_new(struct input_lines *l, const char *s, size_t n, size_t off)
 {
 	l->lineno++;
-	l->ring[l->lineno % INPUT_LINES_RING].off = l->off;
+	l->ring[l->lineno % INPUT_LINES_RING].off = off;
 	l->ring[l->lineno % INPUT_LINES_RING].line = l->lineno;
 	if (l->keep > 0)
 		lines_keep(l, s, n);
@@ -215,33 +326,16 @@ input_lines_read(void *arg, unsigned char *buf, size_t size, size_t *nread)
 	struct input_lines	*l = arg;
 	size_t			 n;
 
-	if (l->curoff == l->curlen) {
-		if (l->too_big || (l->cur = lines_get(l, &l->curlen)) == NULL) {
-			*nread = 0;
-			return 1;
-		}
-		l->curoff = 0;
-		if (l->curlen > l->max_line) {
-			l->line_too_long = 1;
-			*nread = 0;
-			return 1;
-		}
-		lines_new(l, l->cur, l->curlen);
-		if (l->fp != NULL && l->off + l->curlen > l->max_size) {
-			l->too_big = 1;
-			*nread = 0;
-			return 1;
-		}
+	if (l->curoff == l->curlen && !lines_block(l)) {
+		*nread = 0;
+		return 1;
 	}
 	n = l->curlen - l->curoff;
 	if (n > size)
 		n = size;
 	memcpy(buf, l->cur + l->curoff, n);
 	l->curoff += n;
-	if (l->fp == NULL && l->curoff == l->curlen)
-		l->off += l->curlen;
-	else if (l->fp != NULL)
-		l->off += n;
+	l->off += n;
 	*nread = n;
 	return 1;
 }

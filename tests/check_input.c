@@ -485,6 +485,113 @@ START_TEST(lines_show_each_line_and_place_bad_bytes)
 END_TEST
 
 /*
+ * What input_lines_read() hands libyaml, call by call, read from memory
+ * or (stream) from a FILE: each call's length and its lines' count,
+ * "5/1 7/1", for calls of size bytes.
+ */
+static char *
+blocks(const char *text, size_t len, int stream, size_t size)
+{
+	struct input_lines	 l;
+	struct buf		 b = BUF_INIT, got = BUF_INIT;
+	unsigned char		*out = malloc(size);
+	unsigned int		 before;
+	size_t			 n;
+	FILE			*fp = NULL;
+
+	ck_assert_ptr_nonnull(out);
+	if (stream) {
+		ck_assert_ptr_nonnull(fp = fmemopen((void *)text, len, "r"));
+		input_lines_stream(&l, fp, NULL, 0);
+	} else
+		input_lines_mem(&l, text, len);
+	l.max_line = 100000;
+	for (;;) {
+		before = l.lineno;
+		ck_assert_int_eq(input_lines_read(&l, out, size, &n), 1);
+		if (n == 0)
+			break;
+		buf_add(&got, (const char *)out, n);
+		buf_addf(&b, "%s%zu/%u", b.len > 0 ? " " : "", n,
+		    l.lineno - before);
+	}
+	/* Every byte handed, in order. */
+	ck_assert_uint_eq(got.len, l.line_too_long ? got.len : len);
+	ck_assert_int_eq(memcmp(got.buf, text, got.len), 0);
+	if (l.line_too_long)
+		buf_adds(&b, " too long");
+	input_lines_release(&l);
+	if (fp != NULL)
+		fclose(fp);
+	buf_release(&got);
+	free(out);
+	return buf_detach(&b, NULL);
+}
+
+#define CK_BLOCKS2(text, len, size, want, wants) do {			\
+	char	*got_;							\
+	int	 s_;							\
+									\
+	for (s_ = 0; s_ < 2; s_++) {					\
+		got_ = blocks((text), (len), s_, (size));		\
+		ck_assert_str_eq(got_, s_ ? (wants) : (want));		\
+		free(got_);						\
+	}								\
+} while (0)
+#define CK_BLOCKS(text, len, size, want)				\
+	CK_BLOCKS2(text, len, size, want, want)
+
+/*
+ * Lines go to libyaml in blocks of printable lines; any other line
+ * goes alone, so that its bad byte is reported only once the parser
+ * has had all before it, as when every line went alone.
+ */
+START_TEST(lines_go_in_blocks_of_printable_lines)
+{
+	char	*text;
+	size_t	 n = 0, i;
+
+	CK_BLOCKS("a: 1\nb: 2\n", 10, 16384, "10/2");
+	/* Streamed, a last line with no newline waits for the end. */
+	CK_BLOCKS2("a: 1\nb: 2", 9, 16384, "9/2", "5/1 4/1");
+	/* Not ASCII, a control byte, DEL: alone. */
+	CK_BLOCKS("a: 1\nb: \303\251\nc: 3\nd: 4\n", 21, 16384,
+	    "5/1 6/1 10/2");
+	CK_BLOCKS("a: 1\n\001\nc: 3\n", 12, 16384, "5/1 2/1 5/1");
+	CK_BLOCKS("a: 1\nb: \177\n", 10, 16384, "5/1 5/1");
+	CK_BLOCKS("a\000b\n", 4, 16384, "4/1");
+	/* Tabs and CRLF are printable; 8 bytes at a time, and the rest. */
+	CK_BLOCKS("key:\t\"0123456789abcdef\"\r\nb: 2\r\n", 31, 16384,
+	    "31/2");
+	CK_BLOCKS("0123456789abcdef0123456789abcdef\200\n", 34, 16384,
+	    "34/1");
+	/* A block handed in parts when libyaml asks for less. */
+	CK_BLOCKS("a: 1\nb: 2\n", 10, 4, "4/2 4/0 2/0");
+
+	text = malloc(300000);
+	ck_assert_ptr_nonnull(text);
+	/* At most INPUT_LINES_RING / 2 lines... */
+	for (i = 0; i < 300; i++)
+		n += (size_t)snprintf(text + n, 300000 - n, "k%03zu: 1\n", i);
+	CK_BLOCKS(text, n, 16384, "1024/128 1024/128 352/44");
+	/* ...and INPUT_LINES_BLOCK bytes, but for one longer line. */
+	memset(text, 'x', 20000);
+	text[9999] = text[19999] = '\n';
+	CK_BLOCKS(text, 20000, 65536, "10000/1 10000/1");
+	memset(text, 'x', 200000);
+	text[99999] = '\n';
+	/* Streamed, rb grows for a line longer than it. */
+	CK_BLOCKS(text, 100000, 200000, "100000/1");
+	CK_BLOCKS(text, 100001, 200000, "100000/1 1/1");
+	/* A line longer than max_line ends the input before it. */
+	text[4] = '\n';
+	text[99999] = 'x';
+	CK_BLOCKS(text, 200000, 200000, "5/1 too long");
+	free(text);
+}
+END_TEST
+
+/*
  * Where the place line:col of the value of key "doc" is in text, read a
  * line at a time with keep bytes kept: "L:C", or "none".  Caller frees.
  */
@@ -578,27 +685,38 @@ END_TEST
 
 START_TEST(lines_keep_the_last_lines)
 {
-	static const char text[] = "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n";
 	struct input_lines	 l;
 	struct input		 in;
 	const char		*s;
-	size_t			 len;
+	char			*text;
+	size_t			 len, n = 0, i, lim = 10 + INPUT_LINES_BLOCK;
 
-	input_lines_mem(&l, text, sizeof(text) - 1);
+	/* 8,000 lines of 10 bytes, far more than twice keep + a block. */
+	ck_assert_ptr_nonnull(text = malloc(80001));
+	for (i = 0; i < 8000; i++)
+		n += (size_t)snprintf(text + n, 80001 - n, "k%05zu: 1\n", i);
+	input_lines_mem(&l, text, n);
 	l.keep = 10;
 	input_open_lines(&in, "t", &l, 0, 256);
 	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
 		continue;
-	/* 20 bytes kept at most, then the last 10 and on. */
-	ck_assert_ptr_nonnull(s = input_lines_text(&l, 4, 5, &len));
+	/* Twice keep + a block kept at most, then keep + a block and on. */
+	ck_assert_uint_le(l.wincap, 2 * lim + 1);
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 8000 - lim / 10 + 1,
+	    8000, &len));
+	ck_assert_uint_eq(len, lim / 10 * 10);
+	ck_assert_int_eq(memcmp(s, text + n - len, len), 0);
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 8000, 8000, &len));
 	ck_assert_uint_eq(len, 10);
-	ck_assert_int_eq(memcmp(s, "d: 4\ne: 5\n", 10), 0);
-	ck_assert_ptr_nonnull(input_lines_text(&l, 6, 6, &len));
-	ck_assert_ptr_null(input_lines_text(&l, 3, 6, &len));
-	ck_assert_ptr_null(input_lines_text(&l, 6, 7, &len));
-	ck_assert_ptr_null(input_lines_text(&l, 5, 4, &len));
+	ck_assert_int_eq(memcmp(s, "k07999: 1\n", 10), 0);
+	ck_assert_ptr_null(input_lines_text(&l, 1, 8000, &len));
+	ck_assert_ptr_null(input_lines_text(&l, 8000 - 2 * lim / 10, 8000,
+	    &len));
+	ck_assert_ptr_null(input_lines_text(&l, 8000, 8001, &len));
+	ck_assert_ptr_null(input_lines_text(&l, 5000, 4000, &len));
 	input_close(&in);
 	input_lines_release(&l);
+	free(text);
 }
 END_TEST
 
@@ -614,10 +732,10 @@ START_TEST(lines_window_grows_as_needed)
 	const char		*s;
 	size_t			 len, n = 0, i;
 
-	text = malloc(64 * 1024);
+	text = malloc(128 * 1024);
 	ck_assert_ptr_nonnull(text);
-	for (i = 0; i < 3000; i++)
-		n += (size_t)snprintf(text + n, 64 * 1024 - n, "k%zu: %zu\n",
+	for (i = 0; i < 8000; i++)
+		n += (size_t)snprintf(text + n, 128 * 1024 - n, "k%zu: %zu\n",
 		    i, i);
 	input_lines_mem(&l, "a: 1\n", 5);
 	l.keep = 1024 * 1024;
@@ -635,24 +753,24 @@ START_TEST(lines_window_grows_as_needed)
 		continue;
 	ck_assert_uint_ge(l.wincap, n);
 	ck_assert_uint_lt(l.wincap, 4 * n);
-	ck_assert_ptr_nonnull(s = input_lines_text(&l, 1, 3000, &len));
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 1, 8000, &len));
 	ck_assert_uint_eq(len, n);
 	ck_assert_int_eq(memcmp(s, text, n), 0);
-	snprintf(want, sizeof(want), "k2999: 2999\n");
-	ck_assert_ptr_nonnull(s = input_lines_text(&l, 3000, 3000, &len));
+	snprintf(want, sizeof(want), "k7999: 7999\n");
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 8000, 8000, &len));
 	ck_assert_uint_eq(len, strlen(want));
 	ck_assert_int_eq(memcmp(s, want, len), 0);
 	input_close(&in);
 	input_lines_release(&l);
 
-	/* Never more than 2 * keep + 1, however long the input. */
+	/* Never more than 2 * (keep + a block) + 1, however long. */
 	input_lines_mem(&l, text, n);
 	l.keep = 5000;
 	input_open_lines(&in, "t", &l, 0, 256);
 	while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
 		continue;
-	ck_assert_uint_eq(l.wincap, 2 * 5000 + 1);
-	ck_assert_ptr_nonnull(s = input_lines_text(&l, 3000, 3000, &len));
+	ck_assert_uint_eq(l.wincap, 2 * (5000 + INPUT_LINES_BLOCK) + 1);
+	ck_assert_ptr_nonnull(s = input_lines_text(&l, 8000, 8000, &len));
 	ck_assert_int_eq(memcmp(s, want, len), 0);
 	input_close(&in);
 	input_lines_release(&l);
@@ -679,6 +797,7 @@ input_suite(void)
 	tcase_add_test(tc, tree_is_the_same_from_yaml_and_json);
 	tcase_add_test(tc, tree_reports_what_it_cannot_build);
 	tcase_add_test(tc, lines_show_each_line_and_place_bad_bytes);
+	tcase_add_test(tc, lines_go_in_blocks_of_printable_lines);
 	tcase_add_test(tc, lines_keep_the_last_lines);
 	tcase_add_test(tc, lines_window_grows_as_needed);
 	tcase_add_test(tc, scalar_places_follow_each_style);
