@@ -182,7 +182,9 @@ struct iam_role {
 	const char	*name_prefix;	/* NULL when unset */
 	const char	*path;		/* "/" when unset */
 	const char	*arn;		/* NULL until apply */
-	const char	*policy_json;	/* assume_role_policy; NULL: unknown */
+	const char	*policy_json;	/* assume_role_policy; NULL: unknown,
+					   or read from a JSON tree (AWS
+					   CLI) with no text of its own */
 	struct policy	*trust;		/* parsed policy_json, or NULL */
 	const char	*trust_error;	/* why policy_json did not parse */
 	int		 name_unknown;	/* known only after apply */

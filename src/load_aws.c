@@ -126,24 +126,63 @@ aws_url_decode(struct aws_ctx *c, const char *s)
 }
 
 /*
+ * At least the length of cJSON_PrintUnformatted(n), or more than max:
+ * each string as if every byte were a \u escape, each number as long
+ * as any cJSON prints.  cJSON's nesting limit bounds the recursion.
+ */
+static size_t
+aws_print_bound(const cJSON *n, size_t max)
+{
+	const cJSON	*c;
+	size_t		 len = 0;
+
+	if (n->string != NULL)
+		len += 6 * strlen(n->string) + 3;
+	if (cJSON_IsString(n))
+		len += 6 * strlen(n->valuestring) + 2;
+	else if (cJSON_IsRaw(n))
+		len += strlen(n->valuestring);
+	else if (cJSON_IsNumber(n))
+		len += 64;
+	else if (cJSON_IsArray(n) || cJSON_IsObject(n)) {
+		len += 2;
+		for (c = n->child; c != NULL && len <= max; c = c->next)
+			len += aws_print_bound(c, max) + 1;
+	} else
+		len += 5;
+	return len;
+}
+
+/*
  * AssumeRolePolicyDocument: an object as the CLI prints it, or the
- * API's URL-encoded string.
+ * API's URL-encoded string.  An object is read from its tree, and has
+ * no text: its size is the text cJSON would print, which is printed
+ * only when the bound says it may be too large.
  */
 static void
 aws_trust(struct aws_ctx *c, struct iam_role *role, const cJSON *doc)
 {
 	char	*text, err[256];
+	size_t	 len;
+	int	 rc;
 
 	if (cJSON_IsObject(doc)) {
-		if ((text = cJSON_PrintUnformatted(doc)) == NULL)
-			return;
-		role->policy_json = arena_strdup(c->m->arena, text);
-		cJSON_free(text);
-	} else if (cJSON_IsString(doc))
+		if ((len = aws_print_bound(doc, POLICY_MAX_SIZE)) >
+		    POLICY_MAX_SIZE) {
+			if ((text = cJSON_PrintUnformatted(doc)) == NULL)
+				return;
+			len = strlen(text);
+			cJSON_free(text);
+		}
+		rc = policy_from_json(c->m->arena, doc, len, &role->trust,
+		    err, sizeof(err));
+	} else if (cJSON_IsString(doc)) {
 		role->policy_json = strncmp(doc->valuestring, "%7B", 3) == 0 ?
 		    aws_url_decode(c, doc->valuestring) :
 		    arena_strdup(c->m->arena, doc->valuestring);
-	else {
+		rc = policy_parse(c->m->arena, role->policy_json,
+		    strlen(role->policy_json), &role->trust, err, sizeof(err));
+	} else {
 		/* list-roles pages without documents: nothing to check. */
 		if (doc != NULL)
 			diag_error(c->dg, &role->loc, "%s: "
@@ -152,10 +191,7 @@ aws_trust(struct aws_ctx *c, struct iam_role *role, const cJSON *doc)
 		role->policy_unknown = 1;
 		return;
 	}
-	if ((cJSON_IsObject(doc) ? policy_from_json(c->m->arena, doc,
-	    strlen(role->policy_json), &role->trust, err, sizeof(err)) :
-	    policy_parse(c->m->arena, role->policy_json,
-	    strlen(role->policy_json), &role->trust, err, sizeof(err))) == -1) {
+	if (rc == -1) {
 		role->trust = NULL;
 		role->trust_error = arena_strdup(c->m->arena, err);
 		diag_error(c->dg, &role->loc, "%s: AssumeRolePolicyDocument "
