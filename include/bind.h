@@ -9,6 +9,7 @@
 #define BIND_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arn.h"
 #include "policy.h"
@@ -93,6 +94,7 @@ struct binding {
 struct role_len {
 	size_t			 len;		/* of the name */
 	size_t			 index;		/* in the model's roles */
+	uint64_t		 chars;		/* char_set() of the name */
 };
 
 /* Every binding of a run, and what they tell about the roles. */

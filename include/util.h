@@ -4,9 +4,17 @@
 #define UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Levenshtein distance, giving up (returning max + 1) beyond max. */
 size_t	edit_distance(const char *, const char *, size_t max);
+/*
+ * The set of bytes of a string, as a bit each of byte & 63, and a floor
+ * on the edit distance of two strings from their sets: one edit adds a
+ * byte and takes one away, changing at most two bits.
+ */
+uint64_t	char_set(const char *);
+size_t	char_set_distance(uint64_t, uint64_t);
 int	str_has_prefix(const char *, const char *);
 int	str_has_suffix(const char *, const char *);
 /* Strip a leading "https://" or "http://" (case-insensitive). */

@@ -137,6 +137,7 @@ by_len_make(struct bindings *bs)
 		if (r->dup_of != NULL || r->name == NULL)
 			continue;
 		bs->by_len[bs->nby_len].len = strlen(r->name);
+		bs->by_len[bs->nby_len].chars = char_set(r->name);
 		bs->by_len[bs->nby_len++].index = i;
 	}
 	qsort(bs->by_len, bs->nby_len, sizeof(*bs->by_len), role_len_cmp);
@@ -206,8 +207,10 @@ near_typo(struct bindings *bs, struct binding *b)
 {
 	const struct model	*m = bs->m;
 	const struct iam_role	*r;
-	size_t			 i, d, best = (size_t)-1, max, len, k;
+	const struct role_len	*e;
+	size_t			 i, d, best = (size_t)-1, max, len, k, lim;
 	size_t			 lo[7], hi[7], nrun;
+	uint64_t		 chars = char_set(b->arn.name);
 
 	len = strlen(b->arn.name);
 	max = len / 4 < 1 ? 1 : len / 4 > 3 ? 3 : len / 4;
@@ -231,10 +234,14 @@ near_typo(struct bindings *bs, struct binding *b)
 				i = k;
 		if (i == nrun)
 			break;
-		r = m->roles.v[bs->by_len[lo[i]++].index];
+		e = &bs->by_len[lo[i]++];
 		bs->typo_budget--;
-		d = edit_distance(r->name, b->arn.name,
-		    best <= max ? best - 1 : max);
+		lim = best <= max ? best - 1 : max;
+		/* Too far apart by the bytes they hold alone. */
+		if (char_set_distance(e->chars, chars) > lim)
+			continue;
+		r = m->roles.v[e->index];
+		d = edit_distance(r->name, b->arn.name, lim);
 		if (d <= max && d < best) {
 			best = d;
 			b->near = r;

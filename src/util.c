@@ -54,6 +54,28 @@ bit_distance(const unsigned char *a, size_t la, const unsigned char *b,
 	return d;
 }
 
+uint64_t
+char_set(const char *s)
+{
+	uint64_t	 set = 0;
+
+	for (; *s != '\0'; s++)
+		set |= (uint64_t)1 << ((unsigned char)*s & 63);
+	return set;
+}
+
+size_t
+char_set_distance(uint64_t a, uint64_t b)
+{
+	uint64_t	 x = a ^ b;
+
+	/* The bits set in x, two, four, then eight bits at a time. */
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (size_t)(((x * 0x0101010101010101ULL) >> 56) + 1) / 2;
+}
+
 /*
  * Levenshtein distance between a and b, exact up to max: anything
  * farther returns max + 1.  Strings of up to 64 bytes once their common

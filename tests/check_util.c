@@ -130,6 +130,41 @@ START_TEST(edit_distance_is_exact_long_and_short)
 }
 END_TEST
 
+/*
+ * The floor from the sets of bytes is never above the distance, and is
+ * reached: a substitution of two bytes neither string holds twice.
+ */
+START_TEST(char_set_distance_is_a_floor)
+{
+	char		 a[40], b[40];
+	size_t		 la, lb, i;
+	unsigned int	 seed = 777, n;
+	const char	*alpha;
+
+	for (n = 0; n < 20000; n++) {
+		la = (size_t)rand_r(&seed) % 30;
+		lb = (size_t)rand_r(&seed) % 30;
+		/* 70 bytes: some share a bit (byte & 63). */
+		alpha = n % 2 ? "ab01" : "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@!~%\x80\xc1";
+		for (i = 0; i < la; i++)
+			a[i] = alpha[rand_r(&seed) % strlen(alpha)];
+		for (i = 0; i < lb; i++)
+			b[i] = i < la && rand_r(&seed) % 4 != 0 ? a[i] :
+			    alpha[rand_r(&seed) % strlen(alpha)];
+		a[la] = b[lb] = '\0';
+		ck_assert_uint_le(char_set_distance(char_set(a), char_set(b)),
+		    full_distance(a, b));
+	}
+	ck_assert_uint_eq(char_set_distance(char_set("role-a"),
+	    char_set("role-b")), 1);
+	ck_assert_uint_eq(char_set_distance(char_set("abc"),
+	    char_set("xyz")), 3);
+	ck_assert_uint_eq(char_set_distance(char_set(""), char_set("")), 0);
+	ck_assert_uint_eq(char_set_distance(char_set("a"), char_set("")), 1);
+}
+END_TEST
+
 START_TEST(strip_scheme_removes_https_only_at_start)
 {
 	ck_assert_str_eq(strip_scheme("https://oidc.eks/id/X"), "oidc.eks/id/X");
@@ -284,6 +319,7 @@ util_suite(void)
 	tcase_add_test(tc, edit_distance_stops_beyond_max);
 	tcase_add_test(tc, edit_distance_is_exact_with_common_ends);
 	tcase_add_test(tc, edit_distance_is_exact_long_and_short);
+	tcase_add_test(tc, char_set_distance_is_a_floor);
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
 	tcase_add_test(tc, arena_printf_and_large_blocks);
 	tcase_add_test(tc, arena_printf_joins_strings_as_printf);
