@@ -82,7 +82,7 @@ merge_group(struct model *m, struct iam_role **g, size_t n,
 		if (k != NULL && strmap_get(&seen, k) != NULL)
 			continue;
 		if (k != NULL)
-			strmap_add(&seen, m->arena, k, g[i]);
+			strmap_add_kept(&seen, m->arena, k, g[i]);
 		if (decl == NULL)
 			decl = g[i];
 		else
@@ -133,7 +133,8 @@ load_roles_merge(struct model *m)
 	g = xreallocarray(NULL, m->roles.n, sizeof(*g));
 	for (i = 0; i < m->roles.n; i++)
 		if ((keys[i] = role_key(m, m->roles.v[i])) != NULL)
-			strmap_add(&by, m->arena, keys[i], m->roles.v[i]);
+			strmap_add_kept(&by, m->arena, keys[i],
+			    m->roles.v[i]);
 	for (i = 0; i < m->roles.n; i++) {
 		if (keys[i] == NULL || done[i])
 			continue;
