@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
 #include "arena.h"
 #include "buf.h"
 #include "cfn.h"
@@ -17,8 +19,11 @@
 #include "strmap.h"
 #include "util.h"
 
-static void		 json_str(struct buf *, const char *);
-static void		 json_add(struct buf *, const struct cn *);
+static size_t		 json_str_len(const char *);
+static size_t		 json_len(const struct cn *);
+static cJSON		*json_tree(const struct cn *);
+static void		 cfn_trust_read(struct cfn *, struct iam_role *,
+			    const struct cn *, int, const char *);
 static size_t		 strv_unknowns(struct strv *);
 static int		 cfn_unknowns(struct policy *);
 static void		 cfn_unknown_blocks(struct cfn *, struct cn *);
@@ -44,64 +49,85 @@ static int		 cfn_not_str(struct cfn *, const struct cfn_res *,
 static void		 cfn_addon(struct cfn *, const struct cfn_res *);
 
 /*
- * Write v as JSON.  An unknown value is written as the string of what
- * is known of it, with \u0001 for the rest, which the policy reader
- * keeps and cfn_unknowns() then turns into NULL.
+ * A trust policy mapping is read as a cJSON tree (json_tree()), with
+ * no text; its size is that of its text as JSON, strings escaped as
+ * few as JSON allows (a quote or backslash two bytes, a control byte
+ * six, as \u0001 for the unknown marker) and nothing but punctuation
+ * between them: what the bound on a document's size measures.
  */
-static void
-json_str(struct buf *b, const char *s)
+static size_t
+json_str_len(const char *s)
 {
-	size_t	 n;
+	size_t	 n = 2;
 
-	buf_addc(b, '"');
-	for (;;) {
-		/* A run that needs no escape, at once. */
-		for (n = 0; s[n] != '"' && s[n] != '\\' &&
-		    (unsigned char)s[n] >= 0x20; n++)
-			continue;
-		buf_add(b, s, n);
-		s += n;
-		if (*s == '\0')
-			break;
-		if (*s == '"' || *s == '\\')
-			buf_addf(b, "\\%c", *s);
-		else
-			buf_addf(b, "\\u%04x", (unsigned char)*s);
-		s++;
-	}
-	buf_addc(b, '"');
+	for (; *s != '\0'; s++)
+		n += *s == '"' || *s == '\\' ? 2 :
+		    (unsigned char)*s < 0x20 ? 6 : 1;
+	return n;
 }
 
-static void
-json_add(struct buf *b, const struct cn *v)
+/* The length of v as that text. */
+static size_t
+json_len(const struct cn *v)
 {
 	const struct cn	*k;
+	size_t		 n;
+
+	switch (v->type) {
+	case CN_STR:
+		return json_str_len(v->str);
+	case CN_UNKNOWN:
+		return v->str != NULL ? json_str_len(v->str) : 3;
+	case CN_SEQ:
+	case CN_MAP:
+		n = 2;
+		for (k = v->kids; k != NULL; k = k->next) {
+			n += json_len(k) + (k != v->kids);
+			if (v->type == CN_MAP)
+				n += json_str_len(k->key) + 1;
+		}
+		return n;
+	default:
+		return 4;
+	}
+}
+
+/*
+ * v as the cJSON tree cJSON would parse of that text, keys pointing
+ * into v; NULL when out of memory.  An unknown value is the string of
+ * what is known of it, with \001 for the rest, which the policy reader
+ * keeps and cfn_unknowns() then turns into NULL.
+ */
+static cJSON *
+json_tree(const struct cn *v)
+{
+	const struct cn	*k;
+	cJSON		*t, *kid;
 	char		 unk[2] = { CFN_UNKNOWN, '\0' };
 
 	switch (v->type) {
 	case CN_STR:
-		json_str(b, v->str);
-		break;
+		return cJSON_CreateString(v->str);
 	case CN_UNKNOWN:
-		json_str(b, v->str != NULL ? v->str : unk);
-		break;
+		return cJSON_CreateString(v->str != NULL ? v->str : unk);
 	case CN_SEQ:
 	case CN_MAP:
-		buf_addc(b, v->type == CN_SEQ ? '[' : '{');
+		if ((t = v->type == CN_SEQ ? cJSON_CreateArray() :
+		    cJSON_CreateObject()) == NULL)
+			return NULL;
 		for (k = v->kids; k != NULL; k = k->next) {
-			if (k != v->kids)
-				buf_addc(b, ',');
-			if (v->type == CN_MAP) {
-				json_str(b, k->key);
-				buf_addc(b, ':');
+			if ((kid = json_tree(k)) == NULL) {
+				cJSON_Delete(t);
+				return NULL;
 			}
-			json_add(b, k);
+			if (v->type == CN_SEQ)
+				cJSON_AddItemToArray(t, kid);
+			else
+				cJSON_AddItemToObjectCS(t, k->key, kid);
 		}
-		buf_addc(b, v->type == CN_SEQ ? ']' : '}');
-		break;
+		return t;
 	default:
-		buf_adds(b, "null");
-		break;
+		return cJSON_CreateNull();
 	}
 }
 
@@ -194,6 +220,7 @@ cfn_trust(struct cfn *c, struct iam_role *role, const struct cn *raw)
 {
 	struct buf	 b = BUF_INIT;
 	struct cn	*doc;
+	cJSON		*tree;
 	char		 err[256];
 	const char	*s;
 	int		 n;
@@ -202,7 +229,16 @@ cfn_trust(struct cfn *c, struct iam_role *role, const struct cn *raw)
 	doc = ev_node(c, raw, 1);
 	if (doc->type == CN_MAP) {
 		cfn_unknown_blocks(c, doc);
-		json_add(&b, doc);
+		if ((tree = json_tree(doc)) == NULL) {
+			snprintf(err, sizeof(err), "out of memory");
+			n = -1;
+		} else {
+			n = policy_from_json(c->m->arena, tree, json_len(doc),
+			    &role->trust, err, sizeof(err));
+			cJSON_Delete(tree);
+		}
+		cfn_trust_read(c, role, raw, n, err);
+		return;
 	} else if (doc->type == CN_STR || (doc->type == CN_UNKNOWN &&
 	    doc->str != NULL)) {
 		/* Unknown parts of a !Sub'ed JSON string, escaped. */
@@ -218,8 +254,22 @@ cfn_trust(struct cfn *c, struct iam_role *role, const struct cn *raw)
 		return;
 	}
 	snprintf(err, sizeof(err), "the document is empty");
-	if (b.len == 0 || (n = policy_parse(c->m->arena, b.buf, b.len,
-	    &role->trust, err, sizeof(err))) == -1) {
+	n = b.len == 0 ? -1 : policy_parse(c->m->arena, b.buf, b.len,
+	    &role->trust, err, sizeof(err));
+	if (n != -1)
+		role->policy_json = arena_strdup(c->m->arena, b.buf);
+	buf_release(&b);
+	cfn_trust_read(c, role, raw, n, err);
+}
+
+/* What reading the trust gave (rc, err), made the role's. */
+static void
+cfn_trust_read(struct cfn *c, struct iam_role *role, const struct cn *raw,
+    int rc, const char *err)
+{
+	int	 n;
+
+	if (rc == -1) {
 		role->trust = NULL;
 		if (c->whys.len > 0) {
 			role->policy_unknown = 1;
@@ -231,11 +281,8 @@ cfn_trust(struct cfn *c, struct iam_role *role, const struct cn *raw)
 			    "AssumeRolePolicyDocument is not a valid policy: "
 			    "%s", role->address, err);
 		}
-		buf_release(&b);
 		return;
 	}
-	role->policy_json = arena_strdup(c->m->arena, b.buf);
-	buf_release(&b);
 	if ((n = cfn_unknowns(role->trust)) == -1) {
 		role->trust = NULL;
 		role->policy_unknown = 1;
