@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "rule.h"
+#include "strmap.h"
 #include "util.h"
 #include "xalloc.h"
 
@@ -395,19 +396,41 @@ fp_cmp(const void *pa, const void *pb)
 	return a->i < b->i ? -1 : a->i > b->i;
 }
 
+/*
+ * path_under() of file, once a file: the diagnostics name few files,
+ * and realpath() looks up each component of each.  memo is the
+ * caller's, released by it; the files outlive it.
+ */
+static const char *
+under(struct diags *dg, struct strmap *memo, const char *file)
+{
+	const struct strmap_val	*v;
+	const char		*r;
+
+	if (file == NULL)
+		return path_under(dg->arena, dg->root, file);
+	if ((v = strmap_get(memo, file)) != NULL)
+		return v->v;
+	r = path_under(dg->arena, dg->root, file);
+	strmap_add_kept(memo, dg->arena, file, (void *)r);
+	return r;
+}
+
 /* Set every diag's fingerprint (32 hex digits); call after sorting. */
 void
 diags_fingerprint(struct diags *dg)
 {
 	struct buf	 b = BUF_INIT;
 	struct fp_ent	*v;
+	struct strmap	 memo;
 	const char	**files;
 	size_t		 i, j, k;
 
 	v = xreallocarray(NULL, dg->n + 1, sizeof(*v));
 	files = xreallocarray(NULL, dg->n + 1, sizeof(*files));
+	strmap_init(&memo);
 	for (i = 0; i < dg->n; i++) {
-		files[i] = path_under(dg->arena, dg->root, dg->v[i]->loc.file);
+		files[i] = under(dg, &memo, dg->v[i]->loc.file);
 		fp_hash(&b, dg->v[i], 0, files[i]);
 		dg->v[i]->fingerprint = arena_strdup(dg->arena, b.buf);
 		v[i].d = dg->v[i];
@@ -424,6 +447,7 @@ diags_fingerprint(struct diags *dg)
 			v[k].d->fingerprint = arena_strdup(dg->arena, b.buf);
 		}
 	}
+	strmap_release(&memo);
 	free(v);
 	free(files);
 	buf_release(&b);
@@ -434,19 +458,19 @@ diags_rebase(struct diags *dg)
 {
 	struct related	*r;
 	struct edit	*e;
+	struct strmap	 memo;
 	size_t		 i;
 
 	if (dg->root == NULL)
 		return;
+	strmap_init(&memo);
 	for (i = 0; i < dg->n; i++) {
-		dg->v[i]->loc.file = path_under(dg->arena, dg->root,
-		    dg->v[i]->loc.file);
+		dg->v[i]->loc.file = under(dg, &memo, dg->v[i]->loc.file);
 		for (r = dg->v[i]->related; r != NULL; r = r->next)
-			r->loc.file = path_under(dg->arena, dg->root,
-			    r->loc.file);
+			r->loc.file = under(dg, &memo, r->loc.file);
 		if (dg->v[i]->fix != NULL)
 			for (e = dg->v[i]->fix->edits; e != NULL; e = e->next)
-				e->loc.file = path_under(dg->arena, dg->root,
-				    e->loc.file);
+				e->loc.file = under(dg, &memo, e->loc.file);
 	}
+	strmap_release(&memo);
 }
