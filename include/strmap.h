@@ -26,6 +26,8 @@ struct strmap {
 };
 
 void	strmap_init(struct strmap *);
+/* Room for n keys in all, made at once rather than by doubling. */
+void	strmap_reserve(struct strmap *, size_t n);
 /* Add v under key; key and list nodes live in the arena. */
 void	strmap_add(struct strmap *, struct arena *, const char *, void *);
 /* The same for a key that lives as long as the map: it is not copied. */

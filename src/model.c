@@ -613,8 +613,23 @@ model_index(struct model *m)
 	struct pod_identity	*pi;
 	struct iam_role		*r;
 	char			*low, *p, *key;
-	size_t			 i;
+	size_t			 i, nsa = 0, nwl = 0;
 
+	/* The maps made at their size, not by doubling. */
+	for (i = 0; i < m->objs.n; i++) {
+		o = m->objs.v[i];
+		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL)
+			nsa++;
+		else if (k8s_kind_is_workload(o->kind))
+			nwl++;
+	}
+	strmap_reserve(&m->sa_index, nsa);
+	strmap_reserve(&m->sa_by_name, nsa);
+	strmap_reserve(&m->runs_as, nsa + nwl);
+	strmap_reserve(&m->role_by_address, m->roles.n);
+	strmap_reserve(&m->role_by_arn, m->roles.n);
+	strmap_reserve(&m->role_by_name, m->roles.n);
+	strmap_reserve(&m->role_by_lname, m->roles.n);
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
 		if (o->kind == K8S_SERVICEACCOUNT && o->addon == NULL)

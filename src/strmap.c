@@ -64,13 +64,14 @@ slot(const struct strmap *m, const char *key, uint64_t h)
 	return &m->tab[i];
 }
 
+/* A table of cap slots (a power of two), the keys moved into it. */
 static void
-grow(struct strmap *m)
+rehash(struct strmap *m, size_t cap)
 {
 	struct strmap_ent	*old = m->tab, *e;
 	size_t			 oldcap = m->cap, i;
 
-	m->cap = m->cap ? m->cap * 2 : 64;
+	m->cap = cap;
 	m->tab = xcalloc(m->cap, sizeof(*m->tab));
 	for (i = 0; i < oldcap; i++)
 		if (old[i].key != NULL) {
@@ -78,6 +79,24 @@ grow(struct strmap *m)
 			*e = old[i];
 		}
 	free(old);
+}
+
+static void
+grow(struct strmap *m)
+{
+	rehash(m, m->cap ? m->cap * 2 : 64);
+}
+
+/* As add() grows it: at most half full. */
+void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	size_t	 cap = m->cap ? m->cap : 64;
+
+	while (cap / 2 < n + 1 && cap < (size_t)-1 / 4)
+		cap *= 2;
+	if (cap > m->cap)
+		rehash(m, cap);
 }
 
 void
