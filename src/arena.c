@@ -18,25 +18,24 @@ struct arena_block {
 };
 
 /*
- * Return n zeroed bytes aligned for any type.  Large requests get a
- * block of their own so that a big string does not waste a block.
+ * n bytes at an alignment of al (a power of two, at most max_align_t's)
+ * in the current block, or in a new one.  A block of its own for a
+ * large request goes behind the current one, which stays current.
  */
-void *
-arena_alloc(struct arena *a, size_t n)
+static void *
+arena_take(struct arena *a, size_t n, size_t al)
 {
-	struct arena_block	*b;
-	size_t			 al = _Alignof(max_align_t), sz;
-	void			*p;
+	struct arena_block	*b = a->head;
+	size_t			 off, sz;
 
-	n = (n + al - 1) & ~(al - 1);
-	b = a->head;
-	if (b == NULL || b->size - b->used < n) {
+	off = b != NULL ? (b->used + al - 1) & ~(al - 1) : 0;
+	if (b == NULL || off > b->size || b->size - off < n) {
 		sz = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
 		b = xmalloc(sizeof(*b) + sz);
 		b->size = sz;
 		b->used = 0;
+		off = 0;
 		if (sz == n && a->head != NULL) {
-			/* Keep the partly used head block current. */
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
@@ -44,11 +43,36 @@ arena_alloc(struct arena *a, size_t n)
 			a->head = b;
 		}
 	}
-	p = b->data + b->used;
-	b->used += n;
+	b->used = off + n;
+	return b->data + off;
+}
+
+/*
+ * Structs: aligned for any type, zeroed.  total counts what is handed
+ * out, rounded to that alignment, strings too (whose bytes are not
+ * padded): the limits on it read the same whatever the mix.
+ */
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	size_t	 al = _Alignof(max_align_t);
+	void	*p;
+
+	n = (n + al - 1) & ~(al - 1);
+	p = arena_take(a, n, al);
 	a->total += n;
 	memset(p, 0, n);
 	return p;
+}
+
+/* n bytes for a string, not aligned, not zeroed. */
+static char *
+arena_chars(struct arena *a, size_t n)
+{
+	size_t	 al = _Alignof(max_align_t);
+
+	a->total += (n + al - 1) & ~(al - 1);
+	return arena_take(a, n, 1);
 }
 
 char *
@@ -56,7 +80,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	p = arena_alloc(a, n + 1);
+	p = arena_chars(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -100,7 +124,7 @@ join_strings(struct arena *a, const char *fmt, va_list ap)
 		} else
 			n++;
 	va_end(aq);
-	q = out = arena_alloc(a, n + 1);
+	q = out = arena_chars(a, n + 1);
 	for (f = fmt; *f != '\0'; f++)
 		if (*f == '%') {
 			s = va_arg(ap, const char *);
@@ -112,6 +136,7 @@ join_strings(struct arena *a, const char *fmt, va_list ap)
 			f++;
 		} else
 			*q++ = *f;
+	*q = '\0';
 	return out;
 }
 
@@ -129,7 +154,7 @@ arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	va_end(aq);
 	if (n < 0)
 		return arena_strdup(a, "");
-	p = arena_alloc(a, (size_t)n + 1);
+	p = arena_chars(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
