@@ -88,6 +88,7 @@ check: $(PROG) $(TESTPROG) $(LSP_CLIENT)
 	sh tests/golden.sh $(PROG)
 	IRSALINT_JOBS=1 sh tests/golden.sh $(PROG)
 	IRSALINT_JOBS=4 sh tests/golden.sh $(PROG)
+	IRSALINT_JOBS=3 IRSALINT_SPLIT_MIN=1 sh tests/golden.sh $(PROG)
 	sh tests/rulecases.sh $(PROG)
 	sh tests/layering-selftest.sh
 	sh tests/layering.sh .

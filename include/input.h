@@ -164,6 +164,13 @@ struct input_lines {
 	/* Set by the reader after input_lines_mem() or _stream(). */
 	size_t		 max_line;	/* a longer line ends the input */
 	size_t		 max_size;	/* a longer stream ends the input */
+	/*
+	 * A part of a file, streamed from where fp stands: at most limit
+	 * bytes are read, and its first line is line line_base + 1 (for
+	 * lines, hook and events alike).  SIZE_MAX and 0 otherwise.
+	 */
+	size_t		 limit;
+	unsigned int	 line_base;
 	void		(*hook)(void *, unsigned int, const char *, size_t);
 	void		*arg;		/* for hook */
 	size_t		 keep;		/* keep the last lines' text, at
@@ -185,6 +192,7 @@ struct input_lines {
 	size_t		 rbcap, rblen;
 	size_t		 rbpos;		/* the next line's start in rb */
 	int		 eof;		/* fp has no more */
+	size_t		 nread;		/* bytes read from fp */
 	const char	*cur;		/* the block being handed to libyaml */
 	size_t		 curlen, curoff;
 	struct {

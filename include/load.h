@@ -6,6 +6,8 @@
 #ifndef LOAD_H
 #define LOAD_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 #include <stdio.h>
 
@@ -21,6 +23,7 @@ struct model;
 #define LOAD_MAX_DOCUMENTS	1000000		/* per file */
 #define LOAD_MAX_OBJECTS	10000000	/* Kubernetes, all files */
 #define LOAD_MAX_JOBS		64		/* threads reading files, -j */
+#define LOAD_MAX_PARTS		256		/* parts of a file read at once */
 
 /*
  * Load one PATH argument: a file, a directory (recursed for *.yaml,
@@ -56,6 +59,12 @@ struct load_opts {
 	 * overlay, 1: the overlay is not called from other threads.
 	 */
 	unsigned int		  jobs;
+	/*
+	 * A regular file of YAML manifests of at least this many bytes
+	 * is read in parts, one a thread, cut at document boundaries
+	 * (load_split.c); 0: never.  IRSALINT_SPLIT_MIN, for tests.
+	 */
+	size_t			  split_min;
 };
 
 /*
@@ -104,6 +113,26 @@ void	load_k8s(struct model *, struct diags *, const char *file,
 /* The same, streamed: pre holds bytes already read from the stream. */
 void	load_k8s_stream(struct model *, struct diags *, const char *file,
 	    FILE *, const char *pre, size_t prelen);
+/*
+ * Part of a YAML stream, as load.c splits a large file at document
+ * boundaries to read it on several threads: len bytes from where fp
+ * stands, whose first line is line line_base + 1.  The file is not
+ * counted (the caller counts it once); returns the documents read.
+ */
+size_t	load_k8s_part(struct model *, struct diags *, const char *file,
+	    FILE *fp, size_t len, unsigned int line_base);
+/*
+ * load_split.c: where a stream of manifests in the file open on fd,
+ * of size bytes, may be cut into at most n parts that read as the whole
+ * does (see there).  parts[0] starts the file; returns how many.
+ */
+struct load_part {
+	off_t		 off;		/* where the part starts */
+	size_t		 len;		/* its bytes */
+	unsigned int	 line_base;	/* the lines before it */
+};
+size_t	load_split_points(int fd, off_t size, size_t n,
+	    struct load_part *parts);
 /*
  * k8s_xp.c: once every input is read, what Kubernetes objects of
  * several files tell together: the Crossplane Roles that selectors

@@ -26,7 +26,7 @@ void
 input_lines_mem(struct input_lines *l, const char *data, size_t len)
 {
 	memset(l, 0, sizeof(*l));
-	l->max_line = l->max_size = SIZE_MAX;
+	l->max_line = l->max_size = l->limit = SIZE_MAX;
 	l->data = data;
 	l->len = len;
 }
@@ -36,7 +36,7 @@ input_lines_stream(struct input_lines *l, FILE *fp, const char *pre,
     size_t prelen)
 {
 	memset(l, 0, sizeof(*l));
-	l->max_line = l->max_size = SIZE_MAX;
+	l->max_line = l->max_size = l->limit = SIZE_MAX;
 	l->fp = fp;
 	l->pre = pre;
 	l->prelen = prelen;
@@ -211,8 +211,12 @@ lines_fill(struct input_lines *l)
 		l->prelen = 0;
 		return;
 	}
-	got = fread(l->rb + l->rblen, 1, l->rbcap - l->rblen, l->fp);
+	cap = l->rbcap - l->rblen;
+	if (cap > l->limit - l->nread)
+		cap = l->limit - l->nread;
+	got = cap > 0 ? fread(l->rb + l->rblen, 1, cap, l->fp) : 0;
 	l->rblen += got;
+	l->nread += got;
 	if (got == 0)
 		l->eof = 1;
 }

@@ -81,10 +81,12 @@ yaml_fill(struct input *in)
 	const struct yev	*y = &in->yaml.y;
 	const yaml_event_t	*e = &y->ev;
 	struct input_event	*ev = &in->ev;
+	unsigned int		 base = in->yaml.lines != NULL ?
+				    in->yaml.lines->line_base : 0;
 
-	ev->loc.line = (unsigned int)e->start_mark.line + 1;
+	ev->loc.line = (unsigned int)e->start_mark.line + 1 + base;
 	ev->loc.col = (unsigned int)e->start_mark.column + 1;
-	ev->loc.end_line = (unsigned int)e->end_mark.line + 1;
+	ev->loc.end_line = (unsigned int)e->end_mark.line + 1 + base;
 	ev->loc.end_col = (unsigned int)e->end_mark.column + 1;
 	ev->replayed = !y->owned;
 	ev->s = NULL;
@@ -165,7 +167,8 @@ yaml_fail(struct input *in)
 	} else {
 		kind = y->err == YEV_ERR_ALIAS ? INPUT_ERR_ALIAS :
 		    INPUT_ERR_SYNTAX;
-		loc.line = (unsigned int)y->mark.line + 1;
+		loc.line = (unsigned int)y->mark.line + 1 +
+		    (in->yaml.lines != NULL ? in->yaml.lines->line_base : 0);
 		loc.col = (unsigned int)y->mark.column + 1;
 	}
 	return input_error(in, kind, &loc, "%s", y->problem);

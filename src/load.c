@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,25 @@ struct load_job {
 	struct load_aws_parse	 aws_parse;	/* its JSON, parsed here */
 	struct stat		*fill;		/* the file's stat(2) as it is
 						   opened, for --fix, or NULL */
+	/* A part of a file read in parts, or NULL, and which part. */
+	struct load_split	*split;
+	struct load_part	 part;
+	size_t			 ipart;
+	size_t			 ndocs;		/* the part's documents */
+};
+
+/*
+ * A stream of manifests read in parts on the pool's threads.  The
+ * parts come back in order; once the last is back they are merged as
+ * one file, or, when any reported an error, a bound was passed, or the
+ * run's objects would pass theirs, dropped and the file read again on
+ * the caller's thread: its model and messages are the ones one thread
+ * reading the whole file makes.
+ */
+struct load_split {
+	struct load_job		**parts;
+	size_t			  n;
+	struct stat		 *fill;
 };
 
 /* An entry of a directory being walked: its name, its d_type. */
@@ -91,6 +111,11 @@ static size_t	load_dir(struct model *, struct diags *, const char *, int,
 static size_t	read_file(struct model *, struct diags *, const char *,
 		    FILE *, int, struct load_walk *, struct stat *);
 static void	job_run(void *, unsigned int);
+static int	split_file(struct model *, const char *, int,
+		    struct load_walk *, struct stat *);
+static int	split_ok(const char *, const char *, size_t, int);
+static void	split_merge(struct model *, struct diags *,
+		    struct load_split *);
 static void	job_merge(struct model *, struct diags *, struct load_job *);
 static void	jobs_drain(struct model *, struct diags *);
 static size_t	read_file_here(struct model *, struct diags *, const char *,
@@ -784,6 +809,9 @@ read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
 			m->jobs = xcalloc(1, sizeof(*m->jobs));
 			m->jobs->pool = load_pool_start(m->load_opts->jobs);
 		}
+		if (m->jobs->pool != NULL && std == NULL &&
+		    split_file(m, path, named, walk, fill))
+			return 0;
 		if (m->jobs->pool != NULL) {
 			j = xcalloc(1, sizeof(*j));
 			j->path = path;
@@ -807,6 +835,99 @@ read_file(struct model *m, struct diags *dg, const char *path, FILE *std,
 	return read_file_here(m, dg, path, named, fill);
 }
 
+/*
+ * Could the file whose first n bytes are head be read in parts?  Only
+ * what load_file() reads as a stream of YAML manifests: no error to
+ * report from its first bytes, not JSON (read whole) and not a file
+ * named .json, no byte order mark and no NUL (UTF-16 and -32 hold
+ * NULs): a part is read as UTF-8 from its first byte.
+ */
+static int
+split_ok(const char *file, const char *head, size_t n, int named)
+{
+	struct arena	 a = ARENA_INIT;
+	struct diags	 quiet;
+	struct loc	 loc = { file, 0, 0, 0, 0 };
+	size_t		 i;
+	int		 bad;
+
+	if (n == 0 || str_has_suffix(file, ".json") ||
+	    memchr(head, '\0', n) != NULL ||
+	    (unsigned char)head[0] == 0xef || (unsigned char)head[0] == 0xfe ||
+	    (unsigned char)head[0] == 0xff)
+		return 0;
+	for (i = 0; i < n && strchr(" \t\r\n", head[i]) != NULL; i++)
+		continue;
+	if (i == n || head[i] == '{' || head[i] == '[' ||
+	    sniff(head, n) != INPUT_K8S)
+		return 0;
+	diags_init(&quiet, &a);
+	bad = wrong_input(&quiet, &loc, head, n) ||
+	    (named && named_not_json(&quiet, &loc, head, n));
+	diags_release(&quiet);
+	arena_release(&a);
+	return !bad;
+}
+
+/*
+ * Read path in parts on the pool's threads, when it is a regular file
+ * of at least split_min bytes that split_ok() takes and that can be cut
+ * (load_split_points()); 0 to read it as one.  Four parts a thread, so
+ * that the threads share the work whatever else they read (a plan).
+ */
+static int
+split_file(struct model *m, const char *path, int named,
+    struct load_walk *walk, struct stat *fill)
+{
+	const struct load_opts	*o = m->load_opts;
+	struct load_part	 parts[LOAD_MAX_PARTS];
+	struct load_split	*sp;
+	struct load_job		*j;
+	struct stat		 st;
+	char			 head[65536];
+	size_t			 n, k;
+	FILE			*fp;
+
+	if (o->split_min == 0 || o->overlay != NULL ||
+	    stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (uintmax_t)st.st_size < o->split_min ||
+	    (uintmax_t)st.st_size > LOAD_MAX_FILE_SIZE)
+		return 0;
+	if ((fp = load_fopen(o, path)) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof(head), fp);
+	if (ferror(fp) || fstat(fileno(fp), &st) == -1 ||
+	    !S_ISREG(st.st_mode) || !split_ok(path, head, n, named) ||
+	    (n = load_split_points(fileno(fp), st.st_size,
+	    4 * o->jobs < LOAD_MAX_PARTS ? 4 * o->jobs : LOAD_MAX_PARTS,
+	    parts)) < 2) {
+		fclose(fp);
+		return 0;
+	}
+	fclose(fp);
+	if (fill != NULL)
+		*fill = st;
+	sp = xcalloc(1, sizeof(*sp));
+	sp->parts = xcalloc(n, sizeof(*sp->parts));
+	sp->n = n;
+	sp->fill = fill;
+	for (k = 0; k < n; k++) {
+		j = xcalloc(1, sizeof(*j));
+		j->path = path;
+		j->named = named;
+		j->default_ns = m->default_ns;
+		j->stdin_name = m->stdin_name;
+		j->opts = o;
+		j->walk = walk;
+		j->jobs = m->jobs;
+		j->split = sp;
+		j->part = parts[k];
+		j->ipart = k;
+		load_pool_add(m->jobs->pool, job_run, j);
+	}
+	return 1;
+}
+
 /* On thread t of the pool: the file into the job's own model. */
 static void
 job_run(void *arg, unsigned int t)
@@ -826,11 +947,77 @@ job_run(void *arg, unsigned int t)
 		diag_error(&o->dg, &loc, "cannot open: %s", strerror(errno));
 		return;
 	}
+	if (j->split != NULL) {
+		if (fseeko(fp, j->part.off, SEEK_SET) == -1)
+			diag_error(&o->dg, &loc, "cannot read: %s",
+			    strerror(errno));
+		else
+			j->ndocs = load_k8s_part(&o->m, &o->dg, j->path, fp,
+			    j->part.len, j->part.line_base);
+		if (ferror(fp))
+			diag_error(&o->dg, &loc, "cannot read: %s",
+			    strerror(errno));
+		fclose(fp);
+		return;
+	}
 	if (j->fill != NULL)
 		(void)fstat(fileno(fp), j->fill);
 	j->files = load_file(&o->m, &o->dg, j, j->path, fp, j->named);
 	if (fp != j->fp)
 		fclose(fp);
+}
+
+/* Every part of a file is back: merge them as one file, or read it. */
+static void
+split_merge(struct model *m, struct diags *dg, struct load_split *sp)
+{
+	struct load_job	*j;
+	struct load_out	*o;
+	size_t		 k, ndocs = 0, nobjs = 0, files;
+	int		 again = m->objs_full;
+
+	for (k = 0; k < sp->n; k++) {
+		o = sp->parts[k]->out;
+		ndocs += sp->parts[k]->ndocs;
+		nobjs += o->m.objs.n;
+		if (o->dg.nerrors > 0 || o->m.objs_full)
+			again = 1;
+	}
+	if (ndocs > LOAD_MAX_DOCUMENTS || m->objs.n + nobjs > LOAD_MAX_OBJECTS)
+		again = 1;
+	for (k = 0; k < sp->n; k++) {
+		o = sp->parts[k]->out;
+		/* Dropped, what it allocated stays in its thread's arena. */
+		if (!again) {
+			model_adopt(m, &o->m);
+			diags_adopt(dg, &o->dg);
+		}
+		model_release(&o->m);
+		diags_release(&o->dg);
+	}
+	j = sp->parts[0];
+	if (again)
+		files = read_file_here(m, dg, j->path, j->named, sp->fill);
+	else {
+		/* As load_file() counts a stream of manifests. */
+		files = 1;
+		m->nfiles++;
+		if (nobjs > 0)
+			m->nk8s++;
+		else {
+			m->unread.v = xreallocarray(m->unread.v,
+			    m->unread.n + 1, sizeof(*m->unread.v));
+			m->unread.v[m->unread.n++] = j->path;
+		}
+	}
+	if (j->walk != NULL)
+		j->walk->files += files;
+	for (k = 0; k < sp->n; k++) {
+		free(sp->parts[k]->out);
+		free(sp->parts[k]);
+	}
+	free(sp->parts);
+	free(sp);
 }
 
 /*
@@ -847,6 +1034,13 @@ job_merge(struct model *m, struct diags *dg, struct load_job *j)
 	struct loc	 loc;
 	size_t		 room;
 
+	if (j->split != NULL) {
+		/* The parts come back in order: the last merges them all. */
+		j->split->parts[j->ipart] = j;
+		if (j->ipart + 1 == j->split->n)
+			split_merge(m, dg, j->split);
+		return;
+	}
 	if (m->objs_full || o->m.objs_full ||
 	    m->objs.n + o->m.objs.n > LOAD_MAX_OBJECTS) {
 		if (j->fp == NULL) {

@@ -878,3 +878,21 @@ load_k8s_stream(struct model *m, struct diags *dg, const char *file,
 	kl_run(&kl);
 	buf_release(&b);
 }
+
+size_t
+load_k8s_part(struct model *m, struct diags *dg, const char *file, FILE *fp,
+    size_t len, unsigned int line_base)
+{
+	struct kload	 kl;
+
+	memset(&kl, 0, sizeof(kl));
+	kl.m = m;
+	kl.a = m->arena;
+	kl.dg = dg;
+	kl.file = file;
+	input_lines_stream(&kl.lines, fp, NULL, 0);
+	kl.lines.limit = len;
+	kl.lines.lineno = kl.lines.line_base = line_base;
+	kl_run(&kl);
+	return kl.ndocs;
+}

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,7 @@ enum color {
 /* --fail-on never: no finding makes the exit status 1. */
 #define FAIL_NEVER	SEV__MAX
 #define MAX_JOBS	LOAD_MAX_JOBS
+#define SPLIT_MIN	(4UL * 1024 * 1024)	/* IRSALINT_SPLIT_MIN */
 
 static const char	*progname = "irsalint";
 extern char		*program_invocation_short_name;	/* glibc, err(3) */
@@ -236,6 +238,29 @@ default_jobs(void)
 	if (n < 1)
 		return 1;
 	return n > MAX_JOBS ? MAX_JOBS : (unsigned int)n;
+}
+
+/*
+ * IRSALINT_SPLIT_MIN, bytes: the size from which a file of manifests
+ * is read in parts, 0 for never; the tests set 1 to cut every file
+ * they can.
+ */
+static size_t
+split_min(void)
+{
+	const char		*s;
+	char			*end;
+	unsigned long long	 n;
+
+	if ((s = getenv("IRSALINT_SPLIT_MIN")) == NULL || *s == '\0')
+		return SPLIT_MIN;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (*end != '\0' || errno != 0 || *s == '-' || n > SIZE_MAX) {
+		warnx("IRSALINT_SPLIT_MIN: '%s' is not a count of bytes", s);
+		usage(stderr, 2);
+	}
+	return (size_t)n;
 }
 
 static enum format
@@ -876,6 +901,7 @@ main(int argc, char *argv[])
 	m.stdin_name = stdin_name;
 	lo.tf_vars = tfv;
 	lo.jobs = jobs > 0 ? jobs : default_jobs();
+	lo.split_min = split_min();
 	m.load_opts = &lo;
 	for (i = 0; i < nfiles; i++)
 		load_path(&m, &dg, files[i]);

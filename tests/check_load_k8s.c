@@ -76,6 +76,120 @@ obj(size_t i)
 	return m.objs.v[i];
 }
 
+/*
+ * Where load_split_points() cuts text into at most n parts: each
+ * part's "offset:lines_before:length", blank-separated.
+ */
+static char *
+split_at(const char *text, size_t n)
+{
+	struct load_part	 parts[8];
+	struct buf		 b = BUF_INIT;
+	size_t			 m, i, len = strlen(text);
+	FILE			*fp;
+
+	ck_assert_ptr_nonnull(fp = tmpfile());
+	ck_assert_uint_eq(fwrite(text, 1, len, fp), len);
+	ck_assert_int_eq(fflush(fp), 0);
+	m = load_split_points(fileno(fp), (off_t)len, n, parts);
+	for (i = 0; i < m; i++)
+		buf_addf(&b, "%s%lld:%u:%zu", i > 0 ? " " : "",
+		    (long long)parts[i].off, parts[i].line_base, parts[i].len);
+	fclose(fp);
+	return buf_detach(&b, NULL);
+}
+
+#define CK_SPLIT(text, n, want) do {					\
+	char	*got_ = split_at((text), (n));				\
+	ck_assert_str_eq(got_, (want));					\
+	free(got_);							\
+} while (0)
+
+/*
+ * A stream is cut at a marker line after a line with content, never
+ * after a comment (which applies to the line after it) or a directive
+ * (which belongs to the next document); a line that only starts with
+ * dashes is no marker.
+ */
+START_TEST(split_points_are_document_markers)
+{
+	CK_SPLIT("a: 1\n---\nb: 2\n---\nc: 3\n", 2, "0:0:14 14:3:9");
+	/* Past the first third is the second marker; none past 2/3. */
+	CK_SPLIT("a: 1\n---\nb: 2\n---\nc: 3\n", 3, "0:0:14 14:3:9");
+	CK_SPLIT("a: 1\n---\nb: 2\n---\nc: 3\n", 1, "0:0:23");
+	/* Not after a comment, nor a directive, blank lines between. */
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n# x\n---\nd: 4\n---\ne: 5\n", 2,
+	    "0:0:28 28:6:9");
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n%YAML 1.1\n---\nd: 4\n", 2,
+	    "0:0:34");
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n  # x\n\n---\nd: 4\n", 2,
+	    "0:0:31");
+	/* After content, blank lines between are fine. */
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n\n \t\r\n---\nd: 4\n", 2,
+	    "0:0:20 20:5:9");
+	/* Markers with a tab, content, a CR; not "----" nor "---x". */
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n---\t\nd: 4\n", 2, "0:0:15 15:3:10");
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n--- |\n  x\n", 2, "0:0:15 15:3:10");
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n---\r\nd: 4\n", 2, "0:0:15 15:3:10");
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n----\nd: 4\n", 2, "0:0:25");
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n---x: 1\n", 2, "0:0:23");
+	/* A marker that is the last line, with no newline. */
+	CK_SPLIT("a: 1\nb: 2\nc: 3\n---", 2, "0:0:15 15:3:3");
+	/* Nothing to cut at. */
+	CK_SPLIT("a: 1\n", 4, "0:0:5");
+	CK_SPLIT("", 4, "0:0:0");
+}
+END_TEST
+
+/*
+ * Past 4 KiB, past the buffer of 1 MiB: each cut is the first marker at
+ * or after its share of the file, the lines before it counted; none
+ * when the next marker is more than 1 MiB on.
+ */
+START_TEST(split_points_of_long_streams)
+{
+	struct load_part	 parts[4];
+	size_t			 len = 0, cap = 6 * 1024 * 1024, i, k, m;
+	char			*text, *at;
+	FILE			*fp;
+
+	ck_assert_ptr_nonnull(text = malloc(cap + 1));
+	for (i = 0; len + 16 < cap; i++)
+		len += (size_t)snprintf(text + len, cap - len,
+		    i % 7 == 6 ? "---\n" : "k%zu: 1\n", i);
+	ck_assert_ptr_nonnull(fp = tmpfile());
+	ck_assert_uint_eq(fwrite(text, 1, len, fp), len);
+	ck_assert_int_eq(fflush(fp), 0);
+	m = load_split_points(fileno(fp), (off_t)len, 4, parts);
+	ck_assert_uint_eq(m, 4);
+	for (k = 1; k < m; k++) {
+		text[len] = '\0';
+		at = strstr(text + len * k / 4 - 1, "\n---\n") + 1;
+		ck_assert_int_eq(parts[k].off, at - text);
+		ck_assert_uint_eq(parts[k - 1].len,
+		    (size_t)(parts[k].off - parts[k - 1].off));
+		for (i = 0; at > text; at--)
+			i += at[-1] == '\n';
+		ck_assert_uint_eq(parts[k].line_base, i);
+	}
+	ck_assert_uint_eq(parts[3].len, len - (size_t)parts[3].off);
+	fclose(fp);
+
+	/* One marker, 2 MiB after the middle: no cut. */
+	memset(text, 'x', cap);
+	for (i = 99; i < cap; i += 100)
+		text[i] = '\n';
+	memcpy(text + 5 * 1024 * 1024, "\n---\n", 5);
+	ck_assert_ptr_nonnull(fp = tmpfile());
+	ck_assert_uint_eq(fwrite(text, 1, cap, fp), cap);
+	ck_assert_int_eq(fflush(fp), 0);
+	ck_assert_uint_eq(load_split_points(fileno(fp), (off_t)cap, 2, parts),
+	    1);
+	fclose(fp);
+	free(text);
+}
+END_TEST
+
 START_TEST(service_account_annotation_positions)
 {
 	struct k8s_obj	*o;
@@ -1031,6 +1145,8 @@ load_k8s_suite(void)
 	tcase_add_test(tc, kind_after_spec);
 	tcase_add_test(tc, json_manifest_positions);
 	tcase_add_test(tc, parse_error_keeps_earlier_document);
+	tcase_add_test(tc, split_points_are_document_markers);
+	tcase_add_test(tc, split_points_of_long_streams);
 	tcase_add_test(tc, parse_error_with_context);
 	tcase_add_test(tc, invalid_utf8_keeps_earlier_document);
 	tcase_add_test(tc, annotations_not_a_mapping);
