@@ -158,7 +158,7 @@ FUZZ_OBJS = $(patsubst %.c,build/fuzz/%.o,$(LIB_SRCS) tests/fuzz/fuzz_common.c)
 FUZZ_PROGS = build/fuzz/fuzz_k8s build/fuzz/fuzz_tf build/fuzz/fuzz_cfn \
 	build/fuzz/fuzz_aws build/fuzz/fuzz_policy build/fuzz/fuzz_input \
 	build/fuzz/fuzz_hcl build/fuzz/fuzz_tfsrc build/fuzz/fuzz_config \
-	build/fuzz/fuzz_lsp build/fuzz/fuzz_lsprpc
+	build/fuzz/fuzz_lsp build/fuzz/fuzz_lsprpc build/fuzz/fuzz_split
 
 fuzz: $(FUZZ_PROGS) fuzz-corpus
 
@@ -183,10 +183,11 @@ fuzz-corpus:
 	    build/fuzz/corpus_cfn build/fuzz/corpus_aws build/fuzz/corpus_policy \
 	    build/fuzz/corpus_input build/fuzz/corpus_hcl build/fuzz/corpus_tfsrc \
 	    build/fuzz/corpus_config build/fuzz/corpus_lsp \
-	    build/fuzz/corpus_lsprpc
+	    build/fuzz/corpus_lsprpc build/fuzz/corpus_split
 	@find testdata -type f \( -name '*.yaml' -o -name '*.yml' \) | \
 	    while read f; do cp "$$f" build/fuzz/corpus_k8s/"$$(echo "$$f" | tr / _)"; done
 	@cp testdata/ack/*.json build/fuzz/corpus_k8s/
+	@cp build/fuzz/corpus_k8s/*.yaml build/fuzz/corpus_split/
 	@find testdata \( -name '*.json' -o -name '*.tfstate' \) -size -300k | \
 	    while read f; do cp "$$f" build/fuzz/corpus_tf/; done
 	@for f in testdata/tf-k8s/*/plan.json; do \

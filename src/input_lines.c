@@ -160,8 +160,9 @@ lines_peek(struct input_lines *l, size_t *n, int fill)
 		return s;
 	}
 	for (;;) {
-		s = l->rb + l->rbpos;
 		avail = l->rblen - l->rbpos;
+		/* rb is NULL until the first fill. */
+		s = avail > 0 ? l->rb + l->rbpos : NULL;
 		/* getdelim counted NUL bytes too; libyaml reports them. */
 		if (avail > 0 && (nl = memchr(s, '\n', avail)) != NULL) {
 			*n = (size_t)(nl - s) + 1;

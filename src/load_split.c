@@ -27,6 +27,7 @@
 enum line_kind { LK_BLANK, LK_COMMENT, LK_DIRECTIVE, LK_MARKER, LK_OTHER };
 
 static int	 fill(int, char *, size_t, off_t, size_t *);
+static int	 odd_break(const unsigned char *, size_t, size_t);
 static int	 count_lines(int, char *, off_t, off_t, size_t *);
 static enum line_kind kind_of(const char *, size_t);
 static int	 find_marker(int, char *, off_t, off_t, off_t *, size_t *);
@@ -51,19 +52,51 @@ fill(int fd, char *buf, size_t n, off_t off, size_t *got)
 	return 0;
 }
 
-/* The newlines in [from, to), added to *n. */
+/*
+ * Does s[0..n) hold a line break other than LF and CR LF?  libyaml
+ * counts a lone CR, NEL, LS and PS as line breaks too, where the lines
+ * shown to the comment scanners count LF alone: before a cut, the two
+ * numberings would part, so there is no cut after one.  The bytes up to
+ * s[avail] may be looked at; a sequence cut by avail counts as one.
+ */
+static int
+odd_break(const unsigned char *s, size_t n, size_t avail)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] == '\r' && (i + 1 >= avail || s[i + 1] != '\n')) ||
+		    (s[i] == 0xc2 && (i + 1 >= avail || s[i + 1] == 0x85)) ||
+		    (s[i] == 0xe2 && (i + 2 >= avail || (s[i + 1] == 0x80 &&
+		    (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)))))
+			return 1;
+	return 0;
+}
+
+/*
+ * The newlines in [from, to), added to *n; -1 on an error or an odd
+ * line break (odd_break()).  Two bytes more are read than counted, so
+ * that a CR LF, NEL, LS or PS across the end of a block is seen whole.
+ */
 static int
 count_lines(int fd, char *buf, off_t from, off_t to, size_t *n)
 {
-	size_t	 got, i, c;
+	const unsigned char	*u = (const unsigned char *)buf;
+	size_t			 got, have, i, c, odd;
 
 	while (from < to) {
-		if (fill(fd, buf, (size_t)(to - from) < SPLIT_BUF ?
-		    (size_t)(to - from) : SPLIT_BUF, from, &got) == -1 ||
-		    got == 0)
+		got = (size_t)(to - from) < SPLIT_BUF - 2 ?
+		    (size_t)(to - from) : SPLIT_BUF - 2;
+		if (fill(fd, buf, got + 2, from, &have) == -1 || have == 0)
 			return -1;
-		for (i = c = 0; i < got; i++)
-			c += buf[i] == '\n';
+		if (got > have)
+			got = have;
+		for (i = c = odd = 0; i < got; i++) {
+			c += u[i] == '\n';
+			odd |= (u[i] == '\r') | (u[i] == 0xc2) | (u[i] == 0xe2);
+		}
+		if (odd && odd_break(u, got, have))
+			return -1;
 		*n += c;
 		from += (off_t)got;
 	}
@@ -93,9 +126,10 @@ kind_of(const char *s, size_t n)
  * The first marker line that starts at or after pos (pos > 0) and
  * within SPLIT_BUF of it, after a line with content that is neither a
  * comment nor a directive: its offset in *at, the newlines in [pos,
- * *at) in *nl.  0 when there is none.  The lines are read from up to
- * SPLIT_BACK bytes before pos, so that the line before a marker just
- * after pos is known too.
+ * *at) in *nl.  0 when there is none, -1 when an odd line break comes
+ * before it (odd_break()), after which no cut is made.  The lines are
+ * read from up to SPLIT_BACK bytes before pos, so that the line before
+ * a marker just after pos is known too.
  */
 static int
 find_marker(int fd, char *buf, off_t pos, off_t size, off_t *at, size_t *nl)
@@ -131,7 +165,9 @@ find_marker(int fd, char *buf, off_t pos, off_t size, off_t *at, size_t *nl)
 		if (ls >= pos && k == LK_MARKER && known &&
 		    prev != LK_COMMENT && prev != LK_DIRECTIVE) {
 			*at = ls;
-			return 1;
+			return odd_break((const unsigned char *)buf +
+			    (pos - from), (size_t)(ls - pos),
+			    got - (size_t)(pos - from)) ? -1 : 1;
 		}
 		if (k != LK_BLANK) {
 			prev = k;
@@ -151,6 +187,7 @@ load_split_points(int fd, off_t size, size_t n, struct load_part *parts)
 	char	*buf;
 	off_t	 pos = 0, target, at;
 	size_t	 m = 1, i, k, lines = 0, more;
+	int	 r;
 
 	parts[0].off = 0;
 	parts[0].line_base = 0;
@@ -164,7 +201,9 @@ load_split_points(int fd, off_t size, size_t n, struct load_part *parts)
 		if (count_lines(fd, buf, pos, target, &lines) == -1)
 			break;
 		pos = target;
-		if (!find_marker(fd, buf, pos, size, &at, &more))
+		if ((r = find_marker(fd, buf, pos, size, &at, &more)) == -1)
+			break;
+		if (r == 0)
 			continue;
 		lines += more;
 		pos = at;

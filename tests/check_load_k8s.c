@@ -135,6 +135,17 @@ START_TEST(split_points_are_document_markers)
 	CK_SPLIT("a: 1\nb: 2\nc: 3\n---x: 1\n", 2, "0:0:23");
 	/* A marker that is the last line, with no newline. */
 	CK_SPLIT("a: 1\nb: 2\nc: 3\n---", 2, "0:0:15 15:3:3");
+	/*
+	 * libyaml counts a lone CR, NEL, LS and PS as line breaks: no cut
+	 * after one.  A CR LF is one break.
+	 */
+	CK_SPLIT("a: 1\nb: 2\rc: 3\n---\nd: 4\n", 2, "0:0:24");
+	CK_SPLIT("a: 1\nb: \302\205c\n---\nd: 4\n", 2, "0:0:21");
+	CK_SPLIT("a: 1\nb: \342\200\250c\n---\nd: 4\n", 2, "0:0:22");
+	CK_SPLIT("a: 1\nb: \342\200\224c\n---\nd: 4\n", 2,
+	    "0:0:13 13:2:9");
+	CK_SPLIT("a: 1\r\nb: 2\r\nc: 3\r\n---\r\nd: 4\r\n", 2,
+	    "0:0:18 18:3:11");
 	/* Nothing to cut at. */
 	CK_SPLIT("a: 1\n", 4, "0:0:5");
 	CK_SPLIT("", 4, "0:0:0");
