@@ -19,6 +19,8 @@ extern char	buf_empty[];
 
 void	 buf_init(struct buf *);
 void	 buf_grow(struct buf *, size_t);
+#define BUF_HUGE	(2UL * 1024 * 1024)
+void	 buf_grow_huge(struct buf *, size_t);
 void	 buf_add(struct buf *, const char *, size_t);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);

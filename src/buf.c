@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Growable NUL-terminated strings for building output. */
+#include <sys/mman.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,34 @@ buf_grow(struct buf *b, size_t n)
 	} else
 		b->buf = xreallocarray(b->buf, 1, cap);
 	b->cap = cap;
+}
+
+/*
+ * Room for n more bytes at once, for a file read whole: at an address
+ * of 2 MiB that the kernel may back with huge pages, so that the pages
+ * the file is read into fault a few hundred times fewer (madvise(2);
+ * where it is not, ordinary pages).
+ */
+void
+buf_grow_huge(struct buf *b, size_t n)
+{
+	size_t	 need = b->len + n + 1;
+	void	*p;
+
+	if (need <= b->cap)
+		return;
+	if (posix_memalign(&p, BUF_HUGE, need) != 0) {
+		buf_grow(b, n);
+		return;
+	}
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, need, MADV_HUGEPAGE);
+#endif
+	memcpy(p, b->buf, b->len + 1);
+	if (b->cap != 0)
+		free(b->buf);
+	b->buf = p;
+	b->cap = need;
 }
 
 void

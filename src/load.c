@@ -505,6 +505,7 @@ load_file(struct model *m, struct diags *dg, struct load_job *job,
 {
 	struct buf	 b = BUF_INIT;
 	struct loc	 loc = { file, 0, 0, 0, 0 };
+	struct stat	 st;
 	char		 chunk[65536];
 	size_t		 n, nobjs, nerr;
 	enum input_kind	 kind;
@@ -566,6 +567,11 @@ load_file(struct model *m, struct diags *dg, struct load_job *job,
 		return 1;
 	}
 	buf_add(&b, chunk, n);
+	/* A large file's buffer made at its size, at once. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size >= BUF_HUGE &&
+	    (uintmax_t)st.st_size <= LOAD_MAX_FILE_SIZE)
+		buf_grow_huge(&b, (size_t)st.st_size - b.len);
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		if (b.len + n > LOAD_MAX_FILE_SIZE) {
 			diag_error(dg, &loc, "file is larger than %lu MiB",

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Unit tests of the string helpers, the arena and the buffer. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -262,6 +263,39 @@ START_TEST(buf_grows_and_detaches)
 }
 END_TEST
 
+/*
+ * A buffer for a file read whole: made once at its size, at an address
+ * huge pages can back, what it held kept, and growing on from there.
+ */
+START_TEST(buf_grows_huge_at_once)
+{
+	struct buf	 b = BUF_INIT;
+	char		*p;
+	size_t		 len, i;
+
+	buf_grow_huge(&b, 0);
+	ck_assert_str_eq(b.buf, "");
+	buf_adds(&b, "head");
+	buf_grow_huge(&b, 3 * 1024 * 1024);
+	ck_assert_uint_eq((uintptr_t)b.buf % BUF_HUGE, 0);
+	ck_assert_uint_ge(b.cap, 4 + 3 * 1024 * 1024 + 1);
+	ck_assert_str_eq(b.buf, "head");
+	p = b.buf;
+	for (i = 0; i < 3 * 1024 * 1024; i++)
+		buf_addc(&b, 'x');
+	ck_assert_ptr_eq(b.buf, p);
+	/* Room already there: nothing moves. */
+	buf_grow_huge(&b, 0);
+	ck_assert_ptr_eq(b.buf, p);
+	buf_adds(&b, "tail");
+	ck_assert_uint_eq(b.len, 4 + 3 * 1024 * 1024 + 4);
+	ck_assert_str_eq(b.buf + b.len - 4, "tail");
+	p = buf_detach(&b, &len);
+	ck_assert_uint_eq(len, 4 + 3 * 1024 * 1024 + 4);
+	free(p);
+}
+END_TEST
+
 START_TEST(path_tidy_takes_out_dot_and_dotdot)
 {
 	struct arena	 a = ARENA_INIT;
@@ -325,6 +359,7 @@ util_suite(void)
 	tcase_add_test(tc, arena_printf_joins_strings_as_printf);
 	tcase_add_test(tc, arena_adopt_keeps_both);
 	tcase_add_test(tc, buf_grows_and_detaches);
+	tcase_add_test(tc, buf_grows_huge_at_once);
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
 	tcase_add_test(tc, strmap_keeps_order_and_last);
 	suite_add_tcase(s, tc);
