@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: ISC */
-/* A string-keyed hash multimap with open addressing. */
+/*
+ * A string-keyed hash multimap with open addressing and linear probing,
+ * grown when three quarters full: with the full hash kept in each slot,
+ * a probe compares strings only where the hashes are equal.
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,13 +91,13 @@ grow(struct strmap *m)
 	rehash(m, m->cap ? m->cap * 2 : 64);
 }
 
-/* As add() grows it: at most half full. */
+/* As add() grows it: at most three quarters full. */
 void
 strmap_reserve(struct strmap *m, size_t n)
 {
 	size_t	 cap = m->cap ? m->cap : 64;
 
-	while (cap / 2 < n + 1 && cap < (size_t)-1 / 4)
+	while (cap / 4 * 3 < n + 1 && cap < (size_t)-1 / 4)
 		cap *= 2;
 	if (cap > m->cap)
 		rehash(m, cap);
@@ -118,7 +122,7 @@ add(struct strmap *m, struct arena *a, const char *key, void *v, int copy)
 	struct strmap_val	*node;
 	uint64_t		 h = hash_str(key);
 
-	if ((m->n + 1) * 2 > m->cap)
+	if ((m->n + 1) * 4 > m->cap * 3)
 		grow(m);
 	e = slot(m, key, h);
 	if (e->key == NULL) {
