@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* The arena that owns every string and struct of the model. */
+#include <sys/mman.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +10,8 @@
 #include "arena.h"
 #include "xalloc.h"
 
-#define ARENA_BLOCK	(64 * 1024)
+#define ARENA_BLOCK	(64 * 1024)		/* the first block */
+#define ARENA_HUGE	(2 * 1024 * 1024)	/* the largest, a huge page */
 
 struct arena_block {
 	struct arena_block	*next;
@@ -18,20 +21,51 @@ struct arena_block {
 };
 
 /*
+ * A block of total bytes, header included.  Those of ARENA_HUGE are
+ * made at an address of ARENA_HUGE, which the kernel may back with a
+ * huge page (madvise(2)): a model of megabytes faults a few hundred
+ * times fewer.
+ */
+static struct arena_block *
+arena_block(size_t total)
+{
+	void	*p;
+
+	if (total == ARENA_HUGE &&
+	    posix_memalign(&p, ARENA_HUGE, ARENA_HUGE) == 0) {
+#ifdef MADV_HUGEPAGE
+		(void)madvise(p, ARENA_HUGE, MADV_HUGEPAGE);
+#endif
+		return p;
+	}
+	return xmalloc(total);
+}
+
+/*
  * n bytes at an alignment of al (a power of two, at most max_align_t's)
- * in the current block, or in a new one.  A block of its own for a
- * large request goes behind the current one, which stays current.
+ * in the current block, or in a new one, twice the size of the one
+ * before up to ARENA_HUGE.  A block of its own for a large request
+ * goes behind the current one, which stays current.
  */
 static void *
 arena_take(struct arena *a, size_t n, size_t al)
 {
 	struct arena_block	*b = a->head;
-	size_t			 off, sz;
+	size_t			 off, sz, total;
 
 	off = b != NULL ? (b->used + al - 1) & ~(al - 1) : 0;
 	if (b == NULL || off > b->size || b->size - off < n) {
-		sz = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
-		b = xmalloc(sizeof(*b) + sz);
+		total = b == NULL ? ARENA_BLOCK :
+		    2 * (b->size + sizeof(*b)) < ARENA_HUGE ?
+		    2 * (b->size + sizeof(*b)) : ARENA_HUGE;
+		if (total < ARENA_BLOCK)
+			total = ARENA_BLOCK;
+		sz = total - sizeof(*b);
+		if (n > sz / 4) {
+			sz = n;
+			b = xmalloc(sizeof(*b) + sz);
+		} else
+			b = arena_block(total);
 		b->size = sz;
 		b->used = 0;
 		off = 0;

@@ -192,6 +192,39 @@ START_TEST(arena_printf_and_large_blocks)
 END_TEST
 
 /* Formats of %s only are joined by hand: as printf would write them. */
+/*
+ * Blocks double up to 2 MiB: six megabytes of small structs and
+ * strings, each aligned (structs) and zeroed, the strings intact, the
+ * total counting each rounded to 16 as before.
+ */
+START_TEST(arena_blocks_grow_to_huge_pages)
+{
+	static const unsigned char zero[200];
+	struct arena	 a = ARENA_INIT;
+	char		*s[64], w[32];
+	unsigned char	*p;
+	size_t		 i, n = 6 * 1024 * 1024 / 208, want = 0;
+
+	for (i = 0; i < n; i++) {
+		p = arena_alloc(&a, 200);
+		ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+		ck_assert_int_eq(memcmp(p, zero, sizeof(zero)), 0);
+		memset(p, 0xff, 200);
+		want += 208;
+		if (i % 512 == 0 && i / 512 < 64) {
+			s[i / 512] = arena_printf(&a, "s%zu", i);
+			want += 16;
+		}
+	}
+	for (i = 0; i < 64 && i * 512 < n; i++) {
+		snprintf(w, sizeof(w), "s%zu", i * 512);
+		ck_assert_str_eq(s[i], w);
+	}
+	ck_assert_uint_eq(a.total, want);
+	arena_release(&a);
+}
+END_TEST
+
 START_TEST(arena_printf_joins_strings_as_printf)
 {
 	struct arena	 a = ARENA_INIT;
@@ -358,6 +391,7 @@ util_suite(void)
 	tcase_add_test(tc, arena_printf_and_large_blocks);
 	tcase_add_test(tc, arena_printf_joins_strings_as_printf);
 	tcase_add_test(tc, arena_adopt_keeps_both);
+	tcase_add_test(tc, arena_blocks_grow_to_huge_pages);
 	tcase_add_test(tc, buf_grows_and_detaches);
 	tcase_add_test(tc, buf_grows_huge_at_once);
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
