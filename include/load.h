@@ -23,7 +23,7 @@ struct model;
 #define LOAD_MAX_DOCUMENTS	1000000		/* per file */
 #define LOAD_MAX_OBJECTS	10000000	/* Kubernetes, all files */
 #define LOAD_MAX_JOBS		64		/* threads reading files, -j */
-#define LOAD_MAX_PARTS		256		/* parts of a file read at once */
+#define LOAD_MAX_PARTS		256		/* parts of a file, at once */
 
 /*
  * Load one PATH argument: a file, a directory (recursed for *.yaml,
