@@ -216,7 +216,16 @@ eobj(struct ectx *e, const struct loc *loc, const char *name,
 	o->name = name;
 	o->name_loc = *name_loc;
 	o->ns = ns != NULL && *ns != '\0' ? ns : "default";
-	o->ns_loc = ns != NULL && *ns != '\0' ? *ns_loc : *name_loc;
+	/*
+	 * A namespace not written is placed at the name, with no end, so
+	 * that no fix is offered there (it would replace the name).
+	 */
+	if (ns != NULL && *ns != '\0')
+		o->ns_loc = *ns_loc;
+	else {
+		o->ns_loc = *name_loc;
+		o->ns_loc.end_line = o->ns_loc.end_col = 0;
+	}
 	o->origin = e->origin;
 	if (e->kl->has_source) {
 		o->source = e->kl->source.path;
@@ -357,15 +366,15 @@ esa(struct ectx *e, const struct input_node *item, size_t i)
 		    "them, or attachRoleARN", path);
 		return;
 	}
-	if (ns == NULL || *ns == '\0')
-		ns = "default";
 	if (arn == NULL) {
 		r = model_add_role(e->kl->m, SRC_EKSCTL);
 		r->address = arena_printf(a, "%s %s", e->origin, path);
 		r->loc = item->loc;
 		r->name = rname;
 		r->name_unknown = rname == NULL;
-		r->trust = etrust(a, ns, name, pattern);
+		/* The namespace eksctl creates it in (ns_loc unset). */
+		r->trust = etrust(a, ns != NULL && *ns != '\0' ? ns :
+		    "default", name, pattern);
 		r->trust_partial = 1;
 		r->trust_loc = item->loc;
 		r->has_policies = policies;
