@@ -877,7 +877,8 @@ split_ok(const char *file, const char *head, size_t n, int named)
 
 /*
  * Read path in parts on the pool's threads, when it is a regular file
- * of at least split_min bytes that split_ok() takes and that can be cut
+ * named as an input, of at least split_min bytes that split_ok() takes
+ * and that can be cut
  * (load_split_points()); 0 to read it as one.  Four parts a thread, so
  * that the threads share the work whatever else they read (a plan).
  */
@@ -894,7 +895,11 @@ split_file(struct model *m, const char *path, int named,
 	size_t			 n, k;
 	FILE			*fp;
 
-	if (o->split_min == 0 || o->overlay != NULL ||
+	/*
+	 * Not a file a walk found: a tree is read a file a thread already,
+	 * and the stat(2) would be one more system call for each file.
+	 */
+	if (o->split_min == 0 || o->overlay != NULL || walk != NULL ||
 	    stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
 	    (uintmax_t)st.st_size < o->split_min ||
 	    (uintmax_t)st.st_size > LOAD_MAX_FILE_SIZE)

@@ -167,6 +167,8 @@ static void		 kl_input_error(struct kload *);
 static int		 kl_ends_with_list(const char *);
 static void		 kl_source_line(struct kload *, const char *, size_t);
 static void		 kl_newline(void *, unsigned int, const char *, size_t);
+static void		 kl_init(struct kload *, struct model *, struct diags *,
+			    const char *);
 static void		 kl_doc_source(struct kload *, unsigned int);
 static void		 kl_pends_clear(struct kload *, int);
 static struct kl_pend	*kl_pend_new(struct kload *);
@@ -814,17 +816,24 @@ kl_json(const char *file, const char *data, size_t len)
 	return jscan_value(&j, &sp) == 0 && jscan_end(&j) == 0;
 }
 
+/* A loader's state for file, into m and dg. */
+static void
+kl_init(struct kload *kl, struct model *m, struct diags *dg, const char *file)
+{
+	memset(kl, 0, sizeof(*kl));
+	kl->m = m;
+	kl->a = m->arena;
+	kl->dg = dg;
+	kl->file = file;
+}
+
 void
 load_k8s(struct model *m, struct diags *dg, const char *file,
     const char *data, size_t len)
 {
 	struct kload	 kl;
 
-	memset(&kl, 0, sizeof(kl));
-	kl.m = m;
-	kl.a = m->arena;
-	kl.dg = dg;
-	kl.file = file;
+	kl_init(&kl, m, dg, file);
 	m->nk8s++;
 	input_lines_mem(&kl.lines, data, len);
 	if (kl_json(file, data, len)) {
@@ -868,11 +877,7 @@ load_k8s_stream(struct model *m, struct diags *dg, const char *file,
 		pre = b.buf;
 		prelen = b.len;
 	}
-	memset(&kl, 0, sizeof(kl));
-	kl.m = m;
-	kl.a = m->arena;
-	kl.dg = dg;
-	kl.file = file;
+	kl_init(&kl, m, dg, file);
 	m->nk8s++;
 	input_lines_stream(&kl.lines, fp, pre, prelen);
 	kl_run(&kl);
@@ -885,11 +890,7 @@ load_k8s_part(struct model *m, struct diags *dg, const char *file, FILE *fp,
 {
 	struct kload	 kl;
 
-	memset(&kl, 0, sizeof(kl));
-	kl.m = m;
-	kl.a = m->arena;
-	kl.dg = dg;
-	kl.file = file;
+	kl_init(&kl, m, dg, file);
 	input_lines_stream(&kl.lines, fp, NULL, 0);
 	kl.lines.limit = len;
 	kl.lines.lineno = kl.lines.line_base = line_base;
