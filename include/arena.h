@@ -19,6 +19,7 @@ struct arena {
 #define ARENA_INIT	{ NULL, 0 }
 
 void	*arena_alloc(struct arena *, size_t);	/* zeroed */
+void	*arena_raw(struct arena *, size_t);	/* not zeroed */
 char	*arena_strdup(struct arena *, const char *);
 char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_printf(struct arena *, const char *, ...)

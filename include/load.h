@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "arena.h"
+
 struct diags;
 struct model;
 
@@ -159,6 +161,7 @@ void	load_aws(struct model *, struct diags *, const char *file,
  */
 struct cJSON;
 struct load_aws_parse {
+	struct arena	 tree;		/* root's values (xjson_parse_in) */
 	struct cJSON	*root;		/* NULL: not valid JSON */
 	const char	*end;		/* where cJSON stopped */
 	size_t		 nul;		/* the first NUL byte, or len */

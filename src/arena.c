@@ -99,6 +99,19 @@ arena_alloc(struct arena *a, size_t n)
 	return p;
 }
 
+/*
+ * n bytes at the alignment of a pointer, not zeroed, for cJSON's trees
+ * (xjson.c), which set what they use.
+ */
+void *
+arena_raw(struct arena *a, size_t n)
+{
+	size_t	 al = _Alignof(max_align_t);
+
+	a->total += (n + al - 1) & ~(al - 1);
+	return arena_take(a, n, _Alignof(void *));
+}
+
 /* n bytes for a string, not aligned, not zeroed. */
 static char *
 arena_chars(struct arena *a, size_t n)

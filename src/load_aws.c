@@ -356,17 +356,18 @@ load_aws_parse(const char *data, size_t len, struct load_aws_parse *p)
 {
 	const char	*nul = memchr(data, '\0', len);
 
+	p->tree = (struct arena)ARENA_INIT;
 	p->root = NULL;
 	p->end = NULL;
 	p->nul = nul != NULL ? (size_t)(nul - data) : len;
 	if (nul == NULL)
-		p->root = xjson_parse(data, len, &p->end);
+		p->root = xjson_parse_in(&p->tree, data, len, &p->end);
 }
 
 void
 load_aws_parse_free(struct load_aws_parse *p)
 {
-	cJSON_Delete(p->root);
+	arena_release(&p->tree);
 	p->root = NULL;
 }
 
@@ -386,9 +387,9 @@ load_aws_parsed(struct model *m, struct diags *dg, const char *file,
 	if (p->nul < len) {
 		input_loc_from_offset(data, len, p->nul, &loc);
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: a NUL byte");
+		load_aws_parse_free(p);
 		return;
 	}
-	p->root = NULL;
 	if (root == NULL) {
 		/* As in load_tf: the last byte means the input ran out. */
 		if (end != NULL && len > 0 && end == data + len - 1)
@@ -399,6 +400,7 @@ load_aws_parsed(struct model *m, struct diags *dg, const char *file,
 		diag_error(dg, &loc, "cannot parse AWS CLI JSON: %s",
 		    end != NULL && end == data + len ?
 		    "unexpected end of input" : "invalid JSON");
+		load_aws_parse_free(p);
 		return;
 	}
 	if ((j = cJSON_GetObjectItemCaseSensitive(root, "Role")) != NULL)
@@ -418,5 +420,5 @@ load_aws_parsed(struct model *m, struct diags *dg, const char *file,
 	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(root,
 	    "associations"))
 		aws_pod_identity(&c, e);
-	cJSON_Delete(root);
+	load_aws_parse_free(p);
 }

@@ -23,6 +23,7 @@
 #include "rule.h"
 #include "strmap.h"
 #include "xalloc.h"
+#include "xjson.h"
 #include "suppress.h"
 
 enum format {
@@ -706,6 +707,7 @@ main(int argc, char *argv[])
 
 	set_progname(argv[0]);
 	report_progname = progname;
+	xjson_init();		/* before any thread is started */
 	argv0 = argv[0];
 	saved_argv = xreallocarray(NULL, (size_t)argc + 1, sizeof(*saved_argv));
 	memcpy(saved_argv, argv, ((size_t)argc + 1) * sizeof(*argv));

@@ -10,6 +10,7 @@
 #include "check_suites.h"
 #include "strmap.h"
 #include "util.h"
+#include "xjson.h"
 
 START_TEST(edit_distance_counts_one_typo)
 {
@@ -225,6 +226,45 @@ START_TEST(arena_blocks_grow_to_huge_pages)
 }
 END_TEST
 
+/*
+ * A tree made in an arena is the tree cJSON makes with malloc(3), and
+ * an error is found at the same place; what cJSON makes afterwards, out
+ * of a parse, is malloc(3)'s again, freed by cJSON_Delete() (the
+ * sanitizers and valgrind check that no pointer goes to the wrong one).
+ */
+START_TEST(xjson_parse_in_makes_the_tree_in_the_arena)
+{
+	static const char	 ok[] = "{\"Roles\":[{\"RoleName\":\"a\\u00e9\","
+				    "\"N\":1.5,\"T\":true,\"Z\":null,\"L\":[[],{}]}]}";
+	static const char	 bad[] = "{\"Roles\":[{\"RoleName\":\"a\",}]}";
+	struct arena		 a = ARENA_INIT;
+	const char		*e1, *e2;
+	cJSON			*t, *u, *o;
+	char			*p1, *p2;
+
+	t = xjson_parse_in(&a, ok, sizeof(ok) - 1, &e1);
+	u = xjson_parse(ok, sizeof(ok) - 1, &e2);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_nonnull(u);
+	ck_assert_ptr_eq(e1, e2);
+	ck_assert_uint_gt(a.total, 0);
+	p1 = cJSON_PrintUnformatted(t);
+	p2 = cJSON_PrintUnformatted(u);
+	ck_assert_str_eq(p1, p2);
+	cJSON_free(p1);
+	cJSON_free(p2);
+	cJSON_Delete(u);
+	ck_assert_ptr_null(xjson_parse_in(&a, bad, sizeof(bad) - 1, &e1));
+	ck_assert_ptr_null(xjson_parse(bad, sizeof(bad) - 1, &e2));
+	ck_assert_ptr_eq(e1, e2);
+	o = cJSON_CreateObject();
+	ck_assert_ptr_nonnull(cJSON_AddStringToObject(o, "k", "v"));
+	arena_release(&a);
+	ck_assert_str_eq(cJSON_GetObjectItem(o, "k")->valuestring, "v");
+	cJSON_Delete(o);
+}
+END_TEST
+
 START_TEST(arena_printf_joins_strings_as_printf)
 {
 	struct arena	 a = ARENA_INIT;
@@ -392,6 +432,7 @@ util_suite(void)
 	tcase_add_test(tc, arena_printf_joins_strings_as_printf);
 	tcase_add_test(tc, arena_adopt_keeps_both);
 	tcase_add_test(tc, arena_blocks_grow_to_huge_pages);
+	tcase_add_test(tc, xjson_parse_in_makes_the_tree_in_the_arena);
 	tcase_add_test(tc, buf_grows_and_detaches);
 	tcase_add_test(tc, buf_grows_huge_at_once);
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
