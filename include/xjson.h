@@ -27,6 +27,7 @@ cJSON	*xjson_parse(const char *s, size_t len, const char **end);
  * all at once, and is never given to cJSON_Delete() nor changed.  A
  * tree of millions of values is made without a malloc() each and freed
  * without a free() each (nor glibc's merging of the chunks they leave).
+ * With a NULL, it is xjson_parse().
  */
 cJSON	*xjson_parse_in(struct arena *a, const char *s, size_t len,
 	    const char **end);

@@ -52,18 +52,10 @@ xjson_init(void)
 cJSON *
 xjson_parse(const char *s, size_t len, const char **end)
 {
-	const char	*e = NULL;
-	cJSON		*j;
-
-	xjson_init();
-	(void)pthread_mutex_lock(&parse_lock);
-	j = cJSON_ParseWithLengthOpts(s, len, &e, 0);
-	(void)pthread_mutex_unlock(&parse_lock);
-	if (end != NULL)
-		*end = e;
-	return j;
+	return xjson_parse_in(NULL, s, len, end);
 }
 
+/* a NULL: the tree is malloc(3)'s, for cJSON_Delete(). */
 cJSON *
 xjson_parse_in(struct arena *a, const char *s, size_t len, const char **end)
 {
