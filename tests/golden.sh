@@ -17,14 +17,14 @@
 # "testdata/" is optional; "testdata" alone selects every case.  Several
 # filters select the union of their cases.  A filter that selects no case
 # is an error (exit 2), so that a typo never passes as an empty run.
-# make check runs every case three times, against the same .out files:
+# make check runs every case four times, against the same .out files:
 # with the default count of threads that read files, and with
-# IRSALINT_JOBS=1 and 4 in the environment, so that reading on threads
+# IRSALINT_JOBS=1, 4, and 3 with IRSALINT_SPLIT_MIN=1 (streams split at
+# every document) in the environment, so that reading on threads
 # (-j) is seen to change no byte of any output.
 prog=${1:-./irsalint}
 case $prog in /*) ;; *) prog=$(pwd)/$prog ;; esac
 [ $# -gt 0 ] && shift
-pass=0 fail=0
 all=$(find testdata -name '*.args' | LC_ALL=C sort)
 
 # norm FILTER: print FILTER as a path from the top without ".args", e.g.
@@ -80,10 +80,22 @@ else
 	done)
 fi
 
-tmp=$(mktemp) || exit 2
-trap 'rm -f "$tmp"' EXIT
-for args in $cases; do
+# The cases run GOLDEN_JOBS at a time (default: the number of online
+# CPUs, 1 when that is unknown); each case's report is kept in its own
+# file and printed in the order of the cases, so the output is the same
+# whatever the count.
+jobs=${GOLDEN_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null)}
+case $jobs in '' | *[!0-9]* | 0) jobs=1 ;; esac
+dir=$(mktemp -d) || exit 2
+trap 'rm -rf "$dir"' EXIT
+
+# run_case ARGS REPORT: run the case ARGS, compare its output with its
+# .out; on a difference write the report of it to REPORT.
+run_case() {
+	args=$1
+	report=$2
 	out=${args%.args}.out
+	tmp=$report.tmp
 	# The args file is a list of words; no shell expansion happens.
 	set -f
 	# shellcheck disable=SC2046
@@ -101,14 +113,48 @@ for args in $cases; do
 	if [ -n "$UPDATE" ]; then
 		cp "$tmp" "$out"
 	fi
-	if [ -f "$out" ] && diff -u "$out" "$tmp" >/dev/null 2>&1; then
+	if ! { [ -f "$out" ] && diff -u "$out" "$tmp" >/dev/null 2>&1; }; then
+		{
+			echo "FAIL: $args"
+			[ -f "$out" ] && diff -u "$out" "$tmp" | sed 's/^/    /'
+			[ -f "$out" ] || echo "    missing $out"
+		} >"$report"
+	fi
+	rm -f "$tmp"
+}
+
+# Shard k of the jobs runs the cases whose index is k modulo the count.
+k=0
+while [ "$k" -lt "$jobs" ]; do
+	(
+		i=0
+		for args in $cases; do
+			if [ $((i % jobs)) -eq "$k" ]; then
+				run_case "$args" "$dir/$i"
+				[ -f "$dir/$i" ] || : >"$dir/$i.ok"
+			fi
+			i=$((i + 1))
+		done
+	) &
+	k=$((k + 1))
+done
+wait
+
+pass=0 fail=0
+i=0
+for args in $cases; do
+	if [ -f "$dir/$i.ok" ]; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL: $args"
-		[ -f "$out" ] && diff -u "$out" "$tmp" | sed 's/^/    /'
-		[ -f "$out" ] || echo "    missing $out"
+		if [ -f "$dir/$i" ]; then
+			cat "$dir/$i"
+		else
+			echo "FAIL: $args"
+			echo "    the case did not finish"
+		fi
 	fi
+	i=$((i + 1))
 done
 echo "golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
