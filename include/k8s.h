@@ -235,6 +235,8 @@ struct kload {
 	struct arena	 trees;		/* the document's eksctl trees */
 	size_t		 neksctl;	/* eksctl entries read */
 	size_t		 src_next;	/* first source not yet passed */
+	const char	*src_path;	/* the last source's path (arena) */
+	size_t		 src_pathlen;
 	KL_VEC(struct kl_source) sources;	/* on the heap: objects copy
 						   what they keep of one */
 	struct {

@@ -271,14 +271,28 @@ kl_source_line(struct kload *kl, const char *p, size_t n)
 		n--;
 	if (n <= sizeof(tag) - 1 || memcmp(p, tag, sizeof(tag) - 1) != 0)
 		return;
+	p += sizeof(tag) - 1;
+	n -= sizeof(tag) - 1;
 	memset(&s, 0, sizeof(s));
 	s.line = kl->lineno;
-	s.path = arena_strndup(kl->a, p + sizeof(tag) - 1,
-	    n - (sizeof(tag) - 1));
+	/*
+	 * A chart's template rendered many times (a range over a list)
+	 * repeats its line: the objects share one copy of the path.
+	 */
+	if (kl->src_path != NULL && kl->src_pathlen == n &&
+	    memcmp(kl->src_path, p, n) == 0)
+		s.path = kl->src_path;
+	else {
+		s.path = kl->src_path = arena_strndup(kl->a, p, n);
+		kl->src_pathlen = n;
+	}
 	s.loc.file = kl->file;
 	s.loc.line = s.loc.end_line = kl->lineno;
 	s.loc.col = 1;
-	s.loc.end_col = (unsigned int)n + 1;
+	s.loc.end_col = (unsigned int)(n + sizeof(tag) - 1) + 1;
+	/* The sources before src_next are passed: none is read again. */
+	if (kl->src_next == kl->sources.n)
+		kl->sources.n = kl->src_next = 0;
 	KL_PUSH(kl->sources, s);
 }
 
