@@ -102,7 +102,7 @@ struct bindings {
 	const struct model	*m;
 	struct binding		*v;		/* model order */
 	size_t			 n;
-	struct strmap		 of;		/* SA "ns/name" to binding */
+	struct binding		**of;		/* by object index: its binding */
 	struct strmap		 arns;		/* a role-arn annotation's text
 						   to its parse, once per text
 						   (struct role_arn) */

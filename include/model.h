@@ -105,6 +105,7 @@ struct k8s_dup {
 
 struct k8s_obj {
 	enum k8s_kind	 kind;
+	size_t		 index;		/* in the model's objs, once indexed */
 	const char	*kind_name;	/* "kind" as written */
 	const char	*api_version;	/* NULL when absent */
 	const char	*name;		/* metadata.name; NULL when absent */
@@ -513,7 +514,6 @@ struct model {
 	int		 objs_full;	/* LOAD_MAX_OBJECTS reached */
 	/* Built by model_index() once everything is loaded. */
 	int		 indexed;
-	struct strmap	 sa_index;	/* "ns/name" of ServiceAccounts */
 	struct strmap	 role_by_name;
 	struct strmap	 role_by_lname;	/* lowercase name */
 	struct strmap	 role_by_arn;
@@ -521,7 +521,8 @@ struct model {
 	struct strmap	 policy_by_role_ref;	/* ...by role address */
 	struct strmap	 role_by_address;
 	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
-	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use */
+	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use
+					   (model_find_sa's index too) */
 	struct strmap	 sa_by_name;	/* SA name: its SAs, model order */
 	size_t		 nsa;		/* ServiceAccounts, not an add-on's */
 	struct strmap	 oidc_by_arn;	/* Federated ARNs of every trust */

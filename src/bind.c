@@ -879,7 +879,6 @@ void
 bindings_init(struct bindings *bs)
 {
 	memset(bs, 0, sizeof(*bs));
-	strmap_init(&bs->of);
 	strmap_init(&bs->arns);
 	strmap_init(&bs->by_value);
 	bs->typo_budget = BIND_TYPO_CHECKS;
@@ -909,15 +908,15 @@ bindings_build(struct bindings *bs, const struct model *m)
 		bind_sa(bs, b, o, ann);
 	}
 	/* Index only once the vector no longer moves. */
+	bs->of = xcalloc(m->objs.n + 1, sizeof(*bs->of));
 	for (i = 0; i < bs->n; i++)
-		strmap_add_kept(&bs->of, m->arena, arena_printf(m->arena,
-		    "%s/%s", bs->v[i].ns, bs->v[i].sa->name), &bs->v[i]);
+		bs->of[bs->v[i].sa->index] = &bs->v[i];
 }
 
 void
 bindings_release(struct bindings *bs)
 {
-	strmap_release(&bs->of);
+	free(bs->of);
 	strmap_release(&bs->arns);
 	strmap_release(&bs->by_value);
 	free(bs->v);
@@ -930,19 +929,10 @@ bindings_release(struct bindings *bs)
 const struct binding *
 bindings_of(const struct bindings *bs, const struct k8s_obj *o)
 {
-	const struct strmap_val	*v;
-	const struct binding	*b;
-	char			 key[1024];
-
-	if (o->name == NULL || (size_t)snprintf(key, sizeof(key), "%s/%s",
-	    k8s_obj_ns(bs->m, o), o->name) >= sizeof(key))
+	if (bs->of == NULL || o->index >= bs->m->objs.n ||
+	    bs->m->objs.v[o->index] != o)
 		return NULL;
-	for (v = strmap_get(&bs->of, key); v != NULL; v = v->next) {
-		b = v->v;
-		if (b->sa == o)
-			return b;
-	}
-	return NULL;
+	return bs->of[o->index];
 }
 
 int

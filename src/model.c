@@ -53,7 +53,6 @@ model_release(struct model *m)
 	free(m->tf_dirs.v);
 	strmap_release(&m->read_paths);
 	strmap_release(&m->deploy_by_file);
-	strmap_release(&m->sa_index);
 	strmap_release(&m->role_by_name);
 	strmap_release(&m->role_by_lname);
 	strmap_release(&m->role_by_arn);
@@ -122,6 +121,7 @@ model_add_obj(struct model *m)
 {
 	struct k8s_obj	*o = arena_alloc(m->arena, sizeof(*o));
 
+	o->index = m->objs.n;
 	VEC_PUSH(m->objs, o);
 	return o;
 }
@@ -473,11 +473,13 @@ model_find_sa(const struct model *m, const char *ns, const char *name)
 		if ((size_t)snprintf(key, sizeof(key), "%s/%s", ns, name) >=
 		    sizeof(key))
 			return NULL;
-		if ((v = strmap_get(&m->sa_index, key)) == NULL)
-			return NULL;
-		while (v->next != NULL)		/* the last one wins */
-			v = v->next;
-		return v->v;
+		/* The last one wins; workloads share the key. */
+		o = NULL;
+		for (v = strmap_get(&m->runs_as, key); v != NULL; v = v->next)
+			if (((const struct k8s_obj *)v->v)->kind ==
+			    K8S_SERVICEACCOUNT)
+				o = v->v;
+		return o;
 	}
 
 	for (i = m->objs.n; i > 0; i--) {
@@ -615,15 +617,18 @@ model_index(struct model *m)
 	char			*low, *p, *key;
 	size_t			 i, nsa = 0, nwl = 0;
 
-	/* The maps made at their size, not by doubling. */
+	/*
+	 * The maps made at their size, not by doubling; each object told
+	 * its place, which the merge of the threads' models moved.
+	 */
 	for (i = 0; i < m->objs.n; i++) {
+		m->objs.v[i]->index = i;
 		o = m->objs.v[i];
 		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL)
 			nsa++;
 		else if (k8s_kind_is_workload(o->kind))
 			nwl++;
 	}
-	strmap_reserve(&m->sa_index, nsa);
 	strmap_reserve(&m->sa_by_name, nsa);
 	strmap_reserve(&m->runs_as, nsa + nwl);
 	strmap_reserve(&m->role_by_address, m->roles.n);
@@ -637,7 +642,6 @@ model_index(struct model *m)
 		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL) {
 			key = arena_printf(m->arena, "%s/%s",
 			    k8s_obj_ns(m, o), o->name);
-			strmap_add_kept(&m->sa_index, m->arena, key, (void *)o);
 			strmap_add_kept(&m->sa_by_name, m->arena, o->name,
 			    (void *)o);
 			strmap_add_kept(&m->runs_as, m->arena, key, (void *)o);
