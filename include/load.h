@@ -181,9 +181,11 @@ int	load_aws_detect(const char *, size_t);
 int	load_json_has_key(const char *, size_t, const char *key);
 /*
  * The same for each of nkeys keys (at most 32) in one pass: bit i is
- * set when keys[i] is a key of the top-level object.
+ * set when keys[i] is a key of the top-level object.  The scan stops
+ * at the first key whose bit is in stop (0: it reads the whole object),
+ * for a caller that needs to know no more once one of those is found.
  */
 unsigned int load_json_top_keys(const char *, size_t,
-	    const char *const *keys, size_t nkeys);
+	    const char *const *keys, size_t nkeys, unsigned int stop);
 
 #endif /* LOAD_H */

@@ -169,6 +169,8 @@ static const char *const json_keys[JK_N] = {
 	"cluster", "association", "associations"
 };
 #define JK(b)	(1U << (b))
+/* Any one of these makes a CloudFormation template, whatever else. */
+#define JK_CFN	(JK(JK_AWSTFV) | JK(JK_RESOURCES) | JK(JK_TEMPLATEBODY))
 
 /*
  * Content sniffing: every decision about which loader reads an input
@@ -190,7 +192,8 @@ sniff(const char *data, size_t len)
 		return yaml_is_cfn(data, len) ? INPUT_CFN : INPUT_K8S;
 	if (is_terraform(data + i, len - i))
 		return INPUT_TERRAFORM;
-	k = load_json_top_keys(data, len, json_keys, JK_N);
+	/* A template's first key is most often AWSTemplateFormatVersion. */
+	k = load_json_top_keys(data, len, json_keys, JK_N, JK_CFN);
 	if (json_is_cfn(k))
 		return INPUT_CFN;
 	if (json_is_aws(k))
@@ -223,12 +226,12 @@ is_terraform(const char *data, size_t len)
 int
 load_json_has_key(const char *data, size_t len, const char *key)
 {
-	return load_json_top_keys(data, len, &key, 1) != 0;
+	return load_json_top_keys(data, len, &key, 1, 1) != 0;
 }
 
 unsigned int
 load_json_top_keys(const char *data, size_t len, const char *const *keys,
-    size_t nkeys)
+    size_t nkeys, unsigned int stop)
 {
 	/* The bytes that change what the scan is in. */
 	static const unsigned char special[256] = {
@@ -279,8 +282,11 @@ load_json_top_keys(const char *data, size_t len, const char *const *keys,
 			for (i++; i < len && strchr(" \t\r\n", data[i]) != NULL;
 			    i++)
 				continue;
-			if (i < len && data[i] == ':')
+			if (i < len && data[i] == ':') {
 				found |= 1U << hit;
+				if (found & stop)
+					break;
+			}
 			i--;
 		}
 		if (depth <= 0 && seen)
@@ -292,8 +298,7 @@ load_json_top_keys(const char *data, size_t len, const char *const *keys,
 static int
 json_is_cfn(unsigned int k)
 {
-	return (k & (JK(JK_AWSTFV) | JK(JK_RESOURCES) |
-	    JK(JK_TEMPLATEBODY))) != 0;
+	return (k & JK_CFN) != 0;
 }
 
 /*
@@ -366,7 +371,7 @@ load_cfn_detect(const char *data, size_t len)
 
 	if (i < len && data[i] == '{')
 		return json_is_cfn(load_json_top_keys(data, len, json_keys,
-		    JK_N));
+		    JK_N, JK_CFN));
 	return yaml_is_cfn(data, len);
 }
 
@@ -377,7 +382,8 @@ load_aws_detect(const char *data, size_t len)
 
 	if (i == len || data[i] != '{')
 		return 0;
-	return json_is_aws(load_json_top_keys(data, len, json_keys, JK_N));
+	return json_is_aws(load_json_top_keys(data, len, json_keys, JK_N,
+	    JK(JK_APIVERSION)));
 }
 
 void

@@ -240,7 +240,7 @@ START_TEST(detect_top_keys_one_pass_is_exact)
 	    " ", "\"", "\\", "\"Role\"", "\"Roles\"", "\"Url\"", "\"a\"",
 	    "Role", "x" };
 	char		 text[256];
-	unsigned int	 seed = 1, found;
+	unsigned int	 seed = 1, found, stopped;
 	size_t		 i, k, len, nb = sizeof(bits) / sizeof(bits[0]);
 	int		 round, hits = 0;
 
@@ -255,11 +255,21 @@ START_TEST(detect_top_keys_one_pass_is_exact)
 			memcpy(text + len, bits[i], strlen(bits[i]));
 			len += strlen(bits[i]);
 		}
-		found = load_json_top_keys(text, len, keys, 4);
+		found = load_json_top_keys(text, len, keys, 4, 0);
 		hits += found != 0;
 		for (k = 0; k < 4; k++)
 			ck_assert_int_eq((found >> k) & 1,
 			    ref_has_key(text, len, keys[k]));
+		/*
+		 * Stopped at a key: that key's answer is the same, and no
+		 * other key is found that the whole scan would not find.
+		 */
+		for (k = 0; k < 4; k++) {
+			stopped = load_json_top_keys(text, len, keys, 4,
+			    1U << k);
+			ck_assert_uint_eq(stopped & ~found, 0);
+			ck_assert_uint_eq((stopped >> k) & 1, (found >> k) & 1);
+		}
 	}
 	/* Not a test of texts without keys. */
 	ck_assert_int_gt(hits, 200);
