@@ -43,6 +43,8 @@ struct input_pos {
 	size_t		 len;
 	size_t		 off;		/* loc is the position of this offset */
 	struct loc	 loc;
+	int		 ascii;		/* no byte of data is above 0x7f */
+	size_t		 line_start;	/* of loc's line, when ascii */
 };
 
 void		input_pos_init(struct input_pos *, const char *file,

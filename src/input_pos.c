@@ -59,24 +59,52 @@ void
 input_pos_init(struct input_pos *p, const char *file, const char *data,
     size_t len)
 {
+	const uint64_t	 high = UINT64_C(0x8080808080808080);
+	uint64_t	 w, any = 0;
+	size_t		 i;
+
 	memset(p, 0, sizeof(*p));
 	p->data = data;
 	p->len = len;
 	p->loc.file = file;
 	p->loc.line = p->loc.col = 1;
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, data + i, 8);
+		any |= w;
+	}
+	for (; i < len; i++)
+		any |= (unsigned char)data[i];
+	p->ascii = (any & high) == 0;
 }
 
-/* An offset behind the last one asked for is counted from the top. */
+/*
+ * An offset behind the last one asked for is counted from the top.  In
+ * ASCII text, which JSON most often is, a column is the bytes since the
+ * line's start: only newlines are looked for, whole lines by memchr(3),
+ * as events come a few bytes apart (a count of code points cost more).
+ */
 struct loc
 input_pos_at(struct input_pos *p, size_t off)
 {
 	struct loc	 l;
+	const char	*nl;
+	size_t		 end = off < p->len ? off : p->len;
 
 	if (off < p->off) {
-		p->off = 0;
+		p->off = p->line_start = 0;
 		p->loc.line = p->loc.col = 1;
 	}
-	input_loc_advance(p->data, p->len, &p->off, &p->loc, off);
+	if (p->ascii) {
+		while (p->off < end && (nl = memchr(p->data + p->off, '\n',
+		    end - p->off)) != NULL) {
+			p->loc.line++;
+			p->off = p->line_start = (size_t)(nl - p->data) + 1;
+		}
+		if (p->off < end)
+			p->off = end;
+		p->loc.col = (unsigned int)(p->off - p->line_start) + 1;
+	} else
+		input_loc_advance(p->data, p->len, &p->off, &p->loc, off);
 	l = p->loc;
 	l.end_line = l.end_col = 0;
 	return l;
