@@ -122,6 +122,18 @@ struct bindings {
 	size_t			*gen;		/* role indexes */
 	size_t			 ngen;
 	int			 gen_made;
+	/*
+	 * By role index, made at the first ServiceAccount bound to the
+	 * role: the issuers its trust admits tokens from (bind.c), which
+	 * depend on the trust and the clusters, not the ServiceAccount.
+	 */
+	struct bind_cands {
+		const char	**v;
+		size_t		  n;
+		int		  assumed;
+		int		  made;
+	}			*cands;
+	size_t			 ncands;
 };
 
 /* An empty set with the run's budgets; the caller may lower them. */

@@ -183,6 +183,10 @@ struct iam_role {
 	const char	*name_prefix;	/* NULL when unset */
 	const char	*path;		/* "/" when unset */
 	const char	*arn;		/* NULL until apply */
+	/* arn's parse, made once by model_index(): see model_role_arn(). */
+	const char	*arn_parsed;	/* the arn parsed, NULL: none yet */
+	int		 arn_parse_ok;
+	struct role_arn	 arn_parts;
 	const char	*policy_json;	/* assume_role_policy; NULL: unknown,
 					   or read from a JSON tree (AWS
 					   CLI) with no text of its own */
@@ -599,6 +603,16 @@ int		 k8s_kind_is_workload(enum k8s_kind);
 const char	*k8s_obj_sa(const struct k8s_obj *);
 /* The pod's annotations: a Pod's own, a workload's template's. */
 const struct kv_pos *k8s_pod_annotations(const struct k8s_obj *, size_t *);
+/*
+ * The parts of the role's ARN into *out: 0, or -1 when it has none or
+ * it does not parse.  Parsed once per role by model_index(), afterwards
+ * shared; before, or when the ARN has changed since, parsed anew into
+ * the arena.
+ */
+int		 model_role_arn(const struct model *, const struct iam_role *,
+		    struct role_arn *out);
+/* Parse the role's ARN once, for model_role_arn() (model_index() does). */
+void		 model_role_arn_keep(struct model *, struct iam_role *);
 /*
  * The account and partition a role lives in: from its ARN once known,
  * else from the Federated OIDC providers its trust names, when they

@@ -35,14 +35,12 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	const struct model	*m = ctx->m;
 	const struct oidc_principal *o, *p;
 	struct role_arn	 ra;
-	char		 err[128];
 
 	/* The principals' parses are the model's, made once per ARN. */
 	if (b->role == NULL || b->principal == NULL ||
 	    !(o = model_oidc(m, b->principal))->valid)
 		return;
-	if (b->role->arn != NULL && arn_parse_role(m->arena, b->role->arn,
-	    &ra, err, sizeof(err)) == 0 &&
+	if (model_role_arn(m, b->role, &ra) == 0 &&
 	    strcmp(ra.account, o->oa.account) != 0)
 		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s names the OIDC provider of account %s, but the role is "

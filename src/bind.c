@@ -30,7 +30,7 @@ static void	bind_meant(struct bindings *, struct binding *);
 static const char *unverified_what(unsigned int);
 static void	add_candidate(const char **, size_t *, const char *);
 static void	bind_provider(struct binding *, const struct model *);
-static void	bind_trust(struct binding *, const struct model *);
+static void	bind_trust(struct bindings *, struct binding *);
 static void	decide(struct binding *, const struct model *,
 		    const char *const *, size_t, int);
 static int	role_may_be_in(const struct model *, const struct iam_role *,
@@ -52,12 +52,10 @@ role_may_be_in(const struct model *m, const struct iam_role *r,
 {
 	const struct oidc_principal	*o;
 	struct role_arn			 ra;
-	char				 err[128];
 	size_t				 i, j;
 	int				 any = 0;
 
-	if (r->arn != NULL &&
-	    arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == 0)
+	if (model_role_arn(m, r, &ra) == 0)
 		return strcmp(ra.partition, part) == 0 &&
 		    strcmp(ra.account, acct) == 0;
 	for (i = 0; r->trust != NULL && i < r->trust->n; i++)
@@ -361,7 +359,7 @@ bind_meant(struct bindings *bs, struct binding *b)
 			part = acct = NULL;
 		t.arn.partition = part;
 		t.arn.account = acct;
-		bind_trust(&t, m);
+		bind_trust(bs, &t);
 		if (t.verdict != TRI_TRUE)
 			continue;
 		if (b->meant == NULL)
@@ -638,13 +636,14 @@ eval_candidate(struct binding *b, const struct model *m, const char *issuer,
  * names what the user most likely has to change.
  */
 static void
-bind_trust(struct binding *b, const struct model *m)
+bind_trust(struct bindings *bs, struct binding *b)
 {
+	const struct model	*m = bs->m;
+	const struct iam_role	*r = b->role;
 	const struct deploy_set	*ds;
+	struct bind_cands	*c, one;
 	struct binding		 t, pick;
-	const char		**cv;
-	size_t			 i, n;
-	int			 assumed;
+	size_t			 i;
 
 	/*
 	 * The configuration says which clusters the ServiceAccount
@@ -668,10 +667,21 @@ bind_trust(struct binding *b, const struct model *m)
 		*b = pick;
 		return;
 	}
-	cv = candidates(m, b->role->trust, &n, &assumed);
-	decide(b, m, cv, n, assumed);
+	if (bs->cands != NULL && r->index < m->roles.n &&
+	    m->roles.v[r->index] == r)
+		c = &bs->cands[r->index];
+	else {
+		c = &one;
+		c->made = 0;
+	}
+	if (!c->made) {
+		c->v = candidates(m, r->trust, &c->n, &c->assumed);
+		c->made = 1;
+	}
+	decide(b, m, c->v, c->n, c->assumed);
 	b->cluster_issuer = m->cluster_issuers.n > 0;
-	free(cv);
+	if (c == &one)
+		free(one.v);
 }
 
 /* The verdict of the trust for a token from one of the n issuers cv. */
@@ -785,7 +795,7 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	if (b->role == NULL)
 		return;
 	if (b->role->trust != NULL) {
-		bind_trust(b, m);
+		bind_trust(bs, b);
 		bind_provider(b, m);
 		/*
 		 * A ServiceAccount and a role of one eksctl config: eksctl
@@ -895,6 +905,8 @@ bindings_build(struct bindings *bs, const struct model *m)
 	bs->m = m;
 	bs->v = xreallocarray(NULL, m->objs.n + 1, sizeof(*bs->v));
 	bs->used = xcalloc(m->roles.n + 1, 1);
+	bs->cands = xcalloc(m->roles.n + 1, sizeof(*bs->cands));
+	bs->ncands = m->roles.n;
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
 		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
@@ -916,7 +928,12 @@ bindings_build(struct bindings *bs, const struct model *m)
 void
 bindings_release(struct bindings *bs)
 {
+	size_t	 i;
+
 	free(bs->of);
+	for (i = 0; i < bs->ncands; i++)
+		free(bs->cands[i].v);
+	free(bs->cands);
 	strmap_release(&bs->arns);
 	strmap_release(&bs->by_value);
 	free(bs->v);

@@ -559,16 +559,40 @@ model_oidc(const struct model *m, const char *fed)
 }
 
 int
+model_role_arn(const struct model *m, const struct iam_role *r,
+    struct role_arn *out)
+{
+	char	 err[128];
+
+	if (r->arn == NULL)
+		return -1;
+	if (r->arn_parsed == r->arn) {
+		if (!r->arn_parse_ok)
+			return -1;
+		*out = r->arn_parts;
+		return 0;
+	}
+	return arn_parse_role(m->arena, r->arn, out, err, sizeof(err));
+}
+
+void
+model_role_arn_keep(struct model *m, struct iam_role *r)
+{
+	if (r->arn == NULL || r->arn_parsed == r->arn)
+		return;
+	r->arn_parse_ok = model_role_arn(m, r, &r->arn_parts) == 0;
+	r->arn_parsed = r->arn;
+}
+
+int
 model_role_account(const struct model *m, const struct iam_role *r,
     const char **part, const char **acct)
 {
 	const struct oidc_principal	*o;
 	struct role_arn			 ra;
-	char				 err[128];
 	size_t				 i, j;
 
-	if (r->arn != NULL &&
-	    arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == 0) {
+	if (model_role_arn(m, r, &ra) == 0) {
 		*part = ra.partition;
 		*acct = ra.account;
 		return 1;
@@ -662,8 +686,10 @@ model_index(struct model *m)
 		if (r->address != NULL)
 			strmap_add_kept(&m->role_by_address, m->arena,
 			    r->address, r);
-		if (r->arn != NULL)
+		if (r->arn != NULL) {
 			strmap_add_kept(&m->role_by_arn, m->arena, r->arn, r);
+			model_role_arn_keep(m, r);
+		}
 		if (r->name == NULL)
 			continue;
 		strmap_add_kept(&m->role_by_name, m->arena, r->name, r);
