@@ -29,6 +29,9 @@ input_is_null(const struct input_event *ev, unsigned int flags)
 
 	if (ev->type != INPUT_SCALAR)
 		return 0;
+	/* Every null starts so: most scalars are told at once. */
+	if (*s != '\0' && *s != '~' && *s != 'n' && *s != 'N')
+		return 0;
 	if (flags & INPUT_NULL_ANY_CASE) {
 		/* libyaml's plain_implicit. */
 		untagged = (ev->plain && ev->tag == NULL) ||

@@ -410,6 +410,7 @@ kl_field(int parent, const struct input_key *k)
 		return -1;
 	for (f = F__MAX - 1; f >= 0; f--)
 		if (kl_fields[f].parent == parent &&
+		    kl_fields[f].key[0] == k->s[0] &&
 		    strcmp(kl_fields[f].key, k->s) == 0)
 			return f;
 	return -1;

@@ -378,7 +378,8 @@ k8s_meta_field(const char *key)
 	size_t	 i;
 
 	for (i = 0; k8s_meta_fields[i] != NULL; i++)
-		if (strcmp(key, k8s_meta_fields[i]) == 0)
+		if (key[0] == k8s_meta_fields[i][0] &&
+		    strcmp(key, k8s_meta_fields[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -402,7 +403,8 @@ k8s_kind_from_name(const char *name)
 	size_t	 i;
 
 	for (i = 0; i < sizeof(k8s_kinds) / sizeof(k8s_kinds[0]); i++)
-		if (strcmp(name, k8s_kinds[i].name) == 0)
+		if (name[0] == k8s_kinds[i].name[0] &&
+		    strcmp(name, k8s_kinds[i].name) == 0)
 			return k8s_kinds[i].kind;
 	return K8S_OTHER;
 }
