@@ -98,6 +98,15 @@ json_event(struct input *in, enum input_type type, const char *start,
 	l = input_pos_at(&js->pos, (size_t)(start - js->j.base));
 	ev->loc.line = l.line;
 	ev->loc.col = l.col;
+	/*
+	 * A token holds no newline (jscan refuses control characters in
+	 * strings): in ASCII text its end is as many columns on.
+	 */
+	if (js->pos.ascii) {
+		ev->loc.end_line = l.line;
+		ev->loc.end_col = l.col + (unsigned int)(end - start);
+		return;
+	}
 	l = input_pos_at(&js->pos, (size_t)(end - js->j.base));
 	ev->loc.end_line = l.line;
 	ev->loc.end_col = l.col;
