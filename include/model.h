@@ -183,10 +183,6 @@ struct iam_role {
 	const char	*name_prefix;	/* NULL when unset */
 	const char	*path;		/* "/" when unset */
 	const char	*arn;		/* NULL until apply */
-	/* arn's parse, made once by model_index(): see model_role_arn(). */
-	const char	*arn_parsed;	/* the arn parsed, NULL: none yet */
-	int		 arn_parse_ok;
-	struct role_arn	 arn_parts;
 	const char	*policy_json;	/* assume_role_policy; NULL: unknown,
 					   or read from a JSON tree (AWS
 					   CLI) with no text of its own */
@@ -525,6 +521,12 @@ struct model {
 	struct strmap	 policy_by_role_ref;	/* ...by role address */
 	struct strmap	 role_by_address;
 	struct strmap	 pod_identity_by_sa;	/* "ns/sa" of associations */
+	/* By role index, made by model_index(): see model_role_arn(). */
+	struct role_arn_memo {
+		const char	*arn;		/* the role's arn parsed */
+		const char	*partition;	/* NULL: it does not parse */
+		const char	*account;
+	}		*role_arns;
 	struct strmap	 runs_as;	/* "ns/name": SAs and what pods use
 					   (model_find_sa's index too) */
 	struct strmap	 sa_by_name;	/* SA name: its SAs, model order */
@@ -604,15 +606,12 @@ const char	*k8s_obj_sa(const struct k8s_obj *);
 /* The pod's annotations: a Pod's own, a workload's template's. */
 const struct kv_pos *k8s_pod_annotations(const struct k8s_obj *, size_t *);
 /*
- * The parts of the role's ARN into *out: 0, or -1 when it has none or
- * it does not parse.  Parsed once per role by model_index(), afterwards
- * shared; before, or when the ARN has changed since, parsed anew into
- * the arena.
+ * The partition and account of the role's ARN: 0, or -1 when it has
+ * none or it does not parse.  model_index() parses each role's once;
+ * before it, or for an ARN changed since, it is parsed anew.
  */
 int		 model_role_arn(const struct model *, const struct iam_role *,
-		    struct role_arn *out);
-/* Parse the role's ARN once, for model_role_arn() (model_index() does). */
-void		 model_role_arn_keep(struct model *, struct iam_role *);
+		    const char **part, const char **acct);
 /*
  * The account and partition a role lives in: from its ARN once known,
  * else from the Federated OIDC providers its trust names, when they

@@ -34,18 +34,18 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 {
 	const struct model	*m = ctx->m;
 	const struct oidc_principal *o, *p;
-	struct role_arn	 ra;
+	const char	*part, *acct;
 
 	/* The principals' parses are the model's, made once per ARN. */
 	if (b->role == NULL || b->principal == NULL ||
 	    !(o = model_oidc(m, b->principal))->valid)
 		return;
-	if (model_role_arn(m, b->role, &ra) == 0 &&
-	    strcmp(ra.account, o->oa.account) != 0)
+	if (model_role_arn(m, b->role, &part, &acct) == 0 &&
+	    strcmp(acct, o->oa.account) != 0)
 		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s names the OIDC provider of account %s, but the role is "
 		    "in account %s", bind_trust_name(m, b, b->closest),
-		    o->oa.account, ra.account);
+		    o->oa.account, acct);
 	else if (b->provider != NULL && b->provider->arn != NULL &&
 	    (p = model_oidc(m, b->provider->arn))->valid &&
 	    strcmp(p->oa.account, o->oa.account) != 0)

@@ -51,13 +51,12 @@ role_may_be_in(const struct model *m, const struct iam_role *r,
     const char *part, const char *acct)
 {
 	const struct oidc_principal	*o;
-	struct role_arn			 ra;
+	const char			*rpart, *racct;
 	size_t				 i, j;
 	int				 any = 0;
 
-	if (model_role_arn(m, r, &ra) == 0)
-		return strcmp(ra.partition, part) == 0 &&
-		    strcmp(ra.account, acct) == 0;
+	if (model_role_arn(m, r, &rpart, &racct) == 0)
+		return strcmp(rpart, part) == 0 && strcmp(racct, acct) == 0;
 	for (i = 0; r->trust != NULL && i < r->trust->n; i++)
 		for (j = 0; j < r->trust->st[i].federated.n; j++) {
 			if ((o = trust_oidc(m,

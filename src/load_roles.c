@@ -132,8 +132,6 @@ load_roles_merge(struct model *m)
 	done = xcalloc(m->roles.n, 1);
 	g = xreallocarray(NULL, m->roles.n, sizeof(*g));
 	for (i = 0; i < m->roles.n; i++) {
-		/* The parse is kept for model_index() and the rules. */
-		model_role_arn_keep(m, m->roles.v[i]);
 		if ((keys[i] = role_key(m, m->roles.v[i])) != NULL)
 			strmap_add_kept(&by, m->arena, keys[i],
 			    m->roles.v[i]);

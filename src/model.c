@@ -37,6 +37,7 @@ model_release(struct model *m)
 {
 	free(m->objs.v);
 	free(m->roles.v);
+	free(m->role_arns);
 	free(m->providers.v);
 	free(m->clusters.v);
 	free(m->deploy_clusters.v);
@@ -562,28 +563,28 @@ model_oidc(const struct model *m, const char *fed)
 
 int
 model_role_arn(const struct model *m, const struct iam_role *r,
-    struct role_arn *out)
+    const char **part, const char **acct)
 {
-	char	 err[128];
+	const struct role_arn_memo	*memo;
+	struct role_arn			 ra;
+	char				 err[128];
 
 	if (r->arn == NULL)
 		return -1;
-	if (r->arn_parsed == r->arn) {
-		if (!r->arn_parse_ok)
+	if (m->role_arns != NULL && r->index < m->roles.n &&
+	    m->roles.v[r->index] == r &&
+	    (memo = &m->role_arns[r->index])->arn == r->arn) {
+		if (memo->partition == NULL)
 			return -1;
-		*out = r->arn_parts;
+		*part = memo->partition;
+		*acct = memo->account;
 		return 0;
 	}
-	return arn_parse_role(m->arena, r->arn, out, err, sizeof(err));
-}
-
-void
-model_role_arn_keep(struct model *m, struct iam_role *r)
-{
-	if (r->arn == NULL || r->arn_parsed == r->arn)
-		return;
-	r->arn_parse_ok = model_role_arn(m, r, &r->arn_parts) == 0;
-	r->arn_parsed = r->arn;
+	if (arn_parse_role(m->arena, r->arn, &ra, err, sizeof(err)) == -1)
+		return -1;
+	*part = ra.partition;
+	*acct = ra.account;
+	return 0;
 }
 
 int
@@ -591,14 +592,10 @@ model_role_account(const struct model *m, const struct iam_role *r,
     const char **part, const char **acct)
 {
 	const struct oidc_principal	*o;
-	struct role_arn			 ra;
 	size_t				 i, j;
 
-	if (model_role_arn(m, r, &ra) == 0) {
-		*part = ra.partition;
-		*acct = ra.account;
+	if (model_role_arn(m, r, part, acct) == 0)
 		return 1;
-	}
 	*part = *acct = NULL;
 	for (i = 0; r->trust != NULL && i < r->trust->n; i++)
 		for (j = 0; j < r->trust->st[i].federated.n; j++) {
@@ -683,6 +680,8 @@ model_index(struct model *m)
 			    arena_printf(m->arena, "%s/%s", pi->ns, pi->sa),
 			    pi);
 	}
+	free(m->role_arns);
+	m->role_arns = xcalloc(m->roles.n + 1, sizeof(*m->role_arns));
 	for (i = 0; i < m->roles.n; i++) {
 		r = m->roles.v[i];
 		if (r->address != NULL)
@@ -690,7 +689,9 @@ model_index(struct model *m)
 			    r->address, r);
 		if (r->arn != NULL) {
 			strmap_add_kept(&m->role_by_arn, m->arena, r->arn, r);
-			model_role_arn_keep(m, r);
+			model_role_arn(m, r, &m->role_arns[i].partition,
+			    &m->role_arns[i].account);
+			m->role_arns[i].arn = r->arn;
 		}
 		if (r->name == NULL)
 			continue;
