@@ -105,6 +105,8 @@ struct k8s_dup {
 
 struct k8s_obj {
 	enum k8s_kind	 kind;
+	int		 role_pending;	/* role ARN known only after apply
+					   (see origin below) */
 	size_t		 index;		/* in the model's objs, once indexed */
 	const char	*kind_name;	/* "kind" as written */
 	const char	*api_version;	/* NULL when absent */
@@ -150,7 +152,6 @@ struct k8s_obj {
 	 * ServiceAccount, which no manifest declares.
 	 */
 	const char	*origin;	/* "eksctl ClusterConfig NAME" or NULL */
-	int		 role_pending;	/* role ARN known only after apply */
 	/*
 	 * metadata.labels, kept only for the objects a Crossplane selector
 	 * may choose (its IAM Roles): NULL for others.
