@@ -21,6 +21,12 @@ int	str_has_suffix(const char *, const char *);
 const char *strip_scheme(const char *);
 
 const void *mem_find(const void *, size_t, const void *, size_t);
+/*
+ * The same, for a needle of some dozens of bytes sought through a long
+ * text: Horspool's shifts skip most bytes, at the cost of a table per
+ * call.
+ */
+const void *mem_find_long(const void *, size_t, const void *, size_t);
 
 struct arena;
 /* "a/b/../c" as "a/c": a path cleaned lexically, in the arena. */

@@ -23,6 +23,7 @@
 #include "model.h"
 #include "policy.h"
 #include "util.h"
+#include "xalloc.h"
 #include "xjson.h"
 
 /*
@@ -82,24 +83,24 @@ aws_locate(struct aws_ctx *c, const char *s)
 {
 	struct loc	 loc = { c->file, 0, 0, 0, 0 };
 	const char	*q;
+	char		 small[256], *quoted;
 	size_t		 n, i;
 
-	if (s == NULL)
+	if (s == NULL || c->cursor > c->len)
 		return loc;
 	n = strlen(s);
-	for (i = c->cursor; i + n + 2 <= c->len; i++) {
-		q = memchr(c->data + i, '"', c->len - n - 1 - i);
-		if (q == NULL)
-			break;
+	quoted = n + 2 <= sizeof(small) ? small : xmalloc(n + 2);
+	quoted[0] = quoted[n + 1] = '"';
+	memcpy(quoted + 1, s, n);
+	if ((q = mem_find_long(c->data + c->cursor, c->len - c->cursor,
+	    quoted, n + 2)) != NULL) {
 		i = (size_t)(q - c->data);
-		if (c->data[i + n + 1] == '"' &&
-		    memcmp(c->data + i + 1, s, n) == 0) {
-			/* Objects are found in file order: count on. */
-			loc = input_pos_at(&c->pos, i);
-			c->cursor = i + n + 2;
-			break;
-		}
+		/* Objects are found in file order: count on. */
+		loc = input_pos_at(&c->pos, i);
+		c->cursor = i + n + 2;
 	}
+	if (quoted != small)
+		free(quoted);
 	return loc;
 }
 

@@ -210,6 +210,33 @@ mem_find(const void *hay, size_t hlen, const void *needle, size_t n)
 }
 
 /*
+ * Horspool's algorithm ("Practical fast searching in strings", 1980):
+ * the window's last byte says how far the needle may move without
+ * passing an occurrence, so the first one is found.
+ */
+const void *
+mem_find_long(const void *hay, size_t hlen, const void *needle, size_t n)
+{
+	const unsigned char	*h = hay, *nd = needle;
+	size_t			 skip[256], i, pos;
+	unsigned char		 last;
+
+	if (n < 4)
+		return mem_find(hay, hlen, needle, n);
+	if (hlen < n)
+		return NULL;
+	for (i = 0; i < 256; i++)
+		skip[i] = n;
+	for (i = 0; i + 1 < n; i++)
+		skip[nd[i]] = n - 1 - i;
+	last = nd[n - 1];
+	for (pos = 0; pos <= hlen - n; pos += skip[h[pos + n - 1]])
+		if (h[pos + n - 1] == last && memcmp(h + pos, nd, n - 1) == 0)
+			return h + pos;
+	return NULL;
+}
+
+/*
  * A path without "." components and with "dir/.." pairs taken out,
  * lexically ("a/b/../c" is "a/c"); leading ".." stay, "/.." is "/".
  */

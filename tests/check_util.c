@@ -167,6 +167,40 @@ START_TEST(char_set_distance_is_a_floor)
 }
 END_TEST
 
+/*
+ * Horspool finds what the plain search finds, the first occurrence:
+ * random texts of a small alphabet, needles cut from them or made up,
+ * every length from 0 to past the text's.
+ */
+START_TEST(mem_find_long_finds_the_first_occurrence)
+{
+	char		 hay[300], needle[80];
+	unsigned int	 seed = 99, n;
+	size_t		 hlen, nlen, i, at;
+	int		 found = 0;
+
+	for (n = 0; n < 20000; n++) {
+		hlen = (size_t)rand_r(&seed) % sizeof(hay);
+		for (i = 0; i < hlen; i++)
+			hay[i] = "ab\"x"[rand_r(&seed) % 4];
+		nlen = (size_t)rand_r(&seed) % sizeof(needle);
+		if (hlen > 0 && rand_r(&seed) % 2) {
+			at = (size_t)rand_r(&seed) % hlen;
+			if (nlen > hlen - at)
+				nlen = hlen - at;
+			memcpy(needle, hay + at, nlen);
+		} else
+			for (i = 0; i < nlen; i++)
+				needle[i] = "ab\"x"[rand_r(&seed) % 4];
+		ck_assert_ptr_eq(mem_find_long(hay, hlen, needle, nlen),
+		    mem_find(hay, hlen, needle, nlen));
+		found += nlen >= 4 && mem_find(hay, hlen, needle, nlen) != NULL;
+	}
+	/* Not a test of needles never found. */
+	ck_assert_int_gt(found, 2000);
+}
+END_TEST
+
 START_TEST(strip_scheme_removes_https_only_at_start)
 {
 	ck_assert_str_eq(strip_scheme("https://oidc.eks/id/X"), "oidc.eks/id/X");
@@ -427,6 +461,7 @@ util_suite(void)
 	tcase_add_test(tc, edit_distance_is_exact_with_common_ends);
 	tcase_add_test(tc, edit_distance_is_exact_long_and_short);
 	tcase_add_test(tc, char_set_distance_is_a_floor);
+	tcase_add_test(tc, mem_find_long_finds_the_first_occurrence);
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
 	tcase_add_test(tc, arena_printf_and_large_blocks);
 	tcase_add_test(tc, arena_printf_joins_strings_as_printf);
