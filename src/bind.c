@@ -920,8 +920,12 @@ bindings_build(struct bindings *bs, const struct model *m)
 	}
 	/* Index only once the vector no longer moves. */
 	bs->of = xcalloc(m->objs.n + 1, sizeof(*bs->of));
-	for (i = 0; i < bs->n; i++)
-		bs->of[bs->v[i].sa->index] = &bs->v[i];
+	for (i = 0; i < bs->n; i++) {
+		o = bs->v[i].sa;
+		/* Indexes are right once model_index() has run. */
+		if (o->index < m->objs.n && m->objs.v[o->index] == o)
+			bs->of[o->index] = &bs->v[i];
+	}
 }
 
 void
