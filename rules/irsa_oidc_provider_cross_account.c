@@ -36,7 +36,10 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	const struct oidc_principal *o, *p;
 	const char	*part, *acct;
 
-	/* The principals' parses are the model's, made once per ARN. */
+	/*
+	 * The principals' parses are the model's, made once per ARN; the
+	 * provider is most often the principal itself.
+	 */
 	if (b->role == NULL || b->principal == NULL ||
 	    !(o = model_oidc(m, b->principal))->valid)
 		return;
@@ -47,7 +50,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 		    "in account %s", bind_trust_name(m, b, b->closest),
 		    o->oa.account, acct);
 	else if (b->provider != NULL && b->provider->arn != NULL &&
-	    (p = model_oidc(m, b->provider->arn))->valid &&
+	    (p = strcmp(b->provider->arn, b->principal) == 0 ? o :
+	    model_oidc(m, b->provider->arn))->valid &&
 	    strcmp(p->oa.account, o->oa.account) != 0)
 		rule_report(ctx->dg, r, r->severity, m, b, &b->ann->key_loc,
 		    "%s names the OIDC provider of account %s, but %s is in "

@@ -37,6 +37,9 @@ check(const struct rule *r, struct check_ctx *ctx, const struct binding *b)
 	struct diag			*d;
 	int				 same;
 
+	/* No association at all: no key to print for each binding. */
+	if (ctx->m->pod_identity_by_sa.n == 0)
+		return;
 	for (v = strmap_get(&ctx->m->pod_identity_by_sa, arena_printf(
 	    ctx->m->arena, "%s/%s", b->ns, b->sa->name)); v != NULL;
 	    v = v->next) {

@@ -902,7 +902,7 @@ bindings_build(struct bindings *bs, const struct model *m)
 	size_t			 i;
 
 	bs->m = m;
-	bs->v = xreallocarray(NULL, m->objs.n + 1, sizeof(*bs->v));
+	bs->v = xmallocarray_big(m->objs.n + 1, sizeof(*bs->v));
 	bs->used = xcalloc(m->roles.n + 1, 1);
 	bs->cands = xcalloc(m->roles.n + 1, sizeof(*bs->cands));
 	bs->ncands = m->roles.n;

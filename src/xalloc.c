@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /* Allocation wrappers: out of memory ends the program with err(3). */
+#include <sys/mman.h>
+
 #include <err.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -53,5 +55,33 @@ xstrndup(const char *s, size_t n)
 	p = xmalloc(n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
+	return p;
+}
+
+/*
+ * An array of nmemb members, not zeroed, for a large vector: from 2 MiB
+ * on, at an address of 2 MiB, which the kernel may back with huge pages
+ * (madvise(2)) as it is written, one fault for each 2 MiB instead of one
+ * for each 4 KiB (some 3 microseconds each on a virtual machine).  Pages
+ * never written are never faulted in, huge or not.  free(3) releases it.
+ */
+void *
+xmallocarray_big(size_t nmemb, size_t size)
+{
+	const size_t	 huge = 2 * 1024 * 1024;
+	size_t		 n;
+	void		*p;
+
+	if (size != 0 && nmemb > (SIZE_MAX - huge) / size)
+		errx(2, "reallocarray: overflow");
+	n = nmemb * size;
+	if (n < huge)
+		return xreallocarray(NULL, nmemb, size);
+	n = (n + huge - 1) & ~(huge - 1);
+	if (posix_memalign(&p, huge, n) != 0)
+		err(2, "posix_memalign");
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, n, MADV_HUGEPAGE);
+#endif
 	return p;
 }
