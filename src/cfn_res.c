@@ -5,6 +5,7 @@
  * associations, EKS add-ons and IAM policies, from the evaluated tree
  * to the model.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,11 +59,29 @@ static void		 cfn_addon(struct cfn *, const struct cfn_res *);
 static size_t
 json_str_len(const char *s)
 {
-	size_t	 n = 2;
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 highs = 0x8080808080808080ULL;
+	size_t		 len = strlen(s), n = len + 2, i = 0;
+	uint64_t	 w, q, b;
 
-	for (; *s != '\0'; s++)
-		n += *s == '"' || *s == '\\' ? 2 :
-		    (unsigned char)*s < 0x20 ? 6 : 1;
+	/*
+	 * Eight bytes at a time while none needs escaping: (x - ones * c)
+	 * & ~x & highs is nonzero exactly when some byte of x is below c;
+	 * with c = 1 that is a zero byte of w ^ ones * '"' (a quote in w)
+	 * or of w ^ ones * '\\' (a backslash), with c = 0x20 a control
+	 * byte of w itself.
+	 */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		q = w ^ (ones * '"');
+		b = w ^ (ones * '\\');
+		if ((((q - ones) & ~q) | ((b - ones) & ~b) |
+		    ((w - ones * 0x20) & ~w)) & highs)
+			break;
+	}
+	for (; i < len; i++)
+		n += s[i] == '"' || s[i] == '\\' ? 1 :
+		    (unsigned char)s[i] < 0x20 ? 5 : 0;
 	return n;
 }
 
@@ -93,23 +112,25 @@ json_len(const struct cn *v)
 }
 
 /*
- * v as the cJSON tree cJSON would parse of that text, keys pointing
- * into v; NULL when out of memory.  An unknown value is the string of
- * what is known of it, with \001 for the rest, which the policy reader
- * keeps and cfn_unknowns() then turns into NULL.
+ * v as the cJSON tree cJSON would parse of that text, keys and strings
+ * pointing into v (the policy reader copies what it keeps, and the tree
+ * goes before v does); NULL when out of memory.  An unknown value is
+ * the string of what is known of it, with \001 for the rest, which the
+ * policy reader keeps and cfn_unknowns() then turns into NULL.
  */
 static cJSON *
 json_tree(const struct cn *v)
 {
-	const struct cn	*k;
-	cJSON		*t, *kid;
-	char		 unk[2] = { CFN_UNKNOWN, '\0' };
+	static const char	 unk[2] = { CFN_UNKNOWN, '\0' };
+	const struct cn		*k;
+	cJSON			*t, *kid;
 
 	switch (v->type) {
 	case CN_STR:
-		return cJSON_CreateString(v->str);
+		return cJSON_CreateStringReference(v->str);
 	case CN_UNKNOWN:
-		return cJSON_CreateString(v->str != NULL ? v->str : unk);
+		return cJSON_CreateStringReference(v->str != NULL ? v->str :
+		    unk);
 	case CN_SEQ:
 	case CN_MAP:
 		if ((t = v->type == CN_SEQ ? cJSON_CreateArray() :
