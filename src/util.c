@@ -77,9 +77,41 @@ char_set_distance(uint64_t a, uint64_t b)
 }
 
 /*
+ * How many bytes of the shorter s the longer l lacks: an alignment
+ * substitutes or deletes each of them, beside the ll - ls bytes it
+ * inserts in any case, so that their sum is a floor on the distance.
+ * ASCII bytes are told apart, one bit each in two words; a byte above
+ * 0x7f is taken to be in l, which only makes the count smaller.
+ */
+static size_t
+lacking(const char *s, size_t ls, const char *l, size_t ll)
+{
+	const unsigned char	*us = (const unsigned char *)s;
+	const unsigned char	*ul = (const unsigned char *)l;
+	uint64_t		 lo = 0, hi = 0, bit;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < ll; i++) {
+		bit = (uint64_t)1 << (ul[i] & 63);
+		if (ul[i] < 64)
+			lo |= bit;
+		else
+			hi |= bit;
+	}
+	for (i = 0; i < ls; i++) {
+		bit = (uint64_t)1 << (us[i] & 63);
+		n += us[i] < 64 ? !(lo & bit) : us[i] < 128 && !(hi & bit);
+	}
+	return n;
+}
+
+/*
  * Levenshtein distance between a and b, exact up to max: anything
- * farther returns max + 1.  Strings of up to 64 bytes once their common
- * ends are trimmed go to bit_distance(); longer ones to a table of which
+ * farther returns max + 1.  Once their common ends are trimmed, a pair
+ * that lacking() puts beyond max is done: a subject a trust refuses is
+ * mostly compared with patterns whose "*" and some digits it lacks, a
+ * few edits farther than the nearest so far.  Strings of up to 64 bytes
+ * go to bit_distance(); longer ones to a table of which
  * only the diagonal band |i - j| <= max is computed (only it can hold a
  * distance within max), in one row kept on the stack for names of
  * ordinary length.  This runs for every annotation that names no role
@@ -122,6 +154,9 @@ edit_distance(const char *a, const char *b, size_t max)
 	}
 	if (la == 0 || lb == 0)
 		return (la > lb ? la : lb) > max ? max + 1 : (la > lb ? la : lb);
+	if (la <= lb ? (lb - la) + lacking(a, la, b, lb) > max :
+	    (la - lb) + lacking(b, lb, a, la) > max)
+		return max + 1;
 	if (la <= 64 || lb <= 64) {
 		d = la <= lb ?
 		    bit_distance((const unsigned char *)a, la,

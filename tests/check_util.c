@@ -86,6 +86,45 @@ START_TEST(edit_distance_is_exact_with_common_ends)
 END_TEST
 
 /*
+ * Subjects against patterns, as a trust's refusals compare them: an
+ * alphabet wide enough that the bytes the shorter string lacks often
+ * put the pair beyond max, bytes above 0x7f too (which the count takes
+ * to be there), and that floor must never cut off a distance within
+ * max.
+ */
+START_TEST(edit_distance_is_exact_when_bytes_are_lacking)
+{
+	char		 a[40], b[40];
+	size_t		 la, lb, i, max, want;
+	unsigned int	 seed = 777, n;
+	static const char alpha[] = "0123456789:-*jobst\xe9\xff";
+
+	for (n = 0; n < 20000; n++) {
+		la = rand_r(&seed) % 16;
+		lb = rand_r(&seed) % 16;
+		for (i = 0; i < la; i++)
+			a[i] = alpha[rand_r(&seed) % (sizeof(alpha) - 1)];
+		for (i = 0; i < lb; i++)
+			b[i] = i < la && rand_r(&seed) % 3 != 0 ? a[i] :
+			    alpha[rand_r(&seed) % (sizeof(alpha) - 1)];
+		a[la] = b[lb] = '\0';
+		want = full_distance(a, b);
+		for (max = 0; max <= 12; max++) {
+			ck_assert_uint_eq(edit_distance(a, b, max),
+			    want <= max ? want : max + 1);
+			ck_assert_uint_eq(edit_distance(b, a, max),
+			    want <= max ? want : max + 1);
+		}
+	}
+	/* Lacks "*", five bytes shorter: six edits at least, in fact eight. */
+	ck_assert_uint_eq(edit_distance("system:serviceaccount:batch-001:job-*",
+	    "system:serviceaccount:batch-200:job-000017", 6), 7);
+	ck_assert_uint_eq(edit_distance("system:serviceaccount:batch-001:job-*",
+	    "system:serviceaccount:batch-200:job-000017", 8), 8);
+}
+END_TEST
+
+/*
  * Lengths around 64, where the bit-vector distance stops and the table
  * takes over, and past it; bytes above 0x7f too.
  */
@@ -460,6 +499,7 @@ util_suite(void)
 	tcase_add_test(tc, edit_distance_stops_beyond_max);
 	tcase_add_test(tc, edit_distance_is_exact_with_common_ends);
 	tcase_add_test(tc, edit_distance_is_exact_long_and_short);
+	tcase_add_test(tc, edit_distance_is_exact_when_bytes_are_lacking);
 	tcase_add_test(tc, char_set_distance_is_a_floor);
 	tcase_add_test(tc, mem_find_long_finds_the_first_occurrence);
 	tcase_add_test(tc, strip_scheme_removes_https_only_at_start);
