@@ -16,9 +16,12 @@ struct model;
 
 /*
  * One line [s, e) of a YAML file, without its newline, as the loader
- * reads it.  file is an arena string that the model may keep.
+ * reads it.  file is an arena string that the model may keep.  Nonzero
+ * when a comment waits for the next line with content: until it has
+ * been shown that line, the loader must show it every line; otherwise
+ * only those that hold a '#'.
  */
-void	comment_line(struct model *, const char *file, unsigned int line,
+int	comment_line(struct model *, const char *file, unsigned int line,
 	    const char *s, const char *e);
 /* The end of a file: comments still waiting for a line apply to none. */
 void	comment_finish(struct model *);

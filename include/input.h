@@ -155,9 +155,11 @@ struct input_err {
  * one longer line) and INPUT_LINES_RING / 2 lines, so that the last
  * INPUT_LINES_RING line starts, kept to place errors that libyaml gives
  * as a byte offset, cover the block being read and the one before.
- * Streaming keeps a block in memory, not the file; each line is shown
- * to hook as its block is made (comment scanners: libyaml drops
- * comments), a block ahead of the parser at most.
+ * Streaming keeps a block in memory, not the file; each line that
+ * holds a '#' is shown to hook as its block is made (comment scanners:
+ * libyaml drops comments), a block ahead of the parser at most, and
+ * every line after one for which hook returned nonzero, until it
+ * returns 0 again.
  */
 #define INPUT_LINES_BLOCK	16384
 #define INPUT_LINES_RING	256
@@ -173,8 +175,10 @@ struct input_lines {
 	 */
 	size_t		 limit;
 	unsigned int	 line_base;
-	void		(*hook)(void *, unsigned int, const char *, size_t);
+	int		(*hook)(void *, unsigned int, const char *, size_t);
 	void		*arg;		/* for hook */
+	int		 hook_all;	/* show hook the next line, '#' or not
+					   (at first: yes) */
 	size_t		 keep;		/* keep the last lines' text, at
 					   least this many bytes of it
 					   before the block being read */
@@ -209,6 +213,17 @@ struct input_lines {
 };
 
 void	input_lines_mem(struct input_lines *, const char *, size_t);
+/*
+ * The line at s of the avail bytes there: its length through its
+ * newline in *n (avail when there is none) and what it holds.  portable:
+ * eight bytes at a time even where SSE2 is at hand (tests compare the
+ * two).
+ */
+#define INPUT_LINE_NL		0x1	/* it ends with a newline */
+#define INPUT_LINE_PLAIN	0x2	/* printable ASCII, tab, CR only */
+#define INPUT_LINE_HASH		0x4	/* a '#' is before the newline */
+unsigned int input_line_scan(const char *s, size_t avail, size_t *n,
+	    int portable);
 /* pre holds the prelen bytes already read from the stream. */
 void	input_lines_stream(struct input_lines *, FILE *, const char *pre,
 	    size_t prelen);

@@ -222,6 +222,7 @@ struct kload {
 	struct {
 		struct kl_pend	**v;
 		size_t		  n, cap;
+		size_t		  kept;	/* allocated: v[n..kept) are free */
 	}		 pool;
 	size_t		 ndocs;
 	int		 defer;		/* hold errors back */

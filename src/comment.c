@@ -39,7 +39,7 @@ waiting(const struct model *m)
  * XXX Quotes are only tracked within the line: a '#' on a continuation
  * line of a multi-line quoted scalar is taken for a comment.
  */
-void
+int
 comment_line(struct model *m, const char *file, unsigned int line,
     const char *s, const char *e)
 {
@@ -52,7 +52,7 @@ comment_line(struct model *m, const char *file, unsigned int line,
 
 	/* Most lines have no comment and no comment waits for them. */
 	if (memchr(s, '#', (size_t)(e - s)) == NULL && !waiting(m))
-		return;
+		return 0;
 	for (p = s; p < e && hash == NULL; p++) {
 		if (q != 0) {
 			if (*p == '\\' && q == '"' && p + 1 < e)
@@ -72,11 +72,11 @@ comment_line(struct model *m, const char *file, unsigned int line,
 		    m->comments.v[i]->target == 0; )
 			m->comments.v[i]->target = line;
 	if (hash == NULL)
-		return;
+		return waiting(m);
 	for (t = hash + 1; t < e && (*t == ' ' || *t == '\t'); t++)
 		continue;
 	if ((size_t)(e - t) < n || strncasecmp(t, COMMENT_NAME, n) != 0)
-		return;
+		return waiting(m);
 	for (p = s; p < hash; p++)
 		if (((unsigned char)*p & 0xc0) != 0x80)
 			col++;
@@ -86,6 +86,7 @@ comment_line(struct model *m, const char *file, unsigned int line,
 	c->loc.col = col;
 	c->text = arena_strndup(m->arena, t, (size_t)(e - t));
 	c->target = content ? line : 0;
+	return waiting(m);
 }
 
 void
@@ -107,7 +108,7 @@ comment_scan(struct model *m, const char *file, const char *data,
 	for (; s < end; s = nl + 1, line++) {
 		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			nl = end;
-		comment_line(m, file, line, s, nl);
+		(void)comment_line(m, file, line, s, nl);
 		if (nl == end)
 			break;
 	}

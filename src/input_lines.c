@@ -5,6 +5,9 @@
  */
 #include <sys/types.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,12 +17,13 @@
 #include "input.h"
 #include "xalloc.h"
 
-static const char	*lines_peek(struct input_lines *, size_t *, int);
+static const char	*lines_peek(struct input_lines *, size_t *,
+			    unsigned int *, int);
 static void		 lines_fill(struct input_lines *);
-static int		 lines_plain(const char *, size_t);
+static unsigned int	 lines_scan(const char *, size_t, size_t *);
 static int		 lines_block(struct input_lines *);
 static void		 lines_new(struct input_lines *, const char *, size_t,
-			    size_t);
+			    unsigned int, size_t);
 static void		 lines_keep(struct input_lines *, const char *, size_t);
 
 void
@@ -27,6 +31,7 @@ input_lines_mem(struct input_lines *l, const char *data, size_t len)
 {
 	memset(l, 0, sizeof(*l));
 	l->max_line = l->max_size = l->limit = SIZE_MAX;
+	l->hook_all = 1;
 	l->data = data;
 	l->len = len;
 }
@@ -37,6 +42,7 @@ input_lines_stream(struct input_lines *l, FILE *fp, const char *pre,
 {
 	memset(l, 0, sizeof(*l));
 	l->max_line = l->max_size = l->limit = SIZE_MAX;
+	l->hook_all = 1;
 	l->fp = fp;
 	l->pre = pre;
 	l->prelen = prelen;
@@ -140,23 +146,23 @@ input_lines_scalar(const struct input_lines *l, const struct input_event *ev,
 
 /*
  * The next line of input, from memory or from the stream, not yet
- * taken; NULL at the end.  A line longer than max_line is given as its
- * first max_line + 1 bytes.  Streamed, the line is in rb, which is
- * refilled (moving what it holds) only when fill is set; without it,
- * NULL may also mean that the line is not all in rb yet.
+ * taken, and its INPUT_LINE_* flags; NULL at the end.  A line longer than
+ * max_line is given as its first max_line + 1 bytes.  Streamed, the
+ * line is in rb, which is refilled (moving what it holds) only when
+ * fill is set; without it, NULL may also mean that the line is not all
+ * in rb yet.
  */
 static const char *
-lines_peek(struct input_lines *l, size_t *n, int fill)
+lines_peek(struct input_lines *l, size_t *n, unsigned int *flags, int fill)
 {
-	const char	*s, *nl;
+	const char	*s;
 	size_t		 avail;
 
 	if (l->fp == NULL) {
 		if (l->pos == l->len)
 			return NULL;
 		s = l->data + l->pos;
-		nl = memchr(s, '\n', l->len - l->pos);
-		*n = nl != NULL ? (size_t)(nl - s) + 1 : l->len - l->pos;
+		*flags = lines_scan(s, l->len - l->pos, n);
 		return s;
 	}
 	for (;;) {
@@ -164,10 +170,9 @@ lines_peek(struct input_lines *l, size_t *n, int fill)
 		/* rb is NULL until the first fill. */
 		s = avail > 0 ? l->rb + l->rbpos : NULL;
 		/* getdelim counted NUL bytes too; libyaml reports them. */
-		if (avail > 0 && (nl = memchr(s, '\n', avail)) != NULL) {
-			*n = (size_t)(nl - s) + 1;
+		if (avail > 0 &&
+		    ((*flags = lines_scan(s, avail, n)) & INPUT_LINE_NL))
 			return s;
-		}
 		if (avail > l->max_line) {
 			*n = l->max_line + 1;
 			return s;
@@ -222,41 +227,174 @@ lines_fill(struct input_lines *l)
 		l->eof = 1;
 }
 
-/*
- * Is the line printable ASCII, tab, CR and LF only, so that libyaml's
- * reader takes it whatever it holds?  Eight bytes at a time: a byte
- * below 0x20 or above 0x7e sends the word to the byte loop.
- */
-static int
-lines_plain(const char *s, size_t n)
-{
-	const uint64_t	 ones = 0x0101010101010101ULL;
-	const uint64_t	 high = 0x8080808080808080ULL;
-	uint64_t	 w;
-	size_t		 i = 0, j;
-	unsigned char	 c;
+#define W_ONES		0x0101010101010101ULL
+#define W_HIGH		0x8080808080808080ULL
+#define W_LOW7		0x7f7f7f7f7f7f7f7fULL
 
-	for (;;) {
-		if (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if ((((w - 0x20 * ones) & ~w) | ((w + 1 * ones) | w)) &
-			    high) {
-				j = i + 8;
-			} else {
-				i += 8;
-				continue;
-			}
-		} else if (i < n)
-			j = n;
-		else
-			return 1;
-		for (; i < j; i++) {
-			c = (unsigned char)s[i];
-			if ((c < 0x20 || c > 0x7e) && c != '\t' &&
-			    c != '\n' && c != '\r')
-				return 0;
-		}
+/* The high bit of each byte of x that is 0, and of no other. */
+static inline uint64_t
+zero_bytes(uint64_t x)
+{
+	return ~(((x & W_LOW7) + W_LOW7) | x) & W_HIGH;
+}
+
+/*
+ * Eight bytes of s at i (at most avail - i, the rest spaces), the first
+ * in the lowest byte whatever the machine's byte order.
+ */
+static inline uint64_t
+word_at(const char *s, size_t i, size_t avail)
+{
+	uint64_t	 w = 0x2020202020202020ULL;
+
+	if (avail - i >= 8)
+		memcpy(&w, s + i, 8);
+	else {
+		unsigned char	 b[8];
+
+		memset(b, ' ', sizeof(b));
+		memcpy(b, s + i, avail - i);
+		memcpy(&w, b, 8);
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/*
+ * lines_scan() eight bytes at a time, for machines without SSE2: a word
+ * of printable bytes only is passed with two tests, one with a byte
+ * below 0x20 or above 0x7e is looked at byte by byte, in parallel.
+ */
+static unsigned int
+scan_words(const char *s, size_t avail, size_t *n)
+{
+	uint64_t	 w, hash, bad, nl, upto;
+	unsigned int	 flags = INPUT_LINE_PLAIN;
+	size_t		 i;
+	int		 seen = 0;	/* a '#' in the words before */
+
+	for (i = 0; i < avail; i += 8) {
+		w = word_at(s, i, avail);
+		hash = zero_bytes(w ^ ('#' * W_ONES));
+		/* Below 0x20 or above 0x7e, loosely (borrows, carries). */
+		if (((((w - 0x20 * W_ONES) & ~w) | (w + W_ONES) | w) &
+		    W_HIGH) == 0) {
+			seen |= hash != 0;
+			continue;
+		}
+		nl = zero_bytes(w ^ ('\n' * W_ONES));
+		/* Exactly: below 0x20 but tab, CR and LF; 0x7f; above. */
+		bad = (~(((w & W_LOW7) + 0x60 * W_ONES) | w) & W_HIGH &
+		    ~zero_bytes(w ^ ('\t' * W_ONES)) &
+		    ~zero_bytes(w ^ ('\r' * W_ONES)) & ~nl) |
+		    zero_bytes(w ^ (0x7f * W_ONES)) | (w & W_HIGH);
+		if (nl != 0) {
+			/* The bits of the bytes up to the first newline. */
+			upto = ((nl & -nl) << 1) - 1;
+			if (bad & upto)
+				flags &= ~INPUT_LINE_PLAIN;
+			if (seen || (hash & upto) != 0)
+				flags |= INPUT_LINE_HASH;
+			*n = i + (size_t)(__builtin_ctzll(nl) / 8) + 1;
+			return flags | INPUT_LINE_NL;
+		}
+		if (bad != 0)
+			flags &= ~INPUT_LINE_PLAIN;
+		seen |= hash != 0;
+	}
+	if (seen)
+		flags |= INPUT_LINE_HASH;
+	*n = avail;
+	return flags;
+}
+
+#ifdef __SSE2__
+/*
+ * lines_scan() sixteen bytes at a time: one compare finds whether a
+ * chunk holds a byte below 0x20 (signed: or above 0x7f) or 0x7f; only
+ * then are newlines, tabs and CRs told apart.  The last chunk of the
+ * input is copied out, padded with blanks.
+ */
+static unsigned int
+scan_sse2(const char *s, size_t avail, size_t *n)
+{
+	const __m128i	 blank = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+	const __m128i	 nlv = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	const __m128i	 cr = _mm_set1_epi8('\r'), hashv = _mm_set1_epi8('#');
+	__m128i		 v, odd, eqnl;
+	unsigned int	 flags = INPUT_LINE_PLAIN, hash, nl, bad, upto;
+	unsigned char	 pad[16];
+	size_t		 i;
+	int		 seen = 0;	/* a '#' in the chunks before */
+
+	for (i = 0; i < avail; i += 16) {
+		if (avail - i >= 16)
+			v = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+		else {
+			memset(pad, ' ', sizeof(pad));
+			memcpy(pad, s + i, avail - i);
+			v = _mm_loadu_si128((const __m128i *)(void *)pad);
+		}
+		hash = (unsigned int)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(v, hashv));
+		odd = _mm_or_si128(_mm_cmplt_epi8(v, blank),
+		    _mm_cmpeq_epi8(v, del));
+		if (_mm_movemask_epi8(odd) == 0) {
+			seen |= hash != 0;
+			continue;
+		}
+		eqnl = _mm_cmpeq_epi8(v, nlv);
+		nl = (unsigned int)_mm_movemask_epi8(eqnl);
+		bad = (unsigned int)_mm_movemask_epi8(_mm_andnot_si128(
+		    _mm_or_si128(eqnl, _mm_or_si128(_mm_cmpeq_epi8(v, tab),
+		    _mm_cmpeq_epi8(v, cr))), odd));
+		if (nl != 0) {
+			/* The bits of the bytes up to the first newline. */
+			upto = ((nl & -nl) << 1) - 1;
+			if (bad & upto)
+				flags &= ~INPUT_LINE_PLAIN;
+			if (seen || (hash & upto) != 0)
+				flags |= INPUT_LINE_HASH;
+			*n = i + (size_t)__builtin_ctz(nl) + 1;
+			return flags | INPUT_LINE_NL;
+		}
+		if (bad != 0)
+			flags &= ~INPUT_LINE_PLAIN;
+		seen |= hash != 0;
+	}
+	if (seen)
+		flags |= INPUT_LINE_HASH;
+	*n = avail;
+	return flags;
+}
+#endif
+
+/*
+ * The line at s, of the avail bytes there: its length through its
+ * newline in *n, or avail when it has none there yet, and its flags:
+ * INPUT_LINE_NL when it ends with one; INPUT_LINE_PLAIN when the bytes
+ * before are printable ASCII, tab and CR only, which libyaml's reader
+ * takes whatever they hold; INPUT_LINE_HASH when one of them is a '#'.
+ */
+unsigned int
+input_line_scan(const char *s, size_t avail, size_t *n, int portable)
+{
+#ifdef __SSE2__
+	if (!portable)
+		return scan_sse2(s, avail, n);
+#else
+	(void)portable;
+#endif
+	return scan_words(s, avail, n);
+}
+
+static unsigned int
+lines_scan(const char *s, size_t avail, size_t *n)
+{
+	return input_line_scan(s, avail, n, 0);
 }
 
 /*
@@ -271,23 +409,24 @@ lines_block(struct input_lines *l)
 {
 	const char	*s, *start = NULL;
 	size_t		 n, len = 0, nlines = 0;
+	unsigned int	 flags = 0;
 	int		 plain;
 
 	while (!l->too_big && !l->line_too_long) {
 		if (nlines > 0 && (len >= INPUT_LINES_BLOCK ||
 		    nlines >= INPUT_LINES_RING / 2))
 			break;
-		if ((s = lines_peek(l, &n, nlines == 0)) == NULL)
+		if ((s = lines_peek(l, &n, &flags, nlines == 0)) == NULL)
 			break;
 		if (n > l->max_line) {
 			if (nlines == 0)
 				l->line_too_long = 1;
 			break;
 		}
-		plain = lines_plain(s, n);
+		plain = (flags & INPUT_LINE_PLAIN) != 0;
 		if (nlines > 0 && (!plain || len + n > INPUT_LINES_BLOCK))
 			break;
-		lines_new(l, s, n, l->off + len);
+		lines_new(l, s, n, flags, l->off + len);
 		if (l->fp != NULL && l->off + len + n > l->max_size) {
 			l->too_big = 1;
 			break;
@@ -310,19 +449,24 @@ lines_block(struct input_lines *l)
 	return 1;
 }
 
-/* A new line, starting at byte off: remember it, show it to the hook. */
+/*
+ * A new line, starting at byte off: remember it, show it to the hook
+ * if it holds a '#' or the hook asked for every line.
+ */
 static void
-lines_new(struct input_lines *l, const char *s, size_t n, size_t off)
+lines_new(struct input_lines *l, const char *s, size_t n,
+    unsigned int flags, size_t off)
 {
 	l->lineno++;
 	l->ring[l->lineno % INPUT_LINES_RING].off = off;
 	l->ring[l->lineno % INPUT_LINES_RING].line = l->lineno;
 	if (l->keep > 0)
 		lines_keep(l, s, n);
+	if (l->hook == NULL || (!(flags & INPUT_LINE_HASH) && !l->hook_all))
+		return;
 	if (n > 0 && s[n - 1] == '\n')
 		n--;
-	if (l->hook != NULL)
-		l->hook(l->arg, l->lineno, s, n);
+	l->hook_all = l->hook(l->arg, l->lineno, s, n);
 }
 
 int

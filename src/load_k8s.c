@@ -166,13 +166,13 @@ static void		 kl_deferred_end(struct kload *, int);
 static void		 kl_input_error(struct kload *);
 static int		 kl_ends_with_list(const char *);
 static void		 kl_source_line(struct kload *, const char *, size_t);
-static void		 kl_newline(void *, unsigned int, const char *, size_t);
+static int		 kl_newline(void *, unsigned int, const char *, size_t);
 static void		 kl_init(struct kload *, struct model *, struct diags *,
 			    const char *);
 static void		 kl_doc_source(struct kload *, unsigned int);
 static void		 kl_pends_clear(struct kload *, int);
 static struct kl_pend	*kl_pend_new(struct kload *);
-static void		 kl_pool_free(struct kload *);
+static void		 kl_pool_free(struct kload *, int);
 static int		 kl_document(struct kload *);
 static int		 kl_object(struct kload *, struct kl_pend *);
 static int		 kl_map(struct kload *, struct kl_pend *, int);
@@ -194,16 +194,18 @@ static void		 kl_finish(struct kload *, struct kl_pend *);
 
 /*
  * A line of input goes by: show it to the comment scanners (helm's
- * "# Source:", irsalint:ignore), as the events carry no comments.
+ * "# Source:", irsalint:ignore), as the events carry no comments.  The
+ * lines without a '#' need not be shown, but while a comment waits for
+ * the line it applies to.
  */
-static void
+static int
 kl_newline(void *arg, unsigned int lineno, const char *s, size_t len)
 {
 	struct kload	*kl = arg;
 
 	kl->lineno = lineno;
 	kl_source_line(kl, s, len);
-	comment_line(kl->m, kl->file, kl->lineno, s, s + len);
+	return comment_line(kl->m, kl->file, kl->lineno, s, s + len);
 }
 
 /* Report (emit != 0) or drop the errors held back. */
@@ -335,25 +337,43 @@ kl_pends_clear(struct kload *kl, int all)
  * Read one document, DOCUMENT_START being current, through its
  * DOCUMENT_END; its objects reach the model only once it is complete.
  */
+/*
+ * A pending record, zeroed: one freed by the document before if there
+ * is one (a record is some 1.5 KiB, which malloc(3) keeps in no fast
+ * cache: taking it anew for each document costs more than zeroing it).
+ */
 static struct kl_pend *
 kl_pend_new(struct kload *kl)
 {
-	struct kl_pend	*p = xcalloc(1, sizeof(*p));
+	struct kl_pend	*p;
 
+	if (kl->pool.n < kl->pool.kept) {
+		p = kl->pool.v[kl->pool.n++];
+		memset(p, 0, sizeof(*p));
+		return p;
+	}
+	p = xcalloc(1, sizeof(*p));
 	KL_PUSH(kl->pool, p);
+	kl->pool.kept = kl->pool.n;
 	return p;
 }
 
+/* The document's records are done with: kept for the next (all: freed). */
 static void
-kl_pool_free(struct kload *kl)
+kl_pool_free(struct kload *kl, int all)
 {
 	size_t	 i;
 
 	for (i = 0; i < kl->pool.n; i++) {
 		free(kl->pool.v[i]->stray.v);
-		free(kl->pool.v[i]);
+		kl->pool.v[i]->stray.v = NULL;
 	}
 	kl->pool.n = 0;
+	if (!all)
+		return;
+	for (i = 0; i < kl->pool.kept; i++)
+		free(kl->pool.v[i]);
+	kl->pool.kept = 0;
 }
 
 static int
@@ -384,7 +404,7 @@ kl_document(struct kload *kl)
 		return 0;
 	kl->prev_line = kl->in.last_line;
 	kl_commit(kl);
-	kl_pool_free(kl);
+	kl_pool_free(kl, 0);
 	arena_release(&kl->trees);
 	return 1;
 }
@@ -801,7 +821,7 @@ kl_run(struct kload *kl)
 	free(kl->objs.v);
 	input_lines_release(&kl->lines);
 	free(kl->sources.v);
-	kl_pool_free(kl);
+	kl_pool_free(kl, 1);
 	arena_release(&kl->trees);
 	free(kl->pool.v);
 }

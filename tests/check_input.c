@@ -17,7 +17,9 @@ static int	 null_of(const char *, unsigned int);
 static char	*walk(const char *, unsigned int);
 static struct input_node *tree(struct arena *, const char *, unsigned int,
 		    size_t, struct input_err *);
-static void	 hook(void *, unsigned int, const char *, size_t);
+static int	 hook(void *, unsigned int, const char *, size_t);
+static int	 hook_some(void *, unsigned int, const char *, size_t);
+static unsigned int scan_ref(const char *, size_t, size_t *);
 static char	*place(const char *, size_t, unsigned int, unsigned int);
 
 static const char *const type_names[] = {
@@ -455,10 +457,12 @@ START_TEST(tree_reports_what_it_cannot_build)
 }
 END_TEST
 
-static void
+/* Every line is shown to a hook that asks for every line. */
+static int
 hook(void *arg, unsigned int lineno, const char *s, size_t n)
 {
 	buf_addf(arg, "%u[%.*s]", lineno, (int)n, s);
+	return 1;
 }
 
 START_TEST(lines_show_each_line_and_place_bad_bytes)
@@ -486,6 +490,115 @@ START_TEST(lines_show_each_line_and_place_bad_bytes)
 	input_lines_release(&l);
 	fclose(fp);
 	buf_release(&b);
+}
+END_TEST
+
+/* The line scan done a byte at a time: what input_line_scan() must say. */
+static unsigned int
+scan_ref(const char *s, size_t avail, size_t *n)
+{
+	unsigned int	 flags = INPUT_LINE_PLAIN;
+	unsigned char	 c;
+	size_t		 i;
+
+	for (i = 0; i < avail; i++) {
+		c = (unsigned char)s[i];
+		if (c == '\n') {
+			*n = i + 1;
+			return flags | INPUT_LINE_NL;
+		}
+		if (c == '#')
+			flags |= INPUT_LINE_HASH;
+		if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\r')
+			flags &= ~INPUT_LINE_PLAIN;
+	}
+	*n = avail;
+	return flags;
+}
+
+/*
+ * Both ways of scanning a line (sixteen bytes at a time with SSE2,
+ * eight without) say what the byte loop says: random lines of the bytes
+ * each tells apart, at every alignment, ending at the end of the buffer
+ * or not.  The buffer is allocated to its length, so that ASan and
+ * valgrind see a read past it.
+ */
+START_TEST(line_scan_matches_the_byte_loop)
+{
+	static const unsigned char	 alpha[] = "ab #\n\t\r\177\200\377"
+	    "\000\037\040\176\043";
+	unsigned int	 seed = 7, k, want, got, seen = 0;
+	size_t		 len, i, off, wn, gn;
+	char		*buf;
+	int		 portable;
+
+	for (k = 0; k < 100000; k++) {
+		len = (size_t)rand_r(&seed) % 70;
+		ck_assert_ptr_nonnull(buf = malloc(len + 1));
+		for (i = 0; i < len; i++)
+			buf[i] = (char)(rand_r(&seed) % 4 != 0 ? 'a' + i % 26 :
+			    alpha[rand_r(&seed) % (sizeof(alpha) - 1)]);
+		off = len > 0 ? (size_t)rand_r(&seed) % len : 0;
+		want = scan_ref(buf + off, len - off, &wn);
+		seen |= want;
+		for (portable = 0; portable < 2; portable++) {
+			gn = 0;
+			got = input_line_scan(buf + off, len - off, &gn,
+			    portable);
+			ck_assert_uint_eq(got, want);
+			ck_assert_uint_eq(gn, wn);
+		}
+		free(buf);
+	}
+	/* Every flag was seen set (and, being random, clear). */
+	ck_assert_uint_eq(seen, INPUT_LINE_NL | INPUT_LINE_PLAIN |
+	    INPUT_LINE_HASH);
+}
+END_TEST
+
+/* A hook that wants every line after one that says "want". */
+static int
+hook_some(void *arg, unsigned int lineno, const char *s, size_t n)
+{
+	buf_addf(arg, "%u[%.*s]", lineno, (int)n, s);
+	return n >= 4 && memcmp(s + n - 4, "want", 4) == 0;
+}
+
+/*
+ * The hook sees the first line, then the lines with a '#' (comments,
+ * helm's "# Source:"), and every line after one it asked for more at.
+ */
+START_TEST(lines_show_the_hook_what_it_asks_for)
+{
+	static const char text[] = "a: 1\nb: 2\n# c want\nd: 3\ne: 4\n"
+	    "f: '#'\ng: 5\n";
+	struct input_lines	 l;
+	struct input		 in;
+	struct buf		 b = BUF_INIT;
+	FILE			*fp;
+	int			 stream;
+
+	for (stream = 0; stream < 2; stream++) {
+		fp = NULL;
+		if (stream) {
+			ck_assert_ptr_nonnull(fp = fmemopen((void *)text,
+			    sizeof(text) - 1, "r"));
+			input_lines_stream(&l, fp, NULL, 0);
+		} else
+			input_lines_mem(&l, text, sizeof(text) - 1);
+		l.hook = hook_some;
+		l.arg = &b;
+		input_open_lines(&in, "t", &l, 0, 256);
+		while (input_next(&in) && in.ev.type != INPUT_STREAM_END)
+			continue;
+		ck_assert_int_eq(in.err.kind, INPUT_OK);
+		ck_assert_str_eq(b.buf, "1[a: 1]3[# c want]4[d: 3]6[f: '#']");
+		input_close(&in);
+		input_lines_release(&l);
+		if (fp != NULL)
+			fclose(fp);
+		buf_release(&b);
+	}
 }
 END_TEST
 
@@ -802,6 +915,8 @@ input_suite(void)
 	tcase_add_test(tc, tree_is_the_same_from_yaml_and_json);
 	tcase_add_test(tc, tree_reports_what_it_cannot_build);
 	tcase_add_test(tc, lines_show_each_line_and_place_bad_bytes);
+	tcase_add_test(tc, line_scan_matches_the_byte_loop);
+	tcase_add_test(tc, lines_show_the_hook_what_it_asks_for);
 	tcase_add_test(tc, lines_go_in_blocks_of_printable_lines);
 	tcase_add_test(tc, lines_keep_the_last_lines);
 	tcase_add_test(tc, lines_window_grows_as_needed);
