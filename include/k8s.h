@@ -250,8 +250,15 @@ struct kload {
 	}		 items, objs;	/* of the root; of the document */
 };
 
-/* The text kept of the last lines, for places inside a trust string. */
-#define KL_KEEP		(1024 * 1024)
+/*
+ * The text kept of the last lines, for places inside a trust string:
+ * IAM takes trusts of at most 4,096 characters not counting blanks, and
+ * written out in YAML, indented, one is some times that; a longer
+ * string keeps its own place.  Every byte read is copied once into the
+ * window, which stays small enough (twice this and a block) to be
+ * written in the processor's cache.
+ */
+#define KL_KEEP		(128 * 1024)
 
 /*
  * A Kubernetes file that is valid JSON and at most this large is read

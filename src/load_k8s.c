@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /* Load Kubernetes YAML or JSON manifests into the model, streaming events. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -420,19 +421,40 @@ kl_object(struct kload *kl, struct kl_pend *p)
 	return 1;
 }
 
+/*
+ * The fields under each parent (kl_kids[parent + 1], -1 after the
+ * last), made from kl_fields once, whichever thread loads first.
+ */
+static signed char	 kl_kids[F__MAX + 1][F__MAX + 1];
+static pthread_once_t	 kl_kids_once = PTHREAD_ONCE_INIT;
+
+static void
+kl_kids_init(void)
+{
+	size_t	 n[F__MAX + 1] = { 0 };
+	int	 f, p;
+
+	for (f = 0; f < F__MAX; f++) {
+		p = kl_fields[f].parent + 1;
+		kl_kids[p][n[p]++] = (signed char)f;
+	}
+	for (p = 0; p <= F__MAX; p++)
+		kl_kids[p][n[p]] = -1;
+}
+
 /* The field of this key under parent, or -1. */
 static int
 kl_field(int parent, const struct input_key *k)
 {
-	int	 f;
+	const signed char	*f;
 
 	if (!k->ok)
 		return -1;
-	for (f = F__MAX - 1; f >= 0; f--)
-		if (kl_fields[f].parent == parent &&
-		    kl_fields[f].key[0] == k->s[0] &&
-		    strcmp(kl_fields[f].key, k->s) == 0)
-			return f;
+	(void)pthread_once(&kl_kids_once, kl_kids_init);
+	for (f = kl_kids[parent + 1]; *f >= 0; f++)
+		if (kl_fields[*f].key[0] == k->s[0] &&
+		    strcmp(kl_fields[*f].key, k->s) == 0)
+			return *f;
 	return -1;
 }
 

@@ -16,6 +16,7 @@ static void	teardown(void);
 static void	load(const char *);
 static void	load_n(const char *, size_t);
 static struct k8s_obj *obj(size_t);
+static void	load_ack_trust(size_t);
 
 /* Each test loads into a fresh model; the fixture owns all three. */
 static struct arena	a;
@@ -978,6 +979,70 @@ START_TEST(empty_input_no_objects)
 }
 END_TEST
 
+/*
+ * An ACK Role's trust in a double-quoted scalar, with pad lines of 300
+ * blanks inside, which YAML folds away: a short string but long text.
+ * Its principal and conditions are placed inside the string while the
+ * scalar's text is kept (KL_KEEP); text longer than that keeps the
+ * string's own place, which is where findings then point.
+ */
+static void
+load_ack_trust(size_t pad)
+{
+	static const char head[] =
+	    "apiVersion: iam.services.k8s.aws/v1alpha1\n"
+	    "kind: Role\n"
+	    "metadata:\n"
+	    "  name: r\n"
+	    "spec:\n"
+	    "  name: r\n"
+	    "  assumeRolePolicyDocument: \"{\\\"Version\\\": \\\"2012-10-17\\\","
+	    " \\\"Statement\\\": [{\n";
+	static const char tail[] =
+	    "    \\\"Effect\\\": \\\"Allow\\\",\n"
+	    "    \\\"Principal\\\": {\\\"Federated\\\": \\\"arn:aws:iam::"
+	    "111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/"
+	    "ABC\\\"},\n"
+	    "    \\\"Action\\\": \\\"sts:AssumeRoleWithWebIdentity\\\"}]}\"\n";
+	struct buf	 b = BUF_INIT;
+	size_t		 i, len;
+	char		*text;
+
+	buf_addf(&b, "%s", head);
+	for (i = 0; i < pad; i++)
+		buf_addf(&b, "%300s\n", "");
+	buf_addf(&b, "%s", tail);
+	text = buf_detach(&b, &len);
+	load_n(text, len);
+	free(text);
+}
+
+START_TEST(trust_placed_inside_its_string_while_kept)
+{
+	load_ack_trust(10);
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_ptr_nonnull(m.roles.v[0]->trust);
+	ck_assert_uint_gt(m.roles.v[0]->norigins, 0);
+	/* The principal's line: 7 lines of head, 10 of pad, the Effect. */
+	ck_assert_uint_eq(m.roles.v[0]->origins[0].line, 19);
+}
+END_TEST
+
+START_TEST(trust_longer_than_kept_keeps_its_place)
+{
+	/*
+	 * 1,000 lines of 301 bytes, some 294 KiB of text: past what the
+	 * window can hold, twice KL_KEEP and a block.
+	 */
+	load_ack_trust(1000);
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_ptr_nonnull(m.roles.v[0]->trust);
+	ck_assert_uint_eq(m.roles.v[0]->norigins, 0);
+}
+END_TEST
+
 START_TEST(crlf_line_endings)
 {
 	load("kind: ServiceAccount\r\n"
@@ -1183,6 +1248,8 @@ load_k8s_suite(void)
 	tcase_add_test(tc, document_without_kind_ignored);
 	tcase_add_test(tc, empty_input_no_objects);
 	tcase_add_test(tc, crlf_line_endings);
+	tcase_add_test(tc, trust_placed_inside_its_string_while_kept);
+	tcase_add_test(tc, trust_longer_than_kept_keeps_its_place);
 	tcase_add_test(tc, unread_annotation_values_are_dropped);
 	tcase_add_test(tc, utf8_bom);
 	tcase_add_test(tc, overlay_replaces_the_file_on_disk);
