@@ -11,6 +11,7 @@
  * tree walked for the parser's promises: every range inside the input
  * and in order, every height within HCL_MAX_DEPTH, every error placed.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -59,6 +60,8 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 	struct report_opts opts = { .color = 1, .show_suppressed = 1,
 	    .nfiles = 2 };
 	static FILE	*null;
+	FILE		*fp;
+	size_t		 pre;
 
 	model_init(&m, &a);
 	diags_init(&dg, &a);
@@ -69,9 +72,23 @@ pipeline(const char *data, size_t len, enum fuzz_kind kind)
 		 * Named *.json, a text that starts with a brace is read by
 		 * the JSON scanner even when it is not valid JSON: the
 		 * length's parity picks the name, so both ways are fuzzed.
+		 * Its next bit picks memory or a stream, as files are read
+		 * (its first bytes read before the loader, as format
+		 * detection does).
 		 */
-		load_k8s(&m, &dg, len % 2 ? "fuzz.json" : "fuzz.yaml", data,
-		    len);
+		if (len % 4 < 2) {
+			load_k8s(&m, &dg, len % 2 ? "fuzz.json" : "fuzz.yaml",
+			    data, len);
+			break;
+		}
+		if ((fp = fmemopen((void *)(uintptr_t)data, len, "r")) ==
+		    NULL)
+			break;
+		pre = len < 64 ? len : 64;
+		if (fseek(fp, (long)pre, SEEK_SET) == 0)
+			load_k8s_stream(&m, &dg, len % 2 ? "fuzz.json" :
+			    "fuzz.yaml", fp, data, pre);
+		fclose(fp);
 		break;
 	case FUZZ_TF:
 		load_tf(&m, &dg, "fuzz.json", data, len);
