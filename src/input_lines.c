@@ -263,6 +263,42 @@ word_at(const char *s, size_t i, size_t avail)
 }
 
 /*
+ * A chunk of a line scanned, a bit in each mask for each of its bytes
+ * (the lowest first) that is a newline, a byte libyaml's reader may
+ * refuse, a '#': folded into *flags.  1 when the line ends there (and
+ * INPUT_LINE_NL is set).  *seen: a '#' in the chunks before.
+ */
+static inline int
+scan_chunk(uint64_t nl, uint64_t bad, uint64_t hash, int *seen,
+    unsigned int *flags)
+{
+	uint64_t	 upto;
+
+	if (nl != 0) {
+		/* The bits of the bytes up to the first newline. */
+		upto = ((nl & -nl) << 1) - 1;
+		if (bad & upto)
+			*flags &= ~INPUT_LINE_PLAIN;
+		if (*seen || (hash & upto) != 0)
+			*flags |= INPUT_LINE_HASH;
+		*flags |= INPUT_LINE_NL;
+		return 1;
+	}
+	if (bad != 0)
+		*flags &= ~INPUT_LINE_PLAIN;
+	*seen |= hash != 0;
+	return 0;
+}
+
+/* No newline in the avail bytes: the line is all of them so far. */
+static inline unsigned int
+scan_rest(size_t avail, size_t *n, int seen, unsigned int flags)
+{
+	*n = avail;
+	return seen ? flags | INPUT_LINE_HASH : flags;
+}
+
+/*
  * lines_scan() eight bytes at a time, for machines without SSE2: a word
  * of printable bytes only is passed with two tests, one with a byte
  * below 0x20 or above 0x7e is looked at byte by byte, in parallel.
@@ -270,7 +306,7 @@ word_at(const char *s, size_t i, size_t avail)
 static unsigned int
 scan_words(const char *s, size_t avail, size_t *n)
 {
-	uint64_t	 w, hash, bad, nl, upto;
+	uint64_t	 w, hash, bad, nl;
 	unsigned int	 flags = INPUT_LINE_PLAIN;
 	size_t		 i;
 	int		 seen = 0;	/* a '#' in the words before */
@@ -290,24 +326,12 @@ scan_words(const char *s, size_t avail, size_t *n)
 		    ~zero_bytes(w ^ ('\t' * W_ONES)) &
 		    ~zero_bytes(w ^ ('\r' * W_ONES)) & ~nl) |
 		    zero_bytes(w ^ (0x7f * W_ONES)) | (w & W_HIGH);
-		if (nl != 0) {
-			/* The bits of the bytes up to the first newline. */
-			upto = ((nl & -nl) << 1) - 1;
-			if (bad & upto)
-				flags &= ~INPUT_LINE_PLAIN;
-			if (seen || (hash & upto) != 0)
-				flags |= INPUT_LINE_HASH;
+		if (scan_chunk(nl, bad, hash, &seen, &flags)) {
 			*n = i + (size_t)(__builtin_ctzll(nl) / 8) + 1;
-			return flags | INPUT_LINE_NL;
+			return flags;
 		}
-		if (bad != 0)
-			flags &= ~INPUT_LINE_PLAIN;
-		seen |= hash != 0;
 	}
-	if (seen)
-		flags |= INPUT_LINE_HASH;
-	*n = avail;
-	return flags;
+	return scan_rest(avail, n, seen, flags);
 }
 
 #ifdef __SSE2__
@@ -324,7 +348,7 @@ scan_sse2(const char *s, size_t avail, size_t *n)
 	const __m128i	 nlv = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
 	const __m128i	 cr = _mm_set1_epi8('\r'), hashv = _mm_set1_epi8('#');
 	__m128i		 v, odd, eqnl;
-	unsigned int	 flags = INPUT_LINE_PLAIN, hash, nl, bad, upto;
+	unsigned int	 flags = INPUT_LINE_PLAIN, hash, nl, bad;
 	unsigned char	 pad[16];
 	size_t		 i;
 	int		 seen = 0;	/* a '#' in the chunks before */
@@ -351,24 +375,12 @@ scan_sse2(const char *s, size_t avail, size_t *n)
 		bad = (unsigned int)_mm_movemask_epi8(_mm_andnot_si128(
 		    _mm_or_si128(eqnl, _mm_or_si128(_mm_cmpeq_epi8(v, tab),
 		    _mm_cmpeq_epi8(v, cr))), odd));
-		if (nl != 0) {
-			/* The bits of the bytes up to the first newline. */
-			upto = ((nl & -nl) << 1) - 1;
-			if (bad & upto)
-				flags &= ~INPUT_LINE_PLAIN;
-			if (seen || (hash & upto) != 0)
-				flags |= INPUT_LINE_HASH;
+		if (scan_chunk(nl, bad, hash, &seen, &flags)) {
 			*n = i + (size_t)__builtin_ctz(nl) + 1;
-			return flags | INPUT_LINE_NL;
+			return flags;
 		}
-		if (bad != 0)
-			flags &= ~INPUT_LINE_PLAIN;
-		seen |= hash != 0;
 	}
-	if (seen)
-		flags |= INPUT_LINE_HASH;
-	*n = avail;
-	return flags;
+	return scan_rest(avail, n, seen, flags);
 }
 #endif
 
