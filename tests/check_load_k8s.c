@@ -16,7 +16,7 @@ static void	teardown(void);
 static void	load(const char *);
 static void	load_n(const char *, size_t);
 static struct k8s_obj *obj(size_t);
-static void	load_ack_trust(size_t);
+static const struct iam_role *load_ack_trust(size_t);
 
 /* Each test loads into a fresh model; the fixture owns all three. */
 static struct arena	a;
@@ -984,9 +984,10 @@ END_TEST
  * blanks inside, which YAML folds away: a short string but long text.
  * Its principal and conditions are placed inside the string while the
  * scalar's text is kept (KL_KEEP); text longer than that keeps the
- * string's own place, which is where findings then point.
+ * string's own place, which is where findings then point.  It loads
+ * without an error into one role with a parsed trust, returned.
  */
-static void
+static const struct iam_role *
 load_ack_trust(size_t pad)
 {
 	static const char head[] =
@@ -1015,17 +1016,19 @@ load_ack_trust(size_t pad)
 	text = buf_detach(&b, &len);
 	load_n(text, len);
 	free(text);
+	ck_assert_uint_eq(dg.n, 0);
+	ck_assert_uint_eq(m.roles.n, 1);
+	ck_assert_ptr_nonnull(m.roles.v[0]->trust);
+	return m.roles.v[0];
 }
 
 START_TEST(trust_placed_inside_its_string_while_kept)
 {
-	load_ack_trust(10);
-	ck_assert_uint_eq(dg.n, 0);
-	ck_assert_uint_eq(m.roles.n, 1);
-	ck_assert_ptr_nonnull(m.roles.v[0]->trust);
-	ck_assert_uint_gt(m.roles.v[0]->norigins, 0);
+	const struct iam_role	*r = load_ack_trust(10);
+
+	ck_assert_uint_gt(r->norigins, 0);
 	/* The principal's line: 7 lines of head, 10 of pad, the Effect. */
-	ck_assert_uint_eq(m.roles.v[0]->origins[0].line, 19);
+	ck_assert_uint_eq(r->origins[0].line, 19);
 }
 END_TEST
 
@@ -1035,11 +1038,7 @@ START_TEST(trust_longer_than_kept_keeps_its_place)
 	 * 1,000 lines of 301 bytes, some 294 KiB of text: past what the
 	 * window can hold, twice KL_KEEP and a block.
 	 */
-	load_ack_trust(1000);
-	ck_assert_uint_eq(dg.n, 0);
-	ck_assert_uint_eq(m.roles.n, 1);
-	ck_assert_ptr_nonnull(m.roles.v[0]->trust);
-	ck_assert_uint_eq(m.roles.v[0]->norigins, 0);
+	ck_assert_uint_eq(load_ack_trust(1000)->norigins, 0);
 }
 END_TEST
 
