@@ -8,6 +8,7 @@
 #define STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct arena;
 
@@ -38,5 +39,29 @@ const struct strmap_val *strmap_get(const struct strmap *, const char *);
 /* The value under key added last, or NULL: at once, however many. */
 const struct strmap_val *strmap_last(const struct strmap *, const char *);
 void	strmap_release(struct strmap *);
+
+/*
+ * strmap_add_kept() for many keys in a row, each slot fetched ahead of
+ * its write (strmap.c); strmap_ahead_flush() adds what is still queued.
+ */
+#define STRMAP_AHEAD	8
+
+struct strmap_pending {
+	const char		*key;
+	uint64_t		 hash;
+	void			*v;
+};
+
+struct strmap_ahead {
+	struct strmap		*m;
+	struct arena		*a;
+	size_t			 first, n;
+	struct strmap_pending	 q[STRMAP_AHEAD];
+};
+
+void	strmap_ahead_init(struct strmap_ahead *, struct strmap *,
+	    struct arena *);
+void	strmap_ahead_add(struct strmap_ahead *, const char *, void *);
+void	strmap_ahead_flush(struct strmap_ahead *);
 
 #endif /* STRMAP_H */

@@ -634,6 +634,7 @@ index_oidc(struct model *m, const struct policy *p)
 void
 model_index(struct model *m)
 {
+	struct strmap_ahead	 by_name, runs_as;
 	const struct k8s_obj	*o;
 	struct pod_identity	*pi;
 	struct iam_role		*r;
@@ -658,6 +659,8 @@ model_index(struct model *m)
 	strmap_reserve(&m->role_by_arn, m->roles.n);
 	strmap_reserve(&m->role_by_name, m->roles.n);
 	strmap_reserve(&m->role_by_lname, m->roles.n);
+	strmap_ahead_init(&by_name, &m->sa_by_name, m->arena);
+	strmap_ahead_init(&runs_as, &m->runs_as, m->arena);
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
 		if (o->kind == K8S_SERVICEACCOUNT && o->addon == NULL)
@@ -665,14 +668,15 @@ model_index(struct model *m)
 		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL) {
 			key = arena_printf(m->arena, "%s/%s",
 			    k8s_obj_ns(m, o), o->name);
-			strmap_add_kept(&m->sa_by_name, m->arena, o->name,
-			    (void *)o);
-			strmap_add_kept(&m->runs_as, m->arena, key, (void *)o);
+			strmap_ahead_add(&by_name, o->name, (void *)o);
+			strmap_ahead_add(&runs_as, key, (void *)o);
 		} else if (k8s_kind_is_workload(o->kind))
-			strmap_add_kept(&m->runs_as, m->arena, arena_printf(
-			    m->arena, "%s/%s", k8s_obj_ns(m, o),
-			    k8s_obj_sa(o)), (void *)o);
+			strmap_ahead_add(&runs_as, arena_printf(m->arena,
+			    "%s/%s", k8s_obj_ns(m, o), k8s_obj_sa(o)),
+			    (void *)o);
 	}
+	strmap_ahead_flush(&by_name);
+	strmap_ahead_flush(&runs_as);
 	for (i = 0; i < m->pod_identities.n; i++) {
 		pi = m->pod_identities.v[i];
 		if (pi->ns != NULL && pi->sa != NULL)

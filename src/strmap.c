@@ -18,8 +18,8 @@ struct strmap_ent {
 	struct strmap_val	*head, *tail;
 };
 
-static void	add(struct strmap *, struct arena *, const char *, void *,
-		    int);
+static void	add(struct strmap *, struct arena *, const char *, uint64_t,
+		    void *, int);
 
 /*
  * Eight bytes a step, then MurmurHash3's finaliser, so that the low
@@ -106,21 +106,69 @@ strmap_reserve(struct strmap *m, size_t n)
 void
 strmap_add(struct strmap *m, struct arena *a, const char *key, void *v)
 {
-	add(m, a, key, v, 1);
+	add(m, a, key, hash_str(key), v, 1);
 }
 
 void
 strmap_add_kept(struct strmap *m, struct arena *a, const char *key, void *v)
 {
-	add(m, a, key, v, 0);
+	add(m, a, key, hash_str(key), v, 0);
+}
+
+/*
+ * Keys added through a queue of STRMAP_AHEAD: each key's slot is
+ * fetched into the cache when it is queued and written when it leaves,
+ * so that the misses of a large table overlap instead of following one
+ * another (a table of a megabyte, freshly made, is in no cache).  The
+ * order of the values under a key is the order added, as with
+ * strmap_add_kept().
+ */
+void
+strmap_ahead_init(struct strmap_ahead *q, struct strmap *m, struct arena *a)
+{
+	q->m = m;
+	q->a = a;
+	q->first = q->n = 0;
+}
+
+void
+strmap_ahead_add(struct strmap_ahead *q, const char *key, void *v)
+{
+	struct strmap_pending	*p;
+	uint64_t		 h = hash_str(key);
+
+	if (q->n == STRMAP_AHEAD) {
+		p = &q->q[q->first];
+		add(q->m, q->a, p->key, p->hash, p->v, 0);
+		q->first = (q->first + 1) % STRMAP_AHEAD;
+		q->n--;
+	}
+	if (q->m->cap > 0)
+		__builtin_prefetch(&q->m->tab[(size_t)h & (q->m->cap - 1)], 1);
+	p = &q->q[(q->first + q->n++) % STRMAP_AHEAD];
+	p->key = key;
+	p->hash = h;
+	p->v = v;
+}
+
+void
+strmap_ahead_flush(struct strmap_ahead *q)
+{
+	struct strmap_pending	*p;
+
+	for (; q->n > 0; q->n--) {
+		p = &q->q[q->first];
+		add(q->m, q->a, p->key, p->hash, p->v, 0);
+		q->first = (q->first + 1) % STRMAP_AHEAD;
+	}
 }
 
 static void
-add(struct strmap *m, struct arena *a, const char *key, void *v, int copy)
+add(struct strmap *m, struct arena *a, const char *key, uint64_t h, void *v,
+    int copy)
 {
 	struct strmap_ent	*e;
 	struct strmap_val	*node;
-	uint64_t		 h = hash_str(key);
 
 	if ((m->n + 1) * 4 > m->cap * 3)
 		grow(m);

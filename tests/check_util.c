@@ -489,6 +489,44 @@ START_TEST(strmap_keeps_order_and_last)
 }
 END_TEST
 
+/*
+ * Keys queued through strmap_ahead_add() land as strmap_add_kept()
+ * puts them, the values under a key in the order added, across the
+ * table's growth and the queue's wrap.
+ */
+START_TEST(strmap_ahead_adds_in_order)
+{
+	struct arena		 a = ARENA_INIT;
+	struct strmap		 m, ref;
+	struct strmap_ahead	 q;
+	const struct strmap_val	*v, *w;
+	static char		 keys[3000][16];
+	int			 i, x[3000];
+
+	strmap_init(&m);
+	strmap_init(&ref);
+	strmap_ahead_init(&q, &m, &a);
+	for (i = 0; i < 3000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i % 700);
+		strmap_ahead_add(&q, keys[i], &x[i]);
+		strmap_add_kept(&ref, &a, keys[i], &x[i]);
+	}
+	strmap_ahead_flush(&q);
+	for (i = 0; i < 700; i++) {
+		v = strmap_get(&m, keys[i]);
+		w = strmap_get(&ref, keys[i]);
+		for (; v != NULL && w != NULL; v = v->next, w = w->next)
+			ck_assert_ptr_eq(v->v, w->v);
+		ck_assert_ptr_null(v);
+		ck_assert_ptr_null(w);
+	}
+	ck_assert_ptr_null(strmap_get(&m, "k700"));
+	strmap_release(&m);
+	strmap_release(&ref);
+	arena_release(&a);
+}
+END_TEST
+
 Suite *
 util_suite(void)
 {
@@ -512,6 +550,7 @@ util_suite(void)
 	tcase_add_test(tc, buf_grows_huge_at_once);
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
 	tcase_add_test(tc, strmap_keeps_order_and_last);
+	tcase_add_test(tc, strmap_ahead_adds_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
