@@ -15,6 +15,7 @@
 #include "policy.h"
 #include "strmap.h"
 #include "trust.h"
+#include "util.h"
 
 struct iam_role;
 struct k8s_obj;
@@ -134,6 +135,17 @@ struct bindings {
 		int		  made;
 	}			*cands;
 	size_t			 ncands;
+	/*
+	 * Long sub conditions by address (open addressing), each with its
+	 * values ready for near_list_find(), made at the first subject
+	 * the condition refuses (bind.c).
+	 */
+	struct near_memo {
+		const struct pcond	*c;	/* NULL: empty slot */
+		struct near_list	 l;
+	}			*near;
+	size_t			 near_cap;
+	size_t			 near_n;
 };
 
 /* An empty set with the run's budgets; the caller may lower them. */

@@ -13,6 +13,34 @@ size_t	edit_distance(const char *, const char *, size_t max);
  * on the edit distance of two strings from their sets: one edit adds a
  * byte and takes one away, changing at most two bits.
  */
+/*
+ * A list of strings ready for near_list_find(): its strings in byte
+ * order, each with the bytes it shares with the one before, so that
+ * the distance of every one to a string is found in one walk in which
+ * a shared start is compared once.  v is the caller's and must outlive
+ * it; NULL entries are skipped.
+ */
+struct near_list {
+	const char *const *v;
+	size_t		 n;
+	uint32_t	*order;		/* indexes into v, in byte order */
+	uint32_t	*lcp;		/* bytes order[i] shares with
+					   order[i - 1]; lcp[0] = 0 */
+	size_t		 norder;
+	size_t		 common;	/* bytes every string starts with */
+	size_t		 longest;
+};
+
+void	near_list_init(struct near_list *, const char *const *v, size_t n);
+void	near_list_release(struct near_list *);
+/*
+ * The index in v of the first string nearest to want (the lowest index
+ * among those at the least distance), if it is within max edits, with
+ * the distance in *dist; (size_t)-1 when none is.  The same answer as
+ * edit_distance() on each string in turn.
+ */
+size_t	near_list_find(const struct near_list *, const char *want,
+	    size_t max, size_t *dist);
 uint64_t	char_set(const char *);
 size_t	char_set_distance(uint64_t, uint64_t);
 int	str_has_prefix(const char *, const char *);

@@ -31,7 +31,7 @@ static const char *unverified_what(unsigned int);
 static void	add_candidate(const char **, size_t *, const char *);
 static void	bind_provider(struct binding *, const struct model *);
 static void	bind_trust(struct bindings *, struct binding *);
-static void	decide(struct binding *, const struct model *,
+static void	decide(struct bindings *, struct binding *,
 		    const char *const *, size_t, int);
 static int	role_may_be_in(const struct model *, const struct iam_role *,
 		    const char *, const char *);
@@ -410,17 +410,65 @@ popcount(unsigned int x)
 }
 
 /*
+ * The values of a condition with this many or more are compared with
+ * a subject through a struct near_list, made at the first subject the
+ * condition refuses and kept for the run: a trust that lists hundreds
+ * of subjects refuses each stray ServiceAccount after comparing it
+ * with all of them.
+ */
+#define NEAR_LIST_MIN	16
+
+/* The near_list of c's values, made at its first use. */
+static const struct near_list *
+near_list_of(struct bindings *bs, const struct pcond *c)
+{
+	struct near_memo	*old = bs->near, *e;
+	size_t			 oldcap = bs->near_cap, i, h;
+
+	if (bs->near_n + 1 > bs->near_cap / 4 * 3) {
+		bs->near_cap = bs->near_cap ? bs->near_cap * 2 : 16;
+		bs->near = xcalloc(bs->near_cap, sizeof(*bs->near));
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].c == NULL)
+				continue;
+			h = ((uintptr_t)old[i].c >> 4) * 0x9e3779b97f4a7c15ULL;
+			for (h &= bs->near_cap - 1; bs->near[h].c != NULL;
+			    h = (h + 1) & (bs->near_cap - 1))
+				continue;
+			bs->near[h] = old[i];
+		}
+		free(old);
+	}
+	h = ((uintptr_t)c >> 4) * 0x9e3779b97f4a7c15ULL;
+	for (h &= bs->near_cap - 1; (e = &bs->near[h])->c != NULL;
+	    h = (h + 1) & (bs->near_cap - 1))
+		if (e->c == c)
+			return &e->l;
+	e->c = c;
+	near_list_init(&e->l, (const char *const *)c->values.v,
+	    c->values.n);
+	bs->near_n++;
+	return &e->l;
+}
+
+/*
  * The sub value nearest to the SA's own subject, within max edits, or
- * NULL.  Each distance is computed only within the best so far.
+ * NULL: the first of the nearest in the condition's order.
  */
 static const char *
-nearest_value(const struct pcond *c, const char *want, size_t max,
-    size_t *dist)
+nearest_value(struct bindings *bs, const struct pcond *c, const char *want,
+    size_t max, size_t *dist)
 {
 	const char	*best = NULL;
 	size_t		 i, d;
 
-	for (i = 0; c != NULL && i < c->values.n; i++) {
+	if (c == NULL)
+		return NULL;
+	if (c->values.n >= NEAR_LIST_MIN) {
+		i = near_list_find(near_list_of(bs, c), want, max, dist);
+		return i != (size_t)-1 ? c->values.v[i] : NULL;
+	}
+	for (i = 0; i < c->values.n; i++) {
 		if (c->values.v[i] == NULL)
 			continue;
 		if ((d = edit_distance(c->values.v[i], want, max)) <= max) {
@@ -441,8 +489,8 @@ nearest_value(const struct pcond *c, const char *want, size_t max,
  * no hint of what was meant, and counts as none).
  */
 static void
-keep_closest(struct binding *b, const struct pstmt *st, const char *issuer,
-    const struct trust_eval *ev, size_t *best)
+keep_closest(struct bindings *bs, struct binding *b, const struct pstmt *st,
+    const char *issuer, const struct trust_eval *ev, size_t *best)
 {
 	const char	*near;
 	size_t		 d = 0, base, max, score;
@@ -456,7 +504,7 @@ keep_closest(struct binding *b, const struct pstmt *st, const char *issuer,
 	if (base >= *best)
 		return;
 	max = *best - base - 1 < NEAR_MAX ? *best - base - 1 : NEAR_MAX;
-	near = nearest_value(ev->sub_cond, b->sub, max, &d);
+	near = nearest_value(bs, ev->sub_cond, b->sub, max, &d);
 	score = base + (near != NULL ? d : NEAR_MAX + 1);
 	if (score >= *best)
 		return;
@@ -576,9 +624,10 @@ struct cand {
  * closest failure across all candidates.
  */
 static void
-eval_candidate(struct binding *b, const struct model *m, const char *issuer,
+eval_candidate(struct bindings *bs, struct binding *b, const char *issuer,
     int assumed, struct cand *c, size_t *best)
 {
+	const struct model	*m = bs->m;
 	const struct policy	*p = b->role->trust;
 	const struct pstmt	*st;
 	struct trust_req	 req;
@@ -619,7 +668,7 @@ eval_candidate(struct binding *b, const struct model *m, const char *issuer,
 			c->unverified = ev.unverified;
 		} else if (ev.t == TRI_FALSE && (st->federated.n > 0 ||
 		    st->principal_star))
-			keep_closest(b, st, issuer, &ev, best);
+			keep_closest(bs, b, st, issuer, &ev, best);
 		allow = tri_or(allow, ev.t);
 	}
 	c->allow_t = allow;
@@ -652,7 +701,7 @@ bind_trust(struct bindings *bs, struct binding *b)
 	if ((ds = model_deploy_of(m, b->sa->loc.file)) != NULL && ds->n > 0) {
 		for (i = 0; i < ds->n; i++) {
 			t = *b;
-			decide(&t, m, &ds->v[i]->issuer, 1, 0);
+			decide(bs, &t, &ds->v[i]->issuer, 1, 0);
 			t.cluster = ds->v[i];
 			t.cluster_issuer = 1;
 			if (t.verdict == TRI_FALSE) {
@@ -677,7 +726,7 @@ bind_trust(struct bindings *bs, struct binding *b)
 		c->v = candidates(m, r->trust, &c->n, &c->assumed);
 		c->made = 1;
 	}
-	decide(b, m, c->v, c->n, c->assumed);
+	decide(bs, b, c->v, c->n, c->assumed);
 	b->cluster_issuer = m->cluster_issuers.n > 0;
 	if (c == &one)
 		free(one.v);
@@ -685,9 +734,10 @@ bind_trust(struct bindings *bs, struct binding *b)
 
 /* The verdict of the trust for a token from one of the n issuers cv. */
 static void
-decide(struct binding *b, const struct model *m, const char *const *cv,
+decide(struct bindings *bs, struct binding *b, const char *const *cv,
     size_t n, int assumed)
 {
+	const struct model	*m = bs->m;
 	struct cand	 c, win, deny = { 0 };
 	size_t		 i, best = (size_t)-1;
 	int		 have = 0, have_deny = 0;
@@ -698,7 +748,7 @@ decide(struct binding *b, const struct model *m, const char *const *cv,
 	b->verdict = TRI_FALSE;
 	memset(&win, 0, sizeof(win));
 	for (i = 0; i < n; i++) {
-		eval_candidate(b, m, cv[i], assumed, &c, &best);
+		eval_candidate(bs, b, cv[i], assumed, &c, &best);
 		if (c.t == TRI_TRUE && (!have || (win.unverified != 0 &&
 		    c.unverified == 0))) {
 			win = c;
@@ -943,6 +993,10 @@ bindings_release(struct bindings *bs)
 	free(bs->used);
 	free(bs->by_len);
 	free(bs->gen);
+	for (i = 0; i < bs->near_cap; i++)
+		if (bs->near[i].c != NULL)
+			near_list_release(&bs->near[i].l);
+	free(bs->near);
 	bindings_init(bs);
 }
 

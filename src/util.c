@@ -54,6 +54,198 @@ bit_distance(const unsigned char *a, size_t la, const unsigned char *b,
 	return d;
 }
 
+/*
+ * The step of bit_distance() for one byte of the text: the column of
+ * differences of the pattern (whose match masks are peq) moved one
+ * byte on, and *d, the distance of the whole pattern, updated.
+ */
+static inline void
+myers_step(const uint64_t *peq, unsigned char c, uint64_t top, uint64_t *pvp,
+    uint64_t *mvp, size_t *d)
+{
+	uint64_t	 pv = *pvp, mv = *mvp, eq, xv, xh, ph, mh;
+
+	eq = peq[c];
+	xv = eq | mv;
+	xh = (((eq & pv) + pv) ^ pv) | eq;
+	ph = mv | ~(xh | pv);
+	mh = pv & xh;
+	if (ph & top)
+		(*d)++;
+	else if (mh & top)
+		(*d)--;
+	ph = (ph << 1) | 1;
+	mh <<= 1;
+	*pvp = mh | ~(xv | ph);
+	*mvp = ph & xv;
+}
+
+/*
+ * Sort the indexes x[0..n) by their strings in v, equal strings by
+ * index: merges of runs twice as long each pass, through tmp.
+ */
+static void
+near_sort(const char *const *v, uint32_t *x, uint32_t *tmp, size_t n)
+{
+	uint32_t	*src = x, *dst = tmp, *t;
+	size_t		 w, lo, mid, hi, i, j, k;
+	int		 c;
+
+	for (w = 1; w < n; w *= 2) {
+		for (lo = 0; lo < n; lo += 2 * w) {
+			mid = lo + w < n ? lo + w : n;
+			hi = lo + 2 * w < n ? lo + 2 * w : n;
+			for (i = lo, j = mid, k = lo; k < hi; k++) {
+				if (j < hi && i < mid) {
+					c = strcmp(v[src[i]], v[src[j]]);
+					if (c < 0 || (c == 0 && src[i] < src[j]))
+						dst[k] = src[i++];
+					else
+						dst[k] = src[j++];
+				} else if (i < mid)
+					dst[k] = src[i++];
+				else
+					dst[k] = src[j++];
+			}
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != x)
+		memcpy(x, src, n * sizeof(*x));
+}
+
+void
+near_list_init(struct near_list *l, const char *const *v, size_t n)
+{
+	const char	*a, *b;
+	size_t		 i, k, len;
+
+	memset(l, 0, sizeof(*l));
+	l->v = v;
+	l->n = n;
+	if (n == 0 || n >= UINT32_MAX)
+		return;
+	l->order = xreallocarray(NULL, n, sizeof(*l->order));
+	l->lcp = xreallocarray(NULL, n, sizeof(*l->lcp));
+	for (i = 0; i < n; i++)
+		if (v[i] != NULL) {
+			l->order[l->norder++] = (uint32_t)i;
+			if ((len = strlen(v[i])) > l->longest)
+				l->longest = len;
+		}
+	/* lcp is free until the prefixes are counted: the merges' room. */
+	near_sort(v, l->order, l->lcp, l->norder);
+	l->lcp[0] = 0;
+	for (i = 1; i < l->norder; i++) {
+		a = v[l->order[i - 1]];
+		b = v[l->order[i]];
+		for (k = 0; a[k] != '\0' && a[k] == b[k]; k++)
+			continue;
+		l->lcp[i] = (uint32_t)k;
+	}
+	/* Sorted, the first and the last share what all of them do. */
+	if (l->norder > 0) {
+		a = v[l->order[0]];
+		b = v[l->order[l->norder - 1]];
+		for (k = 0; a[k] != '\0' && a[k] == b[k]; k++)
+			continue;
+		l->common = k;
+	}
+}
+
+void
+near_list_release(struct near_list *l)
+{
+	free(l->order);
+	free(l->lcp);
+	memset(l, 0, sizeof(*l));
+}
+
+/* edit_distance() on each string in turn, the nearest so far a bound. */
+static size_t
+near_list_scan(const struct near_list *l, const char *want, size_t max,
+    size_t *dist)
+{
+	size_t	 i, d, best = (size_t)-1;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i] == NULL)
+			continue;
+		if ((d = edit_distance(l->v[i], want, max)) <= max) {
+			*dist = d;
+			best = i;
+			if (d == 0)
+				break;
+			max = d - 1;
+		}
+	}
+	return best;
+}
+
+/*
+ * The strings in byte order, through bit_distance()'s steps with want
+ * as the pattern: the state after a string's first bytes is kept by
+ * depth, and the next string, which shares lcp bytes with it, goes on
+ * from the state at that depth.  A start every string and want share
+ * changes no distance and is skipped.  A pattern (want less that start)
+ * longer than a word, or strings too long to keep a state per byte on
+ * the stack, take near_list_scan().
+ */
+#define NEAR_DEPTH	512
+
+size_t
+near_list_find(const struct near_list *l, const char *want, size_t max,
+    size_t *dist)
+{
+	uint64_t	 peq[256], pv[NEAR_DEPTH + 1], mv[NEAR_DEPTH + 1];
+	size_t		 dd[NEAR_DEPTH + 1];
+	uint64_t	 top;
+	const char	*s;
+	size_t		 skip, lw, i, k, dep, len, d, best = (size_t)-1;
+	size_t		 bestd = (size_t)-1;
+
+	if (l->norder == 0)
+		return (size_t)-1;
+	s = l->v[l->order[0]];
+	for (skip = 0; skip < l->common && want[skip] == s[skip]; skip++)
+		continue;
+	lw = strlen(want + skip);
+	if (lw == 0 || lw > 64 || l->longest - skip > NEAR_DEPTH)
+		return near_list_scan(l, want, max, dist);
+	want += skip;
+	memset(peq, 0, sizeof(peq));
+	for (i = 0; i < lw; i++)
+		peq[(unsigned char)want[i]] |= (uint64_t)1 << i;
+	top = (uint64_t)1 << (lw - 1);
+	pv[0] = lw == 64 ? ~(uint64_t)0 : ((uint64_t)1 << lw) - 1;
+	mv[0] = 0;
+	dd[0] = lw;
+	for (k = 0; k < l->norder; k++) {
+		s = l->v[l->order[k]] + skip;
+		/* Every string shares skip bytes: the depths after them. */
+		dep = k == 0 ? 0 : l->lcp[k] - skip;
+		len = dep + strlen(s + dep);
+		for (i = dep; i < len; i++) {
+			pv[i + 1] = pv[i];
+			mv[i + 1] = mv[i];
+			dd[i + 1] = dd[i];
+			myers_step(peq, (unsigned char)s[i], top, &pv[i + 1],
+			    &mv[i + 1], &dd[i + 1]);
+		}
+		d = dd[len];
+		if (d < bestd || (d == bestd && l->order[k] < best)) {
+			bestd = d;
+			best = l->order[k];
+		}
+	}
+	if (bestd > max)
+		return (size_t)-1;
+	*dist = bestd;
+	return best;
+}
+
 uint64_t
 char_set(const char *s)
 {

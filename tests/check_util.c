@@ -490,6 +490,82 @@ START_TEST(strmap_keeps_order_and_last)
 END_TEST
 
 /*
+ * near_list_find() against edit_distance() on each string in turn, the
+ * first nearest kept: lists with a long shared start (as the subjects
+ * of a trust have), duplicates, NULL entries, a want shorter than the
+ * start or equal to a string, and strings past the bit-vector's word
+ * and past the kept depths (where it scans as before).
+ */
+START_TEST(near_list_finds_what_the_scan_finds)
+{
+	static const char alpha[] = "0123456789:-*jobs\xe9";
+	char		 buf[64][700], want[700];
+	const char	*v[64];
+	struct near_list l;
+	size_t		 n, i, j, len, pre, max, d, got, gd, wd;
+	unsigned int	 seed = 4242, round;
+
+	for (round = 0; round < 3000; round++) {
+		n = 1 + rand_r(&seed) % 40;
+		pre = rand_r(&seed) % 3 == 0 ? 0 : 22 + rand_r(&seed) % 8;
+		for (i = 0; i < n; i++) {
+			memcpy(buf[i], "system:serviceaccount:batch-0", pre);
+			len = round % 50 == 0 ? 40 + rand_r(&seed) % 600 :
+			    rand_r(&seed) % 14;
+			for (j = 0; j < len; j++)
+				buf[i][pre + j] =
+				    alpha[rand_r(&seed) % (sizeof(alpha) - 1)];
+			buf[i][pre + len] = '\0';
+			v[i] = buf[i];
+			if (i > 0 && rand_r(&seed) % 8 == 0)
+				v[i] = v[rand_r(&seed) % i];
+			else if (rand_r(&seed) % 16 == 0)
+				v[i] = NULL;
+		}
+		if (rand_r(&seed) % 6 == 0 && v[0] != NULL)
+			snprintf(want, sizeof(want), "%s", v[0]);
+		else {
+			memcpy(want, "system:serviceaccount:batch-0", pre);
+			len = round % 70 == 0 ? 60 + rand_r(&seed) % 40 :
+			    rand_r(&seed) % 18;
+			for (j = 0; j < len; j++)
+				want[pre + j] =
+				    alpha[rand_r(&seed) % (sizeof(alpha) - 1)];
+			want[pre + len] = '\0';
+			if (rand_r(&seed) % 10 == 0)
+				want[rand_r(&seed) % (pre + 1)] = '\0';
+		}
+		near_list_init(&l, v, n);
+		for (max = 0; max <= 70; max += 1 + max / 4) {
+			/* The scan bind.c did before. */
+			wd = 0;
+			got = (size_t)-1;
+			for (i = 0, d = max; i < n; i++) {
+				if (v[i] == NULL)
+					continue;
+				if ((gd = edit_distance(v[i], want, d)) <= d) {
+					got = i;
+					wd = gd;
+					if (gd == 0)
+						break;
+					d = gd - 1;
+				}
+			}
+			gd = (size_t)-7;
+			i = near_list_find(&l, want, max, &gd);
+			ck_assert_uint_eq(i, got);
+			if (got != (size_t)-1)
+				ck_assert_uint_eq(gd, wd);
+		}
+		near_list_release(&l);
+	}
+	near_list_init(&l, v, 0);
+	ck_assert_uint_eq(near_list_find(&l, "x", 5, &d), (size_t)-1);
+	near_list_release(&l);
+}
+END_TEST
+
+/*
  * Keys queued through strmap_ahead_add() land as strmap_add_kept()
  * puts them, the values under a key in the order added, across the
  * table's growth and the queue's wrap.
@@ -551,6 +627,7 @@ util_suite(void)
 	tcase_add_test(tc, path_tidy_takes_out_dot_and_dotdot);
 	tcase_add_test(tc, strmap_keeps_order_and_last);
 	tcase_add_test(tc, strmap_ahead_adds_in_order);
+	tcase_add_test(tc, near_list_finds_what_the_scan_finds);
 	suite_add_tcase(s, tc);
 	return s;
 }
