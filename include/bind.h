@@ -92,6 +92,9 @@ struct binding {
  */
 #define BIND_TYPO_CHECKS	2000000
 
+/* Statements whose evaluation before the subject is kept at once. */
+#define BIND_MEMOS		64
+
 struct role_len {
 	size_t			 len;		/* of the name */
 	size_t			 index;		/* in the model's roles */
@@ -146,6 +149,12 @@ struct bindings {
 	}			*near;
 	size_t			 near_cap;
 	size_t			 near_n;
+	/*
+	 * What the statements of a trust make of an issuer and account
+	 * before the subject, kept by statement address for the next
+	 * ServiceAccount bound to the role (trust_eval_stmt_memo()).
+	 */
+	struct trust_memo	 memo[BIND_MEMOS];
 };
 
 /* An empty set with the run's budgets; the caller may lower them. */

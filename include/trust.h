@@ -196,6 +196,35 @@ void		 trust_eval_stmt(const struct model *, const struct pstmt *,
 		    const struct trust_req *, struct trust_eval *);
 
 /*
+ * What trust_eval_stmt() finds of a statement before it looks at the
+ * request's sub and aud: whether Action and Principal match, and the
+ * key each condition tests.  That depends on the statement, the
+ * issuer and the role's account only, and a trust admits thousands of
+ * ServiceAccounts of one role: trust_eval_stmt_memo() keeps it for the
+ * next request with the same (the very same strings) and gives the
+ * same answer as trust_eval_stmt().  Zeroed is empty;
+ * trust_memo_release() frees it.
+ */
+struct trust_memo {
+	const struct pstmt	*st;		/* NULL: nothing kept */
+	const struct model	*m;
+	const char		*issuer, *partition, *account;
+	int			 assumed;
+	struct trust_eval	 ev;		/* Action, Principal and every
+						   condition's key applied */
+	const char		**keys;		/* per condition: the key in the
+						   request, NULL: unknown */
+	unsigned char		*wrong;		/* per condition: of another
+						   issuer */
+	size_t			 cap;
+};
+
+void		 trust_eval_stmt_memo(const struct model *,
+		    const struct pstmt *, const struct trust_req *,
+		    struct trust_eval *, struct trust_memo *);
+void		 trust_memo_release(struct trust_memo *);
+
+/*
  * The sub condition c is, for a provider whose sub key is key: c
  * itself when its key is key (case-insensitively), a copy in *tmp
  * keyed so when its key is unknown until apply and its values are

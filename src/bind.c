@@ -646,7 +646,8 @@ eval_candidate(struct bindings *bs, struct binding *b, const char *issuer,
 		st = &p->st[i];
 		if (!st->allow && !st->deny)
 			continue;
-		trust_eval_stmt(m, st, &req, &ev);
+		trust_eval_stmt_memo(m, st, &req, &ev, &bs->memo[
+		    ((uintptr_t)st >> 4) % BIND_MEMOS]);
 		if (st->deny) {
 			if (ev.t == TRI_TRUE && c->deny == NULL)
 				c->deny = st;
@@ -993,6 +994,8 @@ bindings_release(struct bindings *bs)
 	free(bs->used);
 	free(bs->by_len);
 	free(bs->gen);
+	for (i = 0; i < BIND_MEMOS; i++)
+		trust_memo_release(&bs->memo[i]);
 	for (i = 0; i < bs->near_cap; i++)
 		if (bs->near[i].c != NULL)
 			near_list_release(&bs->near[i].l);

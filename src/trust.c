@@ -5,6 +5,7 @@
  * here, so that what a trust admits is decided once.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -12,6 +13,7 @@
 #include "model.h"
 #include "policy.h"
 #include "trust.h"
+#include "xalloc.h"
 
 static enum claim	claim_named(const char *);
 static int		stmt_is_irsa(const struct model *, const struct pstmt *,
@@ -410,26 +412,63 @@ req_key(const struct claim_key *k, const struct trust_req *req,
 	return claim_short(k->claim);
 }
 
-void
-trust_eval_stmt(const struct model *m, const struct pstmt *st,
-    const struct trust_req *req, struct trust_eval *ev)
+/*
+ * Action, Principal and each condition's key: what trust_eval_stmt()
+ * finds before the request's sub and aud, into mo (ev, keys, wrong).
+ */
+static void
+memo_make(const struct model *m, const struct pstmt *st,
+    const struct trust_req *req, struct trust_memo *mo)
 {
-	struct req_kv		 kv[2];
-	struct req_ctx		 ctx = { kv, 2 };
+	struct trust_eval	*ev = &mo->ev;
 	struct claim_key	 k;
-	struct pcond		 tmp;
 	size_t			 i;
-	enum tri		 t;
-	int			 wrong_issuer;
+	int			 wrong;
 
+	mo->st = NULL;
+	if (st->nconds > mo->cap) {
+		mo->keys = xreallocarray(mo->keys, st->nconds,
+		    sizeof(*mo->keys));
+		mo->wrong = xreallocarray(mo->wrong, st->nconds,
+		    sizeof(*mo->wrong));
+		mo->cap = st->nconds;
+	}
 	memset(ev, 0, sizeof(*ev));
 	ev->t = TRI_TRUE;
 	if (!pstmt_action_matches(st, WEB_IDENTITY)) {
 		ev->t = TRI_FALSE;
 		ev->fail = FAIL_ACTION;
-		return;
+	} else
+		eval_principal(m, st, req, ev);
+	for (i = 0; ev->t != TRI_FALSE && i < st->nconds; i++) {
+		trust_key(&st->conds[i], &k);
+		mo->keys[i] = req_key(&k, req, ev, &wrong);
+		mo->wrong[i] = (unsigned char)wrong;
 	}
-	eval_principal(m, st, req, ev);
+	mo->m = m;
+	mo->issuer = req->issuer;
+	mo->partition = req->partition;
+	mo->account = req->account;
+	mo->assumed = req->assumed;
+	mo->st = st;
+}
+
+void
+trust_eval_stmt_memo(const struct model *m, const struct pstmt *st,
+    const struct trust_req *req, struct trust_eval *ev,
+    struct trust_memo *mo)
+{
+	struct req_kv		 kv[2];
+	struct req_ctx		 ctx = { kv, 2 };
+	struct pcond		 tmp;
+	size_t			 i;
+	enum tri		 t;
+
+	if (mo->st != st || mo->m != m || mo->issuer != req->issuer ||
+	    mo->partition != req->partition ||
+	    mo->account != req->account || mo->assumed != req->assumed)
+		memo_make(m, st, req, mo);
+	*ev = mo->ev;
 	if (ev->t == TRI_FALSE)
 		return;
 	kv[0].key = "sub";
@@ -437,17 +476,17 @@ trust_eval_stmt(const struct model *m, const struct pstmt *st,
 	kv[1].key = "aud";
 	kv[1].value = req->aud;
 	for (i = 0; i < st->nconds; i++) {
-		tmp = st->conds[i];
-		trust_key(&tmp, &k);
-		if ((tmp.key = req_key(&k, req, ev, &wrong_issuer)) == NULL) {
+		if (mo->keys[i] == NULL) {
 			ev->t = tri_and(ev->t, TRI_UNKNOWN);
 			continue;
 		}
+		tmp = st->conds[i];
+		tmp.key = mo->keys[i];
 		t = pcond_eval(&tmp, &ctx);
 		ev->t = tri_and(ev->t, t);
 		if (t != TRI_FALSE)
 			continue;
-		if (wrong_issuer) {
+		if (mo->wrong[i]) {
 			ev->fail |= FAIL_KEY_ISSUER;
 			if (ev->bad_key == NULL)
 				ev->bad_key = &st->conds[i];
@@ -467,6 +506,25 @@ trust_eval_stmt(const struct model *m, const struct pstmt *st,
 	}
 	if (ev->t != TRI_TRUE)
 		ev->unverified = 0;
+}
+
+void
+trust_eval_stmt(const struct model *m, const struct pstmt *st,
+    const struct trust_req *req, struct trust_eval *ev)
+{
+	struct trust_memo	 mo;
+
+	memset(&mo, 0, sizeof(mo));
+	trust_eval_stmt_memo(m, st, req, ev, &mo);
+	trust_memo_release(&mo);
+}
+
+void
+trust_memo_release(struct trust_memo *mo)
+{
+	free(mo->keys);
+	free(mo->wrong);
+	memset(mo, 0, sizeof(*mo));
 }
 
 const struct pcond *

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "trust.h"
 
 #define ISS	"oidc.eks.eu-west-1.amazonaws.com/id/5C4E8A2F9B7D1E3A6F0C2B8D4E7A9F13"
 #define ISS2	"oidc.eks.us-east-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF"
@@ -152,13 +153,15 @@ static const struct trust_row rows[] = {
 	    "\"x\",\"sts.amazonaws.com\"]}}}]", "api", 0, TRI_TRUE },
 };
 
+/* aws eks describe-cluster of the cluster whose issuer is ISS. */
+static const char cl[] = "{\"cluster\":{\"name\":\"prod\",\"arn\":"
+    "\"arn:aws:eks:eu-west-1:111122223333:cluster/prod\","
+    "\"identity\":{\"oidc\":{\"issuer\":\"https://" ISS "\"}}}}";
+
 /* The verdict of the binding of SA apps/<name> against the trust. */
 static enum tri
 verdict(const char *trust, const char *name, int cluster)
 {
-	static const char cl[] = "{\"cluster\":{\"name\":\"prod\",\"arn\":"
-	    "\"arn:aws:eks:eu-west-1:111122223333:cluster/prod\","
-	    "\"identity\":{\"oidc\":{\"issuer\":\"https://" ISS "\"}}}}";
 	struct arena	 a = ARENA_INIT;
 	struct model	 m;
 	struct diags	 dg;
@@ -259,6 +262,149 @@ START_TEST(trust_verdict_ignores_order)
 }
 END_TEST
 
+/*
+ * Several ServiceAccounts bound to one role in one run, so that what
+ * the binder keeps of each statement (trust_eval_stmt_memo()) serves
+ * those after the first: each must be judged as if it were alone, its
+ * failure the same too.
+ */
+START_TEST(trust_verdict_alone_or_with_others)
+{
+	static const char *const names[] = { "api", "x", "aaaaaaaaaaaaaaaa",
+	    "worker", "api" };
+	const struct trust_row	*r = &rows[_i];
+	struct arena		 a = ARENA_INIT;
+	struct model		 m;
+	struct diags		 dg;
+	struct bindings		 bs, one;
+	struct buf		 role = BUF_INIT, sa = BUF_INIT;
+	const char		*nm;
+	size_t			 i, k;
+
+	buf_addf(&role, "{\"Role\":{\"Path\":\"/\",\"RoleName\":\"app\","
+	    "\"Arn\":\"arn:aws:iam::111122223333:role/app\","
+	    "\"AssumeRolePolicyDocument\":{\"Version\":\"2012-10-17\","
+	    "\"Statement\":%s}}}", r->trust);
+	for (i = 0; i <= sizeof(names) / sizeof(names[0]); i++) {
+		nm = i < sizeof(names) / sizeof(names[0]) ? names[i] : r->sa;
+		buf_addf(&sa, "---\nkind: ServiceAccount\nmetadata:\n"
+		    "  name: %s\n  namespace: apps\n  annotations:\n"
+		    "    eks.amazonaws.com/role-arn:"
+		    " arn:aws:iam::111122223333:role/app\n", nm);
+	}
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	load_aws(&m, &dg, "role.json", role.buf, role.len);
+	if (r->cluster)
+		load_aws(&m, &dg, "cluster.json", cl, sizeof(cl) - 1);
+	load_k8s(&m, &dg, "sa.yaml", sa.buf, sa.len);
+	ck_assert_msg(dg.n == 0, "input error: %s", dg.n ? dg.v[0]->msg : "");
+	model_index(&m);
+	bindings_init(&bs);
+	bindings_build(&bs, &m);
+	ck_assert_uint_eq(bs.n, sizeof(names) / sizeof(names[0]) + 1);
+	for (i = 0; i < bs.n; i++) {
+		/* The same model, the binder's keeping started anew. */
+		bindings_init(&one);
+		bindings_build(&one, &m);
+		for (k = 0; k < one.n; k++)
+			if (one.v[k].sa == bs.v[i].sa)
+				break;
+		ck_assert_uint_lt(k, one.n);
+		ck_assert_msg(bs.v[i].verdict == one.v[k].verdict &&
+		    bs.v[i].fail == one.v[k].fail &&
+		    bs.v[i].unverified == one.v[k].unverified &&
+		    bs.v[i].closest == one.v[k].closest &&
+		    bs.v[i].sub_cond == one.v[k].sub_cond &&
+		    bs.v[i].aud_cond == one.v[k].aud_cond,
+		    "%s: %s judged otherwise among others", r->why,
+		    bs.v[i].sa->name);
+		bindings_release(&one);
+	}
+	for (i = 0; i < bs.n; i++)
+		if (strcmp(bs.v[i].sa->name, r->sa) == 0)
+			ck_assert_msg(bs.v[i].verdict == r->want, "%s: got %d",
+			    r->why, (int)bs.v[i].verdict);
+	bindings_release(&bs);
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+	buf_release(&role);
+	buf_release(&sa);
+}
+END_TEST
+
+/*
+ * trust_eval_stmt_memo() with one memo per statement through a run of
+ * requests that differ in issuer, account, subject and audience: each
+ * answer field for field what trust_eval_stmt() gives the request
+ * alone.
+ */
+START_TEST(trust_memo_answers_as_alone)
+{
+	static const char *const iss[] = { ISS, ISS2, NULL };
+	static const char *const acct[] = { "111122223333", "444455556666",
+	    NULL };
+	static const char *const subs[] = { SUB,
+	    "system:serviceaccount:apps:x", "system:serviceaccount:a:b", "" };
+	static const char *const auds[] = { "sts.amazonaws.com", "x" };
+	const struct trust_row	*r = &rows[_i];
+	struct arena		 a = ARENA_INIT;
+	struct model		 m;
+	struct diags		 dg;
+	struct buf		 role = BUF_INIT;
+	const struct policy	*p;
+	struct trust_memo	 memo[8];
+	struct trust_req	 req;
+	struct trust_eval	 e1, e2;
+	unsigned long		 seed = 77 + (unsigned long)_i;
+	size_t			 i, k;
+
+	buf_addf(&role, "{\"Role\":{\"Path\":\"/\",\"RoleName\":\"app\","
+	    "\"Arn\":\"arn:aws:iam::111122223333:role/app\","
+	    "\"AssumeRolePolicyDocument\":{\"Version\":\"2012-10-17\","
+	    "\"Statement\":%s}}}", r->trust);
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	load_aws(&m, &dg, "role.json", role.buf, role.len);
+	ck_assert_uint_eq(m.roles.n, 1);
+	model_index(&m);
+	p = m.roles.v[0]->trust;
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_le(p->n, 8);
+	memset(memo, 0, sizeof(memo));
+	for (k = 0; k < 400; k++) {
+		req.issuer = iss[next(&seed) % 3];
+		req.assumed = req.issuer != NULL && next(&seed) % 4 == 0;
+		req.account = acct[next(&seed) % 3];
+		req.partition = req.account != NULL ? "aws" : NULL;
+		req.sub = subs[next(&seed) % 4];
+		req.aud = auds[next(&seed) % 2];
+		/* Runs of the same issuer and account, as roles have. */
+		for (i = 0; i < p->n; i++) {
+			trust_eval_stmt(&m, &p->st[i], &req, &e1);
+			trust_eval_stmt_memo(&m, &p->st[i], &req, &e2,
+			    &memo[i]);
+			ck_assert_msg(e1.t == e2.t && e1.fail == e2.fail &&
+			    e1.unverified == e2.unverified &&
+			    e1.fed == e2.fed && e1.other_fed == e2.other_fed &&
+			    e1.bad_key == e2.bad_key &&
+			    e1.sub_cond == e2.sub_cond &&
+			    e1.aud_cond == e2.aud_cond &&
+			    e1.other_cond == e2.other_cond,
+			    "%s: statement %zu, request %zu answered otherwise",
+			    r->why, i, k);
+		}
+	}
+	for (i = 0; i < 8; i++)
+		trust_memo_release(&memo[i]);
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+	buf_release(&role);
+}
+END_TEST
+
 Suite *
 trust_suite(void)
 {
@@ -268,6 +414,10 @@ trust_suite(void)
 	tcase_add_loop_test(tc, trust_verdict_truth_table, 0,
 	    (int)(sizeof(rows) / sizeof(rows[0])));
 	tcase_add_loop_test(tc, trust_verdict_ignores_order, 0,
+	    (int)(sizeof(rows) / sizeof(rows[0])));
+	tcase_add_loop_test(tc, trust_verdict_alone_or_with_others, 0,
+	    (int)(sizeof(rows) / sizeof(rows[0])));
+	tcase_add_loop_test(tc, trust_memo_answers_as_alone, 0,
 	    (int)(sizeof(rows) / sizeof(rows[0])));
 	suite_add_tcase(s, tc);
 	return s;
