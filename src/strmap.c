@@ -68,7 +68,12 @@ slot(const struct strmap *m, const char *key, uint64_t h)
 	return &m->tab[i];
 }
 
-/* A table of cap slots (a power of two), the keys moved into it. */
+/*
+ * A table of cap slots (a power of two), the keys moved into it.  A
+ * large one is zeroed by writing it: calloc(3) maps fresh pages of
+ * zeros, and the first probe of each, a read, then costs the kernel
+ * two faults (the page of zeros, then a copy) instead of one.
+ */
 static void
 rehash(struct strmap *m, size_t cap)
 {
@@ -76,7 +81,11 @@ rehash(struct strmap *m, size_t cap)
 	size_t			 oldcap = m->cap, i;
 
 	m->cap = cap;
-	m->tab = xcalloc(m->cap, sizeof(*m->tab));
+	if (cap * sizeof(*m->tab) >= 65536) {
+		m->tab = xreallocarray(NULL, m->cap, sizeof(*m->tab));
+		memset(m->tab, 0, m->cap * sizeof(*m->tab));
+	} else
+		m->tab = xcalloc(m->cap, sizeof(*m->tab));
 	for (i = 0; i < oldcap; i++)
 		if (old[i].key != NULL) {
 			e = slot(m, old[i].key, old[i].hash);
