@@ -182,6 +182,9 @@ struct input_lines {
 	size_t		 keep;		/* keep the last lines' text, at
 					   least this many bytes of it
 					   before the block being read */
+	int		 scan_each;	/* tests: each line through
+					   input_line_scan(), as the lines
+					   of a block are not otherwise */
 
 	unsigned int	 lineno;	/* lines read so far */
 	int		 too_big;	/* the stream passed max_size */

@@ -410,25 +410,87 @@ lines_scan(const char *s, size_t avail, size_t *n)
 }
 
 /*
+ * The lines at s, of the avail bytes there, that lines_scan() would
+ * find printable without a '#' (INPUT_LINE_NL | INPUT_LINE_PLAIN), one
+ * after another, sixteen bytes a step: their ends (offsets past their
+ * newlines) into ends, at most max, within the first limit bytes.  It
+ * stops short of a chunk with anything else in it, and of the last
+ * chunk of less than sixteen bytes, which lines_scan() then takes a
+ * line at a time.  Returns how many.
+ */
+static size_t
+lines_clean(const char *s, size_t avail, size_t limit, uint32_t *ends,
+    size_t max)
+{
+	size_t		 i, n = 0;
+#ifdef __SSE2__
+	const __m128i	 blank = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+	const __m128i	 nlv = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	const __m128i	 cr = _mm_set1_epi8('\r'), hashv = _mm_set1_epi8('#');
+	__m128i		 v, eqnl;
+	unsigned int	 nl, stop;
+
+	if (limit > avail)
+		limit = avail;
+	for (i = 0; i + 16 <= limit && n < max; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		eqnl = _mm_cmpeq_epi8(v, nlv);
+		nl = (unsigned int)_mm_movemask_epi8(eqnl);
+		stop = (unsigned int)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, hashv), _mm_andnot_si128(_mm_or_si128(
+		    eqnl, _mm_or_si128(_mm_cmpeq_epi8(v, tab),
+		    _mm_cmpeq_epi8(v, cr))), _mm_or_si128(
+		    _mm_cmplt_epi8(v, blank), _mm_cmpeq_epi8(v, del)))));
+		/* Only the newlines before the first byte that stops. */
+		if (stop != 0)
+			nl &= (stop & -stop) - 1;
+		for (; nl != 0 && n < max; nl &= nl - 1)
+			ends[n++] = (uint32_t)(i + (size_t)__builtin_ctz(nl) +
+			    1);
+		if (stop != 0)
+			break;
+	}
+#else
+	(void)s;
+	(void)avail;
+	(void)limit;
+	(void)ends;
+	(void)max;
+	(void)i;
+#endif
+	return n;
+}
+
+/*
  * Make the next block for libyaml from the lines ahead, each shown to
  * lines_new() as it is taken: a first line, then printable lines while
  * the block is under INPUT_LINES_BLOCK bytes and INPUT_LINES_RING / 2
  * lines.  A line that is not printable stays for the next block, which
- * holds it alone.  0 at the end of the input, or past a limit.
+ * holds it alone.  0 at the end of the input, or past a limit.  After
+ * the first line, which may refill rb, the lines are where they will
+ * stay until the next block: those lines_clean() finds are taken
+ * without another scan, the others through lines_peek().
  */
 static int
 lines_block(struct input_lines *l)
 {
 	const char	*s, *start = NULL;
-	size_t		 n, len = 0, nlines = 0;
+	size_t		 n, len = 0, nlines = 0, nclean = 0, iclean = 0;
+	size_t		 at = 0;	/* len where ends[] count from */
 	unsigned int	 flags = 0;
+	uint32_t	 ends[INPUT_LINES_RING / 2];
 	int		 plain;
 
 	while (!l->too_big && !l->line_too_long) {
 		if (nlines > 0 && (len >= INPUT_LINES_BLOCK ||
 		    nlines >= INPUT_LINES_RING / 2))
 			break;
-		if ((s = lines_peek(l, &n, &flags, nlines == 0)) == NULL)
+		if (iclean < nclean) {
+			s = start + len;
+			n = at + ends[iclean++] - len;
+			flags = INPUT_LINE_NL | INPUT_LINE_PLAIN;
+		} else if ((s = lines_peek(l, &n, &flags, nlines == 0)) ==
+		    NULL)
 			break;
 		if (n > l->max_line) {
 			if (nlines == 0)
@@ -452,6 +514,16 @@ lines_block(struct input_lines *l)
 		len += n;
 		if (!plain)
 			break;
+		if (iclean == nclean && !l->scan_each &&
+		    len < INPUT_LINES_BLOCK) {
+			/* The lines after this one, in place. */
+			at = len;
+			iclean = 0;
+			nclean = lines_clean(start + len, l->fp == NULL ?
+			    l->len - l->pos : l->rblen - l->rbpos,
+			    INPUT_LINES_BLOCK - len,
+			    ends, INPUT_LINES_RING / 2 - nlines);
+		}
 	}
 	if (len == 0)
 		return 0;

@@ -565,6 +565,105 @@ hook_some(void *arg, unsigned int lineno, const char *s, size_t n)
 }
 
 /*
+ * Everything the reader does with text, call by call: each block's
+ * length and lines, the hook's lines (hook_some), the kept text of the
+ * block's lines, the ring's places, and the limits it met.  scan_each
+ * takes every line through input_line_scan().  Caller frees.
+ */
+static char *
+transcript(const char *text, size_t len, int stream, int scan_each,
+    size_t size, size_t max_line, size_t max_size)
+{
+	struct input_lines	 l;
+	struct buf		 b = BUF_INIT;
+	unsigned char		 out[70000];
+	unsigned int		 before, ln;
+	const char		*kept;
+	size_t			 n, klen;
+	FILE			*fp = NULL;
+
+	if (stream) {
+		ck_assert_ptr_nonnull(fp = fmemopen((void *)text, len, "r"));
+		input_lines_stream(&l, fp, NULL, 0);
+		l.max_size = max_size;
+	} else
+		input_lines_mem(&l, text, len);
+	l.max_line = max_line;
+	l.keep = 300;
+	l.scan_each = scan_each;
+	l.hook = hook_some;
+	l.arg = &b;
+	for (;;) {
+		before = l.lineno;
+		ck_assert_int_eq(input_lines_read(&l, out, size, &n), 1);
+		if (n == 0)
+			break;
+		buf_addf(&b, " %zu/%u:", n, l.lineno - before);
+		buf_add(&b, (const char *)out, n);
+		for (ln = before + 1; ln <= l.lineno; ln++) {
+			buf_addf(&b, "@%zu", l.ring[ln % INPUT_LINES_RING].off);
+			if ((kept = input_lines_text(&l, ln, ln, &klen)) != NULL)
+				buf_add(&b, kept, klen);
+		}
+	}
+	buf_addf(&b, " end %d %d %u", l.line_too_long, l.too_big, l.lineno);
+	input_lines_release(&l);
+	if (fp != NULL)
+		fclose(fp);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * Lines taken from a block without a scan of their own (the printable
+ * ones after its first line) are taken as the scan of each takes them:
+ * the same blocks, hook lines, kept text and places, from memory and
+ * streamed, with lines of every kind, long ones and limits.
+ */
+START_TEST(lines_of_a_block_as_each_scanned)
+{
+	static const char *const parts[] = { "key: value", "  - item",
+	    "# Source: x/y.yaml", "a: '#'", "t:\tx", "crlf: 1\r",
+	    "\303\251: 1", "\001", "\177", "b", "", "want",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" };
+	static const size_t sizes[] = { 16384, 7, 100, 65536 };
+	char		*text, *a, *c;
+	size_t		 n, i, k, max_line, max_size;
+	unsigned int	 seed = 99, round;
+	int		 stream;
+
+	ck_assert_ptr_nonnull(text = malloc(60000));
+	for (round = 0; round < 400; round++) {
+		n = 0;
+		k = round % 20 == 0 ? 3000 : rand_r(&seed) % 300;
+		for (i = 0; i < k && n < 50000; i++) {
+			if (rand_r(&seed) % 50 == 0) {
+				memset(text + n, 'z', 700);
+				n += 700;
+			} else
+				n += (size_t)snprintf(text + n, 60000 - n,
+				    "%s", parts[rand_r(&seed) % (sizeof(parts) /
+				    sizeof(parts[0]))]);
+			if (rand_r(&seed) % 40 != 0)
+				text[n++] = '\n';
+		}
+		max_line = rand_r(&seed) % 4 == 0 ? 500 : 100000;
+		max_size = rand_r(&seed) % 4 == 0 ? n / 2 : (size_t)-1;
+		for (stream = 0; stream < 2; stream++) {
+			a = transcript(text, n, stream, 0,
+			    sizes[round % 4], max_line, max_size);
+			c = transcript(text, n, stream, 1,
+			    sizes[round % 4], max_line, max_size);
+			ck_assert_msg(strcmp(a, c) == 0, "round %u%s: %.300s "
+			    "| %.300s", round, stream ? " streamed" : "", a, c);
+			free(a);
+			free(c);
+		}
+	}
+	free(text);
+}
+END_TEST
+
+/*
  * The hook sees the first line, then the lines with a '#' (comments,
  * helm's "# Source:"), and every line after one it asked for more at.
  */
@@ -918,6 +1017,7 @@ input_suite(void)
 	tcase_add_test(tc, line_scan_matches_the_byte_loop);
 	tcase_add_test(tc, lines_show_the_hook_what_it_asks_for);
 	tcase_add_test(tc, lines_go_in_blocks_of_printable_lines);
+	tcase_add_test(tc, lines_of_a_block_as_each_scanned);
 	tcase_add_test(tc, lines_keep_the_last_lines);
 	tcase_add_test(tc, lines_window_grows_as_needed);
 	tcase_add_test(tc, scalar_places_follow_each_style);
