@@ -338,21 +338,21 @@ skip_space(const char *data, size_t len)
 static int
 yaml_is_cfn(const char *data, size_t len)
 {
-	static const char *const keys[] = { "AWSTemplateFormatVersion",
-	    "Resources" };
+	static const char	 afv[] = "AWSTemplateFormatVersion";
+	static const char	 res[] = "Resources";
 	const char	*q, *nl, *end = data + len;
-	size_t		 k, n;
+	size_t		 n;
 
 	for (q = data; q < end; q = nl + 1) {
 		if (*q == '"' || *q == '\'')
 			q++;
-		for (k = 0; k < 2; k++) {
-			n = strlen(keys[k]);
-			if ((size_t)(end - q) > n &&
-			    strncmp(q, keys[k], n) == 0 &&
-			    q[n] != '\0' && strchr("\"': \t", q[n]) != NULL)
-				return 1;
-		}
+		/* Most lines start with neither key's first letter. */
+		n = q == end ? 0 : *q == 'A' ? sizeof(afv) - 1 :
+		    *q == 'R' ? sizeof(res) - 1 : 0;
+		if (n > 0 && (size_t)(end - q) > n &&
+		    memcmp(q, n == sizeof(afv) - 1 ? afv : res, n) == 0 &&
+		    q[n] != '\0' && strchr("\"': \t", q[n]) != NULL)
+			return 1;
 		if ((nl = memchr(q, '\n', (size_t)(end - q))) == NULL)
 			break;
 	}
@@ -416,12 +416,19 @@ static int
 wrong_input(struct diags *dg, const struct loc *loc, const char *head,
     size_t n)
 {
-	static const char *const text_plan[] = {
-	    "Terraform will perform the following actions",
-	    "Terraform used the selected providers",
-	    "Terraform detected the following changes",
-	    "No changes. Your infrastructure matches the configuration."
+	/* Each starts with a 'T' or an 'N', which most lines do not. */
+#define PLAN_LINE(s)	{ s, sizeof(s) - 1 }
+	static const struct {
+		const char	*s;
+		size_t		 len;
+	} text_plan[] = {
+	    PLAN_LINE("Terraform will perform the following actions"),
+	    PLAN_LINE("Terraform used the selected providers"),
+	    PLAN_LINE("Terraform detected the following changes"),
+	    PLAN_LINE("No changes. Your infrastructure matches the "
+		"configuration.")
 	};
+#undef PLAN_LINE
 	const char	*p, *end = head + n;
 	size_t		 i, len;
 
@@ -447,11 +454,13 @@ wrong_input(struct diags *dg, const struct loc *loc, const char *head,
 			if (p < end && *p == 'm')
 				p++;
 		}
+		if (p == end || (*p != 'T' && *p != 'N'))
+			continue;
 		for (i = 0; i < sizeof(text_plan) / sizeof(text_plan[0]);
 		    i++) {
-			len = strlen(text_plan[i]);
+			len = text_plan[i].len;
 			if ((size_t)(end - p) >= len &&
-			    memcmp(p, text_plan[i], len) == 0) {
+			    memcmp(p, text_plan[i].s, len) == 0) {
 				diag_error(dg, loc, "the text output of "
 				    "terraform plan: lint its JSON, "
 				    "terraform plan -out=tfplan && terraform "

@@ -196,6 +196,37 @@ START_TEST(detect_tells_templates_cli_and_manifests_apart)
 }
 END_TEST
 
+/*
+ * A YAML template is told by either key at the start of a line, quoted
+ * or not, followed by what ends a key; nothing else that starts with
+ * their letters counts, nor a key cut off at the end of the text.
+ */
+START_TEST(detect_yaml_keys_where_they_stand)
+{
+	static const struct {
+		const char	*text;
+		int		 cfn;
+	} t[] = {
+		{ "AWSTemplateFormatVersion: '2010-09-09'\n", 1 },
+		{ "a: 1\n\"AWSTemplateFormatVersion\": x\n", 1 },
+		{ "a: 1\n'Resources':\n", 1 },
+		{ "a: 1\nResources :\n", 1 },
+		{ "a: 1\nResources\t: {}\n", 1 },
+		{ "Roles:\n  - a\nRes: 1\nResourcesX: 2\n", 0 },
+		{ "AWSTemplate: 1\nA\nR\n", 0 },
+		{ "a: 1\nResources", 0 },
+		{ "a: 1\n  Resources: {}\n", 0 },
+		{ "", 0 },
+		{ "\n\n", 0 }
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		ck_assert_msg(load_cfn_detect(t[i].text, strlen(t[i].text)) ==
+		    t[i].cfn, "%s", t[i].text);
+}
+END_TEST
+
 /* The scan once per key that the one-pass scan replaced: a reference. */
 static int
 ref_has_key(const char *data, size_t len, const char *key)
@@ -341,6 +372,7 @@ load_cfn_suite(void)
 	tcase_add_test(tc, cfn_pod_identity_refers_to_role);
 	tcase_add_test(tc, cfn_aliases_are_bounded);
 	tcase_add_test(tc, detect_tells_templates_cli_and_manifests_apart);
+	tcase_add_test(tc, detect_yaml_keys_where_they_stand);
 	tcase_add_test(tc, detect_top_keys_one_pass_is_exact);
 	tcase_add_test(tc, aws_get_role_is_exact);
 	tcase_add_test(tc, aws_url_encoded_trust_is_decoded);
