@@ -158,6 +158,41 @@ static const char cl[] = "{\"cluster\":{\"name\":\"prod\",\"arn\":"
     "\"arn:aws:eks:eu-west-1:111122223333:cluster/prod\","
     "\"identity\":{\"oidc\":{\"issuer\":\"https://" ISS "\"}}}}";
 
+/*
+ * The role "app" with the trust (a Statement array), the cluster of ISS
+ * when cluster is set, and a ServiceAccount apps/<name> bound to the
+ * role for each of the n names, loaded into m and indexed.
+ */
+static void
+load_case(struct model *m, struct diags *dg, struct arena *a,
+    const char *trust, const char *const *names, size_t n, int cluster)
+{
+	struct buf	 role = BUF_INIT, sa = BUF_INIT;
+	size_t		 i;
+
+	buf_addf(&role, "{\"Role\":{\"Path\":\"/\",\"RoleName\":\"app\","
+	    "\"Arn\":\"arn:aws:iam::111122223333:role/app\","
+	    "\"AssumeRolePolicyDocument\":{\"Version\":\"2012-10-17\","
+	    "\"Statement\":%s}}}", trust);
+	for (i = 0; i < n; i++)
+		buf_addf(&sa, "---\nkind: ServiceAccount\nmetadata:\n"
+		    "  name: %s\n  namespace: apps\n  annotations:\n"
+		    "    eks.amazonaws.com/role-arn:"
+		    " arn:aws:iam::111122223333:role/app\n", names[i]);
+	model_init(m, a);
+	diags_init(dg, a);
+	load_aws(m, dg, "role.json", role.buf, role.len);
+	if (cluster)
+		load_aws(m, dg, "cluster.json", cl, sizeof(cl) - 1);
+	if (n > 0)
+		load_k8s(m, dg, "sa.yaml", sa.buf, sa.len);
+	ck_assert_msg(dg->n == 0, "input error: %s", dg->n ?
+	    dg->v[0]->msg : "");
+	model_index(m);
+	buf_release(&role);
+	buf_release(&sa);
+}
+
 /* The verdict of the binding of SA apps/<name> against the trust. */
 static enum tri
 verdict(const char *trust, const char *name, int cluster)
@@ -166,24 +201,9 @@ verdict(const char *trust, const char *name, int cluster)
 	struct model	 m;
 	struct diags	 dg;
 	struct bindings	 bs;
-	struct buf	 role = BUF_INIT, sa = BUF_INIT;
 	enum tri	 t;
 
-	buf_addf(&role, "{\"Role\":{\"Path\":\"/\",\"RoleName\":\"app\","
-	    "\"Arn\":\"arn:aws:iam::111122223333:role/app\","
-	    "\"AssumeRolePolicyDocument\":{\"Version\":\"2012-10-17\","
-	    "\"Statement\":%s}}}", trust);
-	buf_addf(&sa, "kind: ServiceAccount\nmetadata:\n  name: %s\n"
-	    "  namespace: apps\n  annotations:\n    eks.amazonaws.com/role-arn:"
-	    " arn:aws:iam::111122223333:role/app\n", name);
-	model_init(&m, &a);
-	diags_init(&dg, &a);
-	load_aws(&m, &dg, "role.json", role.buf, role.len);
-	if (cluster)
-		load_aws(&m, &dg, "cluster.json", cl, sizeof(cl) - 1);
-	load_k8s(&m, &dg, "sa.yaml", sa.buf, sa.len);
-	ck_assert_msg(dg.n == 0, "input error: %s", dg.n ? dg.v[0]->msg : "");
-	model_index(&m);
+	load_case(&m, &dg, &a, trust, &name, 1, cluster);
 	bindings_init(&bs);
 	bindings_build(&bs, &m);
 	ck_assert_uint_eq(bs.n, 1);
@@ -193,8 +213,6 @@ verdict(const char *trust, const char *name, int cluster)
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&a);
-	buf_release(&role);
-	buf_release(&sa);
 	return t;
 }
 
@@ -271,38 +289,21 @@ END_TEST
 START_TEST(trust_verdict_alone_or_with_others)
 {
 	static const char *const names[] = { "api", "x", "aaaaaaaaaaaaaaaa",
-	    "worker", "api" };
+	    "worker", "api", NULL };
 	const struct trust_row	*r = &rows[_i];
+	const char		*nm[sizeof(names) / sizeof(names[0])];
 	struct arena		 a = ARENA_INIT;
 	struct model		 m;
 	struct diags		 dg;
 	struct bindings		 bs, one;
-	struct buf		 role = BUF_INIT, sa = BUF_INIT;
-	const char		*nm;
-	size_t			 i, k;
+	size_t			 i, k, n = sizeof(names) / sizeof(names[0]);
 
-	buf_addf(&role, "{\"Role\":{\"Path\":\"/\",\"RoleName\":\"app\","
-	    "\"Arn\":\"arn:aws:iam::111122223333:role/app\","
-	    "\"AssumeRolePolicyDocument\":{\"Version\":\"2012-10-17\","
-	    "\"Statement\":%s}}}", r->trust);
-	for (i = 0; i <= sizeof(names) / sizeof(names[0]); i++) {
-		nm = i < sizeof(names) / sizeof(names[0]) ? names[i] : r->sa;
-		buf_addf(&sa, "---\nkind: ServiceAccount\nmetadata:\n"
-		    "  name: %s\n  namespace: apps\n  annotations:\n"
-		    "    eks.amazonaws.com/role-arn:"
-		    " arn:aws:iam::111122223333:role/app\n", nm);
-	}
-	model_init(&m, &a);
-	diags_init(&dg, &a);
-	load_aws(&m, &dg, "role.json", role.buf, role.len);
-	if (r->cluster)
-		load_aws(&m, &dg, "cluster.json", cl, sizeof(cl) - 1);
-	load_k8s(&m, &dg, "sa.yaml", sa.buf, sa.len);
-	ck_assert_msg(dg.n == 0, "input error: %s", dg.n ? dg.v[0]->msg : "");
-	model_index(&m);
+	memcpy(nm, names, sizeof(names));
+	nm[n - 1] = r->sa;
+	load_case(&m, &dg, &a, r->trust, nm, n, r->cluster);
 	bindings_init(&bs);
 	bindings_build(&bs, &m);
-	ck_assert_uint_eq(bs.n, sizeof(names) / sizeof(names[0]) + 1);
+	ck_assert_uint_eq(bs.n, n);
 	for (i = 0; i < bs.n; i++) {
 		/* The same model, the binder's keeping started anew. */
 		bindings_init(&one);
@@ -329,8 +330,6 @@ START_TEST(trust_verdict_alone_or_with_others)
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&a);
-	buf_release(&role);
-	buf_release(&sa);
 }
 END_TEST
 
@@ -352,7 +351,6 @@ START_TEST(trust_memo_answers_as_alone)
 	struct arena		 a = ARENA_INIT;
 	struct model		 m;
 	struct diags		 dg;
-	struct buf		 role = BUF_INIT;
 	const struct policy	*p;
 	struct trust_memo	 memo[8];
 	struct trust_req	 req;
@@ -360,15 +358,8 @@ START_TEST(trust_memo_answers_as_alone)
 	unsigned long		 seed = 77 + (unsigned long)_i;
 	size_t			 i, k;
 
-	buf_addf(&role, "{\"Role\":{\"Path\":\"/\",\"RoleName\":\"app\","
-	    "\"Arn\":\"arn:aws:iam::111122223333:role/app\","
-	    "\"AssumeRolePolicyDocument\":{\"Version\":\"2012-10-17\","
-	    "\"Statement\":%s}}}", r->trust);
-	model_init(&m, &a);
-	diags_init(&dg, &a);
-	load_aws(&m, &dg, "role.json", role.buf, role.len);
+	load_case(&m, &dg, &a, r->trust, NULL, 0, 0);
 	ck_assert_uint_eq(m.roles.n, 1);
-	model_index(&m);
 	p = m.roles.v[0]->trust;
 	ck_assert_ptr_nonnull(p);
 	ck_assert_uint_le(p->n, 8);
@@ -401,7 +392,6 @@ START_TEST(trust_memo_answers_as_alone)
 	diags_release(&dg);
 	model_release(&m);
 	arena_release(&a);
-	buf_release(&role);
 }
 END_TEST
 
