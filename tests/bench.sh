@@ -29,12 +29,18 @@
 #            libyaml, and a second row against libyaml for both files
 #   fanout   SIZE * 2,000 ServiceAccounts bound to one role whose trust
 #            lists 200 subjects; bare: cJSON + libyaml
+#   lsp      the language server's re-lint of the pair's workspace
+#            (plan.json, manifests.yaml), BENCH_RUNS changes of the
+#            manifests sent whole, each timed until its diagnostics are
+#            published (tools/lspbench -r), the i-th against the i-th
+#            round of the bare parse of the same two files
 #   startup  the README's example (plan.json, correct/) against true(1),
 #            once, in 4 * BENCH_RUNS rounds
 # SIZE 10 is issue 19's counts (5,000 files, 10,000 roles, 6,000
 # resources, 20,000 ServiceAccounts); the pair, annot and helm shapes are
 # SIZE MiB of each input.
-#   sh tests/bench.sh ./irsalint build/tools/benchgen build/tools/baseline
+#   sh tests/bench.sh ./irsalint build/tools/benchgen build/tools/baseline \
+#       build/tools/lspbench
 # Environment: BENCH_SIZES (default "1 10"), BENCH_RUNS (paired rounds,
 # default 5), BENCH_SHAPES, BENCH_DIR (default build/bench; no blanks),
 # BENCH_JOBS (the counts of threads irsalint reads files on, -j; default
@@ -45,6 +51,7 @@ set -u
 prog=${1:-./irsalint}
 gen=${2:-build/tools/benchgen}
 base=${3:-build/tools/baseline}
+lspbench=${4:-build/tools/lspbench}
 sizes=${BENCH_SIZES:-1 10}
 if [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)" -ge 2 ]; then
 	jobs=${BENCH_JOBS:-1 2}
@@ -53,7 +60,7 @@ else
 fi
 runs=${BENCH_RUNS:-5}
 dir=${BENCH_DIR:-build/bench}
-all="pair tf annot tree helm awscli cfn fanout startup"
+all="pair tf annot tree helm awscli cfn fanout lsp startup"
 shapes=${BENCH_SHAPES:-$all}
 example=$(dirname "$0")/../testdata/examples/article
 LC_ALL=C
@@ -272,6 +279,47 @@ has() {
 	return 1
 }
 
+# lsprow size: the language server on a workspace of the pair's two
+# files, BENCH_RUNS changes of the manifests, each re-lint paired with a
+# round of the bare parse of both files.
+lsprow() {
+	w=$dir/$1/lsp
+	rm -rf "$w" && mkdir -p "$w" || die "cannot create $w"
+	cp "$dir/$1/pair/plan.json" "$dir/$1/pair/manifests.yaml" "$w/" ||
+	    die "cannot copy the pair to $w"
+	printf 'inputs: [plan.json, manifests.yaml]\n' >"$w/.irsalint.yaml"
+	"$lspbench" -r -n "$runs" "$w" "$w/manifests.yaml" -- "$prog" --lsp \
+	    >"$tmp.lsp" 2>"$tmp.out" ||
+	    { cat "$tmp.out" >&2; die "the language server failed on $w"; }
+	grep -q '^diagnostics [1-9]' "$tmp.lsp" ||
+	    die "the language server published no diagnostics on $w"
+	note "$1 lsp: $(sed -n 's/^diagnostics //p' "$tmp.lsp") diagnostics" \
+	    "published on each change"
+	: >"$tmp.a"
+	: >"$tmp.b"
+	: >"$tmp.r"
+	b_kb=0
+	i=0
+	for a_ms in $(grep -v '^[a-z]' "$tmp.lsp"); do
+		run_once $base json "$w/plan.json" yaml "$w/manifests.yaml"
+		[ "$kb" -gt "$b_kb" ] && b_kb=$kb
+		a_ns=$(awk -v m="$a_ms" 'BEGIN { printf "%.0f", m * 1e6 }')
+		echo "$a_ns" >>"$tmp.a"
+		echo "$ns" >>"$tmp.b"
+		div "$a_ns" "$ns" >>"$tmp.r"
+		echo >>"$tmp.r"
+		i=$((i + 1))
+	done
+	a_kb=$(sed -n 's/^rss //p' "$tmp.lsp")
+	set -- "lsp/$1 re-lint" "$(bytes "$w")" $(stats "$tmp.a") \
+	    $(stats "$tmp.b") $(stats "$tmp.r")
+	printf '%-18s %10s %8s %8s %8s %8s %8s %8s %5s %5s %5s %7s %7s\n' \
+	    "$1" "$2" "$(ms "$3")" "$(ms "$4")" "$(ms "$5")" "$(ms "$6")" \
+	    "$(ms "$7")" "$(ms "$8")" "$(div "$9" 1)" "$(div "${10}" 1)" \
+	    "$(div "${11}" 1)" "$(mib "${a_kb:-0}")" \
+	    "$(mib "$b_kb")" >>"$table"
+}
+
 L="$prog --fail-on never"
 in=/dev/null
 sources=
@@ -280,7 +328,7 @@ printf 'irsalint benchmark: %s, %s paired rounds, %s CPUs, load average %s\n' \
     "$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)"
 for size in $sizes; do
 	case $size in '' | *[!0-9]* | 0) die "BENCH_SIZES: numbers" ;; esac
-	if has pair || has tf; then
+	if has pair || has tf || has lsp; then
 		generate pair "$size"
 		p=$d/plan.json y=$d/manifests.yaml
 		check "$d" "$p" "$y"
@@ -363,6 +411,9 @@ for size in $sizes; do
 		note "$size fanout: $nfind findings as injected"
 		jrow "fanout/$size" "$(bytes "$d")" "$runs" "$p $y" \
 		    "$base json $p yaml $y"
+	fi
+	if has lsp; then
+		lsprow "$size"
 	fi
 done
 if has startup; then

@@ -13,6 +13,10 @@
  *
  * Each change appends a comment line ("# edit N"), which the loaders
  * read and the rules ignore, so that every lint has the same findings.
+ * With -r (make bench's lsp rows) it prints instead each re-lint's time
+ * in milliseconds, a line each in the order of the changes, then
+ * "rss KIB", the server's peak resident size (VmHWM), and
+ * "diagnostics N", those published on each change.
  */
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -38,6 +42,7 @@ static void	 spawn(struct server *, char **);
 static void	 send_msg(struct server *, cJSON *);
 static cJSON	*read_msg(struct server *);
 static void	 until_answer(struct server *, int, size_t *);
+static long	 peak_kib(pid_t);
 static void	 barrier(struct server *, int);
 static double	 now_ms(void);
 static char	*uri_of(const char *);
@@ -184,17 +189,19 @@ main(int argc, char *argv[])
 	char		*text, *root_uri, *file_uri, *edited;
 	double		 t0, first, *lat;
 	size_t		 len, nd = 0, nd2 = 0, i;
-	long		 n = 20;
-	int		 ch, st;
+	long		 n = 20, kib;
+	int		 ch, st, rounds = 0;
 	cJSON		*m, *p, *o;
 	FILE		*fp;
 
-	while ((ch = getopt(argc, argv, "+n:")) != -1)
+	while ((ch = getopt(argc, argv, "+n:r")) != -1)
 		if (ch == 'n' && (n = strtol(optarg, NULL, 10)) > 0)
 			continue;
+		else if (ch == 'r')
+			rounds = 1;
 		else
-			errx(2, "usage: lspbench [-n changes] root file -- "
-			    "prog [arg ...]");
+			errx(2, "usage: lspbench [-r] [-n changes] root file "
+			    "-- prog [arg ...]");
 	argc -= optind;
 	argv += optind;
 	if (argc < 4 || strcmp(argv[2], "--") != 0)
@@ -273,6 +280,7 @@ main(int argc, char *argv[])
 		lat[i] = now_ms() - t0;
 	}
 
+	kib = peak_kib(S.pid);
 	m = cJSON_CreateObject();
 	cJSON_AddNumberToObject(m, "id", 4);
 	cJSON_AddStringToObject(m, "method", "shutdown");
@@ -285,12 +293,19 @@ main(int argc, char *argv[])
 	if (waitpid(S.pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0)
 		errx(1, "the server did not exit with status 0");
-	qsort(lat, (size_t)n, sizeof(*lat), cmp_double);
-	printf("%s: %zu bytes edited; first lint %.1f ms (%zu diagnostics); "
-	    "re-lint after a change: median %.1f ms, min %.1f, max %.1f "
-	    "(%ld changes, %zu diagnostics published each)\n", argv[1], len,
-	    first, nd, (n % 2 == 1 ? lat[n / 2] : (lat[n / 2 - 1] +
-	    lat[n / 2]) / 2), lat[0], lat[n - 1], n, nd2 / (size_t)n);
+	if (rounds) {
+		for (i = 0; i < (size_t)n; i++)
+			printf("%.3f\n", lat[i]);
+		printf("rss %ld\ndiagnostics %zu\n", kib, nd2 / (size_t)n);
+	} else {
+		qsort(lat, (size_t)n, sizeof(*lat), cmp_double);
+		printf("%s: %zu bytes edited; first lint %.1f ms (%zu "
+		    "diagnostics); re-lint after a change: median %.1f ms, "
+		    "min %.1f, max %.1f (%ld changes, %zu diagnostics "
+		    "published each)\n", argv[1], len, first, nd,
+		    (n % 2 == 1 ? lat[n / 2] : (lat[n / 2 - 1] +
+		    lat[n / 2]) / 2), lat[0], lat[n - 1], n, nd2 / (size_t)n);
+	}
 	free(lat);
 	free(text);
 	free(edited);
@@ -298,4 +313,22 @@ main(int argc, char *argv[])
 	free(file_uri);
 	fclose(S.out);
 	return 0;
+}
+
+/* The process's peak resident size in KiB (VmHWM), or 0 if unknown. */
+static long
+peak_kib(pid_t pid)
+{
+	char	 path[64], line[256];
+	long	 kib = 0;
+	FILE	*fp;
+
+	snprintf(path, sizeof(path), "/proc/%ld/status", (long)pid);
+	if ((fp = fopen(path, "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), fp) != NULL)
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			kib = strtol(line + 6, NULL, 10);
+	fclose(fp);
+	return kib;
 }
