@@ -21,10 +21,20 @@ static int		stmt_is_irsa(const struct model *, const struct pstmt *,
 static enum claim	claim_counted(const struct claim_key *);
 static const char	*claim_short(enum claim);
 
+/* Once for every ServiceAccount bound: put together, not printed. */
 const char *
 trust_subject(struct arena *a, const char *ns, const char *name)
 {
-	return arena_printf(a, "%s%s:%s", TRUST_SUB_PREFIX, ns, name);
+	char	 buf[512];
+	size_t	 ln = strlen(ns), lm = strlen(name);
+
+	if (TRUST_SUB_PREFIX_LEN + ln + 1 + lm >= sizeof(buf))
+		return arena_printf(a, "%s%s:%s", TRUST_SUB_PREFIX, ns, name);
+	memcpy(buf, TRUST_SUB_PREFIX, TRUST_SUB_PREFIX_LEN);
+	memcpy(buf + TRUST_SUB_PREFIX_LEN, ns, ln);
+	buf[TRUST_SUB_PREFIX_LEN + ln] = ':';
+	memcpy(buf + TRUST_SUB_PREFIX_LEN + ln + 1, name, lm);
+	return arena_strndup(a, buf, TRUST_SUB_PREFIX_LEN + ln + 1 + lm);
 }
 
 const char *

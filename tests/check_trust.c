@@ -395,6 +395,30 @@ START_TEST(trust_memo_answers_as_alone)
 }
 END_TEST
 
+/* The subject of a namespace and name, short or past any buffer. */
+START_TEST(trust_subject_joins_namespace_and_name)
+{
+	struct arena	 a = ARENA_INIT;
+	char		 name[2000];
+
+	ck_assert_str_eq(trust_subject(&a, "apps", "api"),
+	    "system:serviceaccount:apps:api");
+	ck_assert_str_eq(trust_subject(&a, "", ""),
+	    "system:serviceaccount::");
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	ck_assert_str_eq(trust_subject(&a, "ns", name),
+	    arena_printf(&a, "system:serviceaccount:ns:%s", name));
+	name[489] = '\0';	/* 22 + 2 + 1 + 489 = 514 bytes */
+	ck_assert_str_eq(trust_subject(&a, "ns", name),
+	    arena_printf(&a, "system:serviceaccount:ns:%s", name));
+	name[486] = '\0';	/* 511: the longest put together */
+	ck_assert_str_eq(trust_subject(&a, "ns", name),
+	    arena_printf(&a, "system:serviceaccount:ns:%s", name));
+	arena_release(&a);
+}
+END_TEST
+
 Suite *
 trust_suite(void)
 {
@@ -407,6 +431,7 @@ trust_suite(void)
 	    (int)(sizeof(rows) / sizeof(rows[0])));
 	tcase_add_loop_test(tc, trust_verdict_alone_or_with_others, 0,
 	    (int)(sizeof(rows) / sizeof(rows[0])));
+	tcase_add_test(tc, trust_subject_joins_namespace_and_name);
 	tcase_add_loop_test(tc, trust_memo_answers_as_alone, 0,
 	    (int)(sizeof(rows) / sizeof(rows[0])));
 	suite_add_tcase(s, tc);
