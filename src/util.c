@@ -206,6 +206,9 @@ near_list_find(const struct near_list *l, const char *want, size_t max,
 	size_t		 skip, lw, i, k, dep, len, d, best = (size_t)-1;
 	size_t		 bestd = (size_t)-1;
 
+	/* No order (a list too long to index): each in turn. */
+	if (l->order == NULL)
+		return near_list_scan(l, want, max, dist);
 	if (l->norder == 0)
 		return (size_t)-1;
 	s = l->v[l->order[0]];
