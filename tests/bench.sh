@@ -222,12 +222,37 @@ bytes() {
 	    tr -d ' '
 }
 
-# row label bytes n "irsalint cmd" "bare cmd": n paired rounds of the
-# two, standard input from $in for each; appends a line to the table.
-row() {
+# rounds_start, then round a_ns b_ns for each round: the times of the
+# two and their ratio, for table_line.
+rounds_start() {
 	: >"$tmp.a"
 	: >"$tmp.b"
 	: >"$tmp.r"
+}
+
+round() {
+	echo "$1" >>"$tmp.a"
+	echo "$2" >>"$tmp.b"
+	div "$1" "$2" >>"$tmp.r"
+	echo >>"$tmp.r"
+}
+
+# table_line label bytes a_kb b_kb: the rounds' medians, minima and
+# maxima, the peak RSS of each, a line of the table.
+table_line() {
+	set -- "$1" "$2" "$3" "$4" $(stats "$tmp.a") $(stats "$tmp.b") \
+	    $(stats "$tmp.r")
+	printf '%-18s %10s %8s %8s %8s %8s %8s %8s %5s %5s %5s %7s %7s\n' \
+	    "$1" "$2" "$(ms "$5")" "$(ms "$6")" "$(ms "$7")" "$(ms "$8")" \
+	    "$(ms "$9")" "$(ms "${10}")" "$(div "${11}" 1)" \
+	    "$(div "${12}" 1)" "$(div "${13}" 1)" "$(mib "$3")" \
+	    "$(mib "$4")" >>"$table"
+}
+
+# row label bytes n "irsalint cmd" "bare cmd": n paired rounds of the
+# two, standard input from $in for each; appends a line to the table.
+row() {
+	rounds_start
 	a_kb=0 b_kb=0
 	i=0
 	while [ "$i" -lt "$3" ]; do
@@ -236,19 +261,10 @@ row() {
 		[ "$kb" -gt "$a_kb" ] && a_kb=$kb
 		run_once $5
 		[ "$kb" -gt "$b_kb" ] && b_kb=$kb
-		echo "$a_ns" >>"$tmp.a"
-		echo "$ns" >>"$tmp.b"
-		div "$a_ns" "$ns" >>"$tmp.r"
-		echo >>"$tmp.r"
+		round "$a_ns" "$ns"
 		i=$((i + 1))
 	done
-	set -- "$1" "$2" $(stats "$tmp.a") $(stats "$tmp.b") \
-	    $(stats "$tmp.r")
-	printf '%-18s %10s %8s %8s %8s %8s %8s %8s %5s %5s %5s %7s %7s\n' \
-	    "$1" "$2" "$(ms "$3")" "$(ms "$4")" "$(ms "$5")" "$(ms "$6")" \
-	    "$(ms "$7")" "$(ms "$8")" "$(div "$9" 1)" "$(div "${10}" 1)" \
-	    "$(div "${11}" 1)" "$(mib "$a_kb")" \
-	    "$(mib "$b_kb")" >>"$table"
+	table_line "$1" "$2" "$a_kb" "$b_kb"
 }
 
 # jrow label bytes n "operands" "bare cmd": a row for each count of
@@ -295,29 +311,16 @@ lsprow() {
 	    die "the language server published no diagnostics on $w"
 	note "$1 lsp: $(sed -n 's/^diagnostics //p' "$tmp.lsp") diagnostics" \
 	    "published on each change"
-	: >"$tmp.a"
-	: >"$tmp.b"
-	: >"$tmp.r"
+	rounds_start
 	b_kb=0
-	i=0
 	for a_ms in $(grep -v '^[a-z]' "$tmp.lsp"); do
 		run_once $base json "$w/plan.json" yaml "$w/manifests.yaml"
 		[ "$kb" -gt "$b_kb" ] && b_kb=$kb
-		a_ns=$(awk -v m="$a_ms" 'BEGIN { printf "%.0f", m * 1e6 }')
-		echo "$a_ns" >>"$tmp.a"
-		echo "$ns" >>"$tmp.b"
-		div "$a_ns" "$ns" >>"$tmp.r"
-		echo >>"$tmp.r"
-		i=$((i + 1))
+		round "$(awk -v m="$a_ms" 'BEGIN { printf "%.0f", m * 1e6 }')" \
+		    "$ns"
 	done
 	a_kb=$(sed -n 's/^rss //p' "$tmp.lsp")
-	set -- "lsp/$1 re-lint" "$(bytes "$w")" $(stats "$tmp.a") \
-	    $(stats "$tmp.b") $(stats "$tmp.r")
-	printf '%-18s %10s %8s %8s %8s %8s %8s %8s %5s %5s %5s %7s %7s\n' \
-	    "$1" "$2" "$(ms "$3")" "$(ms "$4")" "$(ms "$5")" "$(ms "$6")" \
-	    "$(ms "$7")" "$(ms "$8")" "$(div "$9" 1)" "$(div "${10}" 1)" \
-	    "$(div "${11}" 1)" "$(mib "${a_kb:-0}")" \
-	    "$(mib "$b_kb")" >>"$table"
+	table_line "lsp/$1 re-lint" "$(bytes "$w")" "${a_kb:-0}" "$b_kb"
 }
 
 L="$prog --fail-on never"
