@@ -267,7 +267,7 @@ END_TEST
 
 /* Formats of %s only are joined by hand: as printf would write them. */
 /*
- * Blocks double up to 2 MiB: six megabytes of small structs and
+ * Blocks of 64 KiB, then of 2 MiB: six megabytes of small structs and
  * strings, each aligned (structs) and zeroed, the strings intact, the
  * total counting each rounded to 16 as before.
  */
