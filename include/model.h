@@ -103,21 +103,15 @@ struct k8s_dup {
 	struct loc	 first;		/* the earlier key */
 };
 
-struct k8s_obj {
-	enum k8s_kind	 kind;
+/*
+ * What few objects have, kept apart so that the many ServiceAccounts
+ * of a large repository are small: an object without any of it points
+ * at k8s_no_more, all zeros, which is never written (k8s_obj_more()
+ * gives an object one of its own before a field is set).
+ */
+struct k8s_more {
 	int		 role_pending;	/* role ARN known only after apply
 					   (see origin below) */
-	size_t		 index;		/* in the model's objs, once indexed */
-	const char	*kind_name;	/* "kind" as written */
-	const char	*api_version;	/* NULL when absent */
-	const char	*name;		/* metadata.name; NULL when absent */
-	const char	*ns;		/* metadata.namespace; NULL when unset */
-	struct loc	 loc;		/* the object's first key */
-	struct loc	 kind_loc;	/* the "kind" key */
-	struct loc	 name_loc;	/* value of metadata.name */
-	struct loc	 ns_loc;	/* value of metadata.namespace */
-	struct kv_pos	*annotations;	/* metadata.annotations, file order */
-	size_t		 nannotations;
 	const char	*sa_name;	/* workloads: pod spec serviceAccountName */
 	struct loc	 sa_loc;	/* value of serviceAccountName */
 
@@ -136,9 +130,6 @@ struct k8s_obj {
 	const char	**data_keys;
 	size_t		 ndata_keys;
 
-	/* The "# Source:" comment of helm template output, if any. */
-	const char	*source;
-	struct loc	 source_loc;
 	/*
 	 * A ServiceAccount another input declares: an eksctl
 	 * ClusterConfig (eksctl creates it in metadata.namespace or
@@ -161,6 +152,27 @@ struct k8s_obj {
 	const char	*role_ref;	/* NULL: not known which role */
 	struct kv_pos	 role_field;	/* key ANN_ROLE_ARN, when role_ref */
 	const struct eks_addon *addon;	/* the add-on's, else NULL */
+};
+
+extern const struct k8s_more k8s_no_more;
+
+struct k8s_obj {
+	enum k8s_kind	 kind;
+	size_t		 index;		/* in the model's objs, once indexed */
+	const char	*kind_name;	/* "kind" as written */
+	const char	*api_version;	/* NULL when absent */
+	const char	*name;		/* metadata.name; NULL when absent */
+	const char	*ns;		/* metadata.namespace; NULL when unset */
+	struct loc	 loc;		/* the object's first key */
+	struct loc	 kind_loc;	/* the "kind" key */
+	struct loc	 name_loc;	/* value of metadata.name */
+	struct loc	 ns_loc;	/* value of metadata.namespace */
+	struct kv_pos	*annotations;	/* metadata.annotations, file order */
+	size_t		 nannotations;
+	/* The "# Source:" comment of helm template output, if any. */
+	const char	*source;
+	struct loc	 source_loc;
+	const struct k8s_more *more;	/* never NULL */
 };
 
 /* ---- AWS side: where each object came from is its src field ---- */
@@ -556,6 +568,7 @@ void	model_adopt(struct model *, const struct model *);
  * the AWS objects are marked with the kind of input that declared them.
  */
 struct k8s_obj		*model_add_obj(struct model *);
+struct k8s_more		*k8s_obj_more(struct arena *, struct k8s_obj *);
 struct iam_role		*model_add_role(struct model *,
 			    enum src_kind);
 struct oidc_provider	*model_add_provider(struct model *,

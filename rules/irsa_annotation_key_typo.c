@@ -164,5 +164,6 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	static struct squashed	 sq;
 
 	check_list(r, ctx, o, o->annotations, o->nannotations, &sq);
-	check_list(r, ctx, o, o->tmpl_annotations, o->ntmpl_annotations, &sq);
+	check_list(r, ctx, o, o->more->tmpl_annotations,
+	    o->more->ntmpl_annotations, &sq);
 }

@@ -107,6 +107,6 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	check_list(r, ctx, o, o->annotations, o->nannotations, 0,
 	    arena_printf(ctx->m->arena, "the %s's own metadata",
 	    o->kind_name));
-	check_list(r, ctx, o, o->tmpl_annotations, o->ntmpl_annotations,
-	    ON_POD, "the pod template");
+	check_list(r, ctx, o, o->more->tmpl_annotations,
+	    o->more->ntmpl_annotations, ON_POD, "the pod template");
 }

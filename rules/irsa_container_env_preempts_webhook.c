@@ -95,8 +95,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	    (sa = model_find_sa(ctx->m, k8s_obj_ns(ctx->m, o),
 	    k8s_obj_sa(o))) == NULL || !k8s_sa_has_role(sa))
 		return;
-	for (i = 0; i < o->ncontainers; i++)
-		if (o->containers[i].name == NULL ||
-		    !k8s_pod_skips(o, o->containers[i].name))
-			check_container(r, ctx, o, sa, &o->containers[i]);
+	for (i = 0; i < o->more->ncontainers; i++)
+		if (o->more->containers[i].name == NULL ||
+		    !k8s_pod_skips(o, o->more->containers[i].name))
+			check_container(r, ctx, o, sa, &o->more->containers[i]);
 }

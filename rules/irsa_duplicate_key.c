@@ -70,18 +70,20 @@ check_ann(const struct rule *r, struct check_ctx *ctx,
 static void
 check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 {
-	struct diag	*d;
-	size_t		 i;
+	const struct k8s_dup	*dup;
+	struct diag		*d;
+	size_t			 i;
 
-	for (i = 0; i < o->ndups; i++) {
+	for (i = 0; i < o->more->ndups; i++) {
+		dup = &o->more->dups[i];
 		d = rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
-		    &o->dups[i].loc, "key %s is given twice; this value wins, "
-		    "as in Kubernetes", o->dups[i].path);
-		diag_related(ctx->dg, d, &o->dups[i].first, NULL,
+		    &dup->loc, "key %s is given twice; this value wins, "
+		    "as in Kubernetes", dup->path);
+		diag_related(ctx->dg, d, &dup->first, NULL,
 		    "the value given before");
 	}
 	check_ann(r, ctx, o, o->annotations, o->nannotations,
 	    "metadata.annotations");
-	check_ann(r, ctx, o, o->tmpl_annotations, o->ntmpl_annotations,
-	    "pod template annotation");
+	check_ann(r, ctx, o, o->more->tmpl_annotations,
+	    o->more->ntmpl_annotations, "pod template annotation");
 }

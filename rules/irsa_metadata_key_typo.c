@@ -71,8 +71,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	const char		*want, *where;
 	size_t			 i;
 
-	for (i = 0; i < o->nstray; i++) {
-		k = &o->stray[i];
+	for (i = 0; i < o->more->nstray; i++) {
+		k = &o->more->stray[i];
 		if (k->where == K8S_AT_TOP) {
 			if (!close_to(k->key, "metadata") &&
 			    (strlen(k->key) < 4 ||

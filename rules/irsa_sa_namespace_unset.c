@@ -104,7 +104,7 @@ check_workload(const struct rule *r, struct check_ctx *ctx,
 	}
 	if (n > 0)
 		rule_report_obj(ctx->dg, r, r->severity, m, o,
-		    o->sa_name != NULL ? &o->sa_loc : &o->name_loc,
+		    o->more->sa_name != NULL ? &o->more->sa_loc : &o->name_loc,
 		    "sets no namespace and was taken to be in %s (see -n), "
 		    "but its ServiceAccount %s is declared only in namespace "
 		    "%s: set metadata.namespace, or lint with -n",

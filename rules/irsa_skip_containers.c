@@ -31,10 +31,10 @@ has_container(const struct k8s_obj *o, const char *s, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; i < o->ncontainers; i++)
-		if (o->containers[i].name != NULL &&
-		    strlen(o->containers[i].name) == n &&
-		    strncmp(o->containers[i].name, s, n) == 0)
+	for (i = 0; i < o->more->ncontainers; i++)
+		if (o->more->containers[i].name != NULL &&
+		    strlen(o->more->containers[i].name) == n &&
+		    strncmp(o->more->containers[i].name, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -46,7 +46,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	const char		*p, *e;
 	size_t			 i, n, nnamed = 0;
 
-	if (!k8s_kind_is_workload(o->kind) || o->ncontainers == 0)
+	if (!k8s_kind_is_workload(o->kind) || o->more->ncontainers == 0)
 		return;
 	ann = k8s_pod_annotations(o, &n);
 	for (i = 0; i < n; i++)
@@ -72,11 +72,11 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 		if (*e == '\0')
 			break;
 	}
-	for (i = 0; i < o->ncontainers; i++)
-		if (o->containers[i].name != NULL &&
-		    k8s_pod_skips(o, o->containers[i].name))
+	for (i = 0; i < o->more->ncontainers; i++)
+		if (o->more->containers[i].name != NULL &&
+		    k8s_pod_skips(o, o->more->containers[i].name))
 			nnamed++;
-	if (nnamed == o->ncontainers)
+	if (nnamed == o->more->ncontainers)
 		rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 		    &a->key_loc, "%s names every container, so none gets "
 		    "the role of ServiceAccount %s: remove the annotation",

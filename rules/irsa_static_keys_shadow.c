@@ -73,11 +73,11 @@ check_container(const struct rule *r, struct check_ctx *ctx,
 		if ((src = find_source(ctx->m, ns, ef)) == NULL)
 			continue;
 		pl = strlen(ef->prefix);
-		for (j = 0; j < src->ndata_keys; j++)
+		for (j = 0; j < src->more->ndata_keys; j++)
 			if (strncmp(ENV_KEY, ef->prefix, pl) == 0 &&
-			    strcmp(src->data_keys[j], &ENV_KEY[pl]) == 0)
+			    strcmp(src->more->data_keys[j], &ENV_KEY[pl]) == 0)
 				break;
-		if (j < src->ndata_keys)
+		if (j < src->more->ndata_keys)
 			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &ef->loc, "container %s gets %s from %s %s, so "
 			    "the SDK uses static keys instead of the role of "
@@ -96,8 +96,8 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	    (sa = model_find_sa(ctx->m, k8s_obj_ns(ctx->m, o),
 	    k8s_obj_sa(o))) == NULL || !k8s_sa_has_role(sa))
 		return;
-	for (i = 0; i < o->ncontainers; i++)
-		if (o->containers[i].name == NULL ||
-		    !k8s_pod_skips(o, o->containers[i].name))
-			check_container(r, ctx, o, &o->containers[i]);
+	for (i = 0; i < o->more->ncontainers; i++)
+		if (o->more->containers[i].name == NULL ||
+		    !k8s_pod_skips(o, o->more->containers[i].name))
+			check_container(r, ctx, o, &o->more->containers[i]);
 }

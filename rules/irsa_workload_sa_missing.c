@@ -50,7 +50,7 @@ check(const struct rule *r, struct check_ctx *ctx, const struct k8s_obj *o)
 	}
 	/* A workload without a namespace: irsa-sa-namespace-unset. */
 	if (m->nsa > 0 && !(o->ns == NULL && nelse > 0))
-		rule_report_obj(ctx->dg, r, r->severity, m, o, &o->sa_loc,
+		rule_report_obj(ctx->dg, r, r->severity, m, o, &o->more->sa_loc,
 		    "serviceAccountName %s names no ServiceAccount of "
 		    "namespace %s in the inputs%s%s%s", sa, ns,
 		    nelse ? "; one is declared in namespace " : "", where.buf,

@@ -191,7 +191,7 @@ check_obj(const struct rule *r, struct check_ctx *ctx,
 	if ((role = trusting_role(m, cd, sub)) == NULL)
 		return;
 	d = rule_report_obj(ctx->dg, r, r->severity, m, o,
-	    o->sa_name != NULL ? &o->sa_loc : &o->name_loc,
+	    o->more->sa_name != NULL ? &o->more->sa_loc : &o->name_loc,
 	    "runs as ServiceAccount %s/%s, which %s trusts, but the "
 	    "ServiceAccount has no %s annotation: annotate it with "
 	    "the role's ARN", ns, sa->name, bind_role_name(m, role),

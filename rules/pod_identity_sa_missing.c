@@ -44,7 +44,7 @@ check(const struct rule *r, struct check_ctx *ctx)
 
 	/* Manifests, not only an EKS add-on's ServiceAccounts. */
 	for (i = 0; i < ctx->m->objs.n; i++)
-		if (ctx->m->objs.v[i]->addon == NULL)
+		if (ctx->m->objs.v[i]->more->addon == NULL)
 			break;
 	if (i == ctx->m->objs.n)
 		return;

@@ -824,7 +824,7 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	b->verdict = TRI_UNKNOWN;
 	b->have_roles = m->ntf > 0 || m->ntfsrc > 0 || m->naws > 0 ||
 	    m->roles.n > 0;
-	if (ann == &sa->role_field)
+	if (ann == &sa->more->role_field)
 		bind_pending(bs, b);
 	else if ((v = strmap_get(&bs->arns, ann->value)) != NULL) {
 		/* Thousands of ServiceAccounts may name one role. */
@@ -851,8 +851,8 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 		 * A ServiceAccount and a role of one eksctl config: eksctl
 		 * writes the trust for the issuer of that very cluster.
 		 */
-		origin = sa->addon != NULL ? sa->addon->cluster_origin :
-		    sa->origin;
+		origin = sa->more->addon != NULL ?
+		    sa->more->addon->cluster_origin : sa->more->origin;
 		if (b->verdict == TRI_TRUE && b->role->cluster_origin != NULL &&
 		    origin != NULL &&
 		    strcmp(origin, b->role->cluster_origin) == 0)
@@ -882,7 +882,8 @@ bind_pending(struct bindings *bs, struct binding *b)
 	const struct iam_role	*r;
 
 	b->arn_pending = 1;
-	if ((v = strmap_get(&m->role_by_address, b->sa->role_ref)) == NULL)
+	if ((v = strmap_get(&m->role_by_address,
+	    b->sa->more->role_ref)) == NULL)
 		return;
 	r = v->v;
 	bs->used[r->index] = 1;
@@ -962,8 +963,8 @@ bindings_build(struct bindings *bs, const struct model *m)
 		if (o->kind != K8S_SERVICEACCOUNT || o->name == NULL)
 			continue;
 		/* The role the input makes wins over an annotation. */
-		if (o->role_ref != NULL)
-			ann = &o->role_field;
+		if (o->more->role_ref != NULL)
+			ann = &o->more->role_field;
 		else if ((ann = k8s_obj_annotation(o, ANN_ROLE_ARN)) == NULL)
 			continue;
 		b = &bs->v[bs->n++];

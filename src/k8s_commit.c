@@ -53,7 +53,8 @@ kl_commit_obj(struct kload *kl, struct kl_pend *p)
 	struct kl_pod	*pod = p->chosen >= 0 ? &p->pod[p->chosen] : NULL;
 	KL_VEC(struct k8s_dup)	 dups = { NULL, 0, 0 };
 	struct k8s_dup	 d;
-	size_t		 i, j;
+	struct k8s_more	*x;
+	size_t		 i, j, n;
 	int		 fp;
 
 	o = model_add_obj(kl->m);
@@ -68,27 +69,33 @@ kl_commit_obj(struct kload *kl, struct kl_pend *p)
 	o->ns_loc = p->ns.loc;
 	o->annotations = p->ann.v;
 	o->nannotations = p->ann.n;
+	/* Most objects are ServiceAccounts with none of k8s_more. */
 	if (pod != NULL) {
+		x = k8s_obj_more(kl->a, o);
 		if (pod->sa.state == SAS_VALUE) {
-			o->sa_name = pod->sa.value;
-			o->sa_loc = pod->sa.loc;
+			x->sa_name = pod->sa.value;
+			x->sa_loc = pod->sa.loc;
 		}
-		o->containers = pod->cont.v;
-		o->ncontainers = pod->cont.n;
+		x->containers = pod->cont.v;
+		x->ncontainers = pod->cont.n;
 		if (p->chosen != SA_POD) {
-			o->tmpl_annotations = pod->ann.v;
-			o->ntmpl_annotations = pod->ann.n;
+			x->tmpl_annotations = pod->ann.v;
+			x->ntmpl_annotations = pod->ann.n;
 		}
 	}
 	/* The document's stray keys are on the heap: keep these exactly. */
-	for (i = 0; i < p->stray.n; i++)
+	for (i = 0, n = 0; i < p->stray.n; i++)
 		if (p->stray.v[i].pod < 0 || p->stray.v[i].pod == p->chosen)
-			o->nstray++;
-	if (o->nstray > 0)
-		o->stray = arena_alloc(kl->a, o->nstray * sizeof(*o->stray));
-	for (i = 0, j = 0; i < p->stray.n; i++)
-		if (p->stray.v[i].pod < 0 || p->stray.v[i].pod == p->chosen)
-			o->stray[j++] = p->stray.v[i].k;
+			n++;
+	if (n > 0) {
+		x = k8s_obj_more(kl->a, o);
+		x->nstray = n;
+		x->stray = arena_alloc(kl->a, n * sizeof(*x->stray));
+		for (i = 0, j = 0; i < p->stray.n; i++)
+			if (p->stray.v[i].pod < 0 ||
+			    p->stray.v[i].pod == p->chosen)
+				x->stray[j++] = p->stray.v[i].k;
+	}
 	for (i = 0; i < p->dups.n; i++) {
 		fp = p->dups.v[i].pod;
 		if (fp >= 0 && fp != p->chosen)
@@ -98,11 +105,16 @@ kl_commit_obj(struct kload *kl, struct kl_pend *p)
 		d.first = p->dups.v[i].first;
 		KL_APUSH(kl->a, dups, d);
 	}
-	o->dups = dups.v;
-	o->ndups = dups.n;
-	if (o->kind == K8S_SECRET || o->kind == K8S_CONFIGMAP) {
-		o->data_keys = p->data_keys.v;
-		o->ndata_keys = p->data_keys.n;
+	if (dups.n > 0) {
+		x = k8s_obj_more(kl->a, o);
+		x->dups = dups.v;
+		x->ndups = dups.n;
+	}
+	if ((o->kind == K8S_SECRET || o->kind == K8S_CONFIGMAP) &&
+	    p->data_keys.n > 0) {
+		x = k8s_obj_more(kl->a, o);
+		x->data_keys = p->data_keys.v;
+		x->ndata_keys = p->data_keys.n;
 	}
 	if (kl->has_source) {
 		o->source = kl->source.path;

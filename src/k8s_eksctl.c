@@ -226,7 +226,8 @@ eobj(struct ectx *e, const struct loc *loc, const char *name,
 		o->ns_loc = *name_loc;
 		o->ns_loc.end_line = o->ns_loc.end_col = 0;
 	}
-	o->origin = e->origin;
+	if (e->origin != NULL)
+		k8s_obj_more(e->kl->a, o)->origin = e->origin;
 	if (e->kl->has_source) {
 		o->source = e->kl->source.path;
 		o->source_loc = e->kl->source.loc;
@@ -329,6 +330,7 @@ esa(struct ectx *e, const struct input_node *item, size_t i)
 	const struct input_node	*meta;
 	struct iam_role		*r = NULL;
 	struct k8s_obj		*o;
+	struct k8s_more		*x;
 	struct loc		 name_loc, ns_loc, arn_loc, only_loc, loc;
 	const char		*path, *mpath, *name, *ns, *arn, *rname;
 	const char		*pattern;
@@ -391,11 +393,12 @@ esa(struct ectx *e, const struct input_node *item, size_t i)
 	    eget(item, "attachRoleARN") : NULL);
 	if (r == NULL)
 		return;
-	o->role_pending = 1;
-	o->role_ref = r->address;
-	o->role_field.key = ANN_ROLE;
-	o->role_field.value = r->address;
-	o->role_field.key_loc = o->role_field.value_loc = name_loc;
+	x = k8s_obj_more(e->kl->a, o);
+	x->role_pending = 1;
+	x->role_ref = r->address;
+	x->role_field.key = ANN_ROLE;
+	x->role_field.value = r->address;
+	x->role_field.key_loc = x->role_field.value_loc = name_loc;
 }
 
 /*

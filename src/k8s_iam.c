@@ -813,8 +813,8 @@ void
 kl_iam_finish(struct kload *kl, struct kl_pend *p, struct k8s_obj *o)
 {
 	const char	*addr;
-
 	struct k8s_dup	*d;
+	struct k8s_more	*x;
 	size_t		 i;
 
 	addr = p->iam.addr != NULL ? p->iam.addr : o->kind_name;
@@ -825,16 +825,17 @@ kl_iam_finish(struct kload *kl, struct kl_pend *p, struct k8s_obj *o)
 		    KL_IAM_DEPTH);
 	if (p->iam.dups.n == 0)
 		return;
-	d = arena_alloc(kl->a, (o->ndups + p->iam.dups.n) * sizeof(*d));
-	if (o->ndups > 0)
-		memcpy(d, o->dups, o->ndups * sizeof(*d));
+	x = k8s_obj_more(kl->a, o);
+	d = arena_alloc(kl->a, (x->ndups + p->iam.dups.n) * sizeof(*d));
+	if (x->ndups > 0)
+		memcpy(d, x->dups, x->ndups * sizeof(*d));
 	for (i = 0; i < p->iam.dups.n; i++) {
-		d[o->ndups + i].path = p->iam.dups.v[i].path;
-		d[o->ndups + i].loc = p->iam.dups.v[i].loc;
-		d[o->ndups + i].first = p->iam.dups.v[i].first;
+		d[x->ndups + i].path = p->iam.dups.v[i].path;
+		d[x->ndups + i].loc = p->iam.dups.v[i].loc;
+		d[x->ndups + i].first = p->iam.dups.v[i].first;
 	}
-	o->dups = d;
-	o->ndups += p->iam.dups.n;
+	x->dups = d;
+	x->ndups += p->iam.dups.n;
 }
 
 /* "ns/name" of a namespaced object, its name alone else. */

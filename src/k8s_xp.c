@@ -166,20 +166,22 @@ xp_labels(struct kload *kl, struct kl_pend *p, struct k8s_obj *o)
 {
 	const struct input_node	*k;
 	struct kv_pos		*v;
+	struct k8s_more		*x;
 
 	if (p->iam.labels == NULL || p->iam.labels->type != INPUT_NODE_MAP)
 		return;
+	x = k8s_obj_more(kl->a, o);
 	v = arena_alloc(kl->a, (p->iam.labels->n + 1) * sizeof(*v));
 	for (k = p->iam.labels->kids; k != NULL; k = k->next) {
 		if (k->type != INPUT_NODE_SCALAR)
 			continue;
-		v[o->nlabels].key = k->key;
-		v[o->nlabels].value = k->s;
-		v[o->nlabels].key_loc = k->key_loc;
-		v[o->nlabels].value_loc = k->loc;
-		o->nlabels++;
+		v[x->nlabels].key = k->key;
+		v[x->nlabels].value = k->s;
+		v[x->nlabels].key_loc = k->key_loc;
+		v[x->nlabels].value_loc = k->loc;
+		x->nlabels++;
 	}
-	o->labels = v;
+	x->labels = v;
 }
 
 /*
@@ -522,10 +524,11 @@ xp_matches(const struct k8s_obj *o, const struct role_policy *rp)
 	size_t	 i, j;
 
 	for (i = 0; i < rp->nmatch; i++) {
-		for (j = o->nlabels; j > 0; j--)
-			if (strcmp(o->labels[j - 1].key, rp->match[i].key) == 0)
+		for (j = o->more->nlabels; j > 0; j--)
+			if (strcmp(o->more->labels[j - 1].key,
+			    rp->match[i].key) == 0)
 				break;
-		if (j == 0 || strcmp(o->labels[j - 1].value,
+		if (j == 0 || strcmp(o->more->labels[j - 1].value,
 		    rp->match[i].value) != 0)
 			return 0;
 	}

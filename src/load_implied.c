@@ -92,6 +92,7 @@ implied_sa(struct model *m, const struct eks_addon *ad,
     const struct eks_addon_info *info, const char *name)
 {
 	struct k8s_obj	*o;
+	struct k8s_more	*x;
 	struct kv_pos	*a;
 
 	if (m->objs.n >= LOAD_MAX_OBJECTS) {
@@ -109,9 +110,10 @@ implied_sa(struct model *m, const struct eks_addon *ad,
 	o->ns = ad->ns != NULL ? ad->ns : info->ns;
 	o->ns_loc = ad->name_loc;
 	o->ns_loc.end_line = o->ns_loc.end_col = 0;
-	o->origin = arena_printf(m->arena, "EKS add-on %s (%s)", ad->name,
+	x = k8s_obj_more(m->arena, o);
+	x->origin = arena_printf(m->arena, "EKS add-on %s (%s)", ad->name,
 	    ad->address);
-	o->addon = ad;
+	x->addon = ad;
 	if (ad->role.key == NULL)
 		return;
 	if (ad->role.value != NULL) {
@@ -124,13 +126,13 @@ implied_sa(struct model *m, const struct eks_addon *ad,
 		o->nannotations = 1;
 		return;
 	}
-	o->role_pending = 1;
-	if ((o->role_ref = ad->role_ref) == NULL)
+	x->role_pending = 1;
+	if ((x->role_ref = ad->role_ref) == NULL)
 		return;
-	o->role_field.key = ANN_ROLE;
-	o->role_field.value = ad->role_ref;
-	o->role_field.key_loc = ad->role.key_loc;
-	o->role_field.value_loc = ad->role.value_loc;
+	x->role_field.key = ANN_ROLE;
+	x->role_field.value = ad->role_ref;
+	x->role_field.key_loc = ad->role.key_loc;
+	x->role_field.value_loc = ad->role.value_loc;
 }
 
 /*
@@ -176,6 +178,7 @@ static void
 implied_tf_sa(struct model *m, const struct tf_sa *t)
 {
 	struct k8s_obj	*o;
+	struct k8s_more	*x;
 	struct tf_gap	*g;
 
 	if (t->undecided != NULL) {
@@ -208,13 +211,14 @@ implied_tf_sa(struct model *m, const struct tf_sa *t)
 	o->ns_loc = t->ns_loc;
 	o->annotations = t->annotations;
 	o->nannotations = t->nannotations;
-	o->origin = t->address;
-	o->role_pending = t->role_pending;
+	x = k8s_obj_more(m->arena, o);
+	x->origin = t->address;
+	x->role_pending = t->role_pending;
 	if (!t->role_pending || t->role_ref == NULL)
 		return;
-	o->role_ref = t->role_ref;
-	o->role_field = t->role_field;
-	o->role_field.value = t->role_ref;
+	x->role_ref = t->role_ref;
+	x->role_field = t->role_field;
+	x->role_field.value = t->role_ref;
 }
 
 void

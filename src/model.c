@@ -2,6 +2,7 @@
 /* The model: typed lists of what the loaders found, and lookups. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -123,8 +124,24 @@ model_add_obj(struct model *m)
 	struct k8s_obj	*o = arena_alloc(m->arena, sizeof(*o));
 
 	o->index = m->objs.n;
+	o->more = &k8s_no_more;
 	VEC_PUSH(m->objs, o);
 	return o;
+}
+
+const struct k8s_more k8s_no_more;
+
+/* The object's own k8s_more, made at the first field set in it. */
+struct k8s_more *
+k8s_obj_more(struct arena *a, struct k8s_obj *o)
+{
+	struct k8s_more	*x;
+
+	if (o->more != &k8s_no_more)
+		return (struct k8s_more *)(uintptr_t)o->more;
+	x = arena_alloc(a, sizeof(*x));
+	o->more = x;
+	return x;
 }
 
 struct iam_role *
@@ -449,8 +466,9 @@ k8s_kind_is_workload(enum k8s_kind k)
 const char *
 k8s_obj_sa(const struct k8s_obj *o)
 {
-	return o->sa_name != NULL && *o->sa_name != '\0' ? o->sa_name :
-	    "default";
+	const char	*s = o->more->sa_name;
+
+	return s != NULL && *s != '\0' ? s : "default";
 }
 
 const struct kv_pos *
@@ -460,8 +478,8 @@ k8s_pod_annotations(const struct k8s_obj *o, size_t *n)
 		*n = o->nannotations;
 		return o->annotations;
 	}
-	*n = o->ntmpl_annotations;
-	return o->tmpl_annotations;
+	*n = o->more->ntmpl_annotations;
+	return o->more->tmpl_annotations;
 }
 
 const struct k8s_obj *
@@ -501,7 +519,7 @@ k8s_sa_has_role(const struct k8s_obj *sa)
 {
 	const struct kv_pos	*a;
 
-	if (sa->role_pending)
+	if (sa->more->role_pending)
 		return 1;
 	a = k8s_obj_annotation(sa, "eks.amazonaws.com/role-arn");
 	return a != NULL && *a->value != '\0';
@@ -663,7 +681,7 @@ model_index(struct model *m)
 	strmap_ahead_init(&runs_as, &m->runs_as, m->arena);
 	for (i = 0; i < m->objs.n; i++) {
 		o = m->objs.v[i];
-		if (o->kind == K8S_SERVICEACCOUNT && o->addon == NULL)
+		if (o->kind == K8S_SERVICEACCOUNT && o->more->addon == NULL)
 			m->nsa++;
 		if (o->kind == K8S_SERVICEACCOUNT && o->name != NULL) {
 			key = arena_printf(m->arena, "%s/%s",

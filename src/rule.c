@@ -42,9 +42,9 @@ rule_obj_notes(struct diags *dg, struct diag *d, const struct k8s_obj *o)
 	if (o->source != NULL)
 		diag_related(dg, d, &o->source_loc, NULL,
 		    "rendered from chart template %s", o->source);
-	if (o->origin != NULL)
+	if (o->more->origin != NULL)
 		diag_related(dg, d, &o->loc, NULL, "declared by %s",
-		    o->origin);
+		    o->more->origin);
 }
 
 void

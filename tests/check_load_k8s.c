@@ -237,7 +237,7 @@ START_TEST(service_account_annotation_positions)
 	ck_span(o->annotations[0].value_loc, 7, 33, 7, 67);
 	ck_assert_str_eq(o->annotations[1].key, "other");
 	ck_loc(o->annotations[1].key_loc, 8, 5);
-	ck_assert_ptr_null(o->sa_name);
+	ck_assert_ptr_null(o->more->sa_name);
 }
 END_TEST
 
@@ -281,7 +281,7 @@ START_TEST(list_items_are_objects)
 	ck_loc(obj(0)->loc, 4, 3);
 	ck_assert_str_eq(obj(0)->ns, "ns1");
 	ck_assert_int_eq(obj(1)->kind, K8S_POD);
-	ck_assert_str_eq(obj(1)->sa_name, "a");
+	ck_assert_str_eq(obj(1)->more->sa_name, "a");
 }
 END_TEST
 
@@ -336,8 +336,8 @@ START_TEST(deployment_sa_from_pod_template)
 	ck_assert_uint_eq(dg.n, 0);
 	o = obj(0);
 	ck_assert_int_eq(o->kind, K8S_DEPLOYMENT);
-	ck_assert_str_eq(o->sa_name, "web-sa");
-	ck_span(o->sa_loc, 10, 27, 10, 33);
+	ck_assert_str_eq(o->more->sa_name, "web-sa");
+	ck_span(o->more->sa_loc, 10, 27, 10, 33);
 	ck_assert_ptr_null(o->ns);
 }
 END_TEST
@@ -353,7 +353,7 @@ START_TEST(deployment_spec_sa_at_wrong_level_not_taken)
 	    "      containers: []\n");
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_uint_eq(m.objs.n, 1);
-	ck_assert_ptr_null(obj(0)->sa_name);
+	ck_assert_ptr_null(obj(0)->more->sa_name);
 }
 END_TEST
 
@@ -373,8 +373,8 @@ START_TEST(cronjob_sa_from_job_template)
 	    "      serviceAccountName: wrong\n");
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_int_eq(obj(0)->kind, K8S_CRONJOB);
-	ck_assert_str_eq(obj(0)->sa_name, "batch");
-	ck_loc(obj(0)->sa_loc, 9, 31);
+	ck_assert_str_eq(obj(0)->more->sa_name, "batch");
+	ck_loc(obj(0)->more->sa_loc, 9, 31);
 }
 END_TEST
 
@@ -386,8 +386,8 @@ START_TEST(pod_sa_from_spec)
 	    "  serviceAccount: deprecated\n"
 	    "  serviceAccountName: pod-sa\n");
 	ck_assert_uint_eq(dg.n, 0);
-	ck_assert_str_eq(obj(0)->sa_name, "pod-sa");
-	ck_loc(obj(0)->sa_loc, 5, 23);
+	ck_assert_str_eq(obj(0)->more->sa_name, "pod-sa");
+	ck_loc(obj(0)->more->sa_loc, 5, 23);
 }
 END_TEST
 
@@ -397,7 +397,7 @@ START_TEST(pod_deprecated_service_account_ignored)
 	    "spec:\n"
 	    "  serviceAccount: deprecated\n");
 	ck_assert_uint_eq(dg.n, 0);
-	ck_assert_ptr_null(obj(0)->sa_name);
+	ck_assert_ptr_null(obj(0)->more->sa_name);
 }
 END_TEST
 
@@ -412,7 +412,7 @@ START_TEST(kind_after_spec)
 	    "kind: StatefulSet\n");
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_int_eq(obj(0)->kind, K8S_STATEFULSET);
-	ck_assert_str_eq(obj(0)->sa_name, "late");
+	ck_assert_str_eq(obj(0)->more->sa_name, "late");
 	ck_loc(obj(0)->loc, 1, 1);
 	ck_loc(obj(0)->kind_loc, 7, 1);
 }
@@ -563,7 +563,7 @@ START_TEST(service_account_name_not_a_scalar)
 	    "expected a scalar, found a mapping");
 	ck_error(1, 8, 18, "spec.template: expected a mapping, found a scalar");
 	ck_assert_uint_eq(m.objs.n, 2);
-	ck_assert_ptr_null(obj(0)->sa_name);
+	ck_assert_ptr_null(obj(0)->more->sa_name);
 }
 END_TEST
 
@@ -578,7 +578,7 @@ START_TEST(pod_spec_shape_ignored_for_other_kinds)
 	    "  serviceAccountName: p\n");
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_uint_eq(m.objs.n, 2);
-	ck_assert_str_eq(obj(1)->sa_name, "p");
+	ck_assert_str_eq(obj(1)->more->sa_name, "p");
 }
 END_TEST
 
@@ -659,7 +659,7 @@ START_TEST(alias_in_read_places_resolved)
 	/* A node's mark includes its anchor. */
 	ck_loc(obj(0)->name_loc, 2, 4);
 	ck_assert_str_eq(obj(0)->annotations[0].value, "web");
-	ck_assert_str_eq(obj(0)->sa_name, "web");
+	ck_assert_str_eq(obj(0)->more->sa_name, "web");
 }
 END_TEST
 
@@ -697,7 +697,7 @@ START_TEST(merge_key_applied_in_order)
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_str_eq(obj(0)->name, "app");
 	ck_assert_str_eq(obj(0)->ns, "ns1");
-	ck_assert_uint_eq(obj(0)->ndups, 0);
+	ck_assert_uint_eq(obj(0)->more->ndups, 0);
 }
 END_TEST
 
@@ -740,10 +740,10 @@ START_TEST(duplicate_keys_last_wins)
 	    "  namespace: two\n");
 	ck_assert_uint_eq(dg.n, 0);
 	ck_assert_str_eq(obj(0)->ns, "two");
-	ck_assert_uint_eq(obj(0)->ndups, 1);
-	ck_assert_str_eq(obj(0)->dups[0].path, "metadata.namespace");
-	ck_loc(obj(0)->dups[0].loc, 5, 3);
-	ck_loc(obj(0)->dups[0].first, 4, 3);
+	ck_assert_uint_eq(obj(0)->more->ndups, 1);
+	ck_assert_str_eq(obj(0)->more->dups[0].path, "metadata.namespace");
+	ck_loc(obj(0)->more->dups[0].loc, 5, 3);
+	ck_loc(obj(0)->more->dups[0].first, 4, 3);
 }
 END_TEST
 
@@ -808,23 +808,23 @@ START_TEST(containers_env_and_template)
 	    "        envFrom:\n"
 	    "        - {secretRef: {name: creds}, prefix: P_}\n");
 	ck_assert_uint_eq(dg.n, 0);
-	ck_assert_uint_eq(obj(0)->ncontainers, 2);
-	ck_assert_str_eq(obj(0)->containers[0].name, "init");
-	ck_assert_int_eq(obj(0)->containers[0].init, 1);
-	ck_assert_str_eq(obj(0)->containers[1].name, "app");
-	ck_assert_uint_eq(obj(0)->containers[1].nenv, 2);
-	ck_assert_str_eq(obj(0)->containers[1].env[0].value, "x");
-	ck_loc(obj(0)->containers[1].env[0].loc, 13, 18);
-	ck_assert_int_eq(obj(0)->containers[1].env[1].value_from, 1);
-	ck_assert_uint_eq(obj(0)->containers[1].nenv_from, 1);
-	ck_assert_str_eq(obj(0)->containers[1].env_from[0].name, "creds");
-	ck_assert_str_eq(obj(0)->containers[1].env_from[0].prefix, "P_");
-	ck_assert_uint_eq(obj(0)->ntmpl_annotations, 1);
-	ck_assert_uint_eq(obj(0)->nstray, 2);
-	ck_assert_str_eq(obj(0)->stray[0].key, "annotaions");
-	ck_assert_int_eq(obj(0)->stray[0].where, K8S_AT_META);
-	ck_assert_str_eq(obj(0)->stray[1].key, "labls");
-	ck_assert_int_eq(obj(0)->stray[1].where, K8S_AT_TEMPLATE_META);
+	ck_assert_uint_eq(obj(0)->more->ncontainers, 2);
+	ck_assert_str_eq(obj(0)->more->containers[0].name, "init");
+	ck_assert_int_eq(obj(0)->more->containers[0].init, 1);
+	ck_assert_str_eq(obj(0)->more->containers[1].name, "app");
+	ck_assert_uint_eq(obj(0)->more->containers[1].nenv, 2);
+	ck_assert_str_eq(obj(0)->more->containers[1].env[0].value, "x");
+	ck_loc(obj(0)->more->containers[1].env[0].loc, 13, 18);
+	ck_assert_int_eq(obj(0)->more->containers[1].env[1].value_from, 1);
+	ck_assert_uint_eq(obj(0)->more->containers[1].nenv_from, 1);
+	ck_assert_str_eq(obj(0)->more->containers[1].env_from[0].name, "creds");
+	ck_assert_str_eq(obj(0)->more->containers[1].env_from[0].prefix, "P_");
+	ck_assert_uint_eq(obj(0)->more->ntmpl_annotations, 1);
+	ck_assert_uint_eq(obj(0)->more->nstray, 2);
+	ck_assert_str_eq(obj(0)->more->stray[0].key, "annotaions");
+	ck_assert_int_eq(obj(0)->more->stray[0].where, K8S_AT_META);
+	ck_assert_str_eq(obj(0)->more->stray[1].key, "labls");
+	ck_assert_int_eq(obj(0)->more->stray[1].where, K8S_AT_TEMPLATE_META);
 }
 END_TEST
 
@@ -852,28 +852,28 @@ START_TEST(eksctl_service_accounts)
 	ck_assert_int_eq(obj(1)->kind, K8S_SERVICEACCOUNT);
 	ck_assert_str_eq(obj(1)->name, "a");
 	ck_assert_str_eq(obj(1)->ns, "ns");
-	ck_assert_str_eq(obj(1)->origin, "eksctl ClusterConfig c1");
+	ck_assert_str_eq(obj(1)->more->origin, "eksctl ClusterConfig c1");
 	ck_assert_str_eq(k8s_obj_annotation(obj(1),
 	    "eks.amazonaws.com/role-arn")->value,
 	    "arn:aws:iam::111122223333:role/r");
 	ck_loc(obj(1)->annotations[0].key_loc, 8, 5);
-	ck_assert_int_eq(obj(1)->role_pending, 0);
-	ck_assert_ptr_null(obj(1)->role_ref);
+	ck_assert_int_eq(obj(1)->more->role_pending, 0);
+	ck_assert_ptr_null(obj(1)->more->role_ref);
 	ck_assert_str_eq(obj(2)->name, "b");
 	ck_assert_str_eq(obj(2)->ns, "default");
-	ck_assert_int_eq(obj(2)->role_pending, 1);
+	ck_assert_int_eq(obj(2)->more->role_pending, 1);
 	/* attachRoleARN's stand-in, b's role, c's: no ServiceAccount. */
 	ck_assert_uint_eq(m.roles.n, 3);
 	ck_assert_str_eq(m.roles.v[0]->arn, "arn:aws:iam::111122223333:role/r");
 	ck_assert_ptr_nonnull(m.roles.v[0]->trust_elsewhere);
 	ck_assert_int_eq(m.roles.v[0]->policies_unknown, 1);
-	ck_assert_str_eq(obj(2)->role_ref, m.roles.v[1]->address);
+	ck_assert_str_eq(obj(2)->more->role_ref, m.roles.v[1]->address);
 	ck_assert_str_eq(m.roles.v[1]->address,
 	    "eksctl ClusterConfig c1 iam.serviceAccounts[1]");
 	ck_assert_ptr_null(m.roles.v[1]->name);
 	ck_assert_int_eq(m.roles.v[1]->name_unknown, 1);
 	ck_assert_int_eq(m.roles.v[1]->has_policies, 1);
-	ck_loc(obj(2)->role_field.key_loc, 9, 22);
+	ck_loc(obj(2)->more->role_field.key_loc, 9, 22);
 	c = &m.roles.v[1]->trust->st[0].conds[0];
 	ck_assert_int_eq(c->base, COND_STRING_EQUALS);
 	ck_assert_ptr_null(c->key);
@@ -947,7 +947,7 @@ START_TEST(alias_elsewhere_skipped)
 	    "  serviceAccountName: *l\n"
 	    "  template: {spec: {serviceAccountName: sa}}\n");
 	ck_assert_uint_eq(dg.n, 0);
-	ck_assert_str_eq(obj(0)->sa_name, "sa");
+	ck_assert_str_eq(obj(0)->more->sa_name, "sa");
 }
 END_TEST
 

@@ -97,11 +97,11 @@ START_TEST(implied_addon_sas)
 	ck_assert_str_eq(m.objs.v[0]->name, "efs-csi-controller-sa");
 	ck_assert_str_eq(m.objs.v[1]->name, "efs-csi-node-sa");
 	ck_assert_str_eq(m.objs.v[1]->ns, "kube-system");
-	ck_assert_int_eq(m.objs.v[1]->role_pending, 1);
-	ck_assert_str_eq(m.objs.v[1]->role_ref, "aws_iam_role.efs");
+	ck_assert_int_eq(m.objs.v[1]->more->role_pending, 1);
+	ck_assert_str_eq(m.objs.v[1]->more->role_ref, "aws_iam_role.efs");
 	ck_assert_uint_eq(m.objs.v[1]->loc.line, 4);
-	ck_assert_uint_eq(m.objs.v[1]->role_field.key_loc.col, 3);
-	ck_assert_ptr_nonnull(m.objs.v[1]->addon);
+	ck_assert_uint_eq(m.objs.v[1]->more->role_field.key_loc.col, 3);
+	ck_assert_ptr_nonnull(m.objs.v[1]->more->addon);
 	ck_assert_str_eq(m.objs.v[2]->ns, "networking");
 	ck_assert_str_eq(k8s_obj_annotation(m.objs.v[2],
 	    "eks.amazonaws.com/role-arn")->value,

@@ -58,19 +58,20 @@ same_kv(const struct kv_pos *a, const struct kv_pos *b)
 static int
 same_obj(const struct k8s_obj *a, const struct k8s_obj *b)
 {
-	size_t	 i;
+	const struct k8s_more	*x = a->more, *y = b->more;
+	size_t			 i;
 
 	if (a->kind != b->kind || !same_str(a->kind_name, b->kind_name) ||
 	    !same_str(a->name, b->name) || !same_str(a->ns, b->ns) ||
-	    !same_str(a->sa_name, b->sa_name) ||
+	    !same_str(x->sa_name, y->sa_name) ||
 	    !same_str(a->source, b->source) ||
 	    !same_loc(&a->loc, &b->loc) || !same_loc(&a->kind_loc,
 	    &b->kind_loc) || !same_loc(&a->name_loc, &b->name_loc) ||
-	    !same_loc(&a->ns_loc, &b->ns_loc) || !same_loc(&a->sa_loc,
-	    &b->sa_loc) || (a->source != NULL && !same_loc(&a->source_loc,
+	    !same_loc(&a->ns_loc, &b->ns_loc) || !same_loc(&x->sa_loc,
+	    &y->sa_loc) || (a->source != NULL && !same_loc(&a->source_loc,
 	    &b->source_loc)) || a->nannotations != b->nannotations ||
-	    a->ncontainers != b->ncontainers || a->nstray != b->nstray ||
-	    a->ndups != b->ndups)
+	    x->ncontainers != y->ncontainers || x->nstray != y->nstray ||
+	    x->ndups != y->ndups)
 		return 0;
 	for (i = 0; i < a->nannotations; i++)
 		if (!same_kv(&a->annotations[i], &b->annotations[i]))
