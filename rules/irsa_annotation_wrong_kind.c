@@ -74,8 +74,8 @@ check_list(const struct rule *r, struct check_ctx *ctx,
 
 	for (i = 0; i < n; i++)
 		for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++) {
-			if (strcmp(ann[i].key, keys[j].key) != 0 ||
-			    (keys[j].on & here) != 0)
+			if ((keys[j].on & here) != 0 ||
+			    strcmp(ann[i].key, keys[j].key) != 0)
 				continue;
 			rule_report_obj(ctx->dg, r, r->severity, ctx->m, o,
 			    &ann[i].key_loc, "%s on %s is ignored by the "

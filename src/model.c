@@ -365,10 +365,12 @@ model_addon_info(const char *name)
 	return NULL;
 }
 
+/* ServiceAccount first: most objects of the inputs are. */
 static const struct {
 	const char	*name;
 	enum k8s_kind	 kind;
 } k8s_kinds[] = {
+	{ "ServiceAccount", K8S_SERVICEACCOUNT },
 	{ "ConfigMap", K8S_CONFIGMAP },
 	{ "CronJob", K8S_CRONJOB },
 	{ "DaemonSet", K8S_DAEMONSET },
@@ -378,7 +380,6 @@ static const struct {
 	{ "Pod", K8S_POD },
 	{ "ReplicaSet", K8S_REPLICASET },
 	{ "Secret", K8S_SECRET },
-	{ "ServiceAccount", K8S_SERVICEACCOUNT },
 	{ "StatefulSet", K8S_STATEFULSET },
 };
 
