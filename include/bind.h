@@ -110,6 +110,14 @@ struct bindings {
 	struct strmap		 arns;		/* a role-arn annotation's text
 						   to its parse, once per text
 						   (struct role_arn) */
+	/*
+	 * The last role-arn text that named a role of the inputs by its
+	 * ARN, its parse and that role: the ServiceAccounts of a chart
+	 * often name one role one after another.
+	 */
+	const char		*last_arn;
+	struct role_arn		 last_parse;
+	const struct iam_role	*last_role;
 	unsigned char		*used;		/* by role index: SA names it */
 	size_t			 typo_budget;	/* role names left to compare */
 	/*

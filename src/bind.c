@@ -90,6 +90,9 @@ bind_resolve(struct bindings *bs, struct binding *b)
 			r = r->dup_of;
 		bs->used[r->index] = 1;
 		b->role = r;
+		bs->last_arn = b->ann->value;
+		bs->last_parse = b->arn;
+		bs->last_role = r;
 		return;
 	}
 	for (v = strmap_get(&m->role_by_name, b->arn.name); v != NULL;
@@ -826,7 +829,12 @@ bind_sa(struct bindings *bs, struct binding *b, const struct k8s_obj *sa,
 	    m->roles.n > 0;
 	if (ann == &sa->more->role_field)
 		bind_pending(bs, b);
-	else if ((v = strmap_get(&bs->arns, ann->value)) != NULL) {
+	else if (bs->last_arn != NULL && strcmp(ann->value, bs->last_arn) == 0) {
+		/* As bind_resolve() found it for the same text. */
+		b->arn = bs->last_parse;
+		b->arn_ok = 1;
+		b->role = bs->last_role;
+	} else if ((v = strmap_get(&bs->arns, ann->value)) != NULL) {
 		/* Thousands of ServiceAccounts may name one role. */
 		b->arn = *(const struct role_arn *)v->v;
 		b->arn_ok = 1;
@@ -954,6 +962,7 @@ bindings_build(struct bindings *bs, const struct model *m)
 	size_t			 i;
 
 	bs->m = m;
+	bs->last_arn = NULL;
 	bs->v = xmallocarray_big(m->objs.n + 1, sizeof(*bs->v));
 	bs->used = xcalloc(m->roles.n + 1, 1);
 	bs->cands = xcalloc(m->roles.n + 1, sizeof(*bs->cands));
