@@ -24,7 +24,10 @@ static unsigned int	 lines_scan(const char *, size_t, size_t *);
 static int		 lines_block(struct input_lines *);
 static void		 lines_new(struct input_lines *, const char *, size_t,
 			    unsigned int, size_t);
-static void		 lines_keep(struct input_lines *, const char *, size_t);
+static void		 lines_keep(struct input_lines *, const char *, size_t,
+			    const uint32_t *, size_t);
+static size_t		 lines_run(struct input_lines *, const char *, size_t,
+			    size_t, const uint32_t *, size_t, size_t);
 
 void
 input_lines_mem(struct input_lines *l, const char *data, size_t len)
@@ -61,21 +64,26 @@ input_lines_release(struct input_lines *l)
 }
 
 /*
- * Keep a line's text for input_lines_text().  Lines are taken a block
- * ahead of the parser, so the window counts keep bytes before the block
- * being read: lim is keep + INPUT_LINES_BLOCK.  Once the kept text is
- * twice lim, the oldest lines are dropped down to lim, so that each
- * byte is moved once on average.  A line longer than keep empties the
- * window; it is a block alone, taken when the parser is at its start.
- * After the drop, winlen + n is at most 2 * lim, so the window never
- * needs more than 2 * lim + 1 bytes.
+ * Keep the text of lines for input_lines_text(): one line of n bytes
+ * at s (ends NULL), or a run of k lines there, the ith ending ends[i]
+ * bytes from s, n in all, each at most keep bytes (lines_run()).  Lines
+ * are taken a block ahead of the parser, so the window counts keep
+ * bytes before the block being read: lim is keep + INPUT_LINES_BLOCK.
+ * Once the kept text would pass twice lim, the oldest lines are dropped
+ * down to lim, so that each byte is moved once on average; a run, of
+ * a block's lines, is at most INPUT_LINES_BLOCK, so that keep bytes
+ * before the block stay as they do line by line.  A line longer than
+ * keep empties the window; it is a block alone, taken when the parser
+ * is at its start.  After the drop, winlen + n is at most 2 * lim, so
+ * the window never needs more than 2 * lim + 1 bytes.
  */
 static void
-lines_keep(struct input_lines *l, const char *s, size_t n)
+lines_keep(struct input_lines *l, const char *s, size_t n,
+    const uint32_t *ends, size_t k)
 {
 	size_t	 cap, drop, i, lim = l->keep + INPUT_LINES_BLOCK;
 
-	if (n > l->keep) {
+	if (ends == NULL && n > l->keep) {
 		l->winlen = l->nwin = 0;
 		return;
 	}
@@ -96,8 +104,9 @@ lines_keep(struct input_lines *l, const char *s, size_t n)
 			l->winfirst += (unsigned int)drop;
 		}
 	}
+	/* lineno counts the lines being kept already. */
 	if (l->nwin == 0)
-		l->winfirst = l->lineno;
+		l->winfirst = l->lineno + 1 - (unsigned int)k;
 	if (l->winlen + n > l->wincap) {
 		/* Grown as needed: most files are far smaller than keep. */
 		cap = l->wincap > 0 ? l->wincap : 4096;
@@ -106,12 +115,16 @@ lines_keep(struct input_lines *l, const char *s, size_t n)
 		l->wincap = cap < 2 * lim + 1 ? cap : 2 * lim + 1;
 		l->win = xreallocarray(l->win, 1, l->wincap);
 	}
-	if (l->nwin == l->capwin) {
-		l->capwin = l->capwin ? l->capwin * 2 : 256;
+	if (l->nwin + k > l->capwin) {
+		cap = l->capwin ? l->capwin : 256;
+		while (cap < l->nwin + k)
+			cap *= 2;
+		l->capwin = cap;
 		l->winoff = xreallocarray(l->winoff, l->capwin,
 		    sizeof(*l->winoff));
 	}
-	l->winoff[l->nwin++] = l->winlen;
+	for (i = 0; i < k; i++)
+		l->winoff[l->nwin++] = l->winlen + (i > 0 ? ends[i - 1] : 0);
 	memcpy(l->win + l->winlen, s, n);
 	l->winlen += n;
 }
@@ -475,7 +488,7 @@ static int
 lines_block(struct input_lines *l)
 {
 	const char	*s, *start = NULL;
-	size_t		 n, len = 0, nlines = 0, nclean = 0, iclean = 0;
+	size_t		 n, k, len = 0, nlines = 0, nclean = 0, iclean = 0;
 	size_t		 at = 0;	/* len where ends[] count from */
 	unsigned int	 flags = 0;
 	uint32_t	 ends[INPUT_LINES_RING / 2];
@@ -485,6 +498,15 @@ lines_block(struct input_lines *l)
 		if (nlines > 0 && (len >= INPUT_LINES_BLOCK ||
 		    nlines >= INPUT_LINES_RING / 2))
 			break;
+		/* The hook is shown none of these, unless it asks. */
+		if (iclean < nclean && (l->hook == NULL || !l->hook_all) &&
+		    (k = lines_run(l, start, len, at, ends + iclean,
+		    nclean - iclean, nlines)) > 0) {
+			iclean += k;
+			nlines += k;
+			len = at + ends[iclean - 1];
+			continue;
+		}
 		if (iclean < nclean) {
 			s = start + len;
 			n = at + ends[iclean++] - len;
@@ -534,6 +556,44 @@ lines_block(struct input_lines *l)
 }
 
 /*
+ * Take, after the len bytes of the block at start, the lines that
+ * lines_clean() found that the block still holds, the ith ending
+ * at + ends[i] bytes from start (of n): each as lines_new() takes a
+ * printable line without a '#' that the hook did not ask for, their
+ * text kept at once.  It stops short of a line that is longer than
+ * max_line or keep, passes max_size, or ends past INPUT_LINES_BLOCK or
+ * INPUT_LINES_RING / 2 lines, for the line-at-a-time path to take or
+ * leave.  Returns how many it took.
+ */
+static size_t
+lines_run(struct input_lines *l, const char *start, size_t len, size_t at,
+    const uint32_t *ends, size_t n, size_t nlines)
+{
+	uint32_t	 run[INPUT_LINES_RING / 2];
+	size_t		 k, e, b = len;
+
+	for (k = 0; k < n && nlines + k < INPUT_LINES_RING / 2; k++) {
+		e = at + ends[k];
+		if (e - b > l->max_line || e > INPUT_LINES_BLOCK ||
+		    (l->keep > 0 && e - b > l->keep) ||
+		    (l->fp != NULL && l->off + e > l->max_size))
+			break;
+		l->lineno++;
+		l->ring[l->lineno % INPUT_LINES_RING].off = l->off + b;
+		l->ring[l->lineno % INPUT_LINES_RING].line = l->lineno;
+		run[k] = (uint32_t)(e - len);
+		b = e;
+	}
+	if (k > 0 && l->keep > 0)
+		lines_keep(l, start + len, b - len, run, k);
+	if (l->fp == NULL)
+		l->pos += b - len;
+	else
+		l->rbpos += b - len;
+	return k;
+}
+
+/*
  * A new line, starting at byte off: remember it, show it to the hook
  * if it holds a '#' or the hook asked for every line.
  */
@@ -545,7 +605,7 @@ lines_new(struct input_lines *l, const char *s, size_t n,
 	l->ring[l->lineno % INPUT_LINES_RING].off = off;
 	l->ring[l->lineno % INPUT_LINES_RING].line = l->lineno;
 	if (l->keep > 0)
-		lines_keep(l, s, n);
+		lines_keep(l, s, n, NULL, 1);
 	if (l->hook == NULL || (!(flags & INPUT_LINE_HASH) && !l->hook_all))
 		return;
 	if (n > 0 && s[n - 1] == '\n')
