@@ -92,7 +92,7 @@ mkdir -p "$dir" || die "cannot create $dir"
 tmp=$dir/tmp.$$
 table=$dir/table.$$
 trap 'rm -f "$tmp" "$tmp.rss" "$tmp.out" "$tmp.keys" "$tmp.a" "$tmp.b" \
-    "$tmp.r" "$tmp.plan" "$table"' EXIT
+    "$tmp.r" "$tmp.plan" "$tmp.lsp" "$table"' EXIT
 : >"$table"
 
 # Peak RSS: GNU time's %M; install it if missing and we may, else
