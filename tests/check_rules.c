@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "bind.h"
+#include "buf.h"
 #include "check_suites.h"
 #include "diag.h"
 #include "engine.h"
@@ -169,6 +170,92 @@ START_TEST(typo_suggestions_stop_at_the_budget)
 }
 END_TEST
 
+/*
+ * Each ServiceAccount's binding, in order, as "role-or-none arn_ok
+ * account name verdict near-or-none;": with the manifests yaml beside
+ * plan.
+ */
+static void
+bind_summary(const char *plan, const char *yaml, struct buf *out)
+{
+	struct arena	 a = ARENA_INIT;
+	struct model	 m;
+	struct diags	 dg;
+	struct bindings	 bs;
+	size_t		 i;
+
+	model_init(&m, &a);
+	diags_init(&dg, &a);
+	load_tf(&m, &dg, "plan.json", plan, strlen(plan));
+	load_k8s(&m, &dg, "sa.yaml", yaml, strlen(yaml));
+	model_index(&m);
+	bindings_init(&bs);
+	engine_run(&m, &dg, &bs);
+	for (i = 0; i < bs.n; i++)
+		buf_addf(out, "%s %d %s %s %d %s;", bs.v[i].role != NULL ?
+		    bs.v[i].role->address : "-", bs.v[i].arn_ok,
+		    bs.v[i].arn.account, bs.v[i].arn.name,
+		    (int)bs.v[i].verdict, bs.v[i].near != NULL ?
+		    bs.v[i].near->address : "-");
+	bindings_release(&bs);
+	diags_release(&dg);
+	model_release(&m);
+	arena_release(&a);
+}
+
+/*
+ * ServiceAccounts that name one role one after another are bound as
+ * each would be alone (the binder keeps the last text that named a
+ * role by its ARN): the same role by its ARN again, another in between,
+ * a misspelt one, and a role whose ARN is known only after apply,
+ * found by its name.
+ */
+START_TEST(bindings_in_a_row_as_each_alone)
+{
+	static const char plan[] =
+	    "{\"format_version\":\"1.2\",\"resource_changes\":["
+	    "{\"address\":\"aws_iam_role.x\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],"
+	    "\"after\":{\"name\":\"x\",\"path\":\"/\",\"arn\":"
+	    "\"arn:aws:iam::111122223333:role/x\",\"assume_role_policy\":"
+	    "\"{}\"}}},"
+	    "{\"address\":\"aws_iam_role.y\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],"
+	    "\"after\":{\"name\":\"y\",\"path\":\"/\",\"arn\":"
+	    "\"arn:aws:iam::111122223333:role/y\",\"assume_role_policy\":"
+	    "\"{}\"}}},"
+	    "{\"address\":\"aws_iam_role.w\",\"mode\":\"managed\","
+	    "\"type\":\"aws_iam_role\",\"change\":{\"actions\":[\"create\"],"
+	    "\"after\":{\"name\":\"w\",\"path\":\"/\",\"assume_role_policy\":"
+	    "\"{}\"},\"after_unknown\":{\"arn\":true}}}]}";
+	static const char *const roles[] = { "x", "x", "xx", "x", "y", "y",
+	    "x", "w", "w", "x" };
+	struct buf	 y = BUF_INIT, all = BUF_INIT, alone = BUF_INIT, one;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+		buf_init(&one);
+		buf_addf(&one, "---\nkind: ServiceAccount\nmetadata:\n"
+		    "  name: sa%zu\n  namespace: ns\n  annotations:\n"
+		    "    eks.amazonaws.com/role-arn: arn:aws:iam::"
+		    "111122223333:role/%s\n", i, roles[i]);
+		buf_add(&y, one.buf, one.len);
+		bind_summary(plan, one.buf, &alone);
+		buf_release(&one);
+	}
+	bind_summary(plan, y.buf, &all);
+	ck_assert_str_eq(all.buf, alone.buf);
+	/* Each way to a role, or to none, is in the row. */
+	ck_assert_ptr_nonnull(strstr(all.buf, "aws_iam_role.x 1 "));
+	ck_assert_ptr_nonnull(strstr(all.buf, "aws_iam_role.y 1 "));
+	ck_assert_ptr_nonnull(strstr(all.buf, "aws_iam_role.w 1 "));
+	ck_assert_ptr_nonnull(strstr(all.buf, "- 1 111122223333 xx "));
+	buf_release(&y);
+	buf_release(&all);
+	buf_release(&alone);
+}
+END_TEST
+
 Suite *
 rules_suite(void)
 {
@@ -181,6 +268,7 @@ rules_suite(void)
 	tcase_add_test(tc, rule_find_by_id);
 	tcase_add_test(tc, count_admitted_matches_sorted_claims);
 	tcase_add_test(tc, typo_suggestions_stop_at_the_budget);
+	tcase_add_test(tc, bindings_in_a_row_as_each_alone);
 	suite_add_tcase(s, tc);
 	return s;
 }
