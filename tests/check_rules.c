@@ -121,6 +121,39 @@ START_TEST(count_admitted_matches_sorted_claims)
 }
 END_TEST
 
+/* A plan and manifests loaded, indexed and run through the engine. */
+struct pair_run {
+	struct arena	 a;
+	struct model	 m;
+	struct diags	 dg;
+	struct bindings	 bs;
+};
+
+/* budget: role names the binder may compare with a misspelt one. */
+static void
+pair_run(struct pair_run *r, const char *plan, const char *yaml,
+    size_t budget)
+{
+	r->a = (struct arena)ARENA_INIT;
+	model_init(&r->m, &r->a);
+	diags_init(&r->dg, &r->a);
+	load_tf(&r->m, &r->dg, "plan.json", plan, strlen(plan));
+	load_k8s(&r->m, &r->dg, "sa.yaml", yaml, strlen(yaml));
+	model_index(&r->m);
+	bindings_init(&r->bs);
+	r->bs.typo_budget = budget;
+	engine_run(&r->m, &r->dg, &r->bs);
+}
+
+static void
+pair_done(struct pair_run *r)
+{
+	bindings_release(&r->bs);
+	diags_release(&r->dg);
+	model_release(&r->m);
+	arena_release(&r->a);
+}
+
 /* The role-not-found message for a misspelt role, n comparisons left. */
 static int
 suggests_after(size_t n)
@@ -136,29 +169,16 @@ suggests_after(size_t n)
 	    "  namespace: kube-system\n  annotations:\n"
 	    "    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:"
 	    "role/AwsLoadBalancerControler\n";
-	struct arena	 a = ARENA_INIT;
-	struct model	 m;
-	struct diags	 dg;
-	struct bindings	 bs;
+	struct pair_run	 r;
 	size_t		 i;
 	int		 found = -1;
 
-	model_init(&m, &a);
-	diags_init(&dg, &a);
-	load_tf(&m, &dg, "plan.json", plan, sizeof(plan) - 1);
-	load_k8s(&m, &dg, "sa.yaml", sa, sizeof(sa) - 1);
-	model_index(&m);
-	bindings_init(&bs);
-	bs.typo_budget = n;
-	engine_run(&m, &dg, &bs);
-	for (i = 0; i < dg.n; i++)
-		if (dg.v[i]->rule == &rule_irsa_role_not_found)
-			found = strstr(dg.v[i]->msg, "did you mean "
+	pair_run(&r, plan, sa, n);
+	for (i = 0; i < r.dg.n; i++)
+		if (r.dg.v[i]->rule == &rule_irsa_role_not_found)
+			found = strstr(r.dg.v[i]->msg, "did you mean "
 			    "AwsLoadBalancerController") != NULL;
-	bindings_release(&bs);
-	diags_release(&dg);
-	model_release(&m);
-	arena_release(&a);
+	pair_done(&r);
 	return found;
 }
 
@@ -178,29 +198,19 @@ END_TEST
 static void
 bind_summary(const char *plan, const char *yaml, struct buf *out)
 {
-	struct arena	 a = ARENA_INIT;
-	struct model	 m;
-	struct diags	 dg;
-	struct bindings	 bs;
-	size_t		 i;
+	struct pair_run		 r;
+	const struct binding	*b;
+	size_t			 i;
 
-	model_init(&m, &a);
-	diags_init(&dg, &a);
-	load_tf(&m, &dg, "plan.json", plan, strlen(plan));
-	load_k8s(&m, &dg, "sa.yaml", yaml, strlen(yaml));
-	model_index(&m);
-	bindings_init(&bs);
-	engine_run(&m, &dg, &bs);
-	for (i = 0; i < bs.n; i++)
-		buf_addf(out, "%s %d %s %s %d %s;", bs.v[i].role != NULL ?
-		    bs.v[i].role->address : "-", bs.v[i].arn_ok,
-		    bs.v[i].arn.account, bs.v[i].arn.name,
-		    (int)bs.v[i].verdict, bs.v[i].near != NULL ?
-		    bs.v[i].near->address : "-");
-	bindings_release(&bs);
-	diags_release(&dg);
-	model_release(&m);
-	arena_release(&a);
+	pair_run(&r, plan, yaml, BIND_TYPO_CHECKS);
+	for (i = 0; i < r.bs.n; i++) {
+		b = &r.bs.v[i];
+		buf_addf(out, "%s %d %s %s %d %s;", b->role != NULL ?
+		    b->role->address : "-", b->arn_ok, b->arn.account,
+		    b->arn.name, (int)b->verdict, b->near != NULL ?
+		    b->near->address : "-");
+	}
+	pair_done(&r);
 }
 
 /*
